@@ -1,0 +1,37 @@
+// One browser profile found on this machine: the unit every store, deletion and report works on.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace cookiewarden {
+
+enum class BrowserFamily { chromium, firefox, safari };
+
+// "chromium", "firefox", "safari".
+std::string_view family_name(BrowserFamily family);
+
+struct BrowserProfile {
+  // Stable id of the browser build: "chrome", "chrome-beta", "chrome-dev", "chrome-canary",
+  // "chromium", "chromium-snap", "chromium-flatpak", "edge", "edge-beta", "edge-dev",
+  // "firefox", "firefox-legacy", "firefox-snap", "firefox-flatpak", "safari".
+  std::string browser_id;
+  std::string browser_name;  // for people: "Google Chrome Beta"
+  BrowserFamily family = BrowserFamily::chromium;
+  // Directory name: "Default", "Profile 1", "abcd.default-release"; Safari: "Default" or the
+  // profile's UUID.
+  std::string profile_id;
+  std::string profile_name;  // display name from Local State / profiles.ini; else profile_id
+  // Chromium: the "User Data" root (holds Local State, SingletonLock). Firefox: the folder with
+  // profiles.ini. Safari: ~/Library.
+  std::filesystem::path user_data_dir;
+  std::filesystem::path path;  // the profile directory itself
+};
+
+// {"browser_id","browser_name","family","profile_id","profile_name","user_data_dir","path"}.
+void to_json(nlohmann::json& out, const BrowserProfile& profile);
+
+}  // namespace cookiewarden
