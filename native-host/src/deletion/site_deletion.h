@@ -1,0 +1,65 @@
+// One site's data in one browser profile: what it holds (inspect_site) and deleting it
+// (delete_site), across every store of the profile's browser family.
+//
+// Safety, in this order: the browser owning the profile must not be running (detect_running);
+// if it is, nothing is opened for writing and the result says which browser to close. Each store
+// is then edited all or nothing; a store that fails is reported and the others still run.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "browsers/browser_profile.h"
+#include "deletion/site_matcher.h"
+#include "deletion/site_store.h"
+
+namespace cookiewarden {
+
+// Every store of a profile, present on disk or not (a missing one reports not_present).
+// Chromium: cookies (both `Cookies` and `Network/Cookies`), Extension Cookies, Local Storage,
+// IndexedDB. Firefox: cookies.sqlite, storage/. Safari: none yet (the safari stores plug in here).
+std::vector<std::unique_ptr<SiteStore>> site_stores_for(const BrowserProfile& profile);
+
+struct SiteDataReport {
+  BrowserProfile profile;
+  std::string site;
+  bool browser_running = false;  // the report may then miss data the browser has not flushed
+  std::string running_detail;
+  std::vector<StoreOutcome> stores;
+
+  std::size_t cookie_count() const;
+};
+
+struct DeletionResult {
+  BrowserProfile profile;
+  std::string site;
+  bool dry_run = false;
+  // running: the whole profile was refused and nothing was touched; `message` says which browser
+  // to close. Otherwise none, and each store says what it did.
+  SkipReason skipped = SkipReason::none;
+  std::string message;
+  std::vector<StoreOutcome> stores;
+
+  // True when the profile was not refused and no present store was skipped.
+  bool complete() const;
+  std::size_t deleted_count() const;
+};
+
+SiteDataReport inspect_site(const BrowserProfile& profile, const SiteMatcher& site);
+DeletionResult delete_site(const BrowserProfile& profile, const SiteMatcher& site, bool dry_run);
+
+// The same over explicit stores (tests, and a caller that already built them).
+SiteDataReport inspect_site(const BrowserProfile& profile, const SiteMatcher& site,
+                            const std::vector<std::unique_ptr<SiteStore>>& stores);
+DeletionResult delete_site(const BrowserProfile& profile, const SiteMatcher& site, bool dry_run,
+                           const std::vector<std::unique_ptr<SiteStore>>& stores);
+
+// {"profile":{...},"site","browser_running","running_detail","stores":[...]}
+void to_json(nlohmann::json& out, const SiteDataReport& report);
+// {"profile":{...},"site","dry_run","skipped","message","complete","stores":[...]}
+void to_json(nlohmann::json& out, const DeletionResult& result);
+
+}  // namespace cookiewarden
