@@ -1,0 +1,404 @@
+#include "stores/safari_binarycookies.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstring>
+
+namespace cookiewarden {
+namespace {
+
+using Bytes = std::span<const std::uint8_t>;
+using warden::Result;
+using warden::Status;
+
+constexpr std::array<std::uint8_t, 4> kMagic{'c', 'o', 'o', 'k'};
+constexpr std::array<std::uint8_t, 4> kPageStart{0x00, 0x00, 0x01, 0x00};
+constexpr std::array<std::uint8_t, 4> kPageHeaderEnd{0x00, 0x00, 0x00, 0x00};
+constexpr std::array<std::uint8_t, 8> kFooter{0x07, 0x17, 0x20, 0x05, 0x00, 0x00, 0x00, 0x4B};
+constexpr std::array<std::uint8_t, 8> kPlistMagic{'b', 'p', 'l', 'i', 's', 't', '0', '0'};
+constexpr std::size_t kRecordFixedSize = 56;  // ten u32 fields and two f64
+constexpr std::size_t kPlistTrailerSize = 32;
+
+std::uint32_t be32(Bytes b, std::size_t at) {
+  return std::uint32_t{b[at]} << 24 | std::uint32_t{b[at + 1]} << 16 | std::uint32_t{b[at + 2]} << 8 | b[at + 3];
+}
+std::uint64_t be64(Bytes b, std::size_t at) { return std::uint64_t{be32(b, at)} << 32 | be32(b, at + 4); }
+std::uint32_t le32(Bytes b, std::size_t at) {
+  return std::uint32_t{b[at]} | std::uint32_t{b[at + 1]} << 8 | std::uint32_t{b[at + 2]} << 16 | std::uint32_t{b[at + 3]} << 24;
+}
+std::uint16_t le16(Bytes b, std::size_t at) { return static_cast<std::uint16_t>(b[at] | b[at + 1] << 8); }
+double le_f64(Bytes b, std::size_t at) {
+  std::uint64_t bits = std::uint64_t{le32(b, at)} | std::uint64_t{le32(b, at + 4)} << 32;
+  double d;
+  std::memcpy(&d, &bits, sizeof d);
+  return d;
+}
+
+void put_be32(std::vector<std::uint8_t>& out, std::uint32_t v) {
+  for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<std::uint8_t>(v >> shift));
+}
+void put_le32(std::vector<std::uint8_t>& out, std::uint32_t v) {
+  for (int shift = 0; shift <= 24; shift += 8) out.push_back(static_cast<std::uint8_t>(v >> shift));
+}
+
+template <std::size_t N>
+bool starts_with(Bytes b, std::size_t at, const std::array<std::uint8_t, N>& prefix, std::size_t n = N) {
+  return at + n <= b.size() && std::equal(prefix.begin(), prefix.begin() + n, b.begin() + at);
+}
+
+Result<BinaryCookieJar> corrupt(std::string what, std::size_t offset) {
+  return {Status::corrupt_buffer, "binarycookies: " + what + " at offset " + std::to_string(offset)};
+}
+
+// A NUL-terminated string that must start after the fixed fields and end inside the record.
+std::optional<std::string_view> record_string(Bytes record, std::uint32_t offset, std::size_t fixed_end) {
+  if (offset < fixed_end || offset >= record.size()) return std::nullopt;
+  auto begin = record.begin() + offset;
+  auto nul = std::find(begin, record.end(), std::uint8_t{0});
+  if (nul == record.end()) return std::nullopt;
+  return std::string_view(reinterpret_cast<const char*>(&*begin), static_cast<std::size_t>(nul - begin));
+}
+
+// `record` spans exactly the record's declared size.
+std::optional<std::string> parse_record(Bytes record, BinaryCookieRecord& out) {
+  out.bytes = record;
+  out.version = le32(record, 4);
+  out.flags = le32(record, 8);
+  std::uint32_t has_port = le32(record, 12);
+  if (has_port > 1) return "has_port field is neither 0 nor 1";
+  std::size_t fixed_end = kRecordFixedSize;
+  if (has_port == 1) {
+    if (record.size() < kRecordFixedSize + 2) return "record too short for its port";
+    out.port = le16(record, kRecordFixedSize);
+    fixed_end += 2;
+  }
+  out.expiry = le_f64(record, 40);
+  out.creation = le_f64(record, 48);
+  std::array<std::string_view*, 4> required{&out.domain, &out.name, &out.path, &out.value};
+  for (std::size_t i = 0; i < required.size(); ++i) {
+    auto s = record_string(record, le32(record, 16 + 4 * i), fixed_end);
+    if (!s) return "string offset outside the record or unterminated";
+    *required[i] = *s;
+  }
+  std::array<std::optional<std::string_view>*, 2> optional{&out.comment, &out.comment_url};
+  for (std::size_t i = 0; i < optional.size(); ++i) {
+    std::uint32_t offset = le32(record, 32 + 4 * i);
+    if (offset == 0) continue;
+    auto s = record_string(record, offset, fixed_end);
+    if (!s) return "comment offset outside the record or unterminated";
+    *optional[i] = *s;
+  }
+  return std::nullopt;
+}
+
+Result<BinaryCookiePage> parse_page(Bytes page, std::size_t base) {
+  auto bad = [&](std::string what, std::size_t at) -> Result<BinaryCookiePage> {
+    return {Status::corrupt_buffer, "binarycookies: " + what + " at offset " + std::to_string(base + at)};
+  };
+  if (page.size() < 12 || !starts_with(page, 0, kPageStart)) return bad("bad page header", 0);
+  std::uint64_t count = le32(page, 4);
+  std::uint64_t header_end = 8 + 4 * count;
+  if (header_end + 4 > page.size()) return bad("record count larger than the page", 4);
+  if (!starts_with(page, header_end, kPageHeaderEnd)) return bad("bad page header end", header_end);
+  BinaryCookiePage out{page, {}};
+  out.records.resize(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    std::uint64_t offset = le32(page, 8 + 4 * i);
+    if (offset < header_end + 4 || offset + kRecordFixedSize > page.size()) return bad("record offset out of range", 8 + 4 * i);
+    std::uint64_t size = le32(page, offset);
+    if (size < kRecordFixedSize || offset + size > page.size()) return bad("record size inconsistent", offset);
+    if (auto error = parse_record(page.subspan(offset, size), out.records[i])) return bad(*error, offset);
+  }
+  return out;
+}
+
+// The binary plist after the footer: only its frame is checked (header and the offset table its
+// 32-byte trailer points to), enough to tell a complete plist from a cut one.
+bool plausible_bplist(Bytes plist) {
+  if (plist.size() < kPlistMagic.size() + kPlistTrailerSize || !starts_with(plist, 0, kPlistMagic)) return false;
+  std::size_t t = plist.size() - kPlistTrailerSize;
+  std::uint8_t offset_size = plist[t + 6], ref_size = plist[t + 7];
+  std::uint64_t objects = be64(plist, t + 8), top = be64(plist, t + 16), table = be64(plist, t + 24);
+  if (offset_size < 1 || offset_size > 8 || ref_size < 1 || ref_size > 8) return false;
+  if (objects == 0 || top >= objects || table < kPlistMagic.size() || table > t) return false;
+  return objects <= (t - table) / offset_size;
+}
+
+// Old files stop after the first half of the footer, some after the footer, modern ones carry a plist.
+bool plausible_trailer(Bytes trailer) {
+  if (trailer.empty()) return true;
+  if (trailer.size() < 4 || !starts_with(trailer, 0, kFooter, 4)) return false;
+  if (trailer.size() == 4) return true;
+  if (!starts_with(trailer, 0, kFooter)) return false;
+  return trailer.size() == kFooter.size() || plausible_bplist(trailer.subspan(kFooter.size()));
+}
+
+std::vector<std::uint8_t> rebuild_page(const BinaryCookiePage& page, const BinaryCookieFilter& remove) {
+  std::vector<const BinaryCookieRecord*> kept;
+  for (const auto& r : page.records)
+    if (!remove(r)) kept.push_back(&r);
+  std::vector<std::uint8_t> out(kPageStart.begin(), kPageStart.end());
+  put_le32(out, static_cast<std::uint32_t>(kept.size()));
+  std::size_t offset = 12 + 4 * kept.size();
+  for (const auto* r : kept) {
+    put_le32(out, static_cast<std::uint32_t>(offset));
+    offset += r->bytes.size();
+  }
+  out.insert(out.end(), kPageHeaderEnd.begin(), kPageHeaderEnd.end());
+  for (const auto* r : kept) out.insert(out.end(), r->bytes.begin(), r->bytes.end());
+  return out;
+}
+
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool ascii_iequal(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
+}
+
+}  // namespace
+
+std::size_t BinaryCookieJar::record_count() const {
+  std::size_t n = 0;
+  for (const auto& p : pages) n += p.records.size();
+  return n;
+}
+
+std::uint32_t binarycookies_page_checksum(std::span<const std::uint8_t> page) {
+  std::uint32_t sum = 0;
+  for (std::size_t i = 0; i < page.size(); i += 4) sum += page[i];
+  return sum;
+}
+
+warden::Result<BinaryCookieJar> parse_binarycookies(std::span<const std::uint8_t> bytes) {
+  if (!starts_with(bytes, 0, kMagic)) return corrupt("missing \"cook\" magic", 0);
+  if (bytes.size() < 8) return corrupt("truncated page count", 4);
+  std::uint64_t page_count = be32(bytes, 4);
+  std::uint64_t pages_start = 8 + 4 * page_count;
+  if (pages_start > bytes.size()) return corrupt("page count larger than the file", 4);
+  BinaryCookieJar jar;
+  jar.pages.reserve(page_count);
+  std::uint64_t at = pages_start;
+  std::uint32_t checksum = 0;
+  for (std::size_t i = 0; i < page_count; ++i) {
+    std::uint64_t size = be32(bytes, 8 + 4 * i);
+    if (at + size > bytes.size()) return corrupt("page size beyond the end of the file", 8 + 4 * i);
+    auto page = parse_page(bytes.subspan(at, size), at);
+    if (!page.ok()) return {page.status(), page.detail()};
+    checksum += binarycookies_page_checksum(page->bytes);
+    jar.pages.push_back(std::move(page).value());
+    at += size;
+  }
+  if (at + 4 > bytes.size()) return corrupt("truncated checksum", at);
+  jar.checksum = be32(bytes, at);
+  if (jar.checksum != checksum) return corrupt("checksum mismatch (stored " + std::to_string(jar.checksum) + ", computed " + std::to_string(checksum) + ")", at);
+  jar.trailer = bytes.subspan(at + 4);
+  if (!plausible_trailer(jar.trailer)) return corrupt("truncated or unknown footer", at + 4);
+  return jar;
+}
+
+std::vector<std::uint8_t> serialize_binarycookies_without(const BinaryCookieJar& jar, const BinaryCookieFilter& remove) {
+  std::vector<std::vector<std::uint8_t>> pages;
+  for (const auto& page : jar.pages) {
+    bool touched = std::any_of(page.records.begin(), page.records.end(), remove);
+    if (!touched) {
+      pages.emplace_back(page.bytes.begin(), page.bytes.end());
+      continue;
+    }
+    auto rebuilt = rebuild_page(page, remove);
+    if (le32(rebuilt, 4) != 0) pages.push_back(std::move(rebuilt));
+  }
+  std::vector<std::uint8_t> out(kMagic.begin(), kMagic.end());
+  put_be32(out, static_cast<std::uint32_t>(pages.size()));
+  for (const auto& p : pages) put_be32(out, static_cast<std::uint32_t>(p.size()));
+  std::uint32_t checksum = 0;
+  for (const auto& p : pages) {
+    out.insert(out.end(), p.begin(), p.end());
+    checksum += binarycookies_page_checksum(p);
+  }
+  put_be32(out, checksum);
+  out.insert(out.end(), jar.trailer.begin(), jar.trailer.end());
+  return out;
+}
+
+bool binarycookie_domain_in_site(std::string_view cookie_domain, std::string_view site) {
+  if (site.empty()) return false;
+  if (cookie_domain.starts_with('.')) cookie_domain.remove_prefix(1);
+  if (ascii_iequal(cookie_domain, site)) return true;
+  return cookie_domain.size() > site.size() + 1 && cookie_domain[cookie_domain.size() - site.size() - 1] == '.' &&
+         ascii_iequal(cookie_domain.substr(cookie_domain.size() - site.size()), site);
+}
+
+std::string_view binarycookies_file_status_name(BinaryCookiesFileStatus status) {
+  switch (status) {
+    case BinaryCookiesFileStatus::ok: return "ok";
+    case BinaryCookiesFileStatus::not_found: return "not_found";
+    case BinaryCookiesFileStatus::permission_denied: return "permission_denied";
+    case BinaryCookiesFileStatus::needs_full_disk_access: return "needs_full_disk_access";
+    case BinaryCookiesFileStatus::corrupt: return "corrupt";
+    case BinaryCookiesFileStatus::changed_while_editing: return "changed_while_editing";
+    case BinaryCookiesFileStatus::not_a_regular_file: return "not_a_regular_file";
+    case BinaryCookiesFileStatus::io_error: return "io_error";
+  }
+  return "io_error";
+}
+
+
+namespace {
+
+using FileStatus = BinaryCookiesFileStatus;
+
+BinaryCookiesFileResult failure(FileStatus status, const std::filesystem::path& file, std::string cause) {
+  return {status, file.string() + ": " + std::move(cause), 0, 0};
+}
+
+BinaryCookiesFileResult errno_failure(const std::filesystem::path& file, std::string_view action, int error) {
+  std::string cause = std::string(action) + ": " + std::strerror(error);
+  switch (error) {
+    case ENOENT: return failure(FileStatus::not_found, file, cause);
+    case ELOOP: return failure(FileStatus::not_a_regular_file, file, "is a symbolic link; not followed");
+    case EACCES: return failure(FileStatus::permission_denied, file, cause);
+#ifdef __APPLE__
+    case EPERM:
+      return failure(FileStatus::needs_full_disk_access, file,
+                     cause + " (Safari's data is protected: grant cookiewarden Full Disk Access in System Settings > "
+                             "Privacy & Security)");
+#else
+    case EPERM: return failure(FileStatus::permission_denied, file, cause);
+#endif
+    default: return failure(FileStatus::io_error, file, cause);
+  }
+}
+
+class FileDescriptor {
+ public:
+  explicit FileDescriptor(int fd) : fd_(fd) {}
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  ~FileDescriptor() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  int get() const { return fd_; }
+  // close() reports write-back errors that a destructor would swallow.
+  int close() {
+    int rc = ::close(fd_);
+    fd_ = -1;
+    return rc;
+  }
+
+ private:
+  int fd_;
+};
+
+struct LoadedFile {
+  std::vector<std::uint8_t> bytes;
+  struct stat st {};
+};
+
+// Reads the whole file without following a symlink at its last component.
+std::optional<BinaryCookiesFileResult> load(const std::filesystem::path& file, LoadedFile& out) {
+  FileDescriptor fd(::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+  if (fd.get() < 0) return errno_failure(file, "open", errno);
+  if (::fstat(fd.get(), &out.st) != 0) return errno_failure(file, "stat", errno);
+  if (!S_ISREG(out.st.st_mode)) return failure(FileStatus::not_a_regular_file, file, "is not a regular file");
+  out.bytes.resize(static_cast<std::size_t>(out.st.st_size));
+  std::size_t done = 0;
+  while (done < out.bytes.size()) {
+    ssize_t n = ::read(fd.get(), out.bytes.data() + done, out.bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return errno_failure(file, "read", errno);
+    if (n == 0) return failure(FileStatus::changed_while_editing, file, "shrank while it was being read");
+    done += static_cast<std::size_t>(n);
+  }
+  return std::nullopt;
+}
+
+bool write_all(int fd, std::span<const std::uint8_t> bytes) {
+  while (!bytes.empty()) {
+    ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    bytes = bytes.subspan(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+const struct timespec& modified(const struct stat& st) {
+#ifdef __APPLE__
+  return st.st_mtimespec;
+#else
+  return st.st_mtim;
+#endif
+}
+
+bool same_file_state(const struct stat& a, const struct stat& b) {
+  return a.st_ino == b.st_ino && a.st_dev == b.st_dev && a.st_size == b.st_size &&
+         modified(a).tv_sec == modified(b).tv_sec && modified(a).tv_nsec == modified(b).tv_nsec;
+}
+
+// Writes `bytes` to a fresh file next to `file`, with the original's mode and (where we may) owner,
+// fsyncs it and renames it over `file` unless `file` changed since `original` was taken.
+std::optional<BinaryCookiesFileResult> replace_atomically(const std::filesystem::path& file, const struct stat& original,
+                                                          std::span<const std::uint8_t> bytes) {
+  std::string temp = (file.parent_path() / ("." + file.filename().string() + ".cookiewarden-XXXXXX")).string();
+  FileDescriptor fd(::mkstemp(temp.data()));
+  if (fd.get() < 0) return errno_failure(file, "create a temporary file beside it", errno);
+  auto abandon = [&](std::optional<BinaryCookiesFileResult> result) {
+    ::unlink(temp.c_str());
+    return result;
+  };
+  if (::fchmod(fd.get(), original.st_mode & 07777) != 0) return abandon(errno_failure(file, "chmod temporary file", errno));
+  // Only root may give the file away; anyone else already owns what they create.
+  if (::fchown(fd.get(), original.st_uid, original.st_gid) != 0 && errno != EPERM)
+    return abandon(errno_failure(file, "chown temporary file", errno));
+  if (!write_all(fd.get(), bytes)) return abandon(errno_failure(file, "write temporary file", errno));
+  if (::fsync(fd.get()) != 0) return abandon(errno_failure(file, "fsync temporary file", errno));
+  if (fd.close() != 0) return abandon(errno_failure(file, "close temporary file", errno));
+  struct stat now {};
+  if (::lstat(file.c_str(), &now) != 0) return abandon(errno_failure(file, "stat", errno));
+  if (!same_file_state(original, now))
+    return abandon(failure(FileStatus::changed_while_editing, file, "was modified while being edited; left as it is now"));
+  if (::rename(temp.c_str(), file.c_str()) != 0) return abandon(errno_failure(file, "rename over", errno));
+  FileDescriptor dir(::open(file.parent_path().empty() ? "." : file.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (dir.get() >= 0) ::fsync(dir.get());  // the rename is done; a failed directory sync cannot be undone
+  return std::nullopt;
+}
+
+BinaryCookiesFileResult count(const std::filesystem::path& file, const BinaryCookieJar& jar, const BinaryCookieFilter& remove) {
+  BinaryCookiesFileResult result{FileStatus::ok, file.string(), 0, 0};
+  for (const auto& page : jar.pages)
+    for (const auto& record : page.records) ++(remove(record) ? result.matched : result.kept);
+  return result;
+}
+
+}  // namespace
+
+BinaryCookiesFileResult inspect_binarycookies_file(const std::filesystem::path& file, const BinaryCookieFilter& remove) {
+  LoadedFile loaded;
+  if (auto error = load(file, loaded)) return *error;
+  auto jar = parse_binarycookies(loaded.bytes);
+  if (!jar.ok()) return failure(FileStatus::corrupt, file, jar.detail());
+  return count(file, *jar, remove);
+}
+
+BinaryCookiesFileResult remove_from_binarycookies_file(const std::filesystem::path& file, const BinaryCookieFilter& remove) {
+  LoadedFile loaded;
+  if (auto error = load(file, loaded)) return *error;
+  auto jar = parse_binarycookies(loaded.bytes);
+  if (!jar.ok()) return failure(FileStatus::corrupt, file, jar.detail());
+  auto result = count(file, *jar, remove);
+  if (result.matched == 0) return result;
+  auto rewritten = serialize_binarycookies_without(*jar, remove);
+  // Never replace a readable file with one we cannot read back.
+  auto check = parse_binarycookies(rewritten);
+  if (!check.ok() || check->record_count() != result.kept)
+    return failure(FileStatus::io_error, file, "internal error: the rewritten jar does not parse; nothing changed");
+  if (auto error = replace_atomically(file, loaded.st, rewritten)) return *error;
+  return result;
+}
+
+}  // namespace cookiewarden
