@@ -1,0 +1,115 @@
+// Compiles host rules x consent policy into Chromium/Firefox declarativeNetRequest (DNR) rules.
+//
+// Where the engine decides live (Firefox webRequest), the browser enforces DNR rules by itself
+// (Chromium, Edge, Safari). DNR cannot express everything the engine does, so the compiler takes
+// the part it can: host rules ("||host^", a vendor's host) and host+path-prefix rules.
+//
+// Dynamic rules (compile_dnr, rebuilt whenever the policy changes):
+//   * one `block` rule per refused category, `requestDomains` = its hosts (DNR matches subdomains),
+//     `excludedInitiatorDomains` = the sites whose override allows that category;
+//   * one `block` rule per refused host+path rule (`urlFilter` "||host/path");
+//   * `block` rules with `initiatorDomains` for sites that refuse a category allowed by default;
+//   * higher-priority `allow` rules with `initiatorDomains` for sites that allow a category refused
+//     by default — they also override the static rulesets below, which cannot be edited;
+//   * higher-priority `allow` rules for allowed rules nested in a refused one (www.google.com/recaptcha/
+//     is necessary while google.com-wide marketing is refused);
+//   * one `modifyHeaders` rule per refused category removing Set-Cookie from its third-party
+//     responses (an "unsafe" rule: Chromium allows 5,000 of them, Firefox counts them as dynamic).
+// Per-site overrides use `initiatorDomains`, which both browsers support: it tests the site of the
+// frame making the request, so an override for shop.example covers shop.example's own frames, not a
+// shop.example page's third-party iframes (Chromium's `topDomains` would, but Firefox rejects it).
+// Policy "unknown_third_party" cannot be expressed (DNR cannot match "no rule matched"); the
+// extension enforces it with webRequest where it can.
+//
+// Static rulesets (compile_dnr_static): one ruleset per category holding that category's host
+// rules, enabled with updateEnabledRulesets when the category is refused.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "warden/category.h"
+#include "warden/policy.h"
+#include "warden/status.h"
+#include "warden/vendor_database.h"
+
+namespace warden {
+
+// A rule DNR can take: a host (and its subdomains), optionally narrowed to a path prefix.
+struct DnrHostRule {
+  std::string_view host;         // normalised ASCII host
+  std::string_view path_prefix;  // "" or "/recaptcha/"
+  Category category = Category::unknown;
+  bool third_party_only = false;  // list rules with $third-party
+};
+
+// Every host rule of every vendor (views into `db`).
+std::vector<DnrHostRule> dnr_host_rules(const VendorDatabase& db);
+// The lines of a filter list DNR takes unchanged: "||host^" and "||host^$third-party" (or $3p);
+// everything else stays with the engine. Appends views into `list_text`; returns how many.
+std::size_t append_dnr_list_rules(std::string_view list_text, Category category, std::vector<DnrHostRule>& out);
+
+// Limits as read from the browsers' APIs (shared/notes/extension-platform.md, DNR limits).
+struct DnrLimits {
+  std::string_view browser;
+  std::size_t dynamic_rules;  // MAX_NUMBER_OF_DYNAMIC_RULES
+  std::size_t unsafe_rules;   // MAX_NUMBER_OF_UNSAFE_DYNAMIC_RULES; 0 = counted within dynamic_rules
+  std::size_t regex_rules;    // MAX_NUMBER_OF_REGEX_RULES
+  std::size_t static_rules;   // getAvailableStaticRuleCount()
+  std::size_t enabled_rulesets;
+};
+inline constexpr DnrLimits kChromiumDnrLimits{"chromium", 30000, 5000, 1000, 330000, 50};
+inline constexpr DnrLimits kFirefoxDnrLimits{"firefox", 5000, 0, 1000, 30000, 20};
+
+struct DnrOptions {
+  int first_rule_id = 1;
+  // Rule priorities: block < allow-override < nested-allow. Static rulesets use `block_priority`.
+  int block_priority = 1;
+  int allow_priority = 2;
+  int nested_allow_priority = 3;
+  bool remove_set_cookie = true;
+  // False when the category's host rules ship as static rulesets: the dynamic rules then hold only
+  // the overrides, the path rules and the Set-Cookie removal.
+  bool include_host_rules = true;
+};
+// Reads {"firstRuleId":1, "removeSetCookie":true, "includeHostRules":true}; every key optional.
+Result<DnrOptions> parse_dnr_options(std::string_view json);
+
+struct DnrCategoryCount {
+  std::size_t block_rules = 0;
+  std::size_t allow_rules = 0;
+  std::size_t header_rules = 0;
+  std::size_t domains = 0;  // entries in requestDomains lists of its block rules
+};
+
+struct DnrCompilation {
+  std::string rules_json;  // JSON array, ready for updateDynamicRules({addRules})
+  std::size_t rules = 0;
+  std::size_t unsafe_rules = 0;
+  std::size_t regex_rules = 0;
+  std::array<DnrCategoryCount, kCategoryCount> by_category{};
+};
+
+// Whether a compilation fits a browser's dynamic limits.
+bool fits_dynamic_limits(const DnrCompilation& c, const DnrLimits& limits);
+// {"rules":[...], "counts":{...}, "limits":{"chromium":{...,"fits":true}, "firefox":{...}}}
+std::string dnr_compilation_to_json(const DnrCompilation& c);
+
+Result<DnrCompilation> compile_dnr(std::span<const DnrHostRule> rules, const Policy& policy,
+                                   const DnrOptions& options = {});
+
+struct DnrStaticRuleset {
+  std::string id;  // "warden_analytics": the ruleset id of manifest.json and updateEnabledRulesets
+  Category category = Category::unknown;
+  std::string rules_json;  // the ruleset file's content
+  std::size_t rules = 0;
+};
+// One ruleset per category that has rules (necessary never blocks, so it gets none).
+std::vector<DnrStaticRuleset> compile_dnr_static(std::span<const DnrHostRule> rules,
+                                                 const DnrOptions& options = {});
+
+}  // namespace warden

@@ -1,0 +1,383 @@
+#include "warden/dnr_compiler.h"
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+
+namespace warden {
+namespace {
+
+// Categories whose rules can be refused; necessary never is, unknown has no rules to list.
+constexpr std::array<Category, 4> kRefusable{Category::functional, Category::analytics, Category::social,
+                                             Category::marketing};
+
+std::size_t index_of(Category c) { return static_cast<std::size_t>(c); }
+
+// DNR's urlFilter has no escapes: a path holding its special characters cannot be expressed.
+bool expressible_path(std::string_view path) {
+  for (unsigned char ch : path)
+    if (ch == '*' || ch == '^' || ch == '|' || ch < 0x21 || ch > 0x7e) return false;
+  return true;
+}
+
+// DNR accepts only lower-case ASCII (punycode) domains; the engine hands normalised hosts, and
+// anything else is left out rather than failing the whole update.
+bool valid_domain(std::string_view host) {
+  if (host.empty()) return false;
+  for (unsigned char ch : host)
+    if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '-' || ch == '_')) return false;
+  return true;
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+  out += '"';
+  for (char ch : s) {
+    if (ch == '"' || ch == '\\') out += '\\';
+    out += ch;
+  }
+  out += '"';
+}
+
+void append_string_list(std::string& out, std::string_view key, const std::vector<std::string_view>& items) {
+  out += ",\"";
+  out += key;
+  out += "\":[";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i) out += ',';
+    append_json_string(out, items[i]);
+  }
+  out += ']';
+}
+
+// What one DNR rule says; written out by RuleWriter.
+struct RuleSpec {
+  std::string_view action;  // "block" | "allow" | "modifyHeaders"
+  int priority = 1;
+  std::vector<std::string_view> request_domains;
+  std::string url_filter;
+  std::vector<std::string_view> initiator_domains;
+  std::vector<std::string_view> excluded_initiator_domains;
+  bool third_party_only = false;
+};
+
+class RuleWriter {
+ public:
+  explicit RuleWriter(int first_id) : next_id_(first_id) { json_ = "["; }
+
+  // Returns false (and writes nothing) for a rule DNR would reject: an empty requestDomains list
+  // where the rule relies on one.
+  bool add(const RuleSpec& r) {
+    if (r.url_filter.empty() && r.request_domains.empty()) return false;
+    if (count_) json_ += ',';
+    json_ += "{\"id\":" + std::to_string(next_id_++) + ",\"priority\":" + std::to_string(r.priority);
+    json_ += ",\"action\":{\"type\":\"";
+    json_ += r.action;
+    json_ += '"';
+    if (r.action == "modifyHeaders")
+      json_ += ",\"responseHeaders\":[{\"header\":\"set-cookie\",\"operation\":\"remove\"}]";
+    json_ += "},\"condition\":{";
+    std::string condition;
+    if (r.third_party_only) condition += ",\"domainType\":\"thirdParty\"";
+    if (!r.url_filter.empty()) {
+      // Vendor path prefixes are case-sensitive (vendor_database.h); DNR's default is not.
+      condition += ",\"urlFilter\":";
+      append_json_string(condition, r.url_filter);
+      condition += ",\"isUrlFilterCaseSensitive\":true";
+    }
+    if (!r.request_domains.empty()) append_string_list(condition, "requestDomains", r.request_domains);
+    if (!r.initiator_domains.empty()) append_string_list(condition, "initiatorDomains", r.initiator_domains);
+    if (!r.excluded_initiator_domains.empty())
+      append_string_list(condition, "excludedInitiatorDomains", r.excluded_initiator_domains);
+    json_.append(condition, 1);
+    json_ += "}}";
+    ++count_;
+    return true;
+  }
+
+  std::size_t count() const { return count_; }
+  std::string finish() && {
+    json_ += ']';
+    return std::move(json_);
+  }
+
+ private:
+  int next_id_;
+  std::size_t count_ = 0;
+  std::string json_;
+};
+
+// The rules of one category, split the way DNR conditions need them.
+struct CategoryRules {
+  std::vector<std::string_view> hosts;             // any party
+  std::vector<std::string_view> third_party_hosts; // $third-party
+  std::vector<const DnrHostRule*> path_rules;
+};
+
+void sort_unique(std::vector<std::string_view>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+std::array<CategoryRules, kCategoryCount> group_by_category(std::span<const DnrHostRule> rules) {
+  std::array<CategoryRules, kCategoryCount> out;
+  for (const auto& rule : rules) {
+    if (!valid_domain(rule.host) || index_of(rule.category) >= kCategoryCount) continue;
+    auto& group = out[index_of(rule.category)];
+    if (!rule.path_prefix.empty()) {
+      if (expressible_path(rule.path_prefix)) group.path_rules.push_back(&rule);
+    } else {
+      (rule.third_party_only ? group.third_party_hosts : group.hosts).push_back(rule.host);
+    }
+  }
+  for (auto& group : out) {
+    sort_unique(group.hosts);
+    sort_unique(group.third_party_hosts);
+  }
+  return out;
+}
+
+std::string url_filter_of(const DnrHostRule& rule) {
+  return "||" + std::string(rule.host) + std::string(rule.path_prefix);
+}
+
+// Sites whose override for `c` is `action`.
+std::vector<std::string_view> sites_choosing(const Policy& policy, Category c, Action action) {
+  std::vector<std::string_view> out;
+  for (const auto& [site, choices] : policy.sites())
+    if (choices[index_of(c)] == action) out.push_back(site);
+  return out;
+}
+
+// Block (or allow) everything `group` lists, limited to `scope` initiators: `initiators` when
+// non-empty, otherwise everyone but `excluded`.
+struct Scope {
+  std::vector<std::string_view> initiators;
+  std::vector<std::string_view> excluded;
+};
+
+void add_group_rules(RuleWriter& writer, DnrCategoryCount& count, const CategoryRules& group,
+                     std::string_view action, int priority, const Scope& scope) {
+  auto base = [&] {
+    RuleSpec r;
+    r.action = action;
+    r.priority = priority;
+    r.initiator_domains = scope.initiators;
+    r.excluded_initiator_domains = scope.excluded;
+    return r;
+  };
+  auto tally = [&](bool added, std::size_t domains) {
+    if (!added) return;
+    if (action == "block") {
+      ++count.block_rules;
+      count.domains += domains;
+    } else {
+      ++count.allow_rules;
+    }
+  };
+  RuleSpec hosts = base();
+  hosts.request_domains = group.hosts;
+  tally(writer.add(hosts), group.hosts.size());
+  RuleSpec third = base();
+  third.request_domains = group.third_party_hosts;
+  third.third_party_only = true;
+  tally(writer.add(third), group.third_party_hosts.size());
+  for (const auto* rule : group.path_rules) {
+    RuleSpec path = base();
+    path.url_filter = url_filter_of(*rule);
+    path.third_party_only = rule->third_party_only;
+    tally(writer.add(path), 0);
+  }
+}
+
+void add_set_cookie_removal(RuleWriter& writer, DnrCategoryCount& count, const CategoryRules& group,
+                            int priority, const Scope& scope) {
+  RuleSpec r;
+  r.action = "modifyHeaders";
+  r.priority = priority;
+  r.request_domains = group.hosts;
+  r.request_domains.insert(r.request_domains.end(), group.third_party_hosts.begin(), group.third_party_hosts.end());
+  sort_unique(r.request_domains);
+  r.third_party_only = true;
+  r.initiator_domains = scope.initiators;
+  r.excluded_initiator_domains = scope.excluded;
+  if (writer.add(r)) ++count.header_rules;
+}
+
+// A rule covers another when its host is the other's host or a parent of it, and its path prefix
+// (if any) is a prefix of the other's; it must be strictly less specific.
+bool covers(const DnrHostRule& outer, const DnrHostRule& inner) {
+  if (outer.host.size() > inner.host.size()) return false;
+  if (outer.host != inner.host) {
+    if (!inner.host.ends_with(outer.host)) return false;
+    if (inner.host[inner.host.size() - outer.host.size() - 1] != '.') return false;
+  } else if (outer.path_prefix.size() >= inner.path_prefix.size()) {
+    return false;
+  }
+  return inner.path_prefix.starts_with(outer.path_prefix);
+}
+
+// Allowed rules nested in refused ones of another category get an allow rule above the block
+// (the engine's "more specific rule wins").
+void add_nested_allows(RuleWriter& writer, std::array<DnrCategoryCount, kCategoryCount>& counts,
+                       std::span<const DnrHostRule> rules, const Policy& policy, int priority) {
+  std::multimap<std::string_view, const DnrHostRule*> refusable_by_host;
+  for (const auto& rule : rules)
+    if (rule.category != Category::necessary && rule.category != Category::unknown)
+      refusable_by_host.emplace(rule.host, &rule);
+
+  for (const auto& inner : rules) {
+    if (inner.category == Category::unknown || !expressible_path(inner.path_prefix)) continue;
+    bool nested = false;
+    for (std::string_view host = inner.host; !host.empty() && !nested;) {
+      auto [lo, hi] = refusable_by_host.equal_range(host);
+      for (auto it = lo; it != hi && !nested; ++it)
+        nested = it->second->category != inner.category && covers(*it->second, inner);
+      auto dot = host.find('.');
+      host = dot == std::string_view::npos ? std::string_view{} : host.substr(dot + 1);
+    }
+    if (!nested) continue;
+    RuleSpec r;
+    r.action = "allow";
+    r.priority = priority;
+    if (inner.path_prefix.empty()) r.request_domains = {inner.host};
+    else r.url_filter = url_filter_of(inner);
+    if (inner.category != Category::necessary) {
+      if (policy.default_for(inner.category) == Action::allow) {
+        r.excluded_initiator_domains = sites_choosing(policy, inner.category, Action::block);
+      } else {
+        r.initiator_domains = sites_choosing(policy, inner.category, Action::allow);
+        if (r.initiator_domains.empty()) continue;
+      }
+    }
+    if (writer.add(r)) ++counts[index_of(inner.category)].allow_rules;
+  }
+}
+
+}  // namespace
+
+std::vector<DnrHostRule> dnr_host_rules(const VendorDatabase& db) {
+  std::vector<DnrHostRule> out;
+  for (const auto& vendor : db.vendors)
+    for (const auto& host : vendor.hosts) out.push_back({host.host, host.path_prefix, vendor.category, false});
+  return out;
+}
+
+std::size_t append_dnr_list_rules(std::string_view text, Category category, std::vector<DnrHostRule>& out) {
+  std::size_t added = 0;
+  while (!text.empty()) {
+    auto eol = text.find('\n');
+    std::string_view line = text.substr(0, eol);
+    text = eol == std::string_view::npos ? std::string_view{} : text.substr(eol + 1);
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    if (!line.starts_with("||")) continue;
+    auto caret = line.find('^');
+    if (caret == std::string_view::npos) continue;
+    std::string_view host = line.substr(2, caret - 2), rest = line.substr(caret + 1);
+    bool third_party = rest == "$third-party" || rest == "$3p";
+    if ((!rest.empty() && !third_party) || !valid_domain(host)) continue;
+    out.push_back({host, {}, category, third_party});
+    ++added;
+  }
+  return added;
+}
+
+Result<DnrOptions> parse_dnr_options(std::string_view text) {
+  DnrOptions options;
+  if (text.empty()) return options;
+  auto doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded() || !doc.is_object()) return {Status::invalid_json, "DNR options must be a JSON object"};
+  for (const auto& [key, value] : doc.items()) {
+    if (key == "firstRuleId" && value.is_number_integer() && value.get<long long>() >= 1 &&
+        value.get<long long>() < (1LL << 30)) {
+      options.first_rule_id = static_cast<int>(value.get<long long>());
+    } else if (key == "removeSetCookie" && value.is_boolean()) {
+      options.remove_set_cookie = value.get<bool>();
+    } else if (key == "includeHostRules" && value.is_boolean()) {
+      options.include_host_rules = value.get<bool>();
+    } else {
+      return {Status::invalid_argument, "DNR option '" + key + "' is unknown or has the wrong type"};
+    }
+  }
+  return options;
+}
+
+Result<DnrCompilation> compile_dnr(std::span<const DnrHostRule> rules, const Policy& policy,
+                                   const DnrOptions& options) {
+  DnrCompilation out;
+  RuleWriter writer(options.first_rule_id);
+  const auto groups = group_by_category(rules);
+  for (Category c : kRefusable) {
+    const auto& group = groups[index_of(c)];
+    auto& count = out.by_category[index_of(c)];
+    const auto allowing = sites_choosing(policy, c, Action::allow);
+    const auto refusing = sites_choosing(policy, c, Action::block);
+    if (policy.default_for(c) == Action::block) {
+      if (options.include_host_rules) {
+        add_group_rules(writer, count, group, "block", options.block_priority, {{}, allowing});
+      } else if (!allowing.empty()) {
+        // The static ruleset cannot be edited: per-site allows go above it.
+        add_group_rules(writer, count, group, "allow", options.allow_priority, {allowing, {}});
+      }
+      if (options.remove_set_cookie) add_set_cookie_removal(writer, count, group, options.block_priority, {{}, allowing});
+    } else if (!refusing.empty()) {
+      add_group_rules(writer, count, group, "block", options.block_priority, {refusing, {}});
+      if (options.remove_set_cookie) add_set_cookie_removal(writer, count, group, options.block_priority, {refusing, {}});
+    }
+    out.unsafe_rules += count.header_rules;
+  }
+  add_nested_allows(writer, out.by_category, rules, policy, options.nested_allow_priority);
+  out.rules = writer.count();
+  out.rules_json = std::move(writer).finish();
+  return out;
+}
+
+std::vector<DnrStaticRuleset> compile_dnr_static(std::span<const DnrHostRule> rules, const DnrOptions& options) {
+  std::vector<DnrStaticRuleset> out;
+  const auto groups = group_by_category(rules);
+  for (Category c : kRefusable) {
+    RuleWriter writer(options.first_rule_id);
+    DnrCategoryCount unused;
+    add_group_rules(writer, unused, groups[index_of(c)], "block", options.block_priority, {});
+    if (writer.count() == 0) continue;
+    DnrStaticRuleset set;
+    set.id = "warden_" + std::string(category_name(c));
+    set.category = c;
+    set.rules = writer.count();
+    set.rules_json = std::move(writer).finish();
+    out.push_back(std::move(set));
+  }
+  return out;
+}
+
+bool fits_dynamic_limits(const DnrCompilation& c, const DnrLimits& limits) {
+  if (c.rules > limits.dynamic_rules || c.regex_rules > limits.regex_rules) return false;
+  return limits.unsafe_rules == 0 || c.unsafe_rules <= limits.unsafe_rules;
+}
+
+std::string dnr_compilation_to_json(const DnrCompilation& c) {
+  auto n = [](std::size_t v) { return std::to_string(v); };
+  std::string out = "{\"rules\":" + c.rules_json + ",\"counts\":{\"rules\":" + n(c.rules) +
+                    ",\"unsafe\":" + n(c.unsafe_rules) + ",\"regex\":" + n(c.regex_rules) + ",\"byCategory\":{";
+  bool first = true;
+  for (Category cat : kAllCategories) {
+    const auto& k = c.by_category[index_of(cat)];
+    if (k.block_rules + k.allow_rules + k.header_rules == 0) continue;
+    if (!first) out += ',';
+    first = false;
+    out += "\"" + std::string(category_name(cat)) + "\":{\"block\":" + n(k.block_rules) + ",\"allow\":" +
+           n(k.allow_rules) + ",\"removeSetCookie\":" + n(k.header_rules) + ",\"domains\":" + n(k.domains) + "}";
+  }
+  out += "}},\"limits\":{";
+  first = true;
+  for (const auto* limits : {&kChromiumDnrLimits, &kFirefoxDnrLimits}) {
+    if (!first) out += ',';
+    first = false;
+    out += "\"" + std::string(limits->browser) + "\":{\"dynamic\":" + n(limits->dynamic_rules) +
+           ",\"unsafe\":" + n(limits->unsafe_rules) + ",\"regex\":" + n(limits->regex_rules) +
+           ",\"fits\":" + (fits_dynamic_limits(c, *limits) ? "true" : "false") + "}";
+  }
+  out += "}}";
+  return out;
+}
+
+}  // namespace warden

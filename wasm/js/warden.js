@@ -1,0 +1,246 @@
+// The typed JS API over warden.wasm (C ABI: wasm/src/warden_api.cpp, contract: wasm/README.md).
+//
+//   const engine = await Warden.load({ engineBytes });          // wasmBinary optional (node, tests)
+//   engine.setPolicy({ defaults: { analytics: 'block' } });
+//   engine.decideRequest({ url, topUrl, frameUrl, type: 'script' });
+//   // -> { action: 'block', category: 'analytics', vendor: 'Google Analytics', rule: '...', thirdParty: true }
+//   engine.free();
+//
+// Errors: every failure the module reports becomes a thrown WardenError carrying the status name
+// (`err.status === 'invalid_url'`), its number and the engine's detail. The module itself never
+// throws: it returns a status.
+import createWardenModule from './warden.mjs';
+import { StatusNames, StatusMessages } from './status.js';
+import { ActionNames, CategoryNames, CookieSource, ResourceType, ResourceTypeAliases } from './enums.js';
+
+export { Status } from './status.js';
+
+const DECISION_WORDS = 7; // CwDecision in warden_api.cpp
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export class WardenError extends Error {
+  /** @param {number} code @param {string} detail */
+  constructor(code, detail) {
+    const status = StatusNames[code] ?? `status_${code}`;
+    super(`${status}: ${detail || StatusMessages[code] || 'unknown status'}`);
+    this.name = 'WardenError';
+    /** @type {string} */ this.status = status;
+    /** @type {number} */ this.code = code;
+    /** @type {string} */ this.detail = detail;
+  }
+}
+
+const invalid = (detail) => new WardenError(StatusNames.indexOf('invalid_argument'), detail);
+
+/** @type {Promise<any> | null} */
+let modulePromise = null;
+
+/**
+ * Instantiates the module once; later calls return the same promise (a failed attempt may be retried).
+ * @param {{ wasmBinary?: ArrayBuffer | Uint8Array, locateFile?: (path: string) => string }} [options]
+ */
+function init(options = {}) {
+  if (!modulePromise) {
+    const moduleArgs = {};
+    if (options.wasmBinary) moduleArgs.wasmBinary = options.wasmBinary;
+    if (options.locateFile) moduleArgs.locateFile = options.locateFile;
+    modulePromise = createWardenModule(moduleArgs).catch((e) => {
+      modulePromise = null;
+      throw e;
+    });
+  }
+  return modulePromise;
+}
+
+/** @param {string | number} type */
+function resourceTypeCode(type) {
+  if (typeof type === 'number' && Number.isInteger(type) && type >= 0 && type < Object.keys(ResourceType).length) return type;
+  const name = ResourceTypeAliases[type] ?? type;
+  const code = ResourceType[name];
+  if (code === undefined) throw invalid(`unknown resource type ${JSON.stringify(type)}`);
+  return code;
+}
+
+/**
+ * @typedef {{ action: 'allow' | 'block', category: string, vendor: string, rule: string, thirdParty: boolean }} Decision
+ * @typedef {{ url: string, topUrl: string, frameUrl?: string, type?: string | number }} RequestInput
+ * @typedef {{ name: string, domain: string, topUrl: string, source?: 'http' | 'script', scriptUrl?: string }} CookieInput
+ */
+
+export class WardenEngine {
+  #m; #handle; #bytesPtr; #bytesLen;
+  #inPtr = 0; #inCap = 0;
+  #u8 = null; #u32 = null;
+  #names = new Map(); // vendor/rule strings inside the engine buffer, by address
+
+  /** @private Use Warden.load(). */
+  constructor(m, handle, bytesPtr, bytesLen) {
+    this.#m = m;
+    this.#handle = handle;
+    this.#bytesPtr = bytesPtr;
+    this.#bytesLen = bytesLen;
+  }
+
+  /** @param {import('./warden.mjs').default} m @param {Uint8Array | ArrayBuffer} engineBytes */
+  static create(m, engineBytes) {
+    const bytes = engineBytes instanceof Uint8Array ? engineBytes
+      : engineBytes instanceof ArrayBuffer ? new Uint8Array(engineBytes) : null;
+    if (!bytes) throw invalid('engineBytes must be a Uint8Array or an ArrayBuffer');
+    const ptr = m._cw_bytes_alloc(bytes.length);
+    if (!ptr) throw invalid(`cannot allocate ${bytes.length} bytes for the engine`);
+    m.HEAPU8.set(bytes, ptr);
+    const status = m._cw_engine_create(ptr, bytes.length); // takes the bytes, even on failure
+    const result = readResult(m);
+    if (status !== 0) throw new WardenError(status, readText(m, result[1], result[2]));
+    return new WardenEngine(m, result[1], ptr, bytes.length);
+  }
+
+  /** @param {object} policy the policy object of policy.h ({defaults, unknown_third_party, sites}) */
+  setPolicy(policy) {
+    const n = this.#write([JSON.stringify(policy ?? {})]);
+    this.#check(this.#m._cw_set_policy(this.#live(), n[0]));
+  }
+
+  /** @param {RequestInput} r @returns {Decision} */
+  decideRequest(r) {
+    const type = resourceTypeCode(r?.type ?? 'other');
+    const n = this.#write([r?.url, r?.topUrl, r?.frameUrl ?? '']);
+    this.#check(this.#m._cw_decide_request(this.#live(), n[0], n[1], n[2], type));
+    return this.#decision();
+  }
+
+  /** @param {CookieInput} c @returns {Decision} */
+  decideCookie(c) {
+    const source = CookieSource[c?.source ?? 'http'];
+    if (source === undefined) throw invalid(`unknown cookie source ${JSON.stringify(c.source)}`);
+    const n = this.#write([c?.name, c?.domain, c?.topUrl, c?.scriptUrl ?? '']);
+    this.#check(this.#m._cw_decide_cookie(this.#live(), n[0], n[1], n[2], n[3], source));
+    return this.#decision();
+  }
+
+  /**
+   * declarativeNetRequest rules for a policy (engine/include/warden/dnr_compiler.h).
+   * @param {object} policy @param {{ firstRuleId?: number, removeSetCookie?: boolean, includeHostRules?: boolean }} [options]
+   * @returns {{ rules: object[], counts: object, limits: object }}
+   */
+  compileDnr(policy, options = {}) {
+    const n = this.#write([JSON.stringify(policy ?? {}), JSON.stringify(options ?? {})]);
+    this.#check(this.#m._cw_compile_dnr(this.#live(), n[0], n[1]));
+    const r = this.#result();
+    return JSON.parse(readText(this.#m, r[1], r[2]));
+  }
+
+  /** @returns {{ linearBytes: number, engineBytes: number }} */
+  memory() {
+    this.#check(this.#m._cw_memory(this.#handle ?? 0));
+    const r = this.#result();
+    const u32 = this.#heap32();
+    return { linearBytes: u32[r[1] >>> 2], engineBytes: u32[(r[1] >>> 2) + 1] };
+  }
+
+  /** Releases the engine and its buffer; the object is unusable afterwards. */
+  free() {
+    if (this.#handle === null) return;
+    this.#m._cw_engine_free(this.#handle);
+    this.#handle = null;
+    this.#names.clear();
+  }
+
+  #live() {
+    if (this.#handle === null) throw invalid('the engine was freed');
+    return this.#handle;
+  }
+
+  // Encodes the strings back to back into the module's input buffer; returns their byte lengths.
+  #write(strings) {
+    let worst = 0;
+    for (const s of strings) {
+      if (typeof s !== 'string') throw invalid(`expected a string, got ${s === undefined ? 'nothing' : typeof s}`);
+      worst += s.length * 3; // UTF-16 code unit -> at most 3 UTF-8 bytes
+    }
+    if (worst > this.#inCap) {
+      const cap = Math.max(worst, 4096);
+      this.#inPtr = this.#m._cw_input(cap);
+      if (!this.#inPtr) throw invalid('out of memory for the input');
+      this.#inCap = cap;
+    }
+    const heap = this.#heap8();
+    const lens = new Array(strings.length);
+    let at = this.#inPtr;
+    for (let i = 0; i < strings.length; i++) {
+      const { written } = encoder.encodeInto(strings[i], heap.subarray(at, this.#inPtr + this.#inCap));
+      lens[i] = written;
+      at += written;
+    }
+    return lens;
+  }
+
+  #check(status) {
+    if (status === 0) return;
+    const r = this.#result();
+    throw new WardenError(status, readText(this.#m, r[1], r[2]));
+  }
+
+  #result() { return readResult(this.#m); }
+
+  #decision() {
+    const r = this.#result();
+    const u32 = this.#heap32();
+    const w = r[1] >>> 2;
+    return {
+      action: ActionNames[u32[w]],
+      category: CategoryNames[u32[w + 1]],
+      thirdParty: u32[w + 2] === 1,
+      vendor: this.#text(u32[w + 3], u32[w + 4]),
+      rule: this.#text(u32[w + 5], u32[w + 6]),
+    };
+  }
+
+  // Strings inside the engine buffer never change while the engine lives: decode each once.
+  #text(ptr, len) {
+    if (len === 0) return '';
+    if (ptr < this.#bytesPtr || ptr + len > this.#bytesPtr + this.#bytesLen) return readText(this.#m, ptr, len);
+    const key = len * 4294967296 + ptr;
+    let s = this.#names.get(key);
+    if (s === undefined) {
+      s = readText(this.#m, ptr, len);
+      this.#names.set(key, s);
+    }
+    return s;
+  }
+
+  #heap8() {
+    if (this.#u8 === null || this.#u8.buffer !== this.#m.HEAPU8.buffer) this.#u8 = this.#m.HEAPU8;
+    return this.#u8;
+  }
+
+  #heap32() {
+    if (this.#u32 === null || this.#u32.buffer !== this.#m.HEAPU32.buffer) this.#u32 = this.#m.HEAPU32;
+    return this.#u32;
+  }
+}
+
+function readResult(m) {
+  const at = m._cw_result() >>> 2;
+  const u32 = m.HEAPU32;
+  return [u32[at], u32[at + 1], u32[at + 2]];
+}
+
+function readText(m, ptr, len) {
+  return len ? decoder.decode(m.HEAPU8.subarray(ptr, ptr + len)) : '';
+}
+
+export const Warden = {
+  init,
+  /**
+   * Instantiates the module (once) and loads a compiled engine buffer (`cookiewarden compile`).
+   * @param {{ wasmBinary?: ArrayBuffer | Uint8Array, locateFile?: (path: string) => string,
+   *           engineBytes: Uint8Array | ArrayBuffer }} options
+   * @returns {Promise<WardenEngine>}
+   */
+  async load(options) {
+    const m = await init(options);
+    return WardenEngine.create(m, options?.engineBytes);
+  },
+};
