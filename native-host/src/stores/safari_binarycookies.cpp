@@ -154,12 +154,6 @@ std::vector<std::uint8_t> rebuild_page(const BinaryCookiePage& page, const Binar
   return out;
 }
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool ascii_iequal(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
-}
-
 }  // namespace
 
 std::size_t BinaryCookieJar::record_count() const {
@@ -225,14 +219,6 @@ std::vector<std::uint8_t> serialize_binarycookies_without(const BinaryCookieJar&
   return out;
 }
 
-bool binarycookie_domain_in_site(std::string_view cookie_domain, std::string_view site) {
-  if (site.empty()) return false;
-  if (cookie_domain.starts_with('.')) cookie_domain.remove_prefix(1);
-  if (ascii_iequal(cookie_domain, site)) return true;
-  return cookie_domain.size() > site.size() + 1 && cookie_domain[cookie_domain.size() - site.size() - 1] == '.' &&
-         ascii_iequal(cookie_domain.substr(cookie_domain.size() - site.size()), site);
-}
-
 std::string_view binarycookies_file_status_name(BinaryCookiesFileStatus status) {
   switch (status) {
     case BinaryCookiesFileStatus::ok: return "ok";
@@ -253,7 +239,7 @@ namespace {
 using FileStatus = BinaryCookiesFileStatus;
 
 BinaryCookiesFileResult failure(FileStatus status, const std::filesystem::path& file, std::string cause) {
-  return {status, file.string() + ": " + std::move(cause), 0, 0};
+  return {status, file.string() + ": " + std::move(cause), {}, 0};
 }
 
 BinaryCookiesFileResult errno_failure(const std::filesystem::path& file, std::string_view action, int error) {
@@ -368,10 +354,15 @@ std::optional<BinaryCookiesFileResult> replace_atomically(const std::filesystem:
   return std::nullopt;
 }
 
-BinaryCookiesFileResult count(const std::filesystem::path& file, const BinaryCookieJar& jar, const BinaryCookieFilter& remove) {
-  BinaryCookiesFileResult result{FileStatus::ok, file.string(), 0, 0};
+BinaryCookiesFileResult classify_records(const BinaryCookieJar& jar, const BinaryCookieFilter& remove) {
+  BinaryCookiesFileResult result{FileStatus::ok, {}, {}, 0};
   for (const auto& page : jar.pages)
-    for (const auto& record : page.records) ++(remove(record) ? result.matched : result.kept);
+    for (const auto& record : page.records) {
+      if (remove(record))
+        result.matched.push_back({std::string(record.domain), std::string(record.name), std::string(record.path)});
+      else
+        ++result.kept;
+    }
   return result;
 }
 
@@ -382,7 +373,7 @@ BinaryCookiesFileResult inspect_binarycookies_file(const std::filesystem::path& 
   if (auto error = load(file, loaded)) return *error;
   auto jar = parse_binarycookies(loaded.bytes);
   if (!jar.ok()) return failure(FileStatus::corrupt, file, jar.detail());
-  return count(file, *jar, remove);
+  return classify_records(*jar, remove);
 }
 
 BinaryCookiesFileResult remove_from_binarycookies_file(const std::filesystem::path& file, const BinaryCookieFilter& remove) {
@@ -390,8 +381,8 @@ BinaryCookiesFileResult remove_from_binarycookies_file(const std::filesystem::pa
   if (auto error = load(file, loaded)) return *error;
   auto jar = parse_binarycookies(loaded.bytes);
   if (!jar.ok()) return failure(FileStatus::corrupt, file, jar.detail());
-  auto result = count(file, *jar, remove);
-  if (result.matched == 0) return result;
+  auto result = classify_records(*jar, remove);
+  if (result.matched.empty()) return result;
   auto rewritten = serialize_binarycookies_without(*jar, remove);
   // Never replace a readable file with one we cannot read back.
   auto check = parse_binarycookies(rewritten);

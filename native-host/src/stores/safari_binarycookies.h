@@ -71,11 +71,6 @@ using BinaryCookieFilter = std::function<bool(const BinaryCookieRecord&)>;
 // left empty are dropped. Page sizes and the checksum are recomputed, the trailer is copied.
 std::vector<std::uint8_t> serialize_binarycookies_without(const BinaryCookieJar& jar, const BinaryCookieFilter& remove);
 
-// True when a cookie domain (".example.com", "www.example.com", "example.com") belongs to `site`
-// (a registrable domain, lower case): equal to it or one of its subdomains, with or without
-// the leading dot. ASCII case-insensitive, as cookie domains are.
-bool binarycookie_domain_in_site(std::string_view cookie_domain, std::string_view site);
-
 // What editing the file on disk came to.
 enum class BinaryCookiesFileStatus {
   ok,
@@ -90,15 +85,22 @@ enum class BinaryCookiesFileStatus {
 
 std::string_view binarycookies_file_status_name(BinaryCookiesFileStatus status);
 
+// A cookie's identity, copied out of the file so it outlives the bytes.
+struct BinaryCookieId {
+  std::string domain;
+  std::string name;
+  std::string path;
+};
+
 struct BinaryCookiesFileResult {
   BinaryCookiesFileStatus status = BinaryCookiesFileStatus::ok;
-  std::string message;       // human-readable, names the file and the cause
-  std::size_t matched = 0;   // records the filter selected (removed, or that would be)
-  std::size_t kept = 0;      // records that stay
+  std::string message;                 // when not ok: the cause in words, naming the file
+  std::vector<BinaryCookieId> matched;  // records the filter selected (removed, or that would be)
+  std::size_t kept = 0;                 // records that stay
   bool ok() const { return status == BinaryCookiesFileStatus::ok; }
 };
 
-// Reads and validates the file, counts the records `remove` selects, changes nothing.
+// Reads and validates the file, lists the records `remove` selects, changes nothing.
 BinaryCookiesFileResult inspect_binarycookies_file(const std::filesystem::path& file, const BinaryCookieFilter& remove);
 
 // Removes the selected records. The new content goes to a temporary file in the same directory

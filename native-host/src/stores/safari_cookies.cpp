@@ -1,0 +1,73 @@
+#include "stores/safari_cookies.h"
+
+#include "stores/safari_binarycookies.h"
+
+namespace cookiewarden {
+namespace {
+
+namespace fs = std::filesystem;
+
+SkipReason skip_reason_of(BinaryCookiesFileStatus status) {
+  switch (status) {
+    case BinaryCookiesFileStatus::ok: return SkipReason::none;
+    case BinaryCookiesFileStatus::not_found: return SkipReason::not_present;
+    case BinaryCookiesFileStatus::permission_denied: return SkipReason::permission_denied;
+    case BinaryCookiesFileStatus::needs_full_disk_access: return SkipReason::full_disk_access_needed;
+    case BinaryCookiesFileStatus::corrupt: return SkipReason::corrupt;
+    // Safari rewrote its jar under us: the same remedy as a lock, close Safari and retry.
+    case BinaryCookiesFileStatus::changed_while_editing: return SkipReason::locked;
+    case BinaryCookiesFileStatus::not_a_regular_file: return SkipReason::unsafe_path;
+    case BinaryCookiesFileStatus::io_error: return SkipReason::io_error;
+  }
+  return SkipReason::io_error;
+}
+
+// O_NOFOLLOW guards the file name itself; the Cookies folder must not be a link out of the profile either.
+bool folder_is_symlink(const fs::path& file) {
+  std::error_code ec;
+  return fs::is_symlink(fs::symlink_status(file.parent_path(), ec));
+}
+
+}  // namespace
+
+SafariCookieStore SafariCookieStore::for_profile(const BrowserProfile& profile) {
+  return SafariCookieStore(profile.path / "Cookies" / "Cookies.binarycookies");
+}
+
+StoreOutcome SafariCookieStore::run(const SiteMatcher& site, bool write) const {
+  StoreOutcome outcome{std::string(id()), file_, SkipReason::none, {}, {}};
+  if (folder_is_symlink(file_)) {
+    outcome.skipped = SkipReason::unsafe_path;
+    outcome.message = file_.parent_path().string() + ": is a symbolic link; not followed";
+    return outcome;
+  }
+  auto belongs = [&](const BinaryCookieRecord& r) { return site.matches_host(r.domain); };
+  auto result = write ? remove_from_binarycookies_file(file_, belongs) : inspect_binarycookies_file(file_, belongs);
+  if (!result.ok()) {
+    outcome.skipped = skip_reason_of(result.status);
+    outcome.message = result.message;
+    return outcome;
+  }
+  for (auto& cookie : result.matched) {
+    SiteItem item;
+    item.kind = ItemKind::cookie;
+    item.host = std::move(cookie.domain);
+    item.name = std::move(cookie.name);
+    outcome.items.push_back(std::move(item));
+  }
+  return outcome;
+}
+
+StoreOutcome SafariCookieStore::inspect(const SiteMatcher& site) const { return run(site, false); }
+
+StoreOutcome SafariCookieStore::remove(const SiteMatcher& site, bool dry_run) { return run(site, !dry_run); }
+
+std::vector<std::string> SafariCookieStore::cookie_domains() const {
+  std::vector<std::string> domains;
+  if (folder_is_symlink(file_)) return domains;
+  auto every = inspect_binarycookies_file(file_, [](const BinaryCookieRecord&) { return true; });
+  for (auto& cookie : every.matched) domains.push_back(std::move(cookie.domain));
+  return domains;
+}
+
+}  // namespace cookiewarden

@@ -1,0 +1,36 @@
+// Safari's cookies as a SiteStore: <profile>/Cookies/Cookies.binarycookies, where the profile is
+// the sandbox container's Data/Library, the legacy ~/Library, or a Safari 17+
+// WebKit/WebsiteDataStore/<uuid> folder (browsers/safari_profiles.h). The format and the
+// byte-for-byte rewrite live in safari_binarycookies.h.
+//
+// A site's cookies are the records whose domain the SiteMatcher accepts (the site, ".site" and
+// its subdomains). The file has no partitioned cookies to match by top-level site.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "browsers/browser_profile.h"
+#include "deletion/site_store.h"
+
+namespace cookiewarden {
+
+class SafariCookieStore final : public SiteStore {
+ public:
+  explicit SafariCookieStore(std::filesystem::path file) : file_(std::move(file)) {}
+  // The store of one Safari profile.
+  static SafariCookieStore for_profile(const BrowserProfile& profile);
+
+  std::string_view id() const override { return "safari_cookies"; }
+  StoreOutcome inspect(const SiteMatcher& site) const override;
+  StoreOutcome remove(const SiteMatcher& site, bool dry_run) override;
+  std::vector<std::string> cookie_domains() const override;
+
+ private:
+  StoreOutcome run(const SiteMatcher& site, bool write) const;
+
+  std::filesystem::path file_;
+};
+
+}  // namespace cookiewarden
