@@ -27,6 +27,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -47,6 +48,10 @@ struct DnrHostRule {
   bool third_party_only = false;  // list rules with $third-party
 };
 
+// The host rules of a compiled engine buffer (engine.h) that DNR can express: vendor host rules
+// and list rules that are plain `||host^` blocks for every resource type, with no `domain=` and
+// at most $third-party. Views into `engine_buffer`, which must be one Engine::load() accepted.
+Result<std::vector<DnrHostRule>> dnr_host_rules(std::span<const std::uint8_t> engine_buffer);
 // Every host rule of every vendor (views into `db`).
 std::vector<DnrHostRule> dnr_host_rules(const VendorDatabase& db);
 // The lines of a filter list DNR takes unchanged: "||host^" and "||host^$third-party" (or $3p);
