@@ -1,0 +1,12 @@
+// The shop's own code: a cart cookie written by script, a preference written with cookieStore, and a
+// session check against the server (the HttpOnly session cookie came with the page).
+document.cookie = 'cart_id=c-1001; path=/; max-age=86400; SameSite=Lax';
+if (window.cookieStore) cookieStore.set({ name: 'shop_theme', value: 'light', path: '/' }).catch(() => {});
+window.__sessionCheck = fetch('/api/session', { credentials: 'same-origin' })
+  .then((r) => r.json())
+  .then((s) => {
+    document.addEventListener('DOMContentLoaded', () => {
+      document.getElementById('session-status').textContent = s.session ? `Signed in (session ${s.session})` : 'No session';
+    });
+    return s;
+  });

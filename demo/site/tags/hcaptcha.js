@@ -1,0 +1,3 @@
+// Stand-in for hCaptcha's api.js.
+(window.__demoTags ||= []).push('hcaptcha');
+window.hcaptcha = { render: () => 'demo-widget' };

@@ -1,0 +1,3 @@
+// Stand-in for the Kakao JavaScript SDK (sharing).
+(window.__demoTags ||= []).push('kakao-sdk');
+window.Kakao = { init: () => {}, Share: { sendDefault: () => {} } };

@@ -1,0 +1,206 @@
+// The background (Chromium: module service worker; Firefox: event page). Every listener is added
+// synchronously at top level and waits for `ready`, so a worker woken by an event never loses it
+// and never acts before the engine and the settings are loaded.
+import { CATEGORIES } from './categories.js';
+import { logDecision, recentDecisions, restoreLog } from './decision-log.js';
+import { applyDnr, dnrCounts } from './dnr-enforcer.js';
+import { enforceCookie } from './cookie-backstop.js';
+import { currentEngine, decideRequestSafely, engineTimings, loadEngine } from './engine.js';
+import { isFirefox, localRead, localWrite } from './ext.js';
+import { syncGuard, guardEntries } from './guard-registrar.js';
+import { MSG } from './messages.js';
+import { forgetTab, frameUrlOf, noteNavigation, topUrlOf } from './request-context.js';
+import { freshSettings, loadSettings, saveSettings, toEnginePolicy, validateSettings, NECESSARY_ONLY } from './settings.js';
+import { deleteSiteData } from './site-data.js';
+import { siteOf, siteOfUrl } from './site.js';
+import { dropReport, noteCookieRemoval, noteRequest, reportOf, restoreReports, settleRequest, startReport, tabsOfSite } from './tab-report.js';
+
+let settings = freshSettings();
+let guardStatus = null;
+
+async function keepColdStart() {
+  const { coldStartMs, loadMs } = engineTimings();
+  const history = (await localRead('coldStarts')) ?? [];
+  history.push({ at: Date.now(), coldStartMs: Math.round(coldStartMs * 10) / 10, loadMs: Math.round(loadMs * 10) / 10 });
+  await localWrite('coldStarts', history.slice(-20));
+}
+
+async function start() {
+  const [engine, loaded] = await Promise.all([loadEngine(), loadSettings(), restoreLog(), restoreReports()]);
+  settings = loaded;
+  engine.setPolicy(toEnginePolicy(settings));
+  keepColdStart();
+  return engine;
+}
+
+const ready = start();
+ready.catch((e) => console.error('Cookie Warden failed to start', e));
+
+// Whenever the settings change: the engine decides with them at once, then the browser-side
+// enforcement follows (DNR rules on Chromium; the guard registrations everywhere).
+async function applySettings(next, { persist = true } = {}) {
+  settings = next;
+  if (persist) await saveSettings(settings);
+  const engine = currentEngine();
+  engine.setPolicy(toEnginePolicy(settings));
+  const [dnr, guard] = await Promise.all([
+    isFirefox ? Promise.resolve(null) : applyDnr(engine, toEnginePolicy(settings)),
+    syncGuard(settings),
+  ]);
+  guardStatus = guard;
+  return { dnr, guard };
+}
+
+// ---- network: observation everywhere, live blocking on Firefox ----------------------------------
+
+const ALL_URLS = { urls: ['<all_urls>'] };
+
+function observeRequest(details) {
+  noteNavigation(details);
+  if (details.type === 'main_frame') {
+    startReport(details.tabId, details.url, siteOfUrl(details.url));
+    return null;
+  }
+  const decision = decideRequestSafely({ url: details.url, topUrl: topUrlOf(details), frameUrl: frameUrlOf(details), type: details.type });
+  noteRequest(details, decision);
+  return decision;
+}
+
+function onBeforeRequest(details) {
+  const decision = observeRequest(details);
+  if (!isFirefox || !decision || decision.action !== 'block') return undefined;
+  const entry = settleRequest(details.requestId, 'blocked');
+  logDecision({ kind: 'request', site: siteOfUrl(topUrlOf(details)), url: details.url, category: decision.category,
+    vendor: decision.vendor, rule: decision.rule, action: 'block', by: 'webRequest', tabId: details.tabId, settled: Boolean(entry) });
+  return { cancel: true };
+}
+
+chrome.webRequest.onBeforeRequest.addListener(
+  (details) => ready.then(() => onBeforeRequest(details)),
+  ALL_URLS,
+  isFirefox ? ['blocking'] : [],
+);
+chrome.webRequest.onResponseStarted.addListener((details) => {
+  ready.then(() => {
+    const entry = settleRequest(details.requestId, 'allowed');
+    if (entry && entry.category !== 'unknown' && entry.category !== 'necessary') {
+      logDecision({ kind: 'request', site: siteOfUrl(topUrlOf(details)), url: entry.url, category: entry.category, vendor: entry.vendor,
+        rule: entry.rule, action: 'allow', tabId: details.tabId });
+    }
+  });
+}, ALL_URLS);
+chrome.webRequest.onErrorOccurred.addListener((details) => {
+  ready.then(() => {
+    // Chromium reports a DNR block as ERR_BLOCKED_BY_CLIENT.
+    if (!/BLOCKED_BY_CLIENT/.test(details.error)) return void settleRequest(details.requestId, 'allowed');
+    const entry = settleRequest(details.requestId, 'blocked');
+    if (entry) {
+      logDecision({ kind: 'request', site: siteOfUrl(topUrlOf(details)), url: entry.url, category: entry.category, vendor: entry.vendor,
+        rule: entry.rule, action: 'block', by: 'declarativeNetRequest', tabId: details.tabId });
+    }
+  });
+}, ALL_URLS);
+
+chrome.tabs.onRemoved.addListener((tabId) => {
+  ready.then(() => { forgetTab(tabId); dropReport(tabId); });
+});
+
+// ---- cookies: the backstop ----------------------------------------------------------------------
+
+chrome.cookies.onChanged.addListener((change) => {
+  if (change.removed) return;
+  ready.then(async () => {
+    const outcome = await enforceCookie(change.cookie);
+    if (!outcome) return;
+    const { site, decision, removed } = outcome;
+    const record = { name: change.cookie.name, domain: change.cookie.domain, category: decision.category, vendor: decision.vendor, removed };
+    noteCookieRemoval(tabsOfSite(site), record);
+    logDecision({ kind: 'cookie', site, url: change.cookie.domain, name: change.cookie.name, category: decision.category,
+      vendor: decision.vendor, rule: decision.rule, action: 'block', by: 'cookies.onChanged', removed });
+  });
+});
+
+// ---- lifecycle: registrations are cleared by updates (and by --load-extension starts) ------------
+
+chrome.runtime.onInstalled.addListener((details) => {
+  ready.then(async () => {
+    await applySettings(settings, { persist: false });
+    if (details.reason === 'install') chrome.tabs.create({ url: chrome.runtime.getURL('pages/onboarding.html') });
+  });
+});
+
+chrome.runtime.onStartup.addListener(() => {
+  ready.then(async () => {
+    const registered = await chrome.scripting.getRegisteredContentScripts();
+    if (registered.length !== guardEntries(settings).length) guardStatus = await syncGuard(settings);
+  });
+});
+
+// ---- messages from the extension's pages: one router --------------------------------------------
+
+async function vendorsByCategory() {
+  const response = await fetch(chrome.runtime.getURL('data/vendors.json'));
+  return response.json();
+}
+
+function withSite(site, change) {
+  const next = structuredClone(settings);
+  const choices = { ...(next.sites[site] ?? {}) };
+  change(choices);
+  if (Object.keys(choices).length) next.sites[site] = choices;
+  else delete next.sites[site];
+  return next;
+}
+
+async function handleMessage(msg) {
+  switch (msg?.what) {
+    case MSG.getState:
+      return { settings, categories: CATEGORIES, dnr: dnrCounts(), guard: guardStatus, timings: engineTimings(),
+        coldStarts: (await localRead('coldStarts')) ?? [], browser: isFirefox ? 'firefox' : 'chromium' };
+    case MSG.getVendors:
+      return vendorsByCategory();
+    case MSG.setDefaults: {
+      const checked = validateSettings({ ...settings, chosen: true, defaults: { ...settings.defaults, ...msg.defaults } });
+      if (!checked.ok) return { error: checked.error };
+      return applySettings(checked.settings);
+    }
+    case MSG.setSiteChoice: {
+      const site = siteOf(msg.site);
+      const next = withSite(site, (choices) => {
+        if (msg.action === null) delete choices[msg.category];
+        else choices[msg.category] = msg.action;
+      });
+      const checked = validateSettings(next);
+      return checked.ok ? applySettings({ ...checked.settings, chosen: settings.chosen }) : { error: checked.error };
+    }
+    case MSG.setSiteNecessaryOnly:
+      return applySettings(withSite(siteOf(msg.site), (choices) => Object.assign(choices, NECESSARY_ONLY)));
+    case MSG.clearSite:
+      return applySettings(withSite(siteOf(msg.site), (choices) => { for (const k of Object.keys(choices)) delete choices[k]; }));
+    case MSG.exportSettings:
+      return { format: 'cookiewarden-settings', ...settings };
+    case MSG.importSettings: {
+      const checked = validateSettings(msg.settings);
+      if (!checked.ok) return { error: checked.error };
+      return applySettings(checked.settings);
+    }
+    case MSG.getTabReport:
+      return reportOf(msg.tabId);
+    case MSG.getDecisionLog:
+      return recentDecisions();
+    case MSG.deleteSiteData:
+      return deleteSiteData(siteOf(msg.site), msg.hosts ?? []);
+    case MSG.getEngineStatus:
+      return { timings: engineTimings(), memory: currentEngine()?.memory() ?? null, dnr: dnrCounts() };
+    default:
+      return { error: `unknown message ${JSON.stringify(msg?.what)}` };
+  }
+}
+
+chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  // Only the extension's own pages may change settings (there are no content scripts messaging).
+  if (sender.id !== chrome.runtime.id || !sender.url?.startsWith(chrome.runtime.getURL(''))) return false;
+  ready.then(() => handleMessage(msg))
+    .then(sendResponse, (e) => sendResponse({ error: String(e?.message ?? e) }));
+  return true;
+});

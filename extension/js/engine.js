@@ -1,0 +1,51 @@
+// The rule engine in the background: warden.wasm plus the compiled engine buffer packaged with the
+// extension (engine/engine.bin, built by scripts/build-extension.mjs). Loaded once per worker
+// start; `coldStartMs` is the time from the worker's start to the engine being able to decide.
+import { Warden } from '../wasm/warden.js';
+import { runtimeUrl } from './ext.js';
+
+let engine = null;
+let coldStartMs = null;
+let loadMs = null;
+
+async function fetchBytes(path) {
+  const response = await fetch(runtimeUrl(path));
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+export async function loadEngine() {
+  const started = performance.now();
+  const [wasmBinary, engineBytes] = await Promise.all([fetchBytes('wasm/warden.wasm'), fetchBytes('engine/engine.bin')]);
+  engine = await Warden.load({ wasmBinary, engineBytes });
+  loadMs = performance.now() - started;
+  // performance.now() counts from the worker's time origin, i.e. its (re)start.
+  coldStartMs = performance.now();
+  return engine;
+}
+
+export function currentEngine() {
+  return engine;
+}
+
+export function engineTimings() {
+  return { coldStartMs, loadMs };
+}
+
+// webRequest resource types the engine does not name are decided as "other".
+export function decideRequestSafely(input) {
+  try {
+    return engine.decideRequest(input);
+  } catch (e) {
+    if (e?.status === 'invalid_argument' && input.type !== 'other') return decideRequestSafely({ ...input, type: 'other' });
+    return null;
+  }
+}
+
+export function decideCookieSafely(input) {
+  try {
+    return engine.decideCookie(input);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,52 @@
+// The only module that touches chrome.storage. Firefox exposes the same promise-based `chrome.*`
+// namespace in MV3, so one wrapper serves both browsers. Reads and writes swallow the failures the
+// platform produces while a worker is shutting down and report them as a missing value instead.
+const api = globalThis.chrome;
+
+async function areaRead(area, key) {
+  try {
+    const bin = await api.storage[area].get(key);
+    return bin?.[key];
+  } catch {
+    return undefined;
+  }
+}
+
+async function areaWrite(area, key, value) {
+  try {
+    await api.storage[area].set({ [key]: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const localRead = (key) => areaRead('local', key);
+export const localWrite = (key, value) => areaWrite('local', key, value);
+export const sessionRead = (key) => (api.storage.session ? areaRead('session', key) : Promise.resolve(undefined));
+export const sessionWrite = (key, value) => (api.storage.session ? areaWrite('session', key, value) : Promise.resolve(false));
+
+// Persisted state is mirrored in session storage: a session hit means the worker woke up, so the
+// slower local read is skipped. Writes go through one promise chain so that two handlers saving
+// at once never interleave their read-modify-write.
+let pendingWrite = Promise.resolve();
+
+export async function mirroredRead(key) {
+  const fromSession = await sessionRead(key);
+  if (fromSession !== undefined) return fromSession;
+  const fromLocal = await localRead(key);
+  if (fromLocal !== undefined) await sessionWrite(key, fromLocal);
+  return fromLocal;
+}
+
+export function mirroredWrite(key, value) {
+  pendingWrite = pendingWrite.then(() => Promise.all([sessionWrite(key, value), localWrite(key, value)]));
+  return pendingWrite;
+}
+
+export function runtimeUrl(path) {
+  return api.runtime.getURL(path);
+}
+
+// Firefox-only API: the one place that tells the browsers apart (blocking webRequest vs DNR).
+export const isFirefox = typeof api.runtime.getBrowserInfo === 'function';

@@ -1,0 +1,15 @@
+// Message names (`what`) between the pages and the background: one router handles them all.
+export const MSG = Object.freeze({
+  getState: 'getState',              // → {policy, categories, ready, coldStartMs, rules}
+  getVendors: 'getVendors',          // → {necessary: [names], functional: [...], ...}
+  setDefaults: 'setDefaults',        // {defaults: {analytics: 'allow'|'block', ...}} (marks the choice made)
+  setSiteChoice: 'setSiteChoice',    // {site, category, action: 'allow'|'block'|null}
+  setSiteNecessaryOnly: 'setSiteNecessaryOnly', // {site}
+  clearSite: 'clearSite',            // {site}
+  importSettings: 'importSettings',  // {settings}
+  exportSettings: 'exportSettings',  // → settings
+  getTabReport: 'getTabReport',      // {tabId} → report
+  getDecisionLog: 'getDecisionLog',  // → [entries]
+  deleteSiteData: 'deleteSiteData',  // {site, tabUrl} → result
+  getEngineStatus: 'getEngineStatus', // → {ready, coldStartMs, memory, dnr}
+});

@@ -1,0 +1,116 @@
+// Options: global defaults, the per-site overrides, the log of recent decisions, import/export.
+import { ask, MSG } from './background-client.js';
+import { CATEGORIES, CHOOSABLE, labelOf } from './categories.js';
+import { categorySwitch } from './category-switch.js';
+import { el } from './element.js';
+
+let state = null;
+
+function renderDefaults() {
+  const box = document.getElementById('defaults');
+  box.replaceChildren();
+  const { settings } = state;
+  document.getElementById('not-chosen').hidden = settings.chosen;
+  for (const c of CATEGORIES) {
+    const necessary = c.key === 'necessary';
+    const action = necessary ? 'allow' : settings.chosen ? settings.defaults[c.key] : 'block';
+    box.append(el('div', { class: 'category', 'data-category': c.key },
+      el('div', { class: 'name', text: c.label }),
+      categorySwitch({ checked: action === 'allow', disabled: necessary, label: c.label,
+        onChange: (on) => update(MSG.setDefaults, { defaults: { ...currentDefaults(), [c.key]: on ? 'allow' : 'block' } }) }),
+      el('p', { class: 'blurb', text: c.blurb })));
+  }
+  document.getElementById('unknown').value = settings.unknownThirdParty;
+  const t = state.timings;
+  const dnr = state.dnr;
+  const parts = [];
+  if (t?.coldStartMs != null) parts.push(`Engine ready ${t.coldStartMs.toFixed(1)} ms after the background started (load ${t.loadMs.toFixed(1)} ms).`);
+  if (dnr?.rules != null) parts.push(`${dnr.rules} network rules in use.`);
+  document.getElementById('engine-status').textContent = parts.join(' ');
+}
+
+function currentDefaults() {
+  return state.settings.chosen ? { ...state.settings.defaults } : Object.fromEntries(CHOOSABLE.map((c) => [c, 'block']));
+}
+
+function renderSites() {
+  const tbody = document.querySelector('#sites tbody');
+  const sites = Object.entries(state.settings.sites).sort(([a], [b]) => a.localeCompare(b));
+  tbody.replaceChildren(...(sites.length ? sites.map(([site, choices]) => el('tr', {},
+    el('td', { text: site }),
+    el('td', {}, el('div', { class: 'choices' }, ...Object.entries(choices).map(([c, a]) =>
+      el('span', { class: `pill ${a}`, text: `${labelOf(c)}: ${a === 'allow' ? 'allowed' : 'blocked'}` })))),
+    el('td', {}, el('button', { class: 'link', text: 'Remove', onclick: () => update(MSG.clearSite, { site }) }))))
+    : [el('tr', {}, el('td', { class: 'empty', colspan: '3', text: 'No per-site choices yet.' }))]));
+}
+
+async function renderLog() {
+  const entries = await ask(MSG.getDecisionLog);
+  const tbody = document.querySelector('#log tbody');
+  tbody.replaceChildren(...(entries.length ? entries.slice(0, 200).map((e) => el('tr', {},
+    el('td', { text: new Date(e.at).toLocaleTimeString() }),
+    el('td', { text: e.site || '—' }),
+    el('td', { class: 'url what', text: e.kind === 'cookie' ? `cookie ${e.name} (${e.url})` : e.url }),
+    el('td', { text: labelOf(e.category) }),
+    el('td', { text: e.vendor || '—' }),
+    el('td', {}, el('span', { class: `pill ${e.action}`, text: e.action === 'block' ? 'blocked' : 'allowed' }))))
+    : [el('tr', {}, el('td', { class: 'empty', colspan: '6', text: 'Nothing decided yet in this browser session.' }))]));
+}
+
+async function load() {
+  state = await ask(MSG.getState);
+  renderDefaults();
+  renderSites();
+}
+
+async function update(what, payload) {
+  await ask(what, payload);
+  await load();
+}
+
+function showTab(name) {
+  for (const b of document.querySelectorAll('.tabs button')) b.setAttribute('aria-selected', String(b.dataset.tab === name));
+  for (const p of document.querySelectorAll('[data-panel]')) p.hidden = p.dataset.panel !== name;
+  if (name === 'log') renderLog();
+}
+
+function backupResult(text, isError) {
+  const box = document.getElementById('backup-result');
+  box.hidden = false;
+  box.className = isError ? 'notice error' : 'notice';
+  box.textContent = text;
+}
+
+async function exportSettings() {
+  const settings = await ask(MSG.exportSettings);
+  const url = URL.createObjectURL(new Blob([JSON.stringify(settings, null, 2)], { type: 'application/json' }));
+  el('a', { href: url, download: 'cookiewarden-settings.json' }).click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+async function importSettings(file) {
+  let parsed;
+  try {
+    parsed = JSON.parse(await file.text());
+  } catch {
+    return backupResult(`${file.name} is not JSON.`, true);
+  }
+  try {
+    await ask(MSG.importSettings, { settings: parsed });
+    await load();
+    backupResult(`Imported ${file.name}: ${Object.keys(state.settings.sites).length} per-site choices.`, false);
+  } catch (e) {
+    backupResult(`Not imported: ${e.message}`, true);
+  }
+}
+
+document.querySelector('.tabs').addEventListener('click', (e) => { if (e.target.dataset.tab) showTab(e.target.dataset.tab); });
+document.getElementById('defaults-necessary').addEventListener('click', () =>
+  update(MSG.setDefaults, { defaults: Object.fromEntries(CHOOSABLE.map((c) => [c, 'block'])) }));
+document.getElementById('unknown').addEventListener('change', (e) =>
+  update(MSG.importSettings, { settings: { ...state.settings, unknownThirdParty: e.target.value } }));
+document.getElementById('log-refresh').addEventListener('click', renderLog);
+document.getElementById('export').addEventListener('click', exportSettings);
+document.getElementById('import').addEventListener('change', (e) => { if (e.target.files[0]) importSettings(e.target.files[0]); });
+if (location.hash === '#log') showTab('log');
+load();

@@ -1,0 +1,109 @@
+// The popup: the current site, what was blocked and allowed per category, per-site switches,
+// "necessary only" in one click, and "Delete site data" for this browser.
+import { ask, MSG } from './background-client.js';
+import { CATEGORIES, labelOf } from './categories.js';
+import { categorySwitch } from './category-switch.js';
+import { el } from './element.js';
+
+let tab = null;
+let site = '';
+
+function hostOf(url) {
+  try { return new URL(url).hostname; } catch { return ''; }
+}
+
+function countPills(counts = { blocked: 0, allowed: 0 }) {
+  return el('span', { class: 'counts' },
+    el('span', { class: 'pill block', text: `${counts.blocked} blocked` }),
+    el('span', { class: 'pill allow', text: `${counts.allowed} allowed` }));
+}
+
+function renderCategories(state, report) {
+  const box = document.getElementById('categories');
+  box.replaceChildren();
+  const overrides = state.settings.sites[site] ?? {};
+  const defaults = state.settings.chosen ? state.settings.defaults : Object.fromEntries(CATEGORIES.map((c) => [c.key, 'block']));
+  for (const c of CATEGORIES) {
+    const necessary = c.key === 'necessary';
+    const action = necessary ? 'allow' : overrides[c.key] ?? defaults[c.key];
+    const sw = categorySwitch({
+      checked: action === 'allow', disabled: necessary || !site, label: `${c.label} on ${site}`,
+      onChange: async (on) => { await ask(MSG.setSiteChoice, { site, category: c.key, action: on ? 'allow' : 'block' }); refresh(); },
+    });
+    const tag = !necessary && overrides[c.key] ? el('span', { class: 'pill', text: 'This site' }) : null;
+    box.append(el('div', { class: 'category', 'data-category': c.key },
+      el('div', {}, el('div', { class: 'name' }, c.label, tag), countPills(report?.categories?.[c.key])),
+      sw));
+  }
+  document.getElementById('reset').hidden = Object.keys(overrides).length === 0;
+}
+
+function renderDetails(report) {
+  const tbody = document.querySelector('#vendors tbody');
+  const vendors = Object.entries(report?.vendors ?? {}).sort((a, b) => b[1].blocked - a[1].blocked || a[0].localeCompare(b[0]));
+  tbody.replaceChildren(...(vendors.length ? vendors.map(([name, v]) => el('tr', {},
+    el('td', { text: name }), el('td', { text: labelOf(v.category) }), el('td', { text: String(v.blocked) }), el('td', { text: String(v.allowed) })))
+    : [el('tr', {}, el('td', { class: 'empty', colspan: '4', text: 'No known vendors on this page.' }))]));
+  const blocked = (report?.requests ?? []).filter((r) => r.outcome === 'blocked');
+  document.getElementById('blocked-urls').replaceChildren(...(blocked.length
+    ? blocked.map((r) => el('li', { text: r.url, title: `${labelOf(r.category)} · ${r.vendor || 'unknown vendor'}` }))
+    : [el('li', { class: 'empty', text: 'Nothing blocked.' })]));
+  const cookies = report?.cookies ?? [];
+  document.getElementById('cookies').replaceChildren(...(cookies.length
+    ? cookies.map((c) => el('li', { text: `${c.name} (${c.domain}) — ${labelOf(c.category)}` }))
+    : [el('li', { class: 'empty', text: 'No cookies removed.' })]));
+}
+
+function renderSummary(report) {
+  const totals = Object.values(report?.categories ?? {}).reduce((t, c) => ({ blocked: t.blocked + c.blocked, allowed: t.allowed + c.allowed }), { blocked: 0, allowed: 0 });
+  const cookies = report?.cookies?.length ?? 0;
+  document.getElementById('summary').textContent = site
+    ? `${totals.blocked} requests blocked · ${totals.allowed} allowed · ${cookies} cookie${cookies === 1 ? '' : 's'} removed`
+    : 'Cookie Warden does not act on this page.';
+}
+
+async function refresh() {
+  const [state, report] = await Promise.all([ask(MSG.getState), tab ? ask(MSG.getTabReport, { tabId: tab.id }) : null]);
+  site = report?.site || site;
+  document.getElementById('site').textContent = site || 'No site';
+  renderSummary(report);
+  renderCategories(state, report);
+  renderDetails(report);
+  const ms = state.timings?.coldStartMs;
+  document.getElementById('engine').textContent = ms == null ? '' : `engine ready ${ms.toFixed(0)} ms after start`;
+}
+
+function showResult(text, isError = false) {
+  const box = document.getElementById('result');
+  box.hidden = false;
+  box.className = isError ? 'notice error' : 'notice';
+  box.textContent = text;
+}
+
+async function main() {
+  // ?tab=<id> lets the options page and the tests open the popup for a given tab.
+  const wanted = Number(new URLSearchParams(location.search).get('tab'));
+  tab = wanted ? await chrome.tabs.get(wanted) : (await chrome.tabs.query({ active: true, currentWindow: true }))[0];
+  const host = hostOf(tab?.url ?? '');
+  site = host ? (await ask(MSG.getTabReport, { tabId: tab.id }))?.site || host : '';
+  document.getElementById('necessary-only').addEventListener('click', async () => {
+    await ask(MSG.setSiteNecessaryOnly, { site });
+    showResult(`Necessary only on ${site}. Reload the page to apply it to scripts already loaded.`);
+    refresh();
+  });
+  document.getElementById('reset').addEventListener('click', async () => { await ask(MSG.clearSite, { site }); refresh(); });
+  document.getElementById('delete').addEventListener('click', async () => {
+    const hosts = [...new Set([host])];
+    try {
+      const r = await ask(MSG.deleteSiteData, { site, hosts });
+      const storage = r.storage.ok ? `site storage cleared (${r.storage.types.join(', ')})` : `site storage NOT cleared: ${r.storage.error}`;
+      showResult(`${site}: ${r.cookies.removed} of ${r.cookies.found} cookies deleted${r.cookies.left ? `, ${r.cookies.left} left` : ''}; ${storage}.`, !r.storage.ok || r.cookies.left > 0);
+    } catch (e) {
+      showResult(`Could not delete ${site}'s data: ${e.message}`, true);
+    }
+    refresh();
+  });
+  refresh();
+}
+
+main();

@@ -1,0 +1,81 @@
+// What happened in each tab since its last top-level navigation: requests per category (blocked /
+// allowed, by what actually happened to them), the vendors seen, the URLs, and the cookies removed.
+// Fed by non-blocking webRequest observation; kept in session storage across worker restarts.
+import { sessionRead, sessionWrite } from './ext.js';
+
+const KEY = 'tabReports';
+const URL_LIMIT = 300;
+let reports = null;
+const pending = new Map(); // requestId -> {tabId, entry}
+let saveTimer = 0;
+
+export async function restoreReports() {
+  reports = new Map(Object.entries((await sessionRead(KEY)) ?? {}).map(([k, v]) => [Number(k), v]));
+}
+
+function save() {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => sessionWrite(KEY, Object.fromEntries(reports)), 300);
+}
+
+export function startReport(tabId, url, site) {
+  if (!reports || tabId < 0) return;
+  reports.set(tabId, { tabId, url, site, startedAt: Date.now(), categories: {}, vendors: {}, requests: [], cookies: [] });
+  save();
+}
+
+export function dropReport(tabId) {
+  reports?.delete(tabId);
+  save();
+}
+
+function tally(report, entry) {
+  const category = entry.category || 'unknown';
+  const c = (report.categories[category] ??= { blocked: 0, allowed: 0 });
+  c[entry.outcome] += 1;
+  if (entry.vendor) {
+    const v = (report.vendors[entry.vendor] ??= { category, blocked: 0, allowed: 0 });
+    v[entry.outcome] += 1;
+  }
+}
+
+// A request seen before it is sent, with the engine's decision; the outcome comes later.
+export function noteRequest(details, decision) {
+  if (!reports || details.tabId < 0 || !reports.has(details.tabId)) return;
+  pending.set(details.requestId, {
+    tabId: details.tabId,
+    entry: { url: details.url, type: details.type, category: decision?.category ?? 'unknown', vendor: decision?.vendor ?? '',
+      rule: decision?.rule ?? '', expected: decision?.action ?? 'allow' },
+  });
+}
+
+// outcome: 'allowed' (a response arrived) or 'blocked' (the browser or we refused it).
+export function settleRequest(requestId, outcome) {
+  const p = pending.get(requestId);
+  if (!p) return null;
+  pending.delete(requestId);
+  const report = reports.get(p.tabId);
+  if (!report) return null;
+  const entry = { ...p.entry, outcome };
+  tally(report, entry);
+  if (report.requests.length < URL_LIMIT) report.requests.push(entry);
+  save();
+  return entry;
+}
+
+export function noteCookieRemoval(tabIds, cookie) {
+  for (const tabId of tabIds) {
+    const report = reports?.get(tabId);
+    if (report && report.cookies.length < URL_LIMIT) report.cookies.push(cookie);
+  }
+  save();
+}
+
+// Tabs whose top-level site is `site` (for cookie removals, which have no tab of their own).
+export function tabsOfSite(site) {
+  return reports ? [...reports.values()].filter((r) => r.site === site).map((r) => r.tabId) : [];
+}
+
+export function reportOf(tabId) {
+  return reports?.get(tabId) ?? null;
+}

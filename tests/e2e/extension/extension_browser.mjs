@@ -1,0 +1,69 @@
+// Real Chromium with the packaged extension (build/extension) loaded, pointed at the demo sites:
+// every host name maps to the demo server's port (--host-resolver-rules), and its self-signed
+// certificate is accepted. Flags from shared/notes/extension-platform.md §1.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM_EXECUTABLE = process.env.CHROMIUM_EXECUTABLE ?? '/usr/bin/chromium';
+export const EXTENSION_DIR = resolve(process.env.WARDEN_EXTENSION_DIR ?? new URL('../../../build/extension', import.meta.url).pathname);
+
+export async function launchWithExtension({ port }) {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'cw-ext-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_EXECUTABLE,
+    headless: true,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1000, height: 800 },
+    args: [
+      '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync',
+      `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+      `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost`,
+      '--ignore-certificate-errors',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// Polls `probe` until it returns a truthy value; throws with `what` after `timeoutMs`. Waiting for
+// asynchronous enforcement (the cookie backstop) is not a timing assertion: only the outcome counts.
+export async function waitFor(what, probe, timeoutMs = 15000) {
+  const until = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < until) {
+    last = await probe();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+// Sends a message to the background from an extension page, as the popup and options pages do.
+export async function askBackground(browser, page, what, payload = {}) {
+  return page.evaluate(([w, p]) => chrome.runtime.sendMessage({ what: w, ...p }), [what, payload]);
+}
+
+// The background is ready once its guard is registered and (Chromium) its DNR rules are in place.
+export async function waitForEnforcement(browser) {
+  return waitFor('the cookie guard registration and the DNR rules', () => browser.worker.evaluate(async () => {
+    const [scripts, rules] = await Promise.all([chrome.scripting.getRegisteredContentScripts(), chrome.declarativeNetRequest.getDynamicRules()]);
+    return scripts.length > 0 && rules.length > 0 ? { scripts: scripts.length, rules: rules.length } : null;
+  }));
+}
+
+export async function jarCookies(browser, url) {
+  return browser.context.cookies(url);
+}
