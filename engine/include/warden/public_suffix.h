@@ -16,16 +16,24 @@ namespace warden {
 
 class PublicSuffixList {
  public:
-  // Compiles the text of public_suffix_list.dat into the blob form.
+  // Compiles the text of public_suffix_list.dat into the blob form. Unicode (IDN) rules become
+  // "xn--" labels. A rule it cannot read is Status::invalid_rule (or unsupported, for a wildcard
+  // that is not the whole leftmost label), a list without rules Status::invalid_argument; the
+  // detail names the line.
   static Result<std::vector<std::uint8_t>> compile(std::string_view dat_text);
-  // Views a blob; validates its header and bounds. The bytes must outlive the view.
+  // Views a blob; validates its header and every slot's bounds (one pass, no allocation), so any
+  // accepted blob is safe to query. Status::corrupt_buffer, or version_mismatch for another format
+  // version. The bytes must outlive the view; they need no particular alignment.
   static Result<PublicSuffixList> view(std::span<const std::uint8_t> blob);
-  // The copy compiled into this binary at build time (engine/rules/public_suffix_list.dat).
-  // Not available in the WASM build, which always takes the list from the engine buffer.
+  // The copy compiled into this binary at build time (engine/rules/public_suffix_list.dat). It
+  // lives in its own object file, so a binary (or the WASM module) that never calls this does not
+  // carry the blob.
   static const PublicSuffixList& builtin();
 
-  // Both take a normalised host (lower-case ASCII, no trailing dot; see url.h).
-  // The public suffix under the PSL algorithm (implicit "*" rule for unlisted TLDs).
+  // All three take a normalised host (lower-case ASCII, no trailing dot; see url.h) and return a
+  // view into it; they never allocate. Rules match ASCII case-insensitively all the same.
+  // The public suffix under the PSL algorithm (implicit "*" rule for unlisted TLDs); empty for an
+  // IP literal, an empty host, or a host with an empty label (".com", "a..b", "a.com.").
   std::string_view public_suffix(std::string_view host) const;
   // eTLD+1, or empty when the host is itself a public suffix, an IP literal or empty.
   std::string_view registrable_domain(std::string_view host) const;
