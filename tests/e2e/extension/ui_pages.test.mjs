@@ -1,0 +1,74 @@
+// The extension's pages in real Chromium, after a visit to the demo shop: they render the real
+// state (per-category counts, vendors, the override, the decision log) and are saved as
+// screenshots under build/screenshots/extension/ for review.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { waitFor } from './extension_browser.mjs';
+import { SHOP_URL, startFixture, visit } from './shop_fixture.mjs';
+
+const SHOTS = fileURLToPath(new URL('../../../build/screenshots/extension/', import.meta.url));
+let fx;
+let shopTab;
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  fx = await startFixture();
+  const shop = await fx.browser.context.newPage();
+  await visit(shop, SHOP_URL);
+  await waitFor('the backstop to act', async () => !(await fx.browser.context.cookies(SHOP_URL)).some((c) => c.name === '_gcl_au'));
+  shopTab = await fx.browser.worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://www.shop.example/*' }))[0]?.id);
+});
+after(async () => fx?.close());
+
+test('onboarding lists the five categories with the engine\'s vendors', async () => {
+  const page = await waitFor('the onboarding tab', () => fx.browser.context.pages().find((p) => p.url().endsWith('/pages/onboarding.html')));
+  await page.setViewportSize({ width: 900, height: 1000 });
+  await page.locator('.category').nth(4).waitFor();
+  const names = await page.locator('.category .name').evaluateAll((els) => els.map((e) => e.firstChild.textContent));
+  assert.deepEqual(names, ['Necessary', 'Functional', 'Analytics', 'Social media', 'Marketing']);
+  await page.locator('.category[data-category=analytics] button.link').click();
+  const vendors = await page.locator('.category[data-category=analytics] .vendors span').allInnerTexts();
+  assert.ok(vendors.includes('Google Analytics'), vendors.join(', '));
+  await page.locator('.category[data-category=marketing] button.link').click();
+  await page.screenshot({ path: SHOTS + 'onboarding.png', fullPage: true });
+  await page.locator('#necessary-only').click();
+  await page.locator('#saved').waitFor();
+  assert.equal(await page.locator('#saved').innerText(), 'Saved: necessary only.');
+});
+
+test('the popup shows the shop, its blocked and allowed counts per category, and the details', async () => {
+  const page = await fx.browser.context.newPage();
+  await page.setViewportSize({ width: 380, height: 900 });
+  await page.goto(fx.browser.extensionUrl(`pages/popup.html?tab=${shopTab}`));
+  await waitFor('the popup to load the report', async () => (await page.locator('#site').innerText()) === 'shop.example');
+  const marketing = await page.locator('.category[data-category=marketing] .counts').innerText();
+  assert.match(marketing, /[1-9]\d* blocked/);
+  const necessary = await page.locator('.category[data-category=necessary] .counts').innerText();
+  assert.match(necessary, /[1-9]\d* allowed/);
+  await page.locator('#details summary').click();
+  const cookies = await page.locator('#cookies li').allInnerTexts();
+  assert.ok(cookies.some((c) => c.startsWith('_gcl_au ')), cookies.join(' | '));
+  await page.screenshot({ path: SHOTS + 'popup.png', fullPage: true });
+  await page.close();
+});
+
+test('the options page shows defaults, per-site choices and the decision log', async () => {
+  const page = await fx.browser.context.newPage();
+  await page.setViewportSize({ width: 1000, height: 760 });
+  await page.goto(fx.browser.extensionUrl('pages/options.html'));
+  await page.evaluate(() => chrome.runtime.sendMessage({ what: 'setSiteChoice', site: 'www.shop.example', category: 'analytics', action: 'allow' }));
+  await page.reload();
+  await page.locator('#defaults .category').nth(4).waitFor();
+  await page.screenshot({ path: SHOTS + 'options-defaults.png', fullPage: true });
+  await page.locator('.tabs button[data-tab=sites]').click();
+  assert.equal(await page.locator('#sites tbody td').first().innerText(), 'shop.example');
+  await page.screenshot({ path: SHOTS + 'options-sites.png', fullPage: true });
+  await page.locator('.tabs button[data-tab=log]').click();
+  await waitFor('log rows', () => page.locator('#log tbody tr td.what').count());
+  const what = await page.locator('#log tbody td.what').allInnerTexts();
+  assert.ok(what.some((w) => w.includes('googletagmanager.com')), what.slice(0, 5).join(' | '));
+  await page.screenshot({ path: SHOTS + 'options-log.png', fullPage: false });
+  await page.close();
+});

@@ -1,0 +1,17 @@
+# End-to-end tests in real browsers (node's built-in test runner). They drive /usr/bin/chromium
+# and /usr/bin/firefox-esr headless, so they share one lock: never two browser suites at once on
+# a 2-core machine.
+find_program(WARDEN_NODE node)
+if(NOT WARDEN_NODE)
+  message(STATUS "node not found: end-to-end browser tests are not registered")
+  return()
+endif()
+
+add_test(NAME e2e/profile_deletion
+         COMMAND ${WARDEN_NODE} --test ${CMAKE_CURRENT_LIST_DIR}/profile_deletion/profile_deletion.test.mjs
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(e2e/profile_deletion PROPERTIES
+  ENVIRONMENT "COOKIEWARDEN=$<TARGET_FILE:cookiewarden>"
+  RESOURCE_LOCK browser
+  TIMEOUT 300
+  LABELS "e2e;browser")
