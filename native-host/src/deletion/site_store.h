@@ -92,6 +92,11 @@ class SiteStore {
   // changed and `skipped` says why. With dry_run, runs the same code up to the first write and
   // returns the same items a real run would delete.
   virtual StoreOutcome remove(const SiteMatcher& site, bool dry_run) = 0;
+
+  // Every cookie domain in the store, one entry per cookie, as stored (".example.com"): what
+  // `cookiewarden sites` ranks sites by. Stores that hold no cookies keep this default; a store
+  // that cannot be read returns what it could read (possibly nothing).
+  virtual std::vector<std::string> cookie_domains() const { return {}; }
 };
 
 // {"store","location","skipped","message","items":[{"kind","host","name","partition","path","bytes"}]}

@@ -1,0 +1,52 @@
+#include "stores/firefox_origin_attributes.h"
+
+namespace cookiewarden {
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+std::string percent_decode(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size()) {
+      int high = hex_value(text[i + 1]), low = hex_value(text[i + 2]);
+      if (high >= 0 && low >= 0) {
+        out += static_cast<char>(high * 16 + low);
+        i += 2;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+std::string firefox_partition_site(std::string_view origin_attributes) {
+  if (origin_attributes.starts_with('^')) origin_attributes.remove_prefix(1);
+  static constexpr std::string_view kKey = "partitionKey=";
+  while (!origin_attributes.empty()) {
+    std::size_t end = origin_attributes.find('&');
+    std::string_view attribute = origin_attributes.substr(0, end);
+    origin_attributes = end == std::string_view::npos ? std::string_view{} : origin_attributes.substr(end + 1);
+    if (!attribute.starts_with(kKey)) continue;
+    // "(scheme,host[,port][,f])"
+    std::string key = percent_decode(attribute.substr(kKey.size()));
+    if (key.size() < 2 || key.front() != '(' || key.back() != ')') return {};
+    std::string_view inner = std::string_view(key).substr(1, key.size() - 2);
+    std::size_t first = inner.find(',');
+    if (first == std::string_view::npos) return {};
+    std::string_view rest = inner.substr(first + 1);
+    return std::string(rest.substr(0, rest.find(',')));
+  }
+  return {};
+}
+
+}  // namespace cookiewarden

@@ -1,0 +1,120 @@
+#include "stores/sqlite_row_deletion.h"
+
+namespace cookiewarden {
+
+void skip_for(const SqliteError& error, StoreOutcome& outcome) {
+  outcome.skipped = error.skip_reason();
+  if (outcome.skipped == SkipReason::none) outcome.skipped = SkipReason::io_error;
+  outcome.message = error.message;
+  outcome.items.clear();
+}
+
+namespace {
+
+StoreOutcome outcome_for(std::string_view store_id, const std::filesystem::path& file) {
+  StoreOutcome outcome;
+  outcome.store = store_id;
+  outcome.location = file;
+  return outcome;
+}
+
+bool schema_accepted(SqliteDatabase& db, const RowDeletionPlan& plan, StoreOutcome& outcome) {
+  if (!plan.check_schema) return true;
+  return plan.check_schema(db, outcome.skipped, outcome.message);
+}
+
+void take_items(std::vector<MatchedRow>& rows, StoreOutcome& outcome) {
+  outcome.items.reserve(outcome.items.size() + rows.size());
+  for (auto& row : rows) outcome.items.push_back(std::move(row.item));
+}
+
+}  // namespace
+
+StoreOutcome inspect_sqlite_rows(std::string_view store_id, const std::filesystem::path& file,
+                                 const RowDeletionPlan& plan, bool check_schema) {
+  StoreOutcome outcome = outcome_for(store_id, file);
+  SqliteDatabase db;
+  if (SqliteError error = db.open(file, SqliteAccess::read_only); !error.ok()) {
+    skip_for(error, outcome);
+    return outcome;
+  }
+  if (check_schema && !schema_accepted(db, plan, outcome)) return outcome;
+  std::vector<MatchedRow> rows;
+  if (SqliteError error = plan.find_rows(db, rows); !error.ok()) {
+    skip_for(error, outcome);
+    return outcome;
+  }
+  take_items(rows, outcome);
+  return outcome;
+}
+
+bool delete_rows_in_transaction(SqliteDatabase& db, const RowDeletionPlan& plan, bool dry_run,
+                                std::vector<MatchedRow>& rows, StoreOutcome& outcome) {
+  if (SqliteError error = plan.find_rows(db, rows); !error.ok()) {
+    skip_for(error, outcome);
+    return false;
+  }
+  if (dry_run || rows.empty()) return true;
+  SqliteStatement remove = db.prepare("DELETE FROM \"" + plan.table + "\" WHERE rowid = ?1");
+  if (!remove.error().ok()) {
+    skip_for(remove.error(), outcome);
+    return false;
+  }
+  for (const MatchedRow& row : rows) {
+    remove.reset();
+    remove.bind(1, row.rowid);
+    remove.step();
+    if (!remove.error().ok()) {
+      skip_for(remove.error(), outcome);
+      return false;
+    }
+    if (db.changes() != 1) {
+      outcome.skipped = SkipReason::io_error;
+      outcome.message = "row " + std::to_string(row.rowid) + " of " + plan.table + " vanished while deleting in " +
+                        db.file().string();
+      return false;
+    }
+  }
+  return true;
+}
+
+StoreOutcome remove_sqlite_rows(std::string_view store_id, const std::filesystem::path& file,
+                                const RowDeletionPlan& plan, bool dry_run) {
+  StoreOutcome outcome = outcome_for(store_id, file);
+  SqliteDatabase db;
+  if (SqliteError error = db.open(file, SqliteAccess::read_write); !error.ok()) {
+    skip_for(error, outcome);
+    return outcome;
+  }
+  if (!schema_accepted(db, plan, outcome)) return outcome;
+  // Chromium razes a cookie file it finds corrupt, losing every cookie: never write into one.
+  std::string verdict;
+  if (SqliteError error = db.integrity_check(verdict, /*quick=*/true); !error.ok()) {
+    skip_for(error, outcome);
+    return outcome;
+  }
+  if (verdict != "ok") {
+    outcome.skipped = SkipReason::corrupt;
+    outcome.message = file.string() + " fails quick_check (" + verdict + "); left untouched";
+    return outcome;
+  }
+  if (SqliteError error = db.begin_write(); !error.ok()) {
+    skip_for(error, outcome);
+    return outcome;
+  }
+  std::vector<MatchedRow> rows;
+  if (!delete_rows_in_transaction(db, plan, dry_run, rows, outcome)) {
+    db.rollback();
+    return outcome;
+  }
+  if (dry_run || rows.empty()) {
+    db.rollback();
+  } else if (SqliteError error = db.commit(); !error.ok()) {
+    skip_for(error, outcome);
+    return outcome;
+  }
+  take_items(rows, outcome);
+  return outcome;
+}
+
+}  // namespace cookiewarden

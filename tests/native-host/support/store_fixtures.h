@@ -1,0 +1,118 @@
+// Test support for the store tests: temporary profile folders, copies of the real fixture files,
+// and an independent view of SQLite files (the raw C API, not the code under test).
+#pragma once
+
+#include <sqlite3.h>
+#include <stdlib.h>
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace cookiewarden::test {
+
+namespace fs = std::filesystem;
+
+// A fresh directory under the system temp dir, removed with everything in it at scope exit.
+class TempDir {
+ public:
+  TempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "cw-stores-XXXXXX").string();
+    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
+    path_ = tmpl;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const fs::path& path() const { return path_; }
+  fs::path operator/(const fs::path& child) const { return path_ / child; }
+
+ private:
+  fs::path path_;
+};
+
+inline fs::path shared_data(const fs::path& relative) { return fs::path(WARDEN_SHARED_DATA) / relative; }
+
+// Copies a fixture from shared/data/cookie-stores to `to` (writable: the originals are read-only).
+inline fs::path copy_cookie_fixture(const char* name, const fs::path& to) {
+  fs::create_directories(to.parent_path());
+  fs::copy_file(shared_data(fs::path("cookie-stores") / name), to, fs::copy_options::overwrite_existing);
+  fs::permissions(to, fs::perms::owner_read | fs::perms::owner_write);
+  return to;
+}
+
+inline std::string file_bytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+inline void write_file(const fs::path& path, std::string_view bytes) {
+  fs::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+// Every path (relative) and its bytes under `root`, symlinks by target: "nothing changed" means
+// this map is equal before and after.
+inline std::map<std::string, std::string> tree_snapshot(const fs::path& root) {
+  std::map<std::string, std::string> out;
+  for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
+    auto rel = fs::relative(it->path(), root).string();
+    if (it->is_symlink()) out[rel] = "-> " + fs::read_symlink(it->path()).string();
+    else if (it->is_regular_file()) out[rel] = file_bytes(it->path());
+    else out[rel] = "<dir>";
+  }
+  return out;
+}
+
+// A plain sqlite3 connection for the test's own, independent queries.
+class RawDb {
+ public:
+  explicit RawDb(const fs::path& file) {
+    REQUIRE(sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
+    sqlite3_busy_timeout(db_, 2000);
+  }
+  ~RawDb() { sqlite3_close_v2(db_); }
+  RawDb(const RawDb&) = delete;
+  RawDb& operator=(const RawDb&) = delete;
+
+  void exec(const std::string& sql) {
+    char* message = nullptr;
+    int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message);
+    std::string text = message ? message : "";
+    sqlite3_free(message);
+    REQUIRE_MESSAGE(rc == SQLITE_OK, sql << ": " << text);
+  }
+  // Every row of a query, columns joined with '|'.
+  std::vector<std::string> rows(const std::string& sql) {
+    sqlite3_stmt* stmt = nullptr;
+    REQUIRE_MESSAGE(sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK, sql << ": " << sqlite3_errmsg(db_));
+    std::vector<std::string> out;
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+      std::string row;
+      for (int c = 0; c < sqlite3_column_count(stmt); ++c) {
+        if (c) row += '|';
+        if (auto* text = sqlite3_column_text(stmt, c)) row += reinterpret_cast<const char*>(text);
+      }
+      out.push_back(row);
+    }
+    sqlite3_finalize(stmt);
+    return out;
+  }
+  long long count(const std::string& sql) { return std::stoll(rows(sql).at(0)); }
+  std::string text(const std::string& sql) { return rows(sql).at(0); }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+}  // namespace cookiewarden::test
