@@ -48,7 +48,7 @@ async function renderLog() {
   const entries = await ask(MSG.getDecisionLog);
   const tbody = document.querySelector('#log tbody');
   tbody.replaceChildren(...(entries.length ? entries.slice(0, 200).map((e) => el('tr', {},
-    el('td', { text: new Date(e.at).toLocaleTimeString() }),
+    el('td', { text: new Date(e.at).toLocaleTimeString([], { hour12: false }) }),
     el('td', { text: e.site || '—' }),
     el('td', { class: 'url what', text: e.kind === 'cookie' ? `cookie ${e.name} (${e.url})` : e.url }),
     el('td', { text: labelOf(e.category) }),

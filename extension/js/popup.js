@@ -14,8 +14,8 @@ function hostOf(url) {
 
 function countPills(counts = { blocked: 0, allowed: 0 }) {
   return el('span', { class: 'counts' },
-    el('span', { class: 'pill block', text: `${counts.blocked} blocked` }),
-    el('span', { class: 'pill allow', text: `${counts.allowed} allowed` }));
+    el('span', { class: counts.blocked ? 'pill block' : 'pill zero', text: `${counts.blocked} blocked` }),
+    el('span', { class: counts.allowed ? 'pill allow' : 'pill zero', text: `${counts.allowed} allowed` }));
 }
 
 function renderCategories(state, report) {

@@ -1,0 +1,39 @@
+# The packaged extension in real Chromium (included from tests/e2e/suite.cmake, which found node).
+# Fixtures: the WASM module is built (wasm preset; a no-op when up to date), then the package is
+# assembled in WARDEN_EXTENSION_DIR with an engine compiled by this build's cookiewarden. Each test
+# file is one CTest test; all of them take the shared browser lock.
+set(WARDEN_WASM_DIST_FOR_EXTENSION "${PROJECT_SOURCE_DIR}/build/wasm/dist" CACHE PATH
+    "The WASM module files packaged into the extension (output of the wasm preset)")
+set(WARDEN_EXTENSION_DIR "${PROJECT_SOURCE_DIR}/build/extension" CACHE PATH
+    "Where scripts/build-extension.mjs assembles the packaged extension")
+
+add_test(NAME extension/wasm_module
+         COMMAND sh -c "cmake --preset wasm >/dev/null && cmake --build --preset wasm"
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(extension/wasm_module PROPERTIES FIXTURES_SETUP extension_wasm TIMEOUT 1800 LABELS "extension")
+
+add_test(NAME extension/package
+         COMMAND ${WARDEN_NODE} ${PROJECT_SOURCE_DIR}/scripts/build-extension.mjs
+                 --wasm ${WARDEN_WASM_DIST_FOR_EXTENSION} --cookiewarden $<TARGET_FILE:cookiewarden>
+                 --out ${WARDEN_EXTENSION_DIR}
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(extension/package PROPERTIES
+  FIXTURES_REQUIRED extension_wasm FIXTURES_SETUP extension_package TIMEOUT 300 LABELS "extension")
+
+# Mozilla's linter on the package, as AMO runs it: no errors allowed (warnings are listed).
+add_test(NAME extension/web_ext_lint
+         COMMAND ${WARDEN_NODE} ${CMAKE_CURRENT_LIST_DIR}/web_ext_lint.mjs ${WARDEN_EXTENSION_DIR}
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(extension/web_ext_lint PROPERTIES FIXTURES_REQUIRED extension_package TIMEOUT 300 LABELS "extension")
+
+foreach(name necessary_only site_override ui_pages service_worker_restart)
+  add_test(NAME e2e/extension/${name}
+           COMMAND ${WARDEN_NODE} --test ${CMAKE_CURRENT_LIST_DIR}/${name}.test.mjs
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(e2e/extension/${name} PROPERTIES
+    ENVIRONMENT "WARDEN_EXTENSION_DIR=${WARDEN_EXTENSION_DIR}"
+    FIXTURES_REQUIRED extension_package
+    RESOURCE_LOCK browser
+    TIMEOUT 300
+    LABELS "e2e;browser;extension")
+endforeach()

@@ -1,0 +1,13 @@
+# Node tests of the extension's own logic (settings, guard registrations, the cookie guard), with
+# a small in-memory chrome.* fake. The real browser is tested in tests/e2e/extension.
+find_program(WARDEN_NODE node)
+if(NOT WARDEN_NODE)
+  message(STATUS "node not found: extension node tests are not registered")
+  return()
+endif()
+foreach(name settings guard_registrar cookie_guard)
+  add_test(NAME extension/${name}
+           COMMAND ${WARDEN_NODE} --test ${CMAKE_CURRENT_LIST_DIR}/${name}_test.mjs
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(extension/${name} PROPERTIES TIMEOUT 60 LABELS "extension")
+endforeach()
