@@ -15,3 +15,6 @@ set_tests_properties(e2e/profile_deletion PROPERTIES
   RESOURCE_LOCK browser
   TIMEOUT 300
   LABELS "e2e;browser")
+
+# The extension's suite (package fixture, web-ext lint, Chromium tests) lives with its tests.
+include(${CMAKE_CURRENT_LIST_DIR}/extension/suite.cmake)
