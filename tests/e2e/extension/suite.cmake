@@ -1,4 +1,4 @@
-# The packaged extension in real Chromium (included from tests/e2e/suite.cmake, which found node).
+# The packaged extension in real Chromium and Firefox ESR (included from tests/e2e/suite.cmake, which found node).
 # Fixtures: the WASM module is built (wasm preset; a no-op when up to date), then the package is
 # assembled in WARDEN_EXTENSION_DIR with an engine compiled by this build's cookiewarden. Each test
 # file is one CTest test; all of them take the shared browser lock.
@@ -26,7 +26,7 @@ add_test(NAME extension/web_ext_lint
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(extension/web_ext_lint PROPERTIES FIXTURES_REQUIRED extension_package TIMEOUT 300 LABELS "extension")
 
-foreach(name necessary_only site_override ui_pages service_worker_restart)
+foreach(name necessary_only site_override ui_pages service_worker_restart firefox_necessary_only)
   add_test(NAME e2e/extension/${name}
            COMMAND ${WARDEN_NODE} --test ${CMAKE_CURRENT_LIST_DIR}/${name}.test.mjs
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})

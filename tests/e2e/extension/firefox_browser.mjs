@@ -1,0 +1,40 @@
+// Headless Firefox ESR with the packaged extension installed as a temporary add-on (puppeteer-core
+// over WebDriver BiDi; shared/notes/extension-platform.md §6), reaching the demo sites through the
+// CONNECT proxy. Private HOME, so nothing leaks into the machine's profiles.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { startConnectProxy } from './connect_proxy.mjs';
+import { EXTENSION_DIR } from './extension_browser.mjs';
+
+export const FIREFOX_EXECUTABLE = process.env.FIREFOX_EXECUTABLE ?? '/usr/bin/firefox-esr';
+
+export async function launchFirefoxWithExtension({ port }) {
+  const proxy = await startConnectProxy(port);
+  const home = mkdtempSync(join(tmpdir(), 'cw-ext-ff-'));
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_EXECUTABLE,
+    headless: true,
+    acceptInsecureCerts: true,
+    env: { ...process.env, HOME: home },
+    extraPrefsFirefox: {
+      'network.proxy.type': 1,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': proxy.port,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
+    },
+  });
+  const extensionId = await browser.installExtension(EXTENSION_DIR);
+  return {
+    browser,
+    extensionId,
+    async close() {
+      await browser.close();
+      await proxy.close();
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
