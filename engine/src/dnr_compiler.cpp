@@ -226,13 +226,21 @@ bool covers(const DnrHostRule& outer, const DnrHostRule& inner) {
 // (the engine's "more specific rule wins").
 void add_nested_allows(RuleWriter& writer, std::array<DnrCategoryCount, kCategoryCount>& counts,
                        std::span<const DnrHostRule> rules, const Policy& policy, int priority) {
+  auto refused_somewhere = [&](Category c) {
+    if (c == Category::necessary || c == Category::unknown) return false;
+    return policy.default_for(c) == Action::block || !sites_choosing(policy, c, Action::block).empty();
+  };
+  std::array<bool, kCategoryCount> refused{};
+  for (Category c : kAllCategories) refused[index_of(c)] = refused_somewhere(c);
   std::multimap<std::string_view, const DnrHostRule*> refusable_by_host;
   for (const auto& rule : rules)
-    if (rule.category != Category::necessary && rule.category != Category::unknown)
+    if (index_of(rule.category) < kCategoryCount && refused[index_of(rule.category)])
       refusable_by_host.emplace(rule.host, &rule);
 
   for (const auto& inner : rules) {
-    if (inner.category == Category::unknown || !expressible_path(inner.path_prefix)) continue;
+    if (inner.category == Category::unknown || index_of(inner.category) >= kCategoryCount ||
+        !expressible_path(inner.path_prefix) || !valid_domain(inner.host))
+      continue;
     bool nested = false;
     for (std::string_view host = inner.host; !host.empty() && !nested;) {
       auto [lo, hi] = refusable_by_host.equal_range(host);

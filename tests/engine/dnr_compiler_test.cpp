@@ -1,0 +1,268 @@
+#include "warden/dnr_compiler.h"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "warden/engine_builder.h"
+
+using nlohmann::json;
+using warden::Action;
+using warden::Category;
+using warden::DnrHostRule;
+using warden::Policy;
+
+namespace {
+
+const std::vector<DnrHostRule> kRules{
+    {"google-analytics.com", "", Category::analytics, false},
+    {"stats.example", "", Category::analytics, true},
+    {"doubleclick.net", "", Category::marketing, false},
+    {"google.com", "", Category::marketing, false},
+    {"www.google.com", "/pagead/", Category::marketing, false},
+    {"www.google.com", "/recaptcha/", Category::necessary, false},
+    {"cdn.doubleclick.net", "", Category::functional, false},
+};
+
+json compile(const std::vector<DnrHostRule>& rules, const Policy& policy, warden::DnrOptions options = {}) {
+  auto c = warden::compile_dnr(rules, policy, options);
+  REQUIRE(c.ok());
+  auto doc = json::parse(warden::dnr_compilation_to_json(*c));
+  REQUIRE(doc["rules"].size() == c->rules);
+  return doc;
+}
+
+// The rules whose action type is `type` and whose condition lists `domain` in requestDomains.
+std::vector<json> rules_for(const json& doc, std::string_view type, std::string_view domain) {
+  std::vector<json> out;
+  for (const auto& r : doc["rules"]) {
+    if (r["action"]["type"] != type) continue;
+    const auto& c = r["condition"];
+    if (c.contains("requestDomains"))
+      for (const auto& d : c["requestDomains"])
+        if (d == domain) out.push_back(r);
+  }
+  return out;
+}
+
+std::vector<json> rules_with_filter(const json& doc, std::string_view type, std::string_view filter) {
+  std::vector<json> out;
+  for (const auto& r : doc["rules"])
+    if (r["action"]["type"] == type && r["condition"].value("urlFilter", "") == filter) out.push_back(r);
+  return out;
+}
+
+bool read_file(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("a refused category becomes one block rule over its hosts, except on sites that allow it") {
+  Policy p = Policy::allow_all();
+  p.set_default(Category::analytics, Action::block);
+  p.set_site("shop.example", Category::analytics, Action::allow);
+  auto doc = compile(kRules, p);
+
+  auto blocks = rules_for(doc, "block", "google-analytics.com");
+  REQUIRE(blocks.size() == 1);
+  CHECK(blocks[0]["priority"] == 1);
+  CHECK(blocks[0]["condition"]["excludedInitiatorDomains"] == json::array({"shop.example"}));
+  CHECK_FALSE(blocks[0]["condition"].contains("resourceTypes"));  // all but main_frame
+  // $third-party hosts get their own rule with domainType.
+  auto third = rules_for(doc, "block", "stats.example");
+  REQUIRE(third.size() == 1);
+  CHECK(third[0]["condition"]["domainType"] == "thirdParty");
+  // Marketing is allowed: nothing blocks doubleclick.
+  CHECK(rules_for(doc, "block", "doubleclick.net").empty());
+
+  auto headers = rules_for(doc, "modifyHeaders", "google-analytics.com");
+  REQUIRE(headers.size() == 1);
+  CHECK(headers[0]["action"]["responseHeaders"][0]["header"] == "set-cookie");
+  CHECK(headers[0]["action"]["responseHeaders"][0]["operation"] == "remove");
+  CHECK(headers[0]["condition"]["domainType"] == "thirdParty");
+  CHECK(doc["counts"]["unsafe"] == 1);
+  CHECK(doc["counts"]["byCategory"]["analytics"]["domains"] == 2);
+}
+
+TEST_CASE("a site refusing a category allowed by default gets a block rule limited to its initiators") {
+  Policy p = Policy::allow_all();
+  p.set_site("news.example", Category::marketing, Action::block);
+  auto doc = compile(kRules, p);
+  auto blocks = rules_for(doc, "block", "doubleclick.net");
+  REQUIRE(blocks.size() == 1);
+  CHECK(blocks[0]["condition"]["initiatorDomains"] == json::array({"news.example"}));
+  auto path = rules_with_filter(doc, "block", "||www.google.com/pagead/");
+  REQUIRE(path.size() == 1);
+  CHECK(path[0]["condition"]["initiatorDomains"] == json::array({"news.example"}));
+  CHECK(rules_for(doc, "block", "google-analytics.com").empty());
+}
+
+TEST_CASE("allowed rules nested in a refused host win with a higher-priority allow") {
+  Policy p = Policy::necessary_only();
+  p.set_default(Category::functional, Action::allow);
+  auto doc = compile(kRules, p);
+  // reCAPTCHA (necessary) lives under google.com (marketing, refused).
+  auto recaptcha = rules_with_filter(doc, "allow", "||www.google.com/recaptcha/");
+  REQUIRE(recaptcha.size() == 1);
+  CHECK(recaptcha[0]["priority"] == 3);
+  CHECK(recaptcha[0]["condition"]["isUrlFilterCaseSensitive"] == true);
+  // A functional CDN under a marketing host, functional allowed.
+  auto cdn = rules_for(doc, "allow", "cdn.doubleclick.net");
+  REQUIRE(cdn.size() == 1);
+  CHECK(cdn[0]["priority"] == 3);
+  // The marketing path rule nested in the marketing host needs nothing extra.
+  CHECK(rules_with_filter(doc, "allow", "||www.google.com/pagead/").empty());
+
+  // With functional refused too, the CDN gets no allow.
+  p.set_default(Category::functional, Action::block);
+  CHECK(rules_for(compile(kRules, p), "allow", "cdn.doubleclick.net").empty());
+}
+
+TEST_CASE("with static rulesets the dynamic rules keep only overrides, path allows and header removal") {
+  Policy p = Policy::necessary_only();
+  p.set_site("shop.example", Category::analytics, Action::allow);
+  warden::DnrOptions options;
+  options.include_host_rules = false;
+  auto doc = compile(kRules, p, options);
+  CHECK(rules_for(doc, "block", "google-analytics.com").empty());
+  auto allow = rules_for(doc, "allow", "google-analytics.com");
+  REQUIRE(allow.size() == 1);
+  CHECK(allow[0]["priority"] == 2);
+  CHECK(allow[0]["condition"]["initiatorDomains"] == json::array({"shop.example"}));
+  CHECK(rules_for(doc, "modifyHeaders", "google-analytics.com").size() == 1);
+}
+
+TEST_CASE("rule ids are unique and start at firstRuleId") {
+  auto options = warden::parse_dnr_options(R"({"firstRuleId": 100, "removeSetCookie": false})");
+  REQUIRE(options.ok());
+  auto doc = compile(kRules, Policy::necessary_only(), *options);
+  std::set<int> ids;
+  for (const auto& r : doc["rules"]) ids.insert(r["id"].get<int>());
+  CHECK(ids.size() == doc["rules"].size());
+  CHECK(*ids.begin() == 100);
+  CHECK(doc["counts"]["unsafe"] == 0);
+}
+
+TEST_CASE("DNR options are validated") {
+  CHECK(warden::parse_dnr_options("").ok());
+  CHECK(warden::parse_dnr_options("{not json").status() == warden::Status::invalid_json);
+  CHECK(warden::parse_dnr_options(R"({"firstRuleId": 0})").status() == warden::Status::invalid_argument);
+  CHECK(warden::parse_dnr_options(R"({"topDomains": true})").status() == warden::Status::invalid_argument);
+}
+
+TEST_CASE("hosts and paths DNR cannot take are left out, not passed on") {
+  std::vector<DnrHostRule> rules{{"UPPER.example", "", Category::marketing, false},
+                                 {"ok.example", "/a*b", Category::marketing, false},
+                                 {"q\"uote.example", "", Category::marketing, false},
+                                 {"fine.example", "/ads/", Category::marketing, false}};
+  auto doc = compile(rules, Policy::necessary_only());
+  std::string text = doc["rules"].dump();
+  CHECK(text.find("UPPER") == std::string::npos);
+  CHECK(text.find("a*b") == std::string::npos);
+  CHECK(text.find("uote") == std::string::npos);
+  CHECK(rules_with_filter(doc, "block", "||fine.example/ads/").size() == 1);
+}
+
+TEST_CASE("limits: Firefox's 5,000 dynamic rules are exceeded before Chromium's 30,000") {
+  std::vector<std::string> paths;
+  for (int i = 0; i < 5001; ++i) paths.push_back("/p" + std::to_string(i) + "/");
+  std::vector<DnrHostRule> rules;
+  for (const auto& path : paths) rules.push_back({"ads.example", path, Category::marketing, false});
+  auto c = warden::compile_dnr(rules, Policy::necessary_only());
+  REQUIRE(c.ok());
+  CHECK(c->rules == 5001);
+  CHECK(warden::fits_dynamic_limits(*c, warden::kChromiumDnrLimits));
+  CHECK_FALSE(warden::fits_dynamic_limits(*c, warden::kFirefoxDnrLimits));
+  auto doc = json::parse(warden::dnr_compilation_to_json(*c));
+  CHECK(doc["limits"]["chromium"]["fits"] == true);
+  CHECK(doc["limits"]["firefox"]["fits"] == false);
+}
+
+TEST_CASE("static rulesets: one per refusable category, ids from 1, necessary has none") {
+  auto sets = warden::compile_dnr_static(kRules);
+  std::set<std::string> ids;
+  for (const auto& s : sets) {
+    ids.insert(s.id);
+    auto doc = json::parse(s.rules_json);
+    REQUIRE(doc.size() == s.rules);
+    CHECK(doc[0]["id"] == 1);
+    for (const auto& r : doc) CHECK(r["action"]["type"] == "block");
+  }
+  CHECK(ids == std::set<std::string>{"warden_analytics", "warden_marketing", "warden_functional"});
+}
+
+TEST_CASE("list lines DNR takes unchanged: plain ||host^ with at most $third-party") {
+  std::vector<DnrHostRule> out;
+  auto n = warden::append_dnr_list_rules(
+      "! comment\n||ads.example^\r\n||tp.example^$third-party\n||x.example^$script\n@@||ok.example^\n"
+      "example.com##.ad\n||path.example/ads^\n||tp3.example^$3p\n",
+      Category::marketing, out);
+  CHECK(n == 3);
+  REQUIRE(out.size() == 3);
+  CHECK(out[0].host == "ads.example");
+  CHECK_FALSE(out[0].third_party_only);
+  CHECK(out[1].host == "tp.example");
+  CHECK(out[1].third_party_only);
+  CHECK(out[2].host == "tp3.example");
+}
+
+TEST_CASE("host rules are read back from a compiled engine buffer") {
+  warden::EngineBuilder builder;
+  builder.add_filter_list("test", "||ads.example^\n||tp.example^$third-party\n@@||ok.example^\n"
+                                  "||dom.example^$domain=a.example\n||img.example^$image\n/banner/*\n",
+                          Category::marketing);
+  warden::VendorDatabase db;
+  warden::Vendor recaptcha;
+  recaptcha.id = "recaptcha";
+  recaptcha.name = "reCAPTCHA";
+  recaptcha.category = Category::necessary;
+  recaptcha.hosts.push_back({"www.google.com", "/recaptcha/"});
+  db.vendors.push_back(recaptcha);
+  builder.add_vendors(db);
+  auto buffer = builder.build();
+  REQUIRE(buffer.ok());
+  auto rules = warden::dnr_host_rules(*buffer);
+  REQUIRE(rules.ok());
+  std::set<std::string> seen;
+  for (const auto& r : *rules)
+    seen.insert(std::string(r.host) + std::string(r.path_prefix) + (r.third_party_only ? "$3p" : "") + ":" +
+                std::string(warden::category_name(r.category)));
+  CHECK(seen == std::set<std::string>{"ads.example:marketing", "tp.example$3p:marketing",
+                                      "www.google.com/recaptcha/:necessary"});
+
+  std::vector<std::uint8_t> truncated(buffer->begin(), buffer->begin() + 10);
+  CHECK(warden::dnr_host_rules(truncated).status() == warden::Status::corrupt_buffer);
+}
+
+TEST_CASE("the real EasyList + EasyPrivacy compile within Chromium's dynamic limits") {
+  std::string easylist, easyprivacy;
+  REQUIRE(read_file(std::string(WARDEN_SHARED_DATA) + "/easylist.txt", easylist));
+  REQUIRE(read_file(std::string(WARDEN_SHARED_DATA) + "/easyprivacy.txt", easyprivacy));
+  std::vector<DnrHostRule> rules;
+  auto marketing = warden::append_dnr_list_rules(easylist, Category::marketing, rules);
+  auto analytics = warden::append_dnr_list_rules(easyprivacy, Category::analytics, rules);
+  MESSAGE("DNR-ready list rules: easylist " << marketing << ", easyprivacy " << analytics);
+  CHECK(marketing > 30000);
+  CHECK(analytics > 30000);
+  Policy p = Policy::necessary_only();
+  p.set_site("shop.example", Category::analytics, Action::allow);
+  auto c = warden::compile_dnr(rules, p);
+  REQUIRE(c.ok());
+  auto doc = json::parse(warden::dnr_compilation_to_json(*c));
+  MESSAGE("dynamic rules: " << c->rules << ", unsafe " << c->unsafe_rules);
+  CHECK(warden::fits_dynamic_limits(*c, warden::kChromiumDnrLimits));
+  CHECK(warden::fits_dynamic_limits(*c, warden::kFirefoxDnrLimits));
+  CHECK(doc["counts"]["byCategory"]["analytics"]["domains"].get<std::size_t>() > 30000);
+  auto statics = warden::compile_dnr_static(rules);
+  REQUIRE(statics.size() == 2);
+  for (const auto& s : statics) CHECK(s.rules <= warden::kFirefoxDnrLimits.static_rules);
+}
