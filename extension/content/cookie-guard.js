@@ -43,8 +43,18 @@
     return category !== null && category !== 'necessary' && policy[category] === false;
   };
 
+  // Blocked writes are announced to the extension's reporter (content/guard-reporter.js, isolated
+  // world) as DOM events carrying JSON text. The reporter may start after the first writes: when it
+  // says hello, the writes it missed are sent again.
   const blocked = [];
-  const remember = (name, how) => { if (blocked.length < 100) blocked.push({ name, how }); };
+  const announce = (writes) => document.dispatchEvent(new CustomEvent('cookiewarden:guard-blocked', { detail: JSON.stringify(writes) }));
+  const remember = (name, how) => {
+    if (blocked.length >= 100) return;
+    const write = { name, how };
+    blocked.push(write);
+    announce([write]);
+  };
+  document.addEventListener('cookiewarden:guard-hello', () => { if (blocked.length) announce(blocked.slice()); }, { once: true });
 
   // "name=value; domain=.shop.example; path=/" -> {name, domain}; a string without "=" is a value
   // with an empty name (RFC 6265bis).

@@ -5,7 +5,7 @@ import { CATEGORIES } from './categories.js';
 import { logDecision, recentDecisions, restoreLog } from './decision-log.js';
 import { applyDnr, dnrCounts } from './dnr-enforcer.js';
 import { enforceCookie } from './cookie-backstop.js';
-import { currentEngine, decideRequestSafely, engineTimings, loadEngine } from './engine.js';
+import { currentEngine, decideCookieSafely, decideRequestSafely, engineTimings, loadEngine } from './engine.js';
 import { isFirefox, localRead, localWrite } from './ext.js';
 import { syncGuard, guardEntries } from './guard-registrar.js';
 import { MSG } from './messages.js';
@@ -13,7 +13,7 @@ import { forgetTab, frameUrlOf, noteNavigation, topUrlOf } from './request-conte
 import { freshSettings, loadSettings, saveSettings, toEnginePolicy, validateSettings, NECESSARY_ONLY } from './settings.js';
 import { deleteSiteData } from './site-data.js';
 import { siteOf, siteOfUrl } from './site.js';
-import { dropReport, noteCookieRemoval, noteRequest, reportOf, restoreReports, settleRequest, startReport, tabsOfSite } from './tab-report.js';
+import { dropReport, noteCookieRemoval, noteCookieWrites, noteRequest, reportOf, restoreReports, settleRequest, startReport, tabsOfSite } from './tab-report.js';
 
 let settings = freshSettings();
 let guardStatus = null;
@@ -197,9 +197,31 @@ async function handleMessage(msg) {
   }
 }
 
+// The guard's blocked writes, relayed from a tab: explained with the engine and added to the tab's report.
+function recordGuardBlocks(msg, sender) {
+  if (!Array.isArray(msg.writes) || !sender.tab) return;
+  // A same-origin about:blank frame reports with the URL about:blank: its origin names the host.
+  let host = '';
+  try { host = new URL(sender.origin && sender.origin !== 'null' ? sender.origin : sender.url).hostname; } catch { return; }
+  if (!host) return;
+  const writes = msg.writes.slice(0, 100).map((w) => {
+    const d = decideCookieSafely({ name: String(w.name), domain: host, topUrl: sender.tab.url ?? sender.url, source: 'script' });
+    return { name: String(w.name), how: String(w.how), host, category: d?.category ?? 'unknown', vendor: d?.vendor ?? '' };
+  });
+  noteCookieWrites(sender.tab.id, writes);
+  for (const w of writes) {
+    logDecision({ kind: 'cookie', site: siteOf(host), url: host, name: w.name, category: w.category, vendor: w.vendor, action: 'block', by: w.how });
+  }
+}
+
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
-  // Only the extension's own pages may change settings (there are no content scripts messaging).
-  if (sender.id !== chrome.runtime.id || !sender.url?.startsWith(chrome.runtime.getURL(''))) return false;
+  if (sender.id !== chrome.runtime.id) return false;
+  // Content scripts may only report; everything else comes from the extension's own pages.
+  if (sender.tab && msg?.what === MSG.guardBlocked) {
+    ready.then(() => recordGuardBlocks(msg, sender));
+    return false;
+  }
+  if (!sender.url?.startsWith(chrome.runtime.getURL(''))) return false;
   ready.then(() => handleMessage(msg))
     .then(sendResponse, (e) => sendResponse({ error: String(e?.message ?? e) }));
   return true;

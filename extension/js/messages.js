@@ -12,4 +12,5 @@ export const MSG = Object.freeze({
   getDecisionLog: 'getDecisionLog',  // → [entries]
   deleteSiteData: 'deleteSiteData',  // {site, tabUrl} → result
   getEngineStatus: 'getEngineStatus', // → {ready, coldStartMs, memory, dnr}
+  guardBlocked: 'guardBlocked',      // from content/guard-reporter.js: {writes: [{name, how}]}
 });

@@ -48,17 +48,20 @@ function renderDetails(report) {
   document.getElementById('blocked-urls').replaceChildren(...(blocked.length
     ? blocked.map((r) => el('li', { text: r.url, title: `${labelOf(r.category)} · ${r.vendor || 'unknown vendor'}` }))
     : [el('li', { class: 'empty', text: 'Nothing blocked.' })]));
-  const cookies = report?.cookies ?? [];
+  const cookies = [
+    ...(report?.cookieWrites ?? []).map((w) => `${w.name} — ${labelOf(w.category)}, write refused (${w.how}${w.host.endsWith(site) ? '' : ` on ${w.host}`})`),
+    ...(report?.cookies ?? []).map((c) => `${c.name} (${c.domain}) — ${labelOf(c.category)}, removed from the jar`),
+  ];
   document.getElementById('cookies').replaceChildren(...(cookies.length
-    ? cookies.map((c) => el('li', { text: `${c.name} (${c.domain}) — ${labelOf(c.category)}` }))
-    : [el('li', { class: 'empty', text: 'No cookies removed.' })]));
+    ? cookies.map((text) => el('li', { text }))
+    : [el('li', { class: 'empty', text: 'No cookies blocked.' })]));
 }
 
 function renderSummary(report) {
   const totals = Object.values(report?.categories ?? {}).reduce((t, c) => ({ blocked: t.blocked + c.blocked, allowed: t.allowed + c.allowed }), { blocked: 0, allowed: 0 });
-  const cookies = report?.cookies?.length ?? 0;
+  const cookies = (report?.cookies?.length ?? 0) + (report?.cookieWrites?.length ?? 0);
   document.getElementById('summary').textContent = site
-    ? `${totals.blocked} requests blocked · ${totals.allowed} allowed · ${cookies} cookie${cookies === 1 ? '' : 's'} removed`
+    ? `${totals.blocked} requests blocked · ${totals.allowed} allowed · ${cookies} cookie${cookies === 1 ? '' : 's'} blocked`
     : 'Cookie Warden does not act on this page.';
 }
 

@@ -20,7 +20,7 @@ function save() {
 
 export function startReport(tabId, url, site) {
   if (!reports || tabId < 0) return;
-  reports.set(tabId, { tabId, url, site, startedAt: Date.now(), categories: {}, vendors: {}, requests: [], cookies: [] });
+  reports.set(tabId, { tabId, url, site, startedAt: Date.now(), categories: {}, vendors: {}, requests: [], cookies: [], cookieWrites: [] });
   save();
 }
 
@@ -68,6 +68,15 @@ export function noteCookieRemoval(tabIds, cookie) {
     const report = reports?.get(tabId);
     if (report && report.cookies.length < URL_LIMIT) report.cookies.push(cookie);
   }
+  save();
+}
+
+// Script cookie writes the guard refused in the tab's frames.
+export function noteCookieWrites(tabId, writes) {
+  const report = reports?.get(tabId);
+  if (!report) return;
+  report.cookieWrites ??= [];
+  for (const w of writes) if (report.cookieWrites.length < URL_LIMIT) report.cookieWrites.push(w);
   save();
 }
 

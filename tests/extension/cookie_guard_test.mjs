@@ -17,7 +17,12 @@ function pageWith(policy) {
   const context = vm.createContext({});
   vm.runInContext(`
     var jar = new Map();
-    class Document {}
+    var events = [];
+    class CustomEvent { constructor(type, init) { this.type = type; this.detail = init?.detail; } }
+    class Document {
+      addEventListener(type, fn) { (this.listeners ??= {})[type] = fn; }
+      dispatchEvent(e) { events.push(e); if (this.listeners?.[e.type]) this.listeners[e.type](e); }
+    }
     Object.defineProperty(Document.prototype, 'cookie', {
       configurable: true, enumerable: true,
       get() { return [...jar].map(([k, v]) => k + '=' + v).join('; '); },
@@ -85,4 +90,14 @@ test('the policy and table globals are gone, and a second injection changes noth
   assert.equal(run(page, `'__cwPolicy' in self`), false);
   run(page, `document.cookie = '_ga=1'`);
   assert.equal(run(page, 'jar.has("_ga")'), false, 'the first guard stays in charge');
+});
+
+test('blocked writes are announced to the reporter, and replayed once when it says hello late', () => {
+  const page = pageWith(NECESSARY_ONLY);
+  run(page, `document.cookie = '_ga=1'; document.cookie = '_fbp=2';`);
+  assert.deepEqual(JSON.parse(run(page, `JSON.stringify(events.map((e) => JSON.parse(e.detail)))`)),
+    [[{ name: '_ga', how: 'document.cookie' }], [{ name: '_fbp', how: 'document.cookie' }]]);
+  run(page, `events.length = 0; document.dispatchEvent(new CustomEvent('cookiewarden:guard-hello'));`);
+  const replay = JSON.parse(run(page, `JSON.stringify(events.filter((e) => e.type === 'cookiewarden:guard-blocked').map((e) => JSON.parse(e.detail)))`));
+  assert.deepEqual(replay, [[{ name: '_ga', how: 'document.cookie' }, { name: '_fbp', how: 'document.cookie' }]]);
 });

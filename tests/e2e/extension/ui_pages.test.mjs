@@ -49,9 +49,28 @@ test('the popup shows the shop, its blocked and allowed counts per category, and
   assert.match(necessary, /[1-9]\d* allowed/);
   await page.locator('#details summary').click();
   const cookies = await page.locator('#cookies li').allInnerTexts();
-  assert.ok(cookies.some((c) => c.startsWith('_gcl_au ')), cookies.join(' | '));
+  assert.ok(cookies.some((c) => c.startsWith('_gcl_au ') && c.endsWith('removed from the jar')), cookies.join(' | '));
+  assert.ok(cookies.some((c) => c.startsWith('_fbp ') && c.includes('write refused (document.cookie')), cookies.join(' | '));
+  assert.ok(cookies.some((c) => c.startsWith('_gid ')), 'the about:blank frame\'s refused write is reported too');
   await page.screenshot({ path: SHOTS + 'popup.png', fullPage: true });
   await page.close();
+});
+
+test('"Delete site data" in the popup removes the shop\'s cookies and storage in this browser', async () => {
+  const shop = fx.browser.context.pages().find((p) => p.url().startsWith(SHOP_URL));
+  assert.ok(await shop.evaluate(() => localStorage.getItem('recently_viewed')), 'the shop stored something first');
+  const page = await fx.browser.context.newPage();
+  await page.setViewportSize({ width: 380, height: 600 });
+  await page.goto(fx.browser.extensionUrl(`pages/popup.html?tab=${shopTab}`));
+  await waitFor('the popup', async () => (await page.locator('#site').innerText()) === 'shop.example');
+  await page.locator('#delete').click();
+  await page.locator('#result').waitFor();
+  const result = await page.locator('#result').innerText();
+  assert.match(result, /^shop\.example: (\d+) of \1 cookies deleted; site storage cleared/);
+  await page.screenshot({ path: SHOTS + 'popup-deleted.png' });
+  await page.close();
+  assert.deepEqual((await fx.browser.context.cookies(SHOP_URL)).map((c) => c.name), []);
+  assert.equal(await shop.evaluate(() => localStorage.getItem('recently_viewed')), null);
 });
 
 test('the options page shows defaults, per-site choices and the decision log', async () => {
