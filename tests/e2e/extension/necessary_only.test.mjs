@@ -2,6 +2,7 @@
 // extension, on the demo shop. The demo server's request log says which tags reached their vendor;
 // the cookie jar and the page's own view say which cookies exist.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { waitFor } from './extension_browser.mjs';
 import { SHOP_URL, TRACKER_COOKIE_NAMES, beaconHits, cookieStoreNames, hits, pageCookieNames, startFixture, tagsOf, visit } from './shop_fixture.mjs';
@@ -17,6 +18,11 @@ before(async () => {
   await visit(page, SHOP_URL);
 });
 after(async () => fx?.close());
+
+test('Chromium gives the extension the id of extension/ids.json (manifest key)', () => {
+  const ids = JSON.parse(readFileSync(new URL('../../../extension/ids.json', import.meta.url), 'utf8'));
+  assert.equal(fx.browser.extensionId, ids.chromium);
+});
 
 test('the onboarding page opens on install', async () => {
   const onboarding = await waitFor('the onboarding tab', () => fx.browser.context.pages().find((p) => p.url().endsWith('/pages/onboarding.html')));
