@@ -99,7 +99,7 @@ Result<Policy> parse_policy(std::string_view text) {
       } else {
         for (const auto& [site, choices] : value.items()) {
           error = read_choices(choices, "sites." + site,
-                               [&](Category c, Action a) { policy.set_site(site, c, a); });
+                               [&, &site_key = site](Category c, Action a) { policy.set_site(site_key, c, a); });
           if (error) break;
         }
       }
