@@ -143,6 +143,13 @@ async function vendorsByCategory() {
   return response.json();
 }
 
+// A site named by a page must be a registrable domain: an empty or odd name would otherwise reach
+// settings, or worse, cookies.getAll({domain: ''}), which matches every cookie.
+function siteFrom(msg) {
+  const site = siteOf(String(msg.site ?? ''));
+  return validateSettings({ sites: { [site]: {} } }).ok && site.includes('.') ? site : null;
+}
+
 function withSite(site, change) {
   const next = structuredClone(settings);
   const choices = { ...(next.sites[site] ?? {}) };
@@ -165,7 +172,8 @@ async function handleMessage(msg) {
       return applySettings(checked.settings);
     }
     case MSG.setSiteChoice: {
-      const site = siteOf(msg.site);
+      const site = siteFrom(msg);
+      if (!site) return { error: `not a site: ${JSON.stringify(msg.site)}` };
       const next = withSite(site, (choices) => {
         if (msg.action === null) delete choices[msg.category];
         else choices[msg.category] = msg.action;
@@ -173,10 +181,16 @@ async function handleMessage(msg) {
       const checked = validateSettings(next);
       return checked.ok ? applySettings({ ...checked.settings, chosen: settings.chosen }) : { error: checked.error };
     }
-    case MSG.setSiteNecessaryOnly:
-      return applySettings(withSite(siteOf(msg.site), (choices) => Object.assign(choices, NECESSARY_ONLY)));
-    case MSG.clearSite:
-      return applySettings(withSite(siteOf(msg.site), (choices) => { for (const k of Object.keys(choices)) delete choices[k]; }));
+    case MSG.setSiteNecessaryOnly: {
+      const site = siteFrom(msg);
+      if (!site) return { error: `not a site: ${JSON.stringify(msg.site)}` };
+      return applySettings(withSite(site, (choices) => Object.assign(choices, NECESSARY_ONLY)));
+    }
+    case MSG.clearSite: {
+      const site = siteFrom(msg);
+      if (!site) return { error: `not a site: ${JSON.stringify(msg.site)}` };
+      return applySettings(withSite(site, (choices) => { for (const k of Object.keys(choices)) delete choices[k]; }));
+    }
     case MSG.exportSettings:
       return { format: 'cookiewarden-settings', ...settings };
     case MSG.importSettings: {
@@ -188,8 +202,12 @@ async function handleMessage(msg) {
       return reportOf(msg.tabId);
     case MSG.getDecisionLog:
       return recentDecisions();
-    case MSG.deleteSiteData:
-      return deleteSiteData(siteOf(msg.site), msg.hosts ?? []);
+    case MSG.deleteSiteData: {
+      const site = siteFrom(msg);
+      if (!site) return { error: `not a site: ${JSON.stringify(msg.site)}` };
+      const hosts = (Array.isArray(msg.hosts) ? msg.hosts : []).filter((h) => typeof h === 'string' && siteOf(h) === site);
+      return deleteSiteData(site, hosts);
+    }
     case MSG.getEngineStatus:
       return { timings: engineTimings(), memory: currentEngine()?.memory() ?? null, dnr: dnrCounts() };
     default:

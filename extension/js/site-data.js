@@ -23,6 +23,7 @@ async function removeCookiesOfSite(site) {
 // hosts: the host names seen for the site in the current tab. Reports what was done, never claims
 // more: cookies are counted one by one; storage types are reported as requested.
 export async function deleteSiteData(site, hosts = []) {
+  if (!site) throw new Error('no site to delete');
   const started = performance.now();
   const cookies = await removeCookiesOfSite(site);
   const types = isFirefox

@@ -42,6 +42,8 @@ function tally(report, entry) {
 // A request seen before it is sent, with the engine's decision; the outcome comes later.
 export function noteRequest(details, decision) {
   if (!reports || details.tabId < 0 || !reports.has(details.tabId)) return;
+  // Requests that never settle (served from a service worker, say) must not accumulate.
+  if (pending.size > 5000) pending.delete(pending.keys().next().value);
   pending.set(details.requestId, {
     tabId: details.tabId,
     entry: { url: details.url, type: details.type, category: decision?.category ?? 'unknown', vendor: decision?.vendor ?? '',

@@ -63,6 +63,9 @@ test('"Delete site data" in the popup removes the shop\'s cookies and storage in
   await page.setViewportSize({ width: 380, height: 600 });
   await page.goto(fx.browser.extensionUrl(`pages/popup.html?tab=${shopTab}`));
   await waitFor('the popup', async () => (await page.locator('#site').innerText()) === 'shop.example');
+  const refused = await page.evaluate(() => chrome.runtime.sendMessage({ what: 'deleteSiteData', site: '' }));
+  assert.match(refused.error ?? '', /not a site/, 'an empty site must not mean "every cookie"');
+  assert.ok((await fx.browser.context.cookies(SHOP_URL)).length > 0);
   await page.locator('#delete').click();
   await page.locator('#result').waitFor();
   const result = await page.locator('#result').innerText();
