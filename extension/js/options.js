@@ -112,5 +112,6 @@ document.getElementById('unknown').addEventListener('change', (e) =>
 document.getElementById('log-refresh').addEventListener('click', renderLog);
 document.getElementById('export').addEventListener('click', exportSettings);
 document.getElementById('import').addEventListener('change', (e) => { if (e.target.files[0]) importSettings(e.target.files[0]); });
-if (location.hash === '#log') showTab('log');
+const linked = location.hash.slice(1);
+if ([...document.querySelectorAll('[data-panel]')].some((p) => p.dataset.panel === linked)) showTab(linked);
 load();

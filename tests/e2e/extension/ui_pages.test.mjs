@@ -2,7 +2,9 @@
 // state (per-category counts, vendors, the override, the decision log) and are saved as
 // screenshots under build/screenshots/extension/ for review.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { waitFor } from './extension_browser.mjs';
@@ -92,5 +94,29 @@ test('the options page shows defaults, per-site choices and the decision log', a
   const what = await page.locator('#log tbody td.what').allInnerTexts();
   assert.ok(what.some((w) => w.includes('googletagmanager.com')), what.slice(0, 5).join(' | '));
   await page.screenshot({ path: SHOTS + 'options-log.png', fullPage: false });
+  await page.close();
+});
+
+test('settings export, and import with validation', async () => {
+  const page = await fx.browser.context.newPage();
+  await page.goto(fx.browser.extensionUrl('pages/options.html#backup'));
+  await page.locator('.tabs button[data-tab=backup]').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export').click()]);
+  const exported = JSON.parse(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
+  assert.equal(exported.format, 'cookiewarden-settings');
+  assert.deepEqual(exported.sites, { 'shop.example': { analytics: 'allow' } });
+
+  const dir = mkdtempSync(join(tmpdir(), 'cw-import-'));
+  writeFileSync(join(dir, 'bad.json'), JSON.stringify({ sites: { 'shop.example': { analytics: 'sometimes' } } }));
+  await page.locator('#import').setInputFiles(join(dir, 'bad.json'));
+  await waitFor('the import error', async () => /Not imported: sites\.shop\.example/.test(await page.locator('#backup-result').innerText()));
+  writeFileSync(join(dir, 'good.json'), JSON.stringify({ ...exported, sites: { 'news.example': { marketing: 'allow' } } }));
+  await page.locator('#import').setInputFiles(join(dir, 'good.json'));
+  await waitFor('the import', async () => /^Imported good\.json: 1 per-site choices\./.test(await page.locator('#backup-result').innerText()));
+  await page.screenshot({ path: SHOTS + 'options-import.png' });
+  const state = await page.evaluate(() => chrome.runtime.sendMessage({ what: 'getState' }));
+  assert.deepEqual(state.settings.sites, { 'news.example': { marketing: 'allow' } });
+  const guard = await fx.browser.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => [s.id, s.matches]));
+  assert.deepEqual(guard.find(([id]) => id === 'guard-p0001'), ['guard-p0001', ['*://*.news.example/*']]);
   await page.close();
 });
