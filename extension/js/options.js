@@ -98,7 +98,8 @@ async function importSettings(file) {
   try {
     await ask(MSG.importSettings, { settings: parsed });
     await load();
-    backupResult(`Imported ${file.name}: ${Object.keys(state.settings.sites).length} per-site choices.`, false);
+    const n = Object.keys(state.settings.sites).length;
+    backupResult(`Imported ${file.name}: defaults and ${n} site${n === 1 ? ' with its' : 's with their'} own choices.`, false);
   } catch (e) {
     backupResult(`Not imported: ${e.message}`, true);
   }

@@ -112,7 +112,7 @@ test('settings export, and import with validation', async () => {
   await waitFor('the import error', async () => /Not imported: sites\.shop\.example/.test(await page.locator('#backup-result').innerText()));
   writeFileSync(join(dir, 'good.json'), JSON.stringify({ ...exported, sites: { 'news.example': { marketing: 'allow' } } }));
   await page.locator('#import').setInputFiles(join(dir, 'good.json'));
-  await waitFor('the import', async () => /^Imported good\.json: 1 per-site choices\./.test(await page.locator('#backup-result').innerText()));
+  await waitFor('the import', async () => /^Imported good\.json: defaults and 1 site with its own choices\./.test(await page.locator('#backup-result').innerText()));
   await page.screenshot({ path: SHOTS + 'options-import.png' });
   const state = await page.evaluate(() => chrome.runtime.sendMessage({ what: 'getState' }));
   assert.deepEqual(state.settings.sites, { 'news.example': { marketing: 'allow' } });
