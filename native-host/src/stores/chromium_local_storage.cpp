@@ -1,0 +1,325 @@
+#include "stores/chromium_local_storage.h"
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <leveldb/db.h>
+#include <leveldb/write_batch.h>
+
+#include <cerrno>
+#include <memory>
+#include <system_error>
+
+namespace cookiewarden {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kMetaPrefix = "META:";
+constexpr std::string_view kMetaAccessPrefix = "METAACCESS:";
+
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+std::string decode_utf16le(std::string_view bytes) {
+  std::string out;
+  auto unit = [&](std::size_t i) {
+    return static_cast<char16_t>(static_cast<unsigned char>(bytes[i]) | static_cast<unsigned char>(bytes[i + 1]) << 8);
+  };
+  std::size_t i = 0;
+  for (; i + 1 < bytes.size(); i += 2) {
+    char16_t u = unit(i);
+    if (u >= 0xD800 && u <= 0xDBFF && i + 3 < bytes.size()) {
+      char16_t low = unit(i + 2);
+      if (low >= 0xDC00 && low <= 0xDFFF) {
+        append_utf8(out, 0x10000 + ((char32_t{u} - 0xD800) << 10) + (low - 0xDC00));
+        i += 2;
+        continue;
+      }
+    }
+    append_utf8(out, (u >= 0xD800 && u <= 0xDFFF) ? U'\uFFFD' : char32_t{u});
+  }
+  if (i < bytes.size()) append_utf8(out, U'\uFFFD');
+  return out;
+}
+
+// What one LevelDB key means for the site, if anything.
+struct KeyMatch {
+  bool belongs = false;
+  std::string storage_key;
+  std::string_view encoded_name;  // data keys only
+  bool is_data = false;
+};
+
+KeyMatch classify_key(std::string_view key, const SiteMatcher& site) {
+  KeyMatch match;
+  std::string_view storage_key;
+  if (key.starts_with('_')) {
+    std::size_t nul = key.find('\0');
+    if (nul == std::string_view::npos) return match;
+    storage_key = key.substr(1, nul - 1);
+    match.encoded_name = key.substr(nul + 1);
+    match.is_data = true;
+  } else if (key.starts_with(kMetaAccessPrefix)) {
+    storage_key = key.substr(kMetaAccessPrefix.size());
+  } else if (key.starts_with(kMetaPrefix)) {
+    storage_key = key.substr(kMetaPrefix.size());
+  } else {
+    return match;  // VERSION and anything we do not know stay
+  }
+  StorageKeyParts parts = split_storage_key(storage_key);
+  match.belongs = site.matches_origin(parts.origin) ||
+                  (!parts.top_level_site.empty() && site.matches_origin(parts.top_level_site));
+  match.storage_key = storage_key;
+  return match;
+}
+
+struct SiteKeys {
+  std::vector<std::string> keys;  // every LevelDB key to delete
+  std::vector<SiteItem> items;    // what they mean, for people
+};
+
+SiteKeys collect_site_keys(leveldb::DB& db, const SiteMatcher& site, leveldb::Status& status) {
+  SiteKeys found;
+  std::vector<std::string> meta_only;
+  std::unique_ptr<leveldb::Iterator> it(db.NewIterator(leveldb::ReadOptions()));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    std::string_view key(it->key().data(), it->key().size());
+    KeyMatch match = classify_key(key, site);
+    if (!match.belongs) continue;
+    found.keys.emplace_back(key);
+    StorageKeyParts parts = split_storage_key(match.storage_key);
+    if (!match.is_data) {
+      meta_only.push_back(match.storage_key);
+      continue;
+    }
+    SiteItem item;
+    item.kind = ItemKind::local_storage;
+    item.host = match.storage_key;
+    item.name = decode_local_storage_string(match.encoded_name);
+    item.partition = parts.top_level_site;
+    item.bytes = it->value().size();
+    found.items.push_back(std::move(item));
+  }
+  status = it->status();
+  // A storage key with bookkeeping but no data left is still listed once, with no key name.
+  for (const std::string& storage_key : meta_only) {
+    bool listed = false;
+    for (const SiteItem& item : found.items) listed = listed || item.host == storage_key;
+    if (listed) continue;
+    SiteItem item;
+    item.kind = ItemKind::local_storage;
+    item.host = storage_key;
+    item.partition = split_storage_key(storage_key).top_level_site;
+    found.items.push_back(std::move(item));
+  }
+  return found;
+}
+
+SkipReason skip_reason_of(const leveldb::Status& status) {
+  std::string text = status.ToString();
+  if (status.IsNotFound()) return SkipReason::not_present;
+  if (status.IsCorruption()) return SkipReason::corrupt;
+  if (text.find("/LOCK") != std::string::npos || text.find("lock ") != std::string::npos) return SkipReason::locked;
+  if (text.find("Permission denied") != std::string::npos) return SkipReason::permission_denied;
+  return SkipReason::io_error;
+}
+
+void skip(StoreOutcome& outcome, SkipReason reason, std::string message) {
+  outcome.skipped = reason;
+  outcome.message = std::move(message);
+  outcome.items.clear();
+}
+
+// Refuses a missing, symlinked or non-directory store before anything opens it.
+bool store_dir_usable(const fs::path& dir, StoreOutcome& outcome) {
+  std::error_code ec;
+  auto status = fs::symlink_status(dir, ec);
+  if (!fs::exists(status)) {
+    skip(outcome, SkipReason::not_present, "no Local Storage database at " + dir.string());
+    return false;
+  }
+  if (fs::is_symlink(status) || !fs::is_directory(status)) {
+    skip(outcome, SkipReason::unsafe_path, dir.string() + " is a symlink or not a directory; not followed");
+    return false;
+  }
+  return true;
+}
+
+// LevelDB holds an fcntl write lock on LOCK while a process has the database open.
+bool lock_is_held(const fs::path& dir) {
+  int fd = ::open((dir / "LOCK").c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) return false;
+  struct flock probe {};
+  probe.l_type = F_WRLCK;
+  probe.l_whence = SEEK_SET;
+  bool held = ::fcntl(fd, F_GETLK, &probe) == 0 && probe.l_type != F_UNLCK;
+  ::close(fd);
+  return held;
+}
+
+// A private copy of the database's files (not LOCK), removed at scope exit.
+class ReadCopy {
+ public:
+  explicit ReadCopy(const fs::path& source) {
+    std::string tmpl = (fs::temp_directory_path() / "cookiewarden-ls-XXXXXX").string();
+    if (!::mkdtemp(tmpl.data())) return;
+    path_ = tmpl;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(source, ec)) {
+      if (entry.path().filename() == "LOCK" || !entry.is_regular_file() || entry.is_symlink()) continue;
+      if (!fs::copy_file(entry.path(), path_ / entry.path().filename(), ec)) {
+        error_ = "cannot copy " + entry.path().string() + ": " + ec.message();
+        return;
+      }
+    }
+    if (ec) error_ = "cannot list " + source.string() + ": " + ec.message();
+  }
+  ~ReadCopy() {
+    std::error_code ec;
+    if (!path_.empty()) fs::remove_all(path_, ec);
+  }
+  ReadCopy(const ReadCopy&) = delete;
+  ReadCopy& operator=(const ReadCopy&) = delete;
+  bool ok() const { return !path_.empty() && error_.empty(); }
+  const fs::path& path() const { return path_; }
+  const std::string& error() const { return error_; }
+
+ private:
+  fs::path path_;
+  std::string error_;
+};
+
+std::unique_ptr<leveldb::DB> open_db(const fs::path& dir, leveldb::Status& status) {
+  leveldb::Options options;
+  options.create_if_missing = false;
+  options.paranoid_checks = true;
+  leveldb::DB* db = nullptr;
+  status = leveldb::DB::Open(options, dir.string(), &db);
+  return std::unique_ptr<leveldb::DB>(status.ok() ? db : nullptr);
+}
+
+// Reads the site's keys from a private copy: the live files stay exactly as they are.
+StoreOutcome read_from_copy(const fs::path& dir, const SiteMatcher& site, StoreOutcome outcome) {
+  ReadCopy copy(dir);
+  if (!copy.ok()) {
+    skip(outcome, SkipReason::io_error, copy.error().empty() ? "cannot create a temporary copy" : copy.error());
+    return outcome;
+  }
+  leveldb::Status status;
+  auto db = open_db(copy.path(), status);
+  if (!db) {
+    skip(outcome, skip_reason_of(status), dir.string() + ": " + status.ToString());
+    return outcome;
+  }
+  SiteKeys found = collect_site_keys(*db, site, status);
+  if (!status.ok()) {
+    skip(outcome, skip_reason_of(status), dir.string() + ": " + status.ToString());
+    return outcome;
+  }
+  outcome.items = std::move(found.items);
+  return outcome;
+}
+
+// Chromium creates its LevelDB files 0600; stock LevelDB would create them 0644.
+class PrivateUmask {
+ public:
+  PrivateUmask() : previous_(::umask(077)) {}
+  ~PrivateUmask() { ::umask(previous_); }
+  PrivateUmask(const PrivateUmask&) = delete;
+  PrivateUmask& operator=(const PrivateUmask&) = delete;
+
+ private:
+  mode_t previous_;
+};
+
+}  // namespace
+
+StorageKeyParts split_storage_key(std::string_view storage_key) {
+  StorageKeyParts parts;
+  std::size_t caret = storage_key.find('^');
+  std::string_view origin = storage_key.substr(0, caret);
+  if (origin.ends_with('/')) origin.remove_suffix(1);
+  parts.origin = origin;
+  while (caret != std::string_view::npos && caret + 1 < storage_key.size()) {
+    char tag = storage_key[caret + 1];
+    std::size_t next = storage_key.find('^', caret + 1);
+    if (tag == '0') parts.top_level_site = storage_key.substr(caret + 2, next == std::string_view::npos ? next : next - caret - 2);
+    caret = next;
+  }
+  return parts;
+}
+
+std::string decode_local_storage_string(std::string_view encoded) {
+  if (encoded.empty()) return {};
+  std::string_view body = encoded.substr(1);
+  if (encoded[0] == '\x00') return decode_utf16le(body);
+  if (encoded[0] != '\x01') return "\xEF\xBF\xBD";
+  std::string out;
+  for (unsigned char c : body) append_utf8(out, c);
+  return out;
+}
+
+StoreOutcome ChromiumLocalStorageStore::inspect(const SiteMatcher& site) const {
+  StoreOutcome outcome{std::string(id()), dir_, {}, {}, {}};
+  if (!store_dir_usable(dir_, outcome)) return outcome;
+  return read_from_copy(dir_, site, std::move(outcome));
+}
+
+StoreOutcome ChromiumLocalStorageStore::remove(const SiteMatcher& site, bool dry_run) {
+  StoreOutcome outcome{std::string(id()), dir_, {}, {}, {}};
+  if (!store_dir_usable(dir_, outcome)) return outcome;
+  if (dry_run) {
+    // Opening in place would rewrite files; the lock test is what a real run would meet first.
+    if (lock_is_held(dir_)) {
+      skip(outcome, SkipReason::locked, dir_.string() + "/LOCK is held by another process (is the browser running?)");
+      return outcome;
+    }
+    return read_from_copy(dir_, site, std::move(outcome));
+  }
+  PrivateUmask umask_for_new_files;
+  leveldb::Status status;
+  auto db = open_db(dir_, status);
+  if (!db) {
+    skip(outcome, skip_reason_of(status), dir_.string() + ": " + status.ToString());
+    return outcome;
+  }
+  SiteKeys found = collect_site_keys(*db, site, status);
+  if (!status.ok()) {
+    skip(outcome, skip_reason_of(status), dir_.string() + ": " + status.ToString());
+    return outcome;
+  }
+  if (found.keys.empty()) return outcome;
+  leveldb::WriteBatch batch;  // one batch: LevelDB applies all of it or none
+  for (const std::string& key : found.keys) batch.Delete(key);
+  leveldb::WriteOptions write;
+  write.sync = true;
+  status = db->Write(write, &batch);
+  if (!status.ok()) {
+    skip(outcome, skip_reason_of(status), dir_.string() + ": " + status.ToString());
+    return outcome;
+  }
+  // Compaction drops the deleted values from the table files instead of leaving them readable.
+  db->CompactRange(nullptr, nullptr);
+  outcome.items = std::move(found.items);
+  return outcome;
+}
+
+}  // namespace cookiewarden

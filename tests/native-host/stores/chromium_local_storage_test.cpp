@@ -1,0 +1,236 @@
+#include "stores/chromium_local_storage.h"
+
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <leveldb/db.h>
+#include <leveldb/write_batch.h>
+
+#include <doctest/doctest.h>
+
+#include <map>
+#include <memory>
+#include <set>
+
+#include "../support/store_fixtures.h"
+#include "warden/public_suffix.h"
+
+namespace fs = std::filesystem;
+using namespace cookiewarden;
+using namespace cookiewarden::test;
+
+namespace {
+
+SiteMatcher site(const char* name) { return SiteMatcher(name, warden::PublicSuffixList::builtin()); }
+
+using namespace std::string_literals;
+
+std::string latin1(std::string_view s) { return "\x01"s + std::string(s); }
+std::string utf16(std::u16string_view s) {
+  std::string out = "\x00"s;
+  for (char16_t c : s) {
+    out += static_cast<char>(c & 0xff);
+    out += static_cast<char>(c >> 8);
+  }
+  return out;
+}
+
+// The keys Chromium 156 wrote for the notes' test sites (shared/notes/browser-storage.md §1.5),
+// plus a UTF-16 key and an unrelated site.
+std::map<std::string, std::string> chromium_keys() {
+  const std::string www = "http://www.example.test:8765";
+  const std::string news = "http://news.keep.test:8765";
+  const std::string ads_in_keep = "http://ads.tracker.test:8765/^0http://keep.test";
+  const std::string ads = "http://ads.tracker.test:8765";
+  const std::string other = "https://other.test";
+  std::map<std::string, std::string> keys{{"VERSION", "1"}};
+  for (const auto& sk : {www, news, ads_in_keep, ads, other}) {
+    keys["META:" + sk] = "\x08\x01\x10\x05"s;
+    keys["METAACCESS:" + sk] = "\x08\x02"s;
+  }
+  keys["_" + www + "\0"s + latin1("ls_www")] = latin1("v_www");
+  keys["_" + www + "\0"s + utf16(u"cl\u00e9_\u4e2d")] = utf16(u"value");
+  keys["_" + news + "\0"s + latin1("ls_news")] = latin1("v_news");
+  keys["_" + ads_in_keep + "\0"s + latin1("ls_ads")] = latin1("v_ads_partitioned");
+  keys["_" + ads + "\0"s + latin1("ls_ads")] = latin1("v_ads");
+  keys["_" + other + "\0"s + latin1("k")] = latin1("v");
+  return keys;
+}
+
+void write_db(const fs::path& dir, const std::map<std::string, std::string>& keys) {
+  leveldb::Options options;
+  options.create_if_missing = true;
+  leveldb::DB* raw = nullptr;
+  REQUIRE(leveldb::DB::Open(options, dir.string(), &raw).ok());
+  std::unique_ptr<leveldb::DB> db(raw);
+  leveldb::WriteBatch batch;
+  for (const auto& [k, v] : keys) batch.Put(k, v);
+  REQUIRE(db->Write(leveldb::WriteOptions(), &batch).ok());
+  db->CompactRange(nullptr, nullptr);  // table files, as Chromium leaves them after a while
+  // More writes after compaction stay in the log, so both file kinds are exercised.
+  REQUIRE(db->Put(leveldb::WriteOptions(), "META:http://late.example.test", "x").ok());
+}
+
+std::map<std::string, std::string> read_db(const fs::path& dir) {
+  leveldb::Options options;
+  leveldb::DB* raw = nullptr;
+  REQUIRE(leveldb::DB::Open(options, dir.string(), &raw).ok());
+  std::unique_ptr<leveldb::DB> db(raw);
+  std::map<std::string, std::string> out;
+  std::unique_ptr<leveldb::Iterator> it(db->NewIterator(leveldb::ReadOptions()));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) out[it->key().ToString()] = it->value().ToString();
+  return out;
+}
+
+// Keys of `all` that a site with origins matching `owned` would lose, computed from the key text.
+std::map<std::string, std::string> without(std::map<std::string, std::string> all, std::initializer_list<std::string> owned) {
+  for (auto it = all.begin(); it != all.end();) {
+    bool gone = false;
+    for (const auto& sk : owned)
+      gone = gone || it->first == "META:" + sk || it->first == "METAACCESS:" + sk || it->first.starts_with("_" + sk + "\0"s);
+    it = gone ? all.erase(it) : std::next(it);
+  }
+  return all;
+}
+
+std::set<std::string> item_names(const StoreOutcome& outcome) {
+  std::set<std::string> names;
+  for (const auto& item : outcome.items) names.insert(item.host + " " + item.name);
+  return names;
+}
+
+// Holds the database open in another process, as a running Chromium does, until destroyed.
+class OtherProcessHolding {
+ public:
+  explicit OtherProcessHolding(const fs::path& dir) {
+    int ready[2];
+    REQUIRE(::pipe(ready) == 0);
+    pid_ = ::fork();
+    REQUIRE(pid_ >= 0);
+    if (pid_ == 0) {
+      leveldb::DB* db = nullptr;
+      bool opened = leveldb::DB::Open(leveldb::Options(), dir.string(), &db).ok();
+      char byte = opened ? '1' : '0';
+      (void)!::write(ready[1], &byte, 1);
+      ::pause();
+      ::_exit(0);
+    }
+    ::close(ready[1]);
+    char byte = 0;
+    REQUIRE(::read(ready[0], &byte, 1) == 1);
+    ::close(ready[0]);
+    REQUIRE(byte == '1');
+  }
+  ~OtherProcessHolding() {
+    ::kill(pid_, SIGKILL);
+    ::waitpid(pid_, nullptr, 0);
+  }
+
+ private:
+  pid_t pid_ = -1;
+};
+
+}  // namespace
+
+TEST_CASE("local storage: deletes a site's data and META keys, first-party and partitioned; others intact") {
+  TempDir dir;
+  fs::path db = dir / "Local Storage" / "leveldb";
+  fs::create_directories(db);
+  write_db(db, chromium_keys());
+  auto before = read_db(db);
+
+  ChromiumLocalStorageStore store(db);
+  StoreOutcome outcome = store.remove(site("keep.test"), false);
+  REQUIRE_MESSAGE(outcome.handled(), outcome.message);
+  CHECK(item_names(outcome) == std::set<std::string>{"http://news.keep.test:8765 ls_news",
+                                                     "http://ads.tracker.test:8765/^0http://keep.test ls_ads"});
+  for (const auto& item : outcome.items)
+    if (item.host.find("^0") != std::string::npos) CHECK(item.partition == "http://keep.test");
+
+  auto after = read_db(db);
+  CHECK(after == without(before, {"http://news.keep.test:8765", "http://ads.tracker.test:8765/^0http://keep.test"}));
+  CHECK(after.count("_http://ads.tracker.test:8765\0"s + latin1("ls_ads")) == 1);  // tracker's own storage stays
+}
+
+TEST_CASE("local storage: UTF-16 keys are reported readably; the file modes stay private") {
+  TempDir dir;
+  fs::path db = dir / "leveldb";
+  fs::create_directories(db);
+  write_db(db, chromium_keys());
+  ChromiumLocalStorageStore store(db);
+  StoreOutcome report = store.inspect(site("example.test"));
+  REQUIRE(report.handled());
+  CHECK(item_names(report) == std::set<std::string>{"http://www.example.test:8765 ls_www",
+                                                    "http://www.example.test:8765 cl\u00e9_\u4e2d",
+                                                    "http://late.example.test "});
+  ::umask(022);
+  REQUIRE(store.remove(site("example.test"), false).handled());
+  for (const auto& entry : fs::directory_iterator(db)) {
+    struct stat st {};
+    REQUIRE(::stat(entry.path().c_str(), &st) == 0);
+    if (entry.last_write_time() >= fs::file_time_type::clock::now() - std::chrono::minutes(5) &&
+        entry.path().extension() == ".ldb")
+      CHECK_MESSAGE((st.st_mode & 077) == 0, entry.path() << " is group/world readable");
+  }
+  CHECK(read_db(db).count("_http://www.example.test:8765\0"s + latin1("ls_www")) == 0);
+}
+
+TEST_CASE("local storage: inspect and dry run leave every file byte as it was") {
+  TempDir dir;
+  fs::path db = dir / "leveldb";
+  fs::create_directories(db);
+  write_db(db, chromium_keys());
+  auto snapshot = tree_snapshot(dir.path());
+  ChromiumLocalStorageStore store(db);
+  StoreOutcome report = store.inspect(site("keep.test"));
+  StoreOutcome dry = store.remove(site("keep.test"), true);
+  REQUIRE(report.handled());
+  REQUIRE(dry.handled());
+  CHECK(tree_snapshot(dir.path()) == snapshot);
+  StoreOutcome real = store.remove(site("keep.test"), false);
+  CHECK(item_names(dry) == item_names(real));
+  CHECK(item_names(report) == item_names(real));
+}
+
+TEST_CASE("local storage: a database another process holds open is skipped as locked, unchanged") {
+  TempDir dir;
+  fs::path db = dir / "leveldb";
+  fs::create_directories(db);
+  write_db(db, chromium_keys());
+  auto snapshot = tree_snapshot(dir.path());
+  {
+    OtherProcessHolding chromium(db);
+    ChromiumLocalStorageStore store(db);
+    CHECK(store.remove(site("keep.test"), false).skipped == SkipReason::locked);
+    CHECK(store.remove(site("keep.test"), true).skipped == SkipReason::locked);
+  }
+  // The other process's open may have compacted its own log; the site's keys are all still there.
+  auto after = read_db(db);
+  CHECK(after.count("_http://news.keep.test:8765\0"s + latin1("ls_news")) == 1);
+}
+
+TEST_CASE("local storage: missing and symlinked databases") {
+  TempDir dir;
+  ChromiumLocalStorageStore missing(dir / "nope");
+  CHECK(missing.remove(site("keep.test"), false).skipped == SkipReason::not_present);
+  CHECK_FALSE(fs::exists(dir / "nope"));
+  fs::create_directories(dir / "real");
+  write_db(dir / "real", chromium_keys());
+  fs::create_directory_symlink(dir / "real", dir / "link");
+  ChromiumLocalStorageStore linked(dir / "link");
+  CHECK(linked.remove(site("keep.test"), false).skipped == SkipReason::unsafe_path);
+  CHECK(read_db(dir / "real").count("_http://news.keep.test:8765\0"s + latin1("ls_news")) == 1);
+}
+
+TEST_CASE("split_storage_key and decode_local_storage_string") {
+  auto parts = split_storage_key("http://ads.test:8765/^0http://keep.test^31");
+  CHECK(parts.origin == "http://ads.test:8765");
+  CHECK(parts.top_level_site == "http://keep.test");
+  CHECK(split_storage_key("https://a.test").top_level_site == "");
+  CHECK(decode_local_storage_string(latin1("caf\xe9")) == "caf\u00e9");
+  CHECK(decode_local_storage_string(utf16(u"\U0001F600")) == "\U0001F600");
+  CHECK(decode_local_storage_string("\x00\x00\xd8"s) == "\uFFFD");
+  CHECK(decode_local_storage_string("\x07x") == "\uFFFD");
+}
