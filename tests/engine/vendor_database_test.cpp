@@ -2,7 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <initializer_list>
+#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -379,4 +381,24 @@ TEST_CASE("the default vendor database separates cookie names by prefix and doma
   CHECK(owner_of_cookie(db, "fr", "facebook.com") == "facebook-ads");
   CHECK(owner_of_cookie(db, "fr", "shop.example").empty());
   CHECK(owner_of_cookie(db, "NID", "google.com") == "google-ads");
+}
+
+TEST_CASE("engine/rules/README.md lists every vendor and the current counts") {
+  VendorDatabase db = load_default();
+  std::ifstream in(std::string(WARDEN_SOURCE_DIR) + "/engine/rules/README.md", std::ios::binary);
+  REQUIRE(in.good());
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::string readme = text.str();
+  std::size_t hosts = 0, cookies = 0;
+  for (const auto& v : db.vendors) {
+    INFO("vendor " << v.id);
+    CHECK(readme.find("(`" + v.id + "`)") != std::string::npos);
+    hosts += v.hosts.size();
+    cookies += v.cookies.size();
+  }
+  std::string counts = "**" + std::to_string(db.vendors.size()) + " vendors, " + std::to_string(hosts) +
+                       " host rules, " + std::to_string(cookies) + " cookie rules**";
+  INFO("expected counts line: " << counts);
+  CHECK(readme.find(counts) != std::string::npos);
 }
