@@ -1,0 +1,161 @@
+#include "stores/chromium_indexeddb.h"
+
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "../support/store_fixtures.h"
+#include "warden/public_suffix.h"
+
+namespace fs = std::filesystem;
+using namespace cookiewarden;
+using namespace cookiewarden::test;
+
+namespace {
+
+SiteMatcher site(const char* name) { return SiteMatcher(name, warden::PublicSuffixList::builtin()); }
+
+// WebStorage/QuotaManager as Chromium 156 creates it (shared/notes/browser-storage.md §1.6).
+void create_quota_manager(const fs::path& file) {
+  fs::create_directories(file.parent_path());
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+  sqlite3_close(db);
+  RawDb raw(file);
+  raw.exec(
+      "CREATE TABLE meta(key LONGVARCHAR NOT NULL UNIQUE PRIMARY KEY, value LONGVARCHAR);"
+      "INSERT INTO meta VALUES ('version', '11'), ('last_compatible_version', '10');"
+      "CREATE TABLE buckets(id INTEGER PRIMARY KEY AUTOINCREMENT, storage_key TEXT NOT NULL, host TEXT NOT NULL,"
+      " name TEXT NOT NULL, use_count INTEGER NOT NULL, last_accessed INTEGER NOT NULL, last_modified INTEGER NOT NULL,"
+      " expiration INTEGER NOT NULL, quota INTEGER NOT NULL, persistent INTEGER NOT NULL, durability INTEGER NOT NULL) STRICT;"
+      "CREATE UNIQUE INDEX buckets_by_storage_key ON buckets(storage_key, name);"
+      "CREATE INDEX buckets_by_host ON buckets(host);"
+      "INSERT INTO buckets VALUES (1, 'http://www.example.test:8765/', 'www.example.test', '_default', 1, 0, 0, 0, 0, 0, 0);"
+      "INSERT INTO buckets VALUES (2, 'http://ads.tracker.test:8765/^0http://keep.test', 'ads.tracker.test', '_default', 1, 0, 0, 0, 0, 0, 0);"
+      "INSERT INTO buckets VALUES (3, 'http://news.keep.test:8765/', 'news.keep.test', '_default', 1, 0, 0, 0, 0, 0, 0);"
+      "INSERT INTO buckets VALUES (4, 'http://ads.tracker.test:8765/', 'ads.tracker.test', '_default', 1, 0, 0, 0, 0, 0, 0);");
+}
+
+// A Chromium profile's IndexedDB and WebStorage folders for the notes' three test sites.
+fs::path make_profile(const TempDir& dir) {
+  fs::path profile = dir / "Default";
+  write_file(profile / "IndexedDB" / "http_www.example.test_8765.indexeddb.leveldb" / "000003.log", std::string(300, 'w'));
+  write_file(profile / "IndexedDB" / "http_www.example.test_8765.indexeddb.blob" / "1" / "00" / "1", std::string(50, 'b'));
+  write_file(profile / "IndexedDB" / "http_news.keep.test_8765.indexeddb.leveldb" / "000003.log", std::string(200, 'n'));
+  write_file(profile / "IndexedDB" / "http_ads.tracker.test_8765.indexeddb.leveldb" / "CURRENT", "MANIFEST-000001\n");
+  write_file(profile / "WebStorage" / "2" / "IndexedDB" / "indexeddb.leveldb" / "000003.log", std::string(400, 'a'));
+  write_file(profile / "WebStorage" / "4" / "CacheStorage" / "index.txt", "http://ads.tracker.test:8765/");
+  create_quota_manager(profile / "WebStorage" / "QuotaManager");
+  return profile;
+}
+
+std::set<std::string> paths_of(const StoreOutcome& outcome, const fs::path& profile) {
+  std::set<std::string> out;
+  for (const auto& item : outcome.items)
+    out.insert(item.path.empty() ? "row " + item.host : fs::relative(item.path, profile).string());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("indexeddb: removes the site's legacy folders, partitioned bucket folders and bucket rows") {
+  TempDir dir;
+  fs::path profile = make_profile(dir);
+  ChromiumIndexedDbStore store(profile);
+  StoreOutcome outcome = store.remove(site("keep.test"), false);
+  REQUIRE_MESSAGE(outcome.handled(), outcome.message);
+  CHECK(paths_of(outcome, profile) == std::set<std::string>{
+                                          "IndexedDB/http_news.keep.test_8765.indexeddb.leveldb",
+                                          "WebStorage/2",
+                                          "row http://ads.tracker.test:8765/^0http://keep.test",
+                                          "row http://news.keep.test:8765/",
+                                      });
+  CHECK(outcome.total_bytes() == 600);
+  CHECK_FALSE(fs::exists(profile / "WebStorage" / "2"));
+  CHECK_FALSE(fs::exists(profile / "IndexedDB" / "http_news.keep.test_8765.indexeddb.leveldb"));
+  CHECK(fs::exists(profile / "WebStorage" / "4"));
+  CHECK(fs::exists(profile / "IndexedDB" / "http_www.example.test_8765.indexeddb.leveldb"));
+  RawDb after(profile / "WebStorage" / "QuotaManager");
+  CHECK(after.rows("SELECT id FROM buckets ORDER BY id") == std::vector<std::string>{"1", "4"});
+  CHECK(after.text("PRAGMA integrity_check") == "ok");
+  for (const auto& entry : fs::recursive_directory_iterator(profile))
+    CHECK(entry.path().string().find("cookiewarden") == std::string::npos);
+}
+
+TEST_CASE("indexeddb: the .blob folder goes with its .leveldb folder") {
+  TempDir dir;
+  fs::path profile = make_profile(dir);
+  ChromiumIndexedDbStore store(profile);
+  StoreOutcome outcome = store.remove(site("example.test"), false);
+  REQUIRE(outcome.handled());
+  CHECK(outcome.count(ItemKind::indexeddb) == 2);
+  CHECK(outcome.count(ItemKind::quota_record) == 1);
+  CHECK(outcome.total_bytes() == 350);
+  CHECK_FALSE(fs::exists(profile / "IndexedDB" / "http_www.example.test_8765.indexeddb.blob"));
+}
+
+TEST_CASE("indexeddb: inspect and dry run list what a real run removes, changing nothing") {
+  TempDir dir;
+  fs::path profile = make_profile(dir);
+  auto before = tree_snapshot(dir.path());
+  ChromiumIndexedDbStore store(profile);
+  StoreOutcome report = store.inspect(site("tracker.test"));
+  StoreOutcome dry = store.remove(site("tracker.test"), true);
+  REQUIRE(report.handled());
+  REQUIRE(dry.handled());
+  CHECK(tree_snapshot(dir.path()) == before);
+  StoreOutcome real = store.remove(site("tracker.test"), false);
+  REQUIRE(real.handled());
+  CHECK(paths_of(dry, profile) == paths_of(real, profile));
+  CHECK(paths_of(report, profile) == paths_of(real, profile));
+  CHECK(real.count(ItemKind::quota_record) == 2);
+}
+
+TEST_CASE("indexeddb: a bucket folder linking outside the profile refuses the store, nothing changed") {
+  TempDir dir;
+  fs::path profile = make_profile(dir);
+  write_file(dir / "elsewhere" / "precious", "p");
+  fs::create_directory_symlink(dir / "elsewhere", profile / "WebStorage" / "2" / "escape");
+  auto before = tree_snapshot(dir.path());
+  ChromiumIndexedDbStore store(profile);
+  StoreOutcome outcome = store.remove(site("keep.test"), false);
+  CHECK(outcome.skipped == SkipReason::unsafe_path);
+  CHECK(outcome.items.empty());
+  CHECK(tree_snapshot(dir.path()) == before);
+}
+
+TEST_CASE("indexeddb: a symlinked legacy folder is refused") {
+  TempDir dir;
+  fs::path profile = make_profile(dir);
+  write_file(dir / "elsewhere" / "000003.log", "x");
+  fs::create_directory_symlink(dir / "elsewhere", profile / "IndexedDB" / "https_keep.test_0.indexeddb.leveldb");
+  ChromiumIndexedDbStore store(profile);
+  CHECK(store.remove(site("keep.test"), false).skipped == SkipReason::unsafe_path);
+  CHECK(fs::exists(dir / "elsewhere" / "000003.log"));
+  CHECK(fs::exists(profile / "WebStorage" / "2"));
+}
+
+TEST_CASE("indexeddb: a locked QuotaManager skips the store, nothing changed") {
+  TempDir dir;
+  fs::path profile = make_profile(dir);
+  auto before = tree_snapshot(dir.path());
+  RawDb chromium(profile / "WebStorage" / "QuotaManager");
+  chromium.exec("BEGIN IMMEDIATE");
+  chromium.exec("UPDATE buckets SET use_count = 2");
+  ChromiumIndexedDbStore store(profile);
+  CHECK(store.remove(site("keep.test"), false).skipped == SkipReason::locked);
+  chromium.exec("ROLLBACK");
+  CHECK(tree_snapshot(dir.path()) == before);
+}
+
+TEST_CASE("indexeddb: a profile without IndexedDB reports not_present; folder names parse") {
+  TempDir dir;
+  ChromiumIndexedDbStore store(dir.path());
+  CHECK(store.inspect(site("keep.test")).skipped == SkipReason::not_present);
+  CHECK(store.remove(site("keep.test"), false).skipped == SkipReason::not_present);
+  CHECK(indexeddb_folder_host("https_www.example.com_0.indexeddb.leveldb") == "www.example.com");
+  CHECK(indexeddb_folder_host("http_localhost_8080.indexeddb.blob") == "localhost");
+  CHECK(indexeddb_folder_host("chrome-extension_abc_0.indexeddb.leveldb") == "abc");
+  CHECK(indexeddb_folder_host("LOCK") == "");
+  CHECK(indexeddb_folder_host("bad.indexeddb.leveldb") == "");
+}
