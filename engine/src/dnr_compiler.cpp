@@ -5,7 +5,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "snapshot_layout.h"
+#include "warden/engine.h"
 #include "warden/filter_list.h"
 #include "warden/request.h"
 #include "warden/snapshot.h"
@@ -269,37 +269,14 @@ void add_nested_allows(RuleWriter& writer, std::array<DnrCategoryCount, kCategor
 
 }  // namespace
 
-Result<std::vector<DnrHostRule>> dnr_host_rules(std::span<const std::uint8_t> buffer) {
-  using namespace snapshot;
-  Header header{};
-  SectionEntry sections[kSectionCount]{};
-  if (buffer.size() < kHeaderBytes) return {Status::corrupt_buffer, "the engine buffer is shorter than its header"};
-  std::memcpy(&header, buffer.data(), sizeof header);
-  std::memcpy(sections, buffer.data() + sizeof header, sizeof sections);
-  if (header.magic != kSnapshotMagic) return {Status::corrupt_buffer, "not a compiled engine buffer"};
-  if (header.version != kSnapshotVersion) return {Status::version_mismatch, "engine buffer version " + std::to_string(header.version)};
-  auto section = [&](Section s) -> std::span<const std::uint8_t> {
-    const auto& e = sections[s];
-    if (e.offset > buffer.size() || e.size > buffer.size() - e.offset) return {};
-    return buffer.subspan(e.offset, e.size);
-  };
-  const auto strings = section(kStrings);
-  auto text = [&](std::uint32_t offset, std::uint32_t length) -> std::string_view {
-    if (offset > strings.size() || length > strings.size() - offset) return {};
-    return {reinterpret_cast<const char*>(strings.data()) + offset, length};
-  };
+std::vector<DnrHostRule> dnr_host_rules(const Engine& engine) {
   constexpr ResourceTypeMask kAllButDocument = kAllResourceTypes & ~type_bit(ResourceType::main_frame);
-  const Table<HostRuleRecord> rules(section(kHostRules));
   std::vector<DnrHostRule> out;
-  for (std::size_t i = 0; i < rules.size(); ++i) {
-    const auto r = rules[i];
-    if (r.flags & (kFilterException | kFilterFirstParty) || r.domains_count != 0) continue;
+  for (const auto& r : engine.host_rules()) {
+    if (r.flags & (kFilterException | kFilterFirstParty) || r.has_domains) continue;
     if (!(r.flags & (kFilterPlainHost | kRuleFromVendor))) continue;
-    if ((r.types & kAllButDocument) != kAllButDocument || r.category >= kCategoryCount) continue;
-    const auto host = text(r.host_offset, r.host_length);
-    const auto path = text(r.path_offset, r.path_length);
-    if (host.size() != r.host_length || path.size() != r.path_length) continue;
-    out.push_back({host, path, static_cast<Category>(r.category), (r.flags & kFilterThirdParty) != 0});
+    if ((r.types & kAllButDocument) != kAllButDocument || index_of(r.category) >= kCategoryCount) continue;
+    out.push_back({r.host, r.path_prefix, r.category, (r.flags & kFilterThirdParty) != 0});
   }
   return out;
 }

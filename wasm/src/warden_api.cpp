@@ -176,9 +176,7 @@ std::uint32_t cw_compile_dnr(std::uint32_t handle, std::uint32_t policy_len, std
   if (!options.ok()) return fail(options);
   auto* e = engine_of(handle);
   if (!e->dnr_rules_read) {
-    auto rules = warden::dnr_host_rules(std::span<const std::uint8_t>(e->bytes.get(), e->size));
-    if (!rules.ok()) return fail(rules);
-    e->dnr_rules = std::move(rules).value();
+    e->dnr_rules = warden::dnr_host_rules(e->engine);
     e->dnr_rules_read = true;
   }
   auto compiled = warden::compile_dnr(e->dnr_rules, *policy, *options);

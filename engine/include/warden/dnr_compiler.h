@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "warden/category.h"
+#include "warden/engine.h"
 #include "warden/policy.h"
 #include "warden/status.h"
 #include "warden/vendor_database.h"
@@ -48,10 +49,10 @@ struct DnrHostRule {
   bool third_party_only = false;  // list rules with $third-party
 };
 
-// The host rules of a compiled engine buffer (engine.h) that DNR can express: vendor host rules
-// and list rules that are plain `||host^` blocks for every resource type, with no `domain=` and
-// at most $third-party. Views into `engine_buffer`, which must be one Engine::load() accepted.
-Result<std::vector<DnrHostRule>> dnr_host_rules(std::span<const std::uint8_t> engine_buffer);
+// The host rules of an engine (Engine::host_rules()) that DNR can express: vendor host rules and
+// list rules that are plain `||host^` blocks for every resource type, with no `domain=` and at
+// most $third-party. Views into the engine's buffer.
+std::vector<DnrHostRule> dnr_host_rules(const Engine& engine);
 // Every host rule of every vendor (views into `db`).
 std::vector<DnrHostRule> dnr_host_rules(const VendorDatabase& db);
 // The lines of a filter list DNR takes unchanged: "||host^" and "||host^$third-party" (or $3p);
