@@ -5,8 +5,11 @@
 #include <vector>
 
 #include "cli/cli_command.h"
+#include "protocol/native_host.h"
 
 int main(int argc, char** argv) {
   std::vector<std::string_view> args(argv + 1, argv + argc);
+  if (auto caller = cookiewarden::protocol::native_messaging_caller(args))
+    return cookiewarden::protocol::run_native_host(*caller);
   return cookiewarden::cli::run_cli(args, {std::cin, std::cout, std::cerr});
 }

@@ -29,9 +29,12 @@ struct BrowserProfile {
   // profiles.ini. Safari: ~/Library.
   std::filesystem::path user_data_dir;
   std::filesystem::path path;  // the profile directory itself
+  // The profile the browser opens by default (Local State last_used, profiles.ini [Install…]
+  // Default or Default=1, Safari's default profile).
+  bool is_default = false;
 };
 
-// {"browser_id","browser_name","family","profile_id","profile_name","user_data_dir","path"}.
+// {"browser_id","browser_name","family","profile_id","profile_name","user_data_dir","path","is_default"}.
 void to_json(nlohmann::json& out, const BrowserProfile& profile);
 
 }  // namespace cookiewarden

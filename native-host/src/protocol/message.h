@@ -1,8 +1,10 @@
 // The native messaging protocol's messages: requests, replies, error codes, paging.
 //
-// Request:  {"id": <string|integer>, "cmd": <string>, "args": <object, optional (default {})>}
+// Request:  {"id": <integer | string of ≤ 256 bytes>, "cmd": <string>, "args": <object, optional,
+//            default {}>}, nested at most 64 levels deep
 // Replies:  {"id": <id>, "ok": true,  "result": <any JSON>}
-//           {"id": <id|null>, "ok": false, "error": {"code": <string>, "message": <string>}}
+//           {"id": <id|null>, "ok": false, "error": {"code": <string>, "number": <ErrorCode>,
+//                                                     "message": <string>}}
 // The id is echoed unchanged; it is null only when the request's id could not be read (bad
 // frame, invalid UTF-8/JSON, missing or ill-typed id).
 //
@@ -13,7 +15,7 @@
 // where result_part is a slice of the UTF-8 JSON text of the result (cut on code-point
 // boundaries). The receiver concatenates result_part for i = 0..n-1 and JSON.parse()s the
 // text. Every command pages this way, so handlers never think about the limit. A result over
-// kMaxPagedResultBytes is replaced by a `too_large` error.
+// kMaxPagedResultBytes is replaced by a `too_large` error. (reply_paging.h does the split.)
 #pragma once
 
 #include <cstddef>
@@ -21,7 +23,6 @@
 #include <string>
 #include <string_view>
 #include <variant>
-#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -79,13 +80,10 @@ using ParsedRequest = std::variant<Request, ParseFailure>;
 // Validates strict UTF-8, parses JSON and checks the request shape.
 ParsedRequest parse_request(std::string_view frame);
 
-// Strict UTF-8 (RFC 3629): no overlongs, no surrogates, nothing above U+10FFFF.
-bool is_valid_utf8(std::string_view bytes);
-
 nlohmann::json error_reply(const nlohmann::json& id, const Error& error);
 
-// The serialised messages of a success reply: one when it fits in kMaxReplyBytes, else pages
-// as described above; a single too_large error when even paging would be unreasonable.
-std::vector<std::string> serialize_result_reply(const nlohmann::json& id, const nlohmann::json& result);
+// JSON text of a reply. Strings that are not valid UTF-8 (a path on a Linux disk can be any
+// bytes) are written with U+FFFD instead of throwing.
+std::string serialize(const nlohmann::json& message);
 
 }  // namespace cookiewarden::protocol

@@ -1,0 +1,71 @@
+#include "protocol/session.h"
+
+#include <istream>
+#include <ostream>
+
+#include "protocol/framing.h"
+#include "protocol/reply_paging.h"
+
+namespace cookiewarden::protocol {
+namespace {
+
+using nlohmann::json;
+
+bool send(std::ostream& out, const json& message) { return write_frame(out, serialize(message)); }
+
+bool answer(const std::string& body, std::ostream& out, CommandContext& ctx, std::span<const Command> commands,
+            const SessionLimits& limits) {
+  ParsedRequest parsed = parse_request(body);
+  if (auto* failure = std::get_if<ParseFailure>(&parsed)) return send(out, error_reply(failure->id, failure->error));
+  const Request& request = std::get<Request>(parsed);
+  CommandResult result = dispatch(request, ctx, commands);
+  if (!result.ok()) return send(out, error_reply(request.id, result.error()));
+  for (const std::string& message : result_reply_messages(request.id, result.result(), limits.max_reply_bytes))
+    if (!write_frame(out, message)) return false;
+  return true;
+}
+
+std::string length_message(const FrameRead& frame, std::size_t cap) {
+  return "a message of " + std::to_string(frame.length) + " bytes exceeds the " + std::to_string(cap) +
+         "-byte request limit";
+}
+
+}  // namespace
+
+int run_session(std::istream& in, std::ostream& out, CommandContext& ctx, std::span<const Command> commands,
+                SessionLimits limits) {
+  FrameReader reader(in, limits.max_request_bytes);
+  for (;;) {
+    FrameRead frame = reader.next();
+    bool written = true;
+    switch (frame.status) {
+      case FrameStatus::frame: written = answer(frame.body, out, ctx, commands, limits); break;
+      case FrameStatus::end_of_stream: return 0;
+      case FrameStatus::truncated: return 1;
+      case FrameStatus::empty:
+        written = send(out, error_reply(nullptr, {ErrorCode::bad_frame, "a message of length 0"}));
+        break;
+      case FrameStatus::oversized:
+        written = send(out, error_reply(nullptr, {ErrorCode::too_large, length_message(frame, limits.max_request_bytes)}));
+        break;
+      case FrameStatus::oversized_fatal:
+        send(out, error_reply(nullptr, {ErrorCode::too_large, length_message(frame, limits.max_request_bytes)}));
+        return 1;
+    }
+    if (!written) return 1;
+  }
+}
+
+int refuse_session(std::istream& in, std::ostream& out, const Error& error) {
+  FrameReader reader(in);
+  FrameRead frame = reader.next();
+  json id = nullptr;
+  if (frame.status == FrameStatus::frame) {
+    ParsedRequest parsed = parse_request(frame.body);
+    id = std::visit([](auto& r) { return std::move(r.id); }, parsed);
+  }
+  send(out, error_reply(id, error));
+  return 1;
+}
+
+}  // namespace cookiewarden::protocol
