@@ -63,6 +63,8 @@ std::uint32_t binarycookies_page_checksum(std::span<const std::uint8_t> page);
 // Validates everything it reads: a truncated or inconsistent file is Status::corrupt_buffer with
 // the offending offset in the detail, never an out-of-bounds read. The views borrow `bytes`.
 warden::Result<BinaryCookieJar> parse_binarycookies(std::span<const std::uint8_t> bytes);
+// The views would dangle: keep the bytes in a variable.
+warden::Result<BinaryCookieJar> parse_binarycookies(std::vector<std::uint8_t>&& bytes) = delete;
 
 using BinaryCookieFilter = std::function<bool(const BinaryCookieRecord&)>;
 

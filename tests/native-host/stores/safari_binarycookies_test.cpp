@@ -150,7 +150,8 @@ TEST_CASE("kooky's Safari file: names, domains, flags, dates") {
 }
 
 TEST_CASE("yt-dlp's file keeps the undocumented 0x20 flag and its escaped value") {
-  auto jar = parse_binarycookies(fixture(kYtdlp));
+  auto bytes = fixture(kYtdlp);
+  auto jar = parse_binarycookies(bytes);
   REQUIRE(jar.ok());
   auto r = records_of(*jar).at(0);
   CHECK(r->domain == "localhost");
@@ -160,7 +161,8 @@ TEST_CASE("yt-dlp's file keeps the undocumented 0x20 flag and its escaped value"
 }
 
 TEST_CASE("the 2013 dtformats file: version-1 records, out-of-order strings, pseudo-domains") {
-  auto jar = parse_binarycookies(fixture(kDtformats));
+  auto bytes = fixture(kDtformats);
+  auto jar = parse_binarycookies(bytes);
   REQUIRE(jar.ok());
   auto records = records_of(*jar);
   CHECK(records[0]->domain == "en.wikipedia.org");

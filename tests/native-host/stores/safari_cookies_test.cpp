@@ -113,7 +113,8 @@ TEST_CASE("SafariCookieStore dry run reports what a real run deletes, then the r
     CHECK(real.items[i].host == dry.items[i].host);
     CHECK(real.items[i].name == dry.items[i].name);
   }
-  auto jar = cookiewarden::parse_binarycookies(read_bytes(dir.jar));
+  auto now = read_bytes(dir.jar);
+  auto jar = cookiewarden::parse_binarycookies(now);
   REQUIRE(jar.ok());
   CHECK(jar->record_count() == 91 - 9);
   CHECK(store.inspect(site("google.com")).items.empty());
