@@ -2,7 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -272,4 +274,30 @@ TEST_CASE("OCD import: the result is a valid vendor database") {
 TEST_CASE("OCD import: the shipped copy equals the reference snapshot") {
   std::string reference = read_file(std::string(WARDEN_SHARED_DATA) + "/open-cookie-database.csv");
   CHECK(warden::default_open_cookie_database_csv() == reference);
+}
+
+TEST_CASE("OCD import: mutated input gives a result or an error, never a crash") {
+  std::string_view full = warden::default_open_cookie_database_csv();
+  std::string base(full.substr(0, full.find('\n', 8000) + 1));  // header and a few dozen rows
+  constexpr std::string_view kNoise[] = {"\"", "\"\"", ",", "\r", "\n", "\r\n", "\xEF\xBB\xBF", "\xE2\x80\x8B", "*", "_"};
+  std::uint32_t seed = 12345;
+  auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
+  for (int round = 0; round < 400; ++round) {
+    std::string text = base;
+    for (int edits = 1 + next() % 4; edits > 0; --edits) {
+      std::size_t at = next() % (text.size() + 1);
+      switch (next() % 3) {
+        case 0: text.insert(at, kNoise[next() % std::size(kNoise)]); break;
+        case 1: text.erase(at, next() % 8); break;
+        default: text.resize(at); break;
+      }
+    }
+    auto result = import_open_cookie_database(text);
+    if (result.ok()) {
+      CHECK(result->imported + result->skipped == result->rows);
+    } else {
+      CHECK(result.status() == Status::invalid_rule);
+      CHECK_FALSE(result.detail().empty());
+    }
+  }
 }

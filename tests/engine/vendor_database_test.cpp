@@ -402,3 +402,12 @@ TEST_CASE("engine/rules/README.md lists every vendor and the current counts") {
   INFO("expected counts line: " << counts);
   CHECK(readme.find(counts) != std::string::npos);
 }
+
+TEST_CASE("parse_vendor_database fails cleanly on every truncation of the default database") {
+  std::string_view full = warden::default_vendor_database_json();
+  for (std::size_t length = 0; length < full.size(); length += 97) {
+    auto db = parse_vendor_database(full.substr(0, length));
+    CHECK_FALSE(db.ok());
+    CHECK(db.status() == Status::invalid_json);
+  }
+}
