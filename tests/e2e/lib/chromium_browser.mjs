@@ -6,7 +6,7 @@ import { chromium } from 'playwright-core';
 
 export const CHROMIUM_EXECUTABLE = process.env.CHROMIUM_EXECUTABLE ?? '/usr/bin/chromium';
 
-function chromiumArgs(userDataDir) {
+function chromiumArgs(userDataDir, extraArgs) {
   return [
     '--headless',
     '--no-sandbox',
@@ -19,6 +19,7 @@ function chromiumArgs(userDataDir) {
     '--ignore-certificate-errors',  // the test site's certificate is self-signed
     `--user-data-dir=${userDataDir}`,
     '--remote-debugging-port=0',
+    ...extraArgs,
     'about:blank',
   ];
 }
@@ -41,11 +42,12 @@ function waitForDevTools(child) {
   });
 }
 
-// Starts Chromium with `env` (HOME pointing at the test's fake home) and returns
+// Starts Chromium with `env` (HOME pointing at the test's fake home) and `extraArgs` (e.g.
+// --load-extension=DIR) and returns
 // {browser, page, process, close}. close() asks Chromium to quit (Browser.close), which flushes
 // the cookie store, and waits until the process is gone.
-export async function launchChromium({ userDataDir, env }) {
-  const child = spawn(CHROMIUM_EXECUTABLE, chromiumArgs(userDataDir), {
+export async function launchChromium({ userDataDir, env, extraArgs = [] }) {
+  const child = spawn(CHROMIUM_EXECUTABLE, chromiumArgs(userDataDir, extraArgs), {
     env,
     stdio: ['ignore', 'ignore', 'pipe'],
   });

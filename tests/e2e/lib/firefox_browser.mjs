@@ -13,16 +13,17 @@ function firefoxPrefs(hosts) {
   };
 }
 
-// Starts Firefox with `env` (HOME pointing at the test's fake home) on `profileDir` and returns
+// Starts Firefox with `env` (HOME pointing at the test's fake home) on `profileDir`, with
+// `extraPrefs` over ours, and returns
 // {browser, page, process, close}. close() quits Firefox cleanly and waits for the process.
-export async function launchFirefox({ profileDir, hosts, env }) {
+export async function launchFirefox({ profileDir, hosts, env, extraPrefs = {} }) {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_EXECUTABLE,
     headless: true,
     userDataDir: profileDir,
     env,
-    extraPrefsFirefox: firefoxPrefs(hosts),
+    extraPrefsFirefox: { ...firefoxPrefs(hosts), ...extraPrefs },
     acceptInsecureCerts: true,  // the test site's certificate is self-signed
   });
   const child = browser.process();
