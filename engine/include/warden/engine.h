@@ -2,13 +2,26 @@
 //
 // Lifecycle: an EngineBuilder (engine_builder.h) turns vendor databases, filter lists and the
 // public suffix list into one byte buffer. Engine::load() views that buffer without parsing it
-// (bounds-checked header read); the buffer must outlive the Engine. Deciding never allocates after
-// the first call on a thread (scratch buffers are reused).
+// (bounds-checked header and section table; the CRC is checked by verify_snapshot() in
+// snapshot.h); the buffer must outlive the Engine. Deciding never allocates after the first call
+// on a thread (scratch buffers are reused). An Engine is cheap to copy (a few views).
+//
+// Classification, in order:
+//  1. vendor host rules: the longest matching host suffix, then the longest path prefix;
+//  2. filter-list rules (category of the list): `@@` exceptions beat blocks unless `$important`.
+//     A request a list exception rescued is necessary (the list says the page needs it);
+//  3. nothing matched: first-party (same site as the top-level page) is necessary, rule
+//     "first-party"; third-party is unknown.
+// Cookies: curated vendor cookie rules, then imported ones (exact name over prefix, longer prefix
+// over shorter, a rule whose domain matches over a name-only one), then the vendor of the script
+// that wrote it, then the same first-/third-party default.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "warden/decision.h"
 #include "warden/policy.h"
@@ -27,9 +40,25 @@ struct EngineStats {
   std::size_t psl_rules = 0;
 };
 
+// One host rule as the buffer stores it (a vendor host rule or a `||host^` list rule): what other
+// rule formats, such as declarativeNetRequest, are compiled from. Views into the engine buffer.
+struct HostRuleInfo {
+  std::string_view host;
+  std::string_view path_prefix;  // vendor rules only
+  std::string_view text;         // the rule as written
+  std::string_view vendor;       // display name; empty for list rules
+  Category category = Category::unknown;
+  std::uint16_t flags = 0;       // FilterFlag (filter_list.h)
+  ResourceTypeMask types = kAllResourceTypes;
+  bool has_domains = false;      // narrowed by `domain=`
+};
+
 class Engine {
  public:
   static Result<Engine> load(std::span<const std::uint8_t> buffer);
+  // Views of the buffer's sections (layout in engine/src/snapshot_layout.h).
+  static constexpr std::size_t kSections = 13;
+  using Sections = std::array<std::span<const std::uint8_t>, kSections>;
 
   Result<Classification> classify(const Request& request) const;
   Result<Classification> classify(const CookieWrite& cookie) const;
@@ -39,11 +68,15 @@ class Engine {
   const PublicSuffixList& public_suffixes() const;
   std::string_view site_of(std::string_view host) const { return public_suffixes().site_of(host); }
   EngineStats stats() const;
+  // Every host rule, in table order (grouped by host).
+  std::vector<HostRuleInfo> host_rules() const;
 
  private:
-  struct Layout;  // section views, defined in src/engine.cpp
-  explicit Engine(std::span<const std::uint8_t> buffer);
+  Engine(std::span<const std::uint8_t> buffer, const Sections& sections, PublicSuffixList psl)
+      : buffer_(buffer), sections_(sections), psl_(psl) {}
   std::span<const std::uint8_t> buffer_;
+  Sections sections_;
+  PublicSuffixList psl_;
 };
 
 }  // namespace warden

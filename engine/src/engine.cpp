@@ -1,0 +1,602 @@
+#include "warden/engine.h"
+
+#include <bit>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "crc32.h"
+#include "regex_matcher.h"
+#include "snapshot_layout.h"
+#include "string_hash.h"
+#include "url_pattern.h"
+#include "warden/filter_list.h"
+#include "warden/snapshot.h"
+#include "warden/url.h"
+
+namespace warden {
+namespace {
+
+using namespace snapshot;
+
+static_assert(Engine::kSections == kSectionCount);
+
+constexpr std::string_view kFirstPartyRule = "first-party";
+constexpr std::size_t kMaxUrlTokens = 512;
+
+// The label suffixes of a host, longest first: "a.b.example.com", "b.example.com", ...
+struct HostKeys {
+  static constexpr int kMax = 16;  // deeper hosts keep their 16 shortest suffixes
+  std::uint32_t hash[kMax];
+  std::uint16_t begin[kMax];
+  int count = 0;
+
+  void compute(std::string_view host) {
+    count = 0;
+    if (host.empty()) return;
+    std::size_t labels = 1;
+    for (char c : host) labels += c == '.';
+    std::size_t skip = labels > kMax ? labels - kMax : 0;
+    std::size_t start = 0;
+    for (std::size_t label = 0; label < labels; ++label) {
+      if (label >= skip) {
+        hash[count] = hash_string(host.substr(start));
+        begin[count] = static_cast<std::uint16_t>(start);
+        ++count;
+      }
+      std::size_t dot = host.find('.', start);
+      if (dot == std::string_view::npos) break;
+      start = dot + 1;
+    }
+  }
+};
+
+struct UrlToken {
+  std::uint32_t hash;
+  std::uint32_t position;
+};
+
+// Reused per thread so that deciding does not allocate once the strings have grown.
+struct Scratch {
+  Url request, top, frame, script;
+  std::string url;        // canonical URL: what patterns match against (match-case)
+  std::string url_lower;  // the same, lower-case
+  std::vector<UrlToken> tokens;
+};
+
+Scratch& scratch() {
+  thread_local Scratch s;
+  return s;
+}
+
+struct RequestContext {
+  std::string_view host, site, path;
+  std::string_view frame_host, frame_site, top_site;
+  std::string_view entity_base;  // frame host without its public suffix ("www.shop" of www.shop.co.uk)
+  HostKeys host_keys, frame_keys, entity_keys;
+  UrlView url, url_lower;
+  ResourceTypeMask type = 0;
+  bool third_party_frame = false;  // what `$third-party` means: request site vs frame site
+  bool third_party_top = false;    // what Classification::third_party means
+  const std::vector<UrlToken>* tokens = nullptr;
+};
+
+void build_url_text(const Url& u, std::string& out, UrlView& view) {
+  out.clear();
+  out += u.scheme;
+  out += "://";
+  bool bracket = u.host.find(':') != std::string::npos;
+  if (bracket) out += '[';
+  view.host_begin = out.size();
+  out += u.host;
+  view.host_end = out.size();
+  if (bracket) out += ']';
+  if (u.port != 0) {
+    out += ':';
+    out += std::to_string(u.port);
+  }
+  out += u.path;
+  view.text = out;
+}
+
+void tokenize(std::string_view lower, std::vector<UrlToken>& tokens) {
+  tokens.clear();
+  for (std::size_t i = 0; i < lower.size() && tokens.size() < kMaxUrlTokens;) {
+    if (!is_token_char(lower[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < lower.size() && is_token_char(lower[j])) ++j;
+    tokens.push_back({hash_string(lower.substr(i, j - i)), static_cast<std::uint32_t>(i)});
+    i = j;
+  }
+}
+
+// uBO's entities: `domain=shop.*` matches a frame whose host, without its public suffix, is or
+// ends with the label "shop".
+void compute_entity_keys(const PublicSuffixList& psl, RequestContext& ctx) {
+  ctx.entity_keys.count = 0;
+  ctx.entity_base = {};
+  std::string_view host = ctx.frame_host;
+  std::string_view suffix = psl.public_suffix(host);
+  if (suffix.empty() || suffix.size() + 1 >= host.size()) return;
+  ctx.entity_base = host.substr(0, host.size() - suffix.size() - 1);
+  ctx.entity_keys.compute(ctx.entity_base);
+}
+
+class View {
+ public:
+  View(const Engine::Sections& s, const PublicSuffixList& psl)
+      : strings_(s[kStrings]),
+        vendors_(s[kVendors]),
+        host_slots_(s[kHostSlots]),
+        host_rules_(s[kHostRules]),
+        host_extras_(s[kHostExtras]),
+        token_slots_(s[kTokenSlots]),
+        pattern_index_(s[kPatternIndex]),
+        patterns_(s[kPatterns]),
+        domains_(s[kDomains]),
+        cookie_slots_(s[kCookieSlots]),
+        cookie_rules_(s[kCookieRules]),
+        meta_(Table<Meta>(s[kMeta])[0]),
+        psl_(psl) {}
+
+  std::string_view str(std::uint32_t offset, std::uint32_t length) const {
+    if (std::uint64_t{offset} + length > strings_.size()) return {};
+    return {reinterpret_cast<const char*>(strings_.data()) + offset, length};
+  }
+  std::string_view str(StringRef r) const { return str(r.offset, r.length); }
+
+  const Meta& meta() const { return meta_; }
+
+  std::vector<HostRuleInfo> host_rules() const {
+    std::vector<HostRuleInfo> out;
+    out.reserve(host_rules_.size());
+    for (std::size_t i = 0; i < host_rules_.size(); ++i) {
+      HostRuleRecord r = host_rules_[i];
+      HostExtra x = extra_of(r);
+      std::string_view text = str(r.text_offset, r.text_length);
+      HostRuleInfo info;
+      info.host = host_of(r, x);
+      if (r.flags & kRuleFromVendor)
+        info.path_prefix = text.substr(std::min<std::size_t>(text.size(), r.host_length), x.path_length);
+      info.text = text;
+      info.vendor = vendor_name(x.vendor);
+      info.category = static_cast<Category>(r.category);
+      info.flags = r.flags;
+      info.types = r.types;
+      info.has_domains = x.domains_count != 0;
+      out.push_back(info);
+    }
+    return out;
+  }
+
+  std::string_view vendor_name(std::uint16_t vendor) const {
+    return vendor == kNoVendor ? std::string_view{} : str(vendors_[vendor].name);
+  }
+
+  template <class F>
+  static void probe(const Table<HashSlot>& slots, std::uint32_t hash, F&& f) {
+    std::size_t cap = slots.size();
+    if (cap == 0) return;
+    std::size_t mask = cap - 1;
+    for (std::size_t i = hash & mask, n = 0; n < cap; i = (i + 1) & mask, ++n) {
+      HashSlot slot = slots[i];
+      if (slot.range == 0) return;
+      if (slot.hash == hash && f(slot.begin(), slot.count())) return;
+    }
+  }
+
+  HostExtra extra_of(const HostRuleRecord& r) const {
+    return r.extra == kNoExtra ? HostExtra{0, 0, 0, kNoVendor, 0, 0} : host_extras_[r.extra];
+  }
+
+  std::string_view host_of(const HostRuleRecord& r, const HostExtra& x) const {
+    if (r.host_skip == kHostInExtra) return str(x.host_offset, r.host_length);
+    if (r.host_skip + r.host_length > r.text_length) return {};
+    return str(r.text_offset + r.host_skip, r.host_length);
+  }
+
+  struct VendorHit {
+    HostRuleRecord rule{};
+    HostExtra extra{};
+  };
+
+  // Longest host suffix with a vendor rule, then its longest matching path prefix.
+  bool find_vendor(const HostKeys& keys, std::string_view host, std::string_view path, VendorHit& out) const {
+    for (int k = 0; k < keys.count; ++k) {
+      std::string_view suffix = host.substr(keys.begin[k]);
+      bool found = false;
+      probe(host_slots_, keys.hash[k], [&](std::uint32_t begin, std::uint32_t count) {
+        for (std::uint32_t i = begin; i < begin + count && i < host_rules_.size(); ++i) {
+          HostRuleRecord r = host_rules_[i];
+          if (!(r.flags & kRuleFromVendor) || r.host_length != suffix.size()) continue;
+          HostExtra x = extra_of(r);
+          if (host_of(r, x) != suffix) continue;
+          std::string_view text = str(r.text_offset, r.text_length);
+          std::string_view prefix = text.substr(std::min<std::size_t>(text.size(), r.host_length), x.path_length);
+          if (path.substr(0, prefix.size()) != prefix) continue;
+          if (!found || x.path_length > out.extra.path_length) out = {r, x};
+          found = true;
+        }
+        return false;
+      });
+      if (found) return true;
+    }
+    return false;
+  }
+
+  enum class Want { block, exception, important };
+
+  struct ListHit {
+    std::uint8_t category = 0;
+    std::uint16_t flags = 0;
+    std::string_view text;
+  };
+
+  bool find_list(const RequestContext& ctx, Want want, ListHit& hit) const {
+    return find_in_hosts(ctx, want, hit) || find_in_patterns(ctx, want, hit);
+  }
+
+  // The cookie rule with the highest rank (see engine.h), if any.
+  bool find_cookie(std::string_view name, std::string_view domain, CookieRecord& out) const {
+    std::uint64_t best = 0;
+    auto consider = [&](const CookieRecord& r, bool exact) {
+      std::string_view rule_domain = str(r.domain);
+      bool constrained = r.domain.length != 0;
+      if (constrained && !host_within(domain, rule_domain)) return;
+      std::uint64_t rank = (std::uint64_t{!(r.flags & kCookieImported)} << 40) | (std::uint64_t{exact} << 39) |
+                           (std::uint64_t{r.name.length} << 1) | std::uint64_t{constrained};
+      if (rank + 1 > best) {
+        best = rank + 1;
+        out = r;
+      }
+    };
+    std::uint32_t prefix_begin = meta_.cookie_prefix_begin;
+    probe(cookie_slots_, hash_string(name), [&](std::uint32_t begin, std::uint32_t count) {
+      for (std::uint32_t i = begin; i < begin + count && i < prefix_begin; ++i) {
+        CookieRecord r = cookie_rules_[i];
+        if (str(r.name) == name) consider(r, true);
+      }
+      return false;
+    });
+    for (std::size_t i = prefix_begin; i < cookie_rules_.size(); ++i) {
+      CookieRecord r = cookie_rules_[i];
+      if (r.name.length <= name.size() && name.substr(0, r.name.length) == str(r.name)) consider(r, false);
+    }
+    return best != 0;
+  }
+
+ private:
+  static bool host_within(std::string_view host, std::string_view domain) {
+    if (domain.empty() || host.size() < domain.size()) return false;
+    if (host.substr(host.size() - domain.size()) != domain) return false;
+    return host.size() == domain.size() || host[host.size() - domain.size() - 1] == '.';
+  }
+
+  static bool wanted(std::uint16_t flags, Want want) {
+    switch (want) {
+      case Want::block: return !(flags & kFilterException);
+      case Want::exception: return flags & kFilterException;
+      case Want::important: return !(flags & kFilterException) && (flags & kFilterImportant);
+    }
+    return false;
+  }
+
+  bool key_matches(const HostKeys& keys, std::string_view host, const DomainRecord& d) const {
+    for (int k = 0; k < keys.count; ++k)
+      if (keys.hash[k] == d.hash && host.substr(keys.begin[k]) == str(d.offset, d.length)) return true;
+    return false;
+  }
+
+  bool domains_match(std::uint32_t begin, std::uint16_t count, const RequestContext& ctx) const {
+    if (count == 0) return true;
+    if (std::uint64_t{begin} + count > domains_.size()) return false;
+    bool has_include = false, included = false;
+    for (std::uint32_t i = begin; i < begin + count; ++i) {
+      DomainRecord d = domains_[i];
+      bool hit = (d.flags & kDomainEntity) ? key_matches(ctx.entity_keys, ctx.entity_base, d)
+                                           : key_matches(ctx.frame_keys, ctx.frame_host, d);
+      if (d.flags & kDomainNegated) {
+        if (hit) return false;
+      } else {
+        has_include = true;
+        included = included || hit;
+      }
+    }
+    return !has_include || included;
+  }
+
+  bool options_match(std::uint16_t flags, std::uint16_t types, std::uint32_t domains_begin, std::uint16_t domains_count,
+                     const RequestContext& ctx) const {
+    if (!(types & ctx.type)) return false;
+    if ((flags & kFilterThirdParty) && !ctx.third_party_frame) return false;
+    if ((flags & kFilterFirstParty) && ctx.third_party_frame) return false;
+    return domains_match(domains_begin, domains_count, ctx);
+  }
+
+  bool find_in_hosts(const RequestContext& ctx, Want want, ListHit& hit) const {
+    for (int k = 0; k < ctx.host_keys.count; ++k) {
+      std::string_view suffix = ctx.host.substr(ctx.host_keys.begin[k]);
+      bool found = false;
+      probe(host_slots_, ctx.host_keys.hash[k], [&](std::uint32_t begin, std::uint32_t count) {
+        for (std::uint32_t i = begin; i < begin + count && i < host_rules_.size(); ++i) {
+          HostRuleRecord r = host_rules_[i];
+          if ((r.flags & kRuleFromVendor) || !wanted(r.flags, want) || r.host_length != suffix.size()) continue;
+          HostExtra x = extra_of(r);
+          if (!options_match(r.flags, r.types, x.domains_begin, x.domains_count, ctx)) continue;
+          if (host_of(r, x) != suffix) continue;
+          hit = {r.category, r.flags, str(r.text_offset, r.text_length)};
+          found = true;
+          return true;
+        }
+        return false;
+      });
+      if (found) return true;
+    }
+    return false;
+  }
+
+  // `token_position`: where the URL token the pattern was found under starts, or npos.
+  bool pattern_hit(std::uint32_t id, std::size_t token_position, const RequestContext& ctx, Want want,
+                   ListHit& hit) const {
+    PatternRecord r = patterns_[id];
+    if (!wanted(r.flags, want) || !options_match(r.flags, r.types, r.domains_begin, r.domains_count, ctx)) return false;
+    std::string_view pattern = str(r.pattern_offset, r.pattern_length);
+    const bool match_case = r.flags & kFilterMatchCase;
+    const UrlView& url = match_case ? ctx.url : ctx.url_lower;
+    bool matched;
+    if (r.flags & kFilterRegex)
+      matched = regex_search(pattern, url.text, !match_case);
+    else if (r.token_offset != kNoTokenOffset && token_position != std::string_view::npos)
+      matched = token_position >= r.token_offset &&
+                pattern_matches_at(pattern, r.flags, url, token_position - r.token_offset);
+    else
+      matched = pattern_matches(pattern, r.flags, url);
+    if (matched) hit = {r.category, r.flags, str(r.text_offset, r.text_length)};
+    return matched;
+  }
+
+  bool find_in_patterns(const RequestContext& ctx, Want want, ListHit& hit) const {
+    const std::size_t index_size = pattern_index_.size();
+    for (std::size_t i = 0; i < meta_.fallback_count && i < index_size; ++i)
+      if (pattern_hit(pattern_index_[i], std::string_view::npos, ctx, want, hit)) return true;
+    for (const UrlToken& token : *ctx.tokens) {
+      bool found = false;
+      probe(token_slots_, token.hash, [&](std::uint32_t begin, std::uint32_t count) {
+        for (std::uint32_t i = begin; i < begin + count && i < index_size; ++i)
+          if (pattern_hit(pattern_index_[i], token.position, ctx, want, hit)) return found = true;
+        return false;
+      });
+      if (found) return true;
+    }
+    return false;
+  }
+
+  std::span<const std::uint8_t> strings_;
+  Table<VendorRecord> vendors_;
+  Table<HashSlot> host_slots_;
+  Table<HostRuleRecord> host_rules_;
+  Table<HostExtra> host_extras_;
+  Table<HashSlot> token_slots_;
+  Table<std::uint32_t> pattern_index_;
+  Table<PatternRecord> patterns_;
+  Table<DomainRecord> domains_;
+  Table<HashSlot> cookie_slots_;
+  Table<CookieRecord> cookie_rules_;
+  Meta meta_;
+  const PublicSuffixList& psl_;
+};
+
+Status structural_check(std::span<const std::uint8_t> buffer, Engine::Sections& sections, std::string& detail) {
+  if (buffer.size() < kHeaderBytes + kTrailerBytes) {
+    detail = "engine buffer too small (" + std::to_string(buffer.size()) + " bytes)";
+    return Status::corrupt_buffer;
+  }
+  Header h;
+  std::memcpy(&h, buffer.data(), sizeof h);
+  if (h.magic != kSnapshotMagic) {
+    detail = "not a compiled engine buffer (bad magic)";
+    return Status::corrupt_buffer;
+  }
+  if (h.version != kSnapshotVersion) {
+    detail = "engine buffer format " + std::to_string(h.version) + ", this engine reads format " +
+             std::to_string(kSnapshotVersion) + ": rebuild it";
+    return Status::version_mismatch;
+  }
+  if (h.total_size != buffer.size() || h.section_count != kSectionCount) {
+    detail = "engine buffer truncated or malformed header";
+    return Status::corrupt_buffer;
+  }
+  const std::size_t body_end = buffer.size() - kTrailerBytes;
+  for (std::size_t i = 0; i < kSectionCount; ++i) {
+    SectionEntry e;
+    std::memcpy(&e, buffer.data() + sizeof(Header) + i * sizeof(SectionEntry), sizeof e);
+    bool in_bounds = e.offset >= kHeaderBytes && e.offset % 4 == 0 && std::uint64_t{e.offset} + e.size <= body_end;
+    bool whole_records = e.size % kRecordSize[i] == 0;
+    bool is_hash_table = i == kHostSlots || i == kTokenSlots || i == kCookieSlots;
+    std::size_t records = e.size / kRecordSize[i];
+    bool table_ok = !is_hash_table || std::has_single_bit(records) || records == 0;
+    bool meta_ok = i != kMeta || records == 1;
+    if (!in_bounds || !whole_records || !table_ok || !meta_ok) {
+      detail = "engine buffer section " + std::to_string(i) + " is out of bounds or malformed";
+      return Status::corrupt_buffer;
+    }
+    sections[i] = buffer.subspan(e.offset, e.size);
+  }
+  return Status::ok;
+}
+
+}  // namespace
+
+Status verify_snapshot(std::span<const std::uint8_t> buffer) {
+  Engine::Sections sections;
+  std::string detail;
+  if (Status s = structural_check(buffer, sections, detail); s != Status::ok) return s;
+  std::uint32_t stored;
+  std::memcpy(&stored, buffer.data() + buffer.size() - kTrailerBytes, sizeof stored);
+  return crc32(buffer.first(buffer.size() - kTrailerBytes)) == stored ? Status::ok : Status::corrupt_buffer;
+}
+
+Result<Engine> Engine::load(std::span<const std::uint8_t> buffer) {
+  Sections sections;
+  std::string detail;
+  if (Status s = structural_check(buffer, sections, detail); s != Status::ok) return {s, detail};
+  auto psl = PublicSuffixList::view(sections[kPsl]);
+  if (!psl.ok()) return {Status::corrupt_buffer, "engine buffer: public suffix list: " + psl.detail()};
+  return Engine(buffer, sections, *psl);
+}
+
+const PublicSuffixList& Engine::public_suffixes() const { return psl_; }
+
+std::vector<HostRuleInfo> Engine::host_rules() const { return View(sections_, psl_).host_rules(); }
+
+EngineStats Engine::stats() const {
+  Meta m = Table<Meta>(sections_[kMeta])[0];
+  EngineStats s;
+  s.buffer_bytes = buffer_.size();
+  s.vendors = m.vendors;
+  s.host_rules = m.vendor_host_rules;
+  s.cookie_rules = m.cookie_rules;
+  s.filter_rules = m.filter_rules;
+  s.psl_rules = psl_.rule_count();
+  return s;
+}
+
+namespace {
+
+// Parses the top-level and frame URLs once; frame falls back to top when empty or not a URL
+// with a host (about:blank, data:, blob: frames inherit their creator's origin).
+Status parse_context_urls(const PublicSuffixList& psl, std::string_view top_url, std::string_view frame_url,
+                          Scratch& sc, RequestContext& ctx) {
+  if (parse_url(top_url, sc.top) != Status::ok) return Status::invalid_url;
+  ctx.top_site = psl.site_of(sc.top.host);
+  const Url* frame = &sc.top;
+  if (!frame_url.empty() && frame_url != top_url && parse_url(frame_url, sc.frame) == Status::ok) frame = &sc.frame;
+  ctx.frame_host = frame->host;
+  ctx.frame_site = psl.site_of(frame->host);
+  return Status::ok;
+}
+
+}  // namespace
+
+Result<Classification> Engine::classify(const Request& request) const {
+  Scratch& sc = scratch();
+  RequestContext ctx;
+  if (parse_url(request.url, sc.request) != Status::ok)
+    return {Status::invalid_url, "request url is not a URL with a host: '" + std::string(request.url.substr(0, 200)) + "'"};
+  if (parse_context_urls(psl_, request.top_url, request.frame_url, sc, ctx) != Status::ok)
+    return {Status::invalid_url, "top_url is not a URL with a host: '" + std::string(request.top_url.substr(0, 200)) + "'"};
+  View view(sections_, psl_);
+  ctx.host = sc.request.host;
+  ctx.path = sc.request.path;
+  ctx.site = psl_.site_of(ctx.host);
+  ctx.third_party_top = ctx.site != ctx.top_site;
+  ctx.host_keys.compute(ctx.host);
+
+  Classification c;
+  c.third_party = ctx.third_party_top;
+  View::VendorHit vendor;
+  if (view.find_vendor(ctx.host_keys, ctx.host, ctx.path, vendor)) {
+    c.category = static_cast<Category>(vendor.rule.category);
+    c.vendor = view.vendor_name(vendor.extra.vendor);
+    c.rule = view.str(vendor.rule.text_offset, vendor.rule.text_length);
+    return c;
+  }
+
+  ctx.third_party_frame = ctx.site != ctx.frame_site;
+  ctx.type = type_bit(request.type);
+  ctx.frame_keys.compute(ctx.frame_host);
+  compute_entity_keys(psl_, ctx);
+  build_url_text(sc.request, sc.url, ctx.url);
+  sc.url_lower = sc.url;
+  for (char& ch : sc.url_lower)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+  ctx.url_lower = {sc.url_lower, ctx.url.host_begin, ctx.url.host_end};
+  tokenize(sc.url_lower, sc.tokens);
+  ctx.tokens = &sc.tokens;
+
+  View::ListHit block, other;
+  if (view.find_list(ctx, View::Want::block, block)) {
+    if ((block.flags & kFilterImportant) || !view.find_list(ctx, View::Want::exception, other)) {
+      c.category = static_cast<Category>(block.category);
+      c.rule = block.text;
+      return c;
+    }
+    if (view.find_list(ctx, View::Want::important, block)) {
+      c.category = static_cast<Category>(block.category);
+      c.rule = block.text;
+      return c;
+    }
+    c.category = Category::necessary;
+    c.rule = other.text;
+    return c;
+  }
+  c.category = ctx.third_party_top ? Category::unknown : Category::necessary;
+  c.rule = ctx.third_party_top ? std::string_view{} : kFirstPartyRule;
+  return c;
+}
+
+Result<Classification> Engine::classify(const CookieWrite& cookie) const {
+  Scratch& sc = scratch();
+  std::string_view domain = cookie.domain;
+  if (!domain.empty() && domain.front() == '.') domain.remove_prefix(1);
+  if (normalize_host(domain, sc.request.host) != Status::ok)
+    return {Status::invalid_host, "cookie domain is not a valid host: '" + std::string(cookie.domain.substr(0, 200)) + "'"};
+  if (parse_url(cookie.top_url, sc.top) != Status::ok)
+    return {Status::invalid_url, "top_url is not a URL with a host: '" + std::string(cookie.top_url.substr(0, 200)) + "'"};
+  View view(sections_, psl_);
+  std::string_view host = sc.request.host;
+  Classification c;
+  c.third_party = psl_.site_of(host) != psl_.site_of(sc.top.host);
+
+  CookieRecord rule{};
+  if (view.find_cookie(cookie.name, host, rule)) {
+    c.category = static_cast<Category>(rule.category);
+    c.vendor = view.vendor_name(rule.vendor);
+    c.rule = view.str(rule.text);
+    return c;
+  }
+  if (cookie.source == CookieSource::script && !cookie.script_url.empty() &&
+      parse_url(cookie.script_url, sc.script) == Status::ok) {
+    HostKeys keys;
+    keys.compute(sc.script.host);
+    View::VendorHit vendor;
+    if (view.find_vendor(keys, sc.script.host, sc.script.path, vendor)) {
+      c.category = static_cast<Category>(vendor.rule.category);
+      c.vendor = view.vendor_name(vendor.extra.vendor);
+      c.rule = view.str(vendor.rule.text_offset, vendor.rule.text_length);
+      return c;
+    }
+  }
+  c.category = c.third_party ? Category::unknown : Category::necessary;
+  c.rule = c.third_party ? std::string_view{} : kFirstPartyRule;
+  return c;
+}
+
+namespace {
+
+Decision apply_policy(const Classification& c, std::string_view top_site, const Policy& policy) {
+  Decision d;
+  d.classification = c;
+  d.action = policy.action_for(top_site, c.category);
+  return d;
+}
+
+}  // namespace
+
+Result<Decision> Engine::decide(const Request& request, const Policy& policy) const {
+  auto c = classify(request);
+  if (!c.ok()) return {c.status(), c.detail()};
+  // classify() left the parsed top-level URL in this thread's scratch.
+  return apply_policy(*c, psl_.site_of(scratch().top.host), policy);
+}
+
+Result<Decision> Engine::decide(const CookieWrite& cookie, const Policy& policy) const {
+  auto c = classify(cookie);
+  if (!c.ok()) return {c.status(), c.detail()};
+  return apply_policy(*c, psl_.site_of(scratch().top.host), policy);
+}
+
+}  // namespace warden

@@ -1,0 +1,463 @@
+#include "warden/engine_builder.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <type_traits>
+#include <unordered_map>
+
+#include "crc32.h"
+#include "regex_matcher.h"
+#include "snapshot_layout.h"
+#include "string_hash.h"
+#include "string_pool.h"
+#include "url_pattern.h"
+#include "warden/public_suffix.h"
+#include "warden/snapshot.h"
+#include "warden/url.h"
+
+namespace warden {
+namespace {
+
+using namespace snapshot;
+
+constexpr std::size_t kMaxVendors = kNoVendor;  // vendor ids are uint16 with kNoVendor reserved
+
+// Tokens so common in URLs that indexing a pattern under them checks it on most requests (uBO
+// keeps the same kind of list).
+constexpr std::array<std::string_view, 14> kCommonUrlTokens{
+    "com", "http", "https", "icon", "images", "img", "js", "net", "news", "www",
+    "org", "html", "php", "static"};
+
+std::string lower_copy(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return out;
+}
+
+// Load factor at most 3/4: most lookups are misses (hosts and tokens no rule names), and linear
+// probing keeps those within a cache line or two.
+std::uint32_t capacity_for(std::size_t slots) {
+  if (slots == 0) return 0;
+  std::uint32_t cap = 1;
+  while (cap * 3 < slots * 4 + 1) cap <<= 1;
+  return cap;
+}
+
+// Open addressing with linear probing; each key's records are contiguous.
+class SlotTable {
+ public:
+  // Groups `hashes` (sorted so equal keys are adjacent, one per record) into slots.
+  template <class KeyOf>
+  SlotTable(std::size_t records, KeyOf key_of, std::uint32_t base = 0) {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> ranges;  // (hash, begin << 8 | count)
+    for (std::size_t i = 0; i < records;) {
+      std::size_t j = i;
+      while (j < records && j - i < 255 && key_of(j) == key_of(i)) ++j;
+      auto begin = static_cast<std::uint32_t>(base + i);
+      ranges.emplace_back(hash_of_(key_of, i), begin << 8 | static_cast<std::uint32_t>(j - i));
+      i = j;
+    }
+    slots.assign(capacity_for(ranges.size()), HashSlot{0, 0});
+    auto mask = static_cast<std::uint32_t>(slots.size() - 1);
+    for (const auto& [hash, range] : ranges)
+      for (std::uint32_t i = hash & mask;; i = (i + 1) & mask)
+        if (slots[i].range == 0) {
+          slots[i] = {hash, range};
+          break;
+        }
+  }
+  std::vector<HashSlot> slots;
+
+ private:
+  template <class KeyOf>
+  static std::uint32_t hash_of_(KeyOf key_of, std::size_t i) {
+    if constexpr (std::is_same_v<decltype(key_of(i)), std::uint32_t>) return key_of(i);
+    else return hash_string(key_of(i));
+  }
+};
+
+// Tokens of a compiled pattern that are certainly whole tokens of any URL it matches: bounded on
+// both sides by a literal non-token character or an anchor, never by a wildcard.
+struct Token {
+  std::string text;  // lower-case
+  std::uint16_t offset = kNoTokenOffset;  // in the pattern, when no wildcard precedes it
+};
+
+std::vector<Token> safe_tokens(std::string_view p, std::uint16_t flags) {
+  std::vector<Token> out;
+  const std::size_t first_star = p.find('*');
+  for (std::size_t i = 0; i < p.size();) {
+    if (!is_token_char(p[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < p.size() && is_token_char(p[j])) ++j;
+    bool left_ok = i == 0 ? (flags & (kFilterLeftAnchor | kFilterHostAnchor)) != 0 : p[i - 1] != '*';
+    bool right_ok = j == p.size() ? (flags & kFilterRightAnchor) != 0 : p[j] != '*';
+    if (left_ok && right_ok)
+      out.push_back({lower_copy(p.substr(i, j - i)), i < first_star ? static_cast<std::uint16_t>(i) : kNoTokenOffset});
+    i = j;
+  }
+  return out;
+}
+
+bool is_common_token(std::string_view token) {
+  return std::find(kCommonUrlTokens.begin(), kCommonUrlTokens.end(), token) != kCommonUrlTokens.end();
+}
+
+struct HostEntry {
+  std::string host;
+  std::string text;
+  std::uint16_t path_length = 0;  // vendor rules: the text is host + path
+  std::uint16_t vendor = kNoVendor;
+  HostRuleRecord record{};
+  const std::vector<DomainConstraint>* domains = nullptr;
+};
+
+struct CookieEntry {
+  std::string name;
+  std::string domain;
+  std::string text;
+  CookieRecord record{};
+};
+
+class BufferWriter {
+ public:
+  explicit BufferWriter(std::vector<std::uint8_t>& out) : out_(out) {}
+  template <class T>
+  void put(std::size_t at, const T& value) {
+    std::memcpy(out_.data() + at, &value, sizeof(T));
+  }
+  template <class T>
+  void put_array(std::size_t at, const std::vector<T>& values) {
+    if (!values.empty()) std::memcpy(out_.data() + at, values.data(), values.size() * sizeof(T));
+  }
+
+ private:
+  std::vector<std::uint8_t>& out_;
+};
+
+// Everything build() lays out, in section order, before the single allocation.
+struct Sections {
+  std::vector<std::uint8_t> psl;
+  StringPool strings;
+  std::vector<VendorRecord> vendors;
+  std::vector<HashSlot> host_slots;
+  std::vector<HostRuleRecord> host_rules;
+  std::vector<HostExtra> host_extras;
+  std::vector<HashSlot> token_slots;
+  std::vector<std::uint32_t> pattern_index;
+  std::vector<PatternRecord> patterns;
+  std::vector<DomainRecord> domains;
+  std::vector<HashSlot> cookie_slots;
+  std::vector<CookieRecord> cookie_rules;
+  Meta meta{};
+};
+
+StringRef ref(StringPool& pool, std::string_view s) {
+  return {pool.intern(s), static_cast<std::uint32_t>(s.size())};
+}
+
+// Appends a rule's `domain=` run, sorted by hash for binary search at decision time.
+std::uint32_t add_domains(Sections& s, const std::vector<DomainConstraint>& domains) {
+  auto begin = static_cast<std::uint32_t>(s.domains.size());
+  for (const auto& d : domains) {
+    std::uint16_t flags = static_cast<std::uint16_t>((d.negated ? kDomainNegated : 0) | (d.entity ? kDomainEntity : 0));
+    s.domains.push_back({hash_string(d.domain), s.strings.intern(d.domain), static_cast<std::uint16_t>(d.domain.size()), flags});
+  }
+  std::sort(s.domains.begin() + begin, s.domains.end(),
+            [](const DomainRecord& a, const DomainRecord& b) { return a.hash < b.hash; });
+  return begin;
+}
+
+}  // namespace
+
+void EngineBuilder::add_vendors(const VendorDatabase& db) {
+  for (const auto& v : db.vendors) vendors_.push_back({v, false});
+}
+
+void EngineBuilder::add_imported_vendors(const VendorDatabase& db) {
+  for (const auto& v : db.vendors) vendors_.push_back({v, true});
+}
+
+FilterListReport EngineBuilder::add_filter_list(std::string_view name, std::string_view text, Category category) {
+  ParsedFilterList parsed = parse_filter_list(name, text, category);
+  FilterListReport report = parsed.report;
+  lists_.push_back({std::move(parsed.report), std::move(parsed.filters)});
+  return report;
+}
+
+Status EngineBuilder::set_public_suffix_list(std::string_view dat_text) {
+  auto blob = PublicSuffixList::compile(dat_text);
+  if (!blob.ok()) return blob.status();
+  psl_blob_ = std::move(blob).value();
+  return Status::ok;
+}
+
+namespace {
+
+class Compiler {
+ public:
+  Compiler(Sections& s) : s_(s) {}
+
+  Status add_vendor(const Vendor& v, bool imported, std::string& error) {
+    auto index = static_cast<std::uint16_t>(s_.vendors.size());
+    VendorRecord rec{};
+    rec.id = ref(s_.strings, v.id);
+    rec.name = ref(s_.strings, v.name);
+    rec.category = static_cast<std::uint8_t>(v.category);
+    s_.vendors.push_back(rec);
+    for (const auto& h : v.hosts) {
+      std::string_view raw = h.host;
+      while (!raw.empty() && (raw.front() == '.' || raw.front() == '*')) raw.remove_prefix(1);
+      auto host = normalize_host(raw);
+      if (!host.ok() || h.path_prefix.size() > 4096) {
+        error = "vendor '" + v.id + "': unusable host rule '" + h.host + h.path_prefix + "'";
+        return Status::invalid_rule;
+      }
+      HostEntry e;
+      e.host = *host;
+      e.text = e.host + h.path_prefix;
+      e.path_length = static_cast<std::uint16_t>(h.path_prefix.size());
+      e.vendor = index;
+      e.record.category = rec.category;
+      e.record.flags = kRuleFromVendor;
+      e.record.types = kAllResourceTypes;
+      hosts_.push_back(std::move(e));
+      ++s_.meta.vendor_host_rules;
+    }
+    for (const auto& c : v.cookies) {
+      if (c.name.empty() || c.name.size() > 4096) {
+        error = "vendor '" + v.id + "': unusable cookie rule '" + c.name + "'";
+        return Status::invalid_rule;
+      }
+      CookieEntry e;
+      e.name = c.name;
+      if (!c.domain.empty()) {
+        std::string_view raw = c.domain;
+        while (!raw.empty() && raw.front() == '.') raw.remove_prefix(1);
+        auto domain = normalize_host(raw);
+        if (!domain.ok()) {
+          error = "vendor '" + v.id + "': unusable cookie domain '" + c.domain + "'";
+          return Status::invalid_rule;
+        }
+        e.domain = *domain;
+      }
+      e.text = "cookie " + c.name + (c.prefix ? "*" : "") + (e.domain.empty() ? "" : " on " + e.domain);
+      e.record.vendor = index;
+      e.record.category = rec.category;
+      e.record.flags = static_cast<std::uint8_t>((c.prefix ? kCookiePrefix : 0) | (imported ? kCookieImported : 0));
+      cookies_.push_back(std::move(e));
+    }
+    return Status::ok;
+  }
+
+  void add_filter(const NetworkFilter& f, Category category) {
+    ++s_.meta.filter_rules;
+    if (f.flags & kFilterPlainHost) {
+      HostEntry e;
+      e.host = f.pattern;
+      e.text = f.text;
+      e.record.category = static_cast<std::uint8_t>(category);
+      e.record.flags = f.flags;
+      e.record.types = f.types;
+      e.domains = &f.domains;
+      hosts_.push_back(std::move(e));
+      return;
+    }
+    PatternRecord rec{};
+    rec.pattern_offset = s_.strings.intern(f.pattern);
+    rec.pattern_length = static_cast<std::uint16_t>(f.pattern.size());
+    rec.text_offset = s_.strings.intern(f.text);
+    rec.text_length = static_cast<std::uint16_t>(f.text.size());
+    rec.types = f.types;
+    rec.flags = f.flags;
+    rec.category = static_cast<std::uint8_t>(category);
+    rec.domains_begin = add_domains(s_, f.domains);
+    rec.domains_count = static_cast<std::uint16_t>(f.domains.size());
+    s_.patterns.push_back(rec);
+    pattern_sources_.push_back(&f);
+  }
+
+  void finish() {
+    finish_hosts();
+    finish_patterns();
+    finish_cookies();
+    s_.meta.vendors = static_cast<std::uint32_t>(s_.vendors.size());
+  }
+
+ private:
+  void finish_hosts() {
+    std::stable_sort(hosts_.begin(), hosts_.end(), [](const HostEntry& a, const HostEntry& b) { return a.host < b.host; });
+    s_.host_slots = SlotTable(hosts_.size(), [&](std::size_t i) -> std::string_view { return hosts_[i].host; }).slots;
+    for (auto& e : hosts_) {
+      HostRuleRecord r = e.record;
+      r.text_offset = s_.strings.intern(e.text);
+      r.text_length = static_cast<std::uint16_t>(e.text.size());
+      r.host_length = static_cast<std::uint8_t>(e.host.size());
+      r.extra = kNoExtra;
+      HostExtra x{0, 0, 0, e.vendor, e.path_length, 0};
+      bool needs_extra = e.vendor != kNoVendor || (e.domains && !e.domains->empty());
+      // A rule's host is inside its text ("||host^...", "host", vendor "host/path"): share the bytes.
+      if (e.text.compare(0, 2, "||") == 0 && e.text.compare(2, e.host.size(), e.host) == 0) {
+        r.host_skip = 2;
+      } else if (e.text.compare(0, e.host.size(), e.host) == 0) {
+        r.host_skip = 0;
+      } else {
+        r.host_skip = kHostInExtra;
+        x.host_offset = s_.strings.intern(e.host);
+        needs_extra = true;
+      }
+      if (e.domains && !e.domains->empty()) {
+        x.domains_begin = add_domains(s_, *e.domains);
+        x.domains_count = static_cast<std::uint16_t>(e.domains->size());
+      }
+      if (needs_extra) {
+        r.extra = static_cast<std::uint32_t>(s_.host_extras.size());
+        s_.host_extras.push_back(x);
+      }
+      s_.host_rules.push_back(r);
+    }
+  }
+
+  // Each pattern goes under its rarest safe token (counted over all patterns), as uBO and
+  // Ghostery do; patterns without one (and regexes) are checked on every request.
+  void finish_patterns() {
+    std::unordered_map<std::string, std::uint32_t> frequency;
+    std::vector<std::vector<Token>> tokens(pattern_sources_.size());
+    for (std::size_t i = 0; i < pattern_sources_.size(); ++i) {
+      const NetworkFilter& f = *pattern_sources_[i];
+      if (f.flags & kFilterRegex) {
+        for (auto& t : regex_tokens(f.pattern)) tokens[i].push_back({std::move(t), kNoTokenOffset});
+      } else {
+        tokens[i] = safe_tokens(f.pattern, f.flags);
+      }
+      for (const auto& t : tokens[i]) ++frequency[t.text];
+    }
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> keyed;  // (token hash, pattern id)
+    std::vector<std::uint32_t> fallback;
+    for (std::size_t i = 0; i < pattern_sources_.size(); ++i) {
+      const Token* best = nullptr;
+      std::uint64_t best_score = UINT64_MAX;
+      for (const auto& t : tokens[i]) {
+        const std::string& token = t.text;
+        std::uint64_t score = std::uint64_t{frequency[token]} * 64 + (is_common_token(token) ? 1u << 20 : 0) +
+                              (token.size() < 3 ? 32 : 0) + (32 - std::min<std::size_t>(token.size(), 31));
+        if (score < best_score) {
+          best_score = score;
+          best = &t;
+        }
+      }
+      auto id = static_cast<std::uint32_t>(i);
+      s_.patterns[i].token_offset = best ? best->offset : kNoTokenOffset;
+      if (best == nullptr) fallback.push_back(id);
+      else keyed.emplace_back(hash_string(best->text), id);
+    }
+    std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    s_.pattern_index = fallback;
+    s_.meta.fallback_count = static_cast<std::uint32_t>(fallback.size());
+    s_.token_slots = SlotTable(keyed.size(), [&](std::size_t i) { return keyed[i].first; },
+                               static_cast<std::uint32_t>(fallback.size())).slots;
+    for (const auto& [hash, id] : keyed) s_.pattern_index.push_back(id);
+  }
+
+  void finish_cookies() {
+    auto exact_end = std::stable_partition(cookies_.begin(), cookies_.end(),
+                                           [](const CookieEntry& c) { return !(c.record.flags & kCookiePrefix); });
+    std::stable_sort(cookies_.begin(), exact_end, [](const CookieEntry& a, const CookieEntry& b) { return a.name < b.name; });
+    std::stable_sort(exact_end, cookies_.end(),
+                     [](const CookieEntry& a, const CookieEntry& b) { return a.name.size() > b.name.size(); });
+    auto exact_count = static_cast<std::size_t>(exact_end - cookies_.begin());
+    s_.cookie_slots = SlotTable(exact_count, [&](std::size_t i) -> std::string_view { return cookies_[i].name; }).slots;
+    for (auto& c : cookies_) {
+      CookieRecord r = c.record;
+      r.name = ref(s_.strings, c.name);
+      r.domain = c.domain.empty() ? StringRef{0, 0} : ref(s_.strings, c.domain);
+      r.text = ref(s_.strings, c.text);
+      s_.cookie_rules.push_back(r);
+    }
+    s_.meta.cookie_rules = static_cast<std::uint32_t>(s_.cookie_rules.size());
+    s_.meta.cookie_prefix_begin = static_cast<std::uint32_t>(exact_count);
+  }
+
+  Sections& s_;
+  std::vector<HostEntry> hosts_;
+  std::vector<CookieEntry> cookies_;
+  std::vector<const NetworkFilter*> pattern_sources_;
+};
+
+template <class T>
+std::uint32_t byte_size(const std::vector<T>& v) {
+  return static_cast<std::uint32_t>(v.size() * sizeof(T));
+}
+
+}  // namespace
+
+Result<std::vector<std::uint8_t>> EngineBuilder::build() const {
+  if (vendors_.size() > kMaxVendors) return {Status::invalid_rule, "too many vendors (at most 65535)"};
+  Sections s;
+  if (!psl_blob_.empty()) {
+    s.psl = psl_blob_;
+  } else {
+    auto builtin = PublicSuffixList::builtin().bytes();
+    s.psl.assign(builtin.begin(), builtin.end());
+  }
+  Compiler compiler(s);
+  std::string error;
+  for (const auto& v : vendors_)
+    if (Status st = compiler.add_vendor(v.vendor, v.imported, error); st != Status::ok) return {st, error};
+  for (const auto& list : lists_)
+    for (const auto& f : list.filters) compiler.add_filter(f, list.report.category);
+  compiler.finish();
+  if (s.strings.bytes().size() > 0x7FFFFFFFu || s.host_rules.size() > kMaxSlotBegin ||
+      s.pattern_index.size() > kMaxSlotBegin || s.cookie_rules.size() > kMaxSlotBegin)
+    return {Status::invalid_rule, "too many rules for one engine buffer"};
+
+  std::array<std::uint32_t, kSectionCount> sizes{
+      static_cast<std::uint32_t>(s.psl.size()),
+      static_cast<std::uint32_t>(s.strings.bytes().size()),
+      byte_size(s.vendors),
+      byte_size(s.host_slots),
+      byte_size(s.host_rules),
+      byte_size(s.host_extras),
+      byte_size(s.token_slots),
+      byte_size(s.pattern_index),
+      byte_size(s.patterns),
+      byte_size(s.domains),
+      byte_size(s.cookie_slots),
+      byte_size(s.cookie_rules),
+      static_cast<std::uint32_t>(sizeof(Meta))};
+  std::array<SectionEntry, kSectionCount> table{};
+  auto offset = static_cast<std::uint32_t>(kHeaderBytes);
+  for (std::size_t i = 0; i < kSectionCount; ++i) {
+    table[i] = {offset, sizes[i]};
+    offset = align4(offset + sizes[i]);
+  }
+  const std::uint32_t total = offset + static_cast<std::uint32_t>(kTrailerBytes);
+
+  std::vector<std::uint8_t> out(total, 0);
+  BufferWriter w(out);
+  w.put(0, Header{kSnapshotMagic, kSnapshotVersion, 0, total, kSectionCount});
+  for (std::size_t i = 0; i < kSectionCount; ++i) w.put(sizeof(Header) + i * sizeof(SectionEntry), table[i]);
+  w.put_array(table[kPsl].offset, s.psl);
+  if (!s.strings.bytes().empty())
+    std::memcpy(out.data() + table[kStrings].offset, s.strings.bytes().data(), s.strings.bytes().size());
+  w.put_array(table[kVendors].offset, s.vendors);
+  w.put_array(table[kHostSlots].offset, s.host_slots);
+  w.put_array(table[kHostRules].offset, s.host_rules);
+  w.put_array(table[kHostExtras].offset, s.host_extras);
+  w.put_array(table[kTokenSlots].offset, s.token_slots);
+  w.put_array(table[kPatternIndex].offset, s.pattern_index);
+  w.put_array(table[kPatterns].offset, s.patterns);
+  w.put_array(table[kDomains].offset, s.domains);
+  w.put_array(table[kCookieSlots].offset, s.cookie_slots);
+  w.put_array(table[kCookieRules].offset, s.cookie_rules);
+  w.put(table[kMeta].offset, s.meta);
+  w.put(total - kTrailerBytes, crc32(std::span<const std::uint8_t>(out.data(), total - kTrailerBytes)));
+  return out;
+}
+
+}  // namespace warden

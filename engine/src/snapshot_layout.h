@@ -1,0 +1,202 @@
+// Byte layout of the compiled engine buffer, shared by the builder (writer) and the engine (reader).
+//
+//   offset 0   Header { magic "CWEN", version, flags, total_size, section_count }     20 bytes
+//   20         SectionEntry[kSectionCount] { offset, size }                           8 bytes each
+//   ...        sections, each starting on a 4-byte boundary, in Section order
+//   size - 4   CRC32 (IEEE) of every byte before it
+//
+// All integers little-endian, offsets uint32 from the start of the buffer. Records are read with
+// memcpy (no alignment or aliasing assumptions); every index and string reference read while
+// deciding is checked against its section's size, so a corrupted buffer can mis-decide but never
+// read out of bounds.
+//
+// Sections:
+//   psl            the PublicSuffixList blob (public_suffix.h)
+//   strings        interned UTF-8 bytes; records refer to (offset, length) pairs
+//   vendors        VendorRecord[]
+//   host_slots     HashSlot[2^k]  open addressing, key = hash of a host ("example.com")
+//   host_rules     HostRuleRecord[] (vendor host rules and `||host^` list rules) grouped by host
+//   host_extras    HostExtra[]  the rare fields (vendor, path, domain=, a host not inside the text)
+//   token_slots    HashSlot[2^k]  key = hash of a URL token; range in pattern_index
+//   pattern_index  uint32 pattern ids: first Meta::fallback_count untokenised ones, then buckets
+//   patterns       PatternRecord[]
+//   domains        DomainRecord[]  `domain=` constraints, each rule's run sorted by hash
+//   cookie_slots   HashSlot[2^k]  key = hash of an exact cookie name; range in cookie_rules
+//   cookie_rules   CookieRecord[]  exact-name rules grouped by name, then prefix rules by
+//                                  decreasing prefix length (Meta::cookie_prefix_begin)
+//   meta           Meta
+#pragma once
+
+#include <cstdint>
+#include <bit>
+#include <cstring>
+#include <span>
+#include <string_view>
+#include <type_traits>
+
+namespace warden::snapshot {
+
+static_assert(std::endian::native == std::endian::little, "the buffer format is little-endian");
+
+enum Section : std::uint32_t {
+  kPsl = 0,
+  kStrings,
+  kVendors,
+  kHostSlots,
+  kHostRules,
+  kHostExtras,
+  kTokenSlots,
+  kPatternIndex,
+  kPatterns,
+  kDomains,
+  kCookieSlots,
+  kCookieRules,
+  kMeta,
+  kSectionCount
+};
+
+inline constexpr std::uint32_t kNoVendor = 0xFFFF;
+
+struct Header {
+  std::uint32_t magic;
+  std::uint32_t version;
+  std::uint32_t flags;
+  std::uint32_t total_size;
+  std::uint32_t section_count;
+};
+
+struct SectionEntry {
+  std::uint32_t offset;
+  std::uint32_t size;
+};
+
+inline constexpr std::size_t kHeaderBytes = sizeof(Header) + kSectionCount * sizeof(SectionEntry);
+inline constexpr std::size_t kTrailerBytes = 4;
+
+struct StringRef {
+  std::uint32_t offset;
+  std::uint32_t length;
+};
+
+struct VendorRecord {
+  StringRef id;
+  StringRef name;
+  std::uint8_t category;
+  std::uint8_t pad[3];
+};
+
+// A key's records are [begin, begin + count); range = begin << 8 | count, and a key with more
+// than 255 records takes several slots. range == 0 marks an empty slot.
+struct HashSlot {
+  std::uint32_t hash;
+  std::uint32_t range;
+  std::uint32_t begin() const { return range >> 8; }
+  std::uint32_t count() const { return range & 0xFF; }
+};
+
+inline constexpr std::uint32_t kMaxSlotBegin = 0xFFFFFF;
+inline constexpr std::uint32_t kNoExtra = 0xFFFFFFFFu;
+inline constexpr std::uint8_t kHostInExtra = 0xFF;
+
+// The host is inside the text: at text + host_skip ("||host^...": 2; vendor "host/path": 0),
+// unless host_skip == kHostInExtra. A vendor rule's path prefix follows its host in the text.
+struct HostRuleRecord {
+  std::uint32_t text_offset;  // the rule as written ("||ads.example^$3p") or "host/path" for vendors
+  std::uint32_t extra;        // index into host_extras, kNoExtra when none
+  std::uint16_t text_length;
+  std::uint8_t host_skip;
+  std::uint8_t host_length;
+  std::uint16_t types;        // ResourceTypeMask
+  std::uint16_t flags;        // FilterFlag
+  std::uint8_t category;
+  std::uint8_t pad[3];
+};
+
+struct HostExtra {
+  std::uint32_t domains_begin;
+  std::uint32_t host_offset;  // used when host_skip == kHostInExtra
+  std::uint16_t domains_count;
+  std::uint16_t vendor;       // kNoVendor for list rules
+  std::uint16_t path_length;  // vendor path prefix, matched against path+query
+  std::uint16_t pad;
+};
+
+inline constexpr std::uint16_t kNoTokenOffset = 0xFFFF;
+
+struct PatternRecord {
+  std::uint32_t pattern_offset;
+  std::uint32_t text_offset;
+  std::uint32_t domains_begin;
+  std::uint16_t pattern_length;
+  std::uint16_t text_length;
+  std::uint16_t types;
+  std::uint16_t flags;
+  std::uint16_t domains_count;
+  // Where the indexing token starts in the pattern when no wildcard precedes it: a URL token
+  // found at position p can then only match a pattern starting at p - token_offset (uBO's trick),
+  // so the pattern is checked once instead of searched for.
+  std::uint16_t token_offset;
+  std::uint8_t category;
+  std::uint8_t pad[3];
+};
+
+enum DomainFlag : std::uint16_t { kDomainNegated = 1, kDomainEntity = 2 };
+
+struct DomainRecord {
+  std::uint32_t hash;
+  std::uint32_t offset;
+  std::uint16_t length;
+  std::uint16_t flags;
+};
+
+enum CookieFlag : std::uint8_t { kCookiePrefix = 1, kCookieImported = 2 };
+
+struct CookieRecord {
+  StringRef name;
+  StringRef domain;  // empty: any site
+  StringRef text;    // explanation ("cookie _ga_*")
+  std::uint16_t vendor;
+  std::uint8_t category;
+  std::uint8_t flags;
+};
+
+struct Meta {
+  std::uint32_t vendors;
+  std::uint32_t vendor_host_rules;
+  std::uint32_t filter_rules;
+  std::uint32_t cookie_rules;
+  std::uint32_t cookie_prefix_begin;
+  std::uint32_t fallback_count;
+};
+
+static_assert(sizeof(Header) == 20 && sizeof(SectionEntry) == 8 && sizeof(VendorRecord) == 20);
+static_assert(sizeof(HashSlot) == 8 && sizeof(HostRuleRecord) == 20 && sizeof(HostExtra) == 16);
+static_assert(sizeof(PatternRecord) == 28);
+static_assert(sizeof(DomainRecord) == 12 && sizeof(CookieRecord) == 28 && sizeof(Meta) == 24);
+
+// The record size of each section (1 for byte sections), to validate section sizes at load.
+inline constexpr std::uint32_t kRecordSize[kSectionCount] = {
+    1, 1, sizeof(VendorRecord), sizeof(HashSlot), sizeof(HostRuleRecord), sizeof(HostExtra), sizeof(HashSlot), 4,
+    sizeof(PatternRecord), sizeof(DomainRecord), sizeof(HashSlot), sizeof(CookieRecord), sizeof(Meta)};
+
+constexpr std::uint32_t align4(std::uint32_t n) { return (n + 3u) & ~3u; }
+
+// A bounds-checked array of records inside one section.
+template <class T>
+class Table {
+ public:
+  Table() = default;
+  explicit Table(std::span<const std::uint8_t> bytes) : bytes_(bytes) {}
+  std::size_t size() const { return bytes_.size() / sizeof(T); }
+  // Out-of-range reads give a zeroed record (which matches nothing) instead of touching memory.
+  T operator[](std::size_t i) const {
+    T out{};
+    if (i < size()) std::memcpy(&out, bytes_.data() + i * sizeof(T), sizeof(T));
+    return out;
+  }
+
+ private:
+  std::span<const std::uint8_t> bytes_;
+};
+
+}  // namespace warden::snapshot

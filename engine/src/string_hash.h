@@ -1,0 +1,25 @@
+// The one string hash of the compiled engine (FNV-1a, 32 bit).
+//
+// Persisted: host, token, domain and cookie tables in compiled buffers are keyed by it, so changing
+// it means bumping kSnapshotVersion. It is incremental so that label suffixes and "entity.*" keys
+// can be hashed without building strings on the decision path.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace warden {
+
+inline constexpr std::uint32_t kHashSeed = 2166136261u;
+
+constexpr std::uint32_t hash_continue(std::uint32_t h, std::string_view s) {
+  for (char c : s) {
+    h ^= static_cast<std::uint8_t>(c);
+    h *= 16777619u;
+  }
+  return h;
+}
+
+constexpr std::uint32_t hash_string(std::string_view s) { return hash_continue(kHashSeed, s); }
+
+}  // namespace warden
