@@ -143,24 +143,9 @@ StoreOutcome ChromiumIndexedDbStore::remove(const SiteMatcher& site, bool dry_ru
 
   SqliteDatabase quota;
   std::vector<MatchedRow> buckets;
-  SqliteError opened = quota.open(quota_file(profile_), SqliteAccess::read_write);
-  if (!opened.ok() && opened.skip_reason() != SkipReason::not_present) {
-    skip_for(opened, outcome);
-    return outcome;
-  }
-  if (quota.is_open()) {
+  if (fs::exists(fs::symlink_status(quota_file(profile_)))) {
     RowDeletionPlan plan = quota_plan(site);
-    if (!plan.check_schema(quota, outcome.skipped, outcome.message)) return outcome;
-    std::string verdict;
-    if (SqliteError error = quota.integrity_check(verdict, /*quick=*/true); !error.ok() || verdict != "ok") {
-      outcome.skipped = error.ok() ? SkipReason::corrupt : error.skip_reason();
-      outcome.message = quota.file().string() + " fails quick_check (" + (error.ok() ? verdict : error.message) + ")";
-      return outcome;
-    }
-    if (SqliteError error = quota.begin_write(); !error.ok()) {
-      skip_for(error, outcome);
-      return outcome;
-    }
+    if (!open_for_deletion(quota, quota_file(profile_), plan, outcome)) return outcome;
     if (!delete_rows_in_transaction(quota, plan, dry_run, buckets, outcome)) return outcome;
     std::vector<SiteItem> bucket_folders;
     for (const MatchedRow& bucket : buckets) bucket_folders.push_back(bucket_folder(profile_, bucket));

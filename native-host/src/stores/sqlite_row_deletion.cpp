@@ -50,17 +50,19 @@ StoreOutcome inspect_sqlite_rows(std::string_view store_id, const std::filesyste
 
 bool delete_rows_in_transaction(SqliteDatabase& db, const RowDeletionPlan& plan, bool dry_run,
                                 std::vector<MatchedRow>& rows, StoreOutcome& outcome) {
+  const std::size_t first_new = rows.size();
   if (SqliteError error = plan.find_rows(db, rows); !error.ok()) {
     skip_for(error, outcome);
     return false;
   }
-  if (dry_run || rows.empty()) return true;
+  if (dry_run || rows.size() == first_new) return true;
   SqliteStatement remove = db.prepare("DELETE FROM \"" + plan.table + "\" WHERE rowid = ?1");
   if (!remove.error().ok()) {
     skip_for(remove.error(), outcome);
     return false;
   }
-  for (const MatchedRow& row : rows) {
+  for (std::size_t i = first_new; i < rows.size(); ++i) {
+    const MatchedRow& row = rows[i];
     remove.reset();
     remove.bind(1, row.rowid);
     remove.step();
@@ -78,30 +80,36 @@ bool delete_rows_in_transaction(SqliteDatabase& db, const RowDeletionPlan& plan,
   return true;
 }
 
-StoreOutcome remove_sqlite_rows(std::string_view store_id, const std::filesystem::path& file,
-                                const RowDeletionPlan& plan, bool dry_run) {
-  StoreOutcome outcome = outcome_for(store_id, file);
-  SqliteDatabase db;
+bool open_for_deletion(SqliteDatabase& db, const std::filesystem::path& file, const RowDeletionPlan& plan,
+                       StoreOutcome& outcome) {
   if (SqliteError error = db.open(file, SqliteAccess::read_write); !error.ok()) {
     skip_for(error, outcome);
-    return outcome;
+    return false;
   }
-  if (!schema_accepted(db, plan, outcome)) return outcome;
+  if (!schema_accepted(db, plan, outcome)) return false;
   // Chromium razes a cookie file it finds corrupt, losing every cookie: never write into one.
   std::string verdict;
   if (SqliteError error = db.integrity_check(verdict, /*quick=*/true); !error.ok()) {
     skip_for(error, outcome);
-    return outcome;
+    return false;
   }
   if (verdict != "ok") {
     outcome.skipped = SkipReason::corrupt;
     outcome.message = file.string() + " fails quick_check (" + verdict + "); left untouched";
-    return outcome;
+    return false;
   }
   if (SqliteError error = db.begin_write(); !error.ok()) {
     skip_for(error, outcome);
-    return outcome;
+    return false;
   }
+  return true;
+}
+
+StoreOutcome remove_sqlite_rows(std::string_view store_id, const std::filesystem::path& file,
+                                const RowDeletionPlan& plan, bool dry_run) {
+  StoreOutcome outcome = outcome_for(store_id, file);
+  SqliteDatabase db;
+  if (!open_for_deletion(db, file, plan, outcome)) return outcome;
   std::vector<MatchedRow> rows;
   if (!delete_rows_in_transaction(db, plan, dry_run, rows, outcome)) {
     db.rollback();

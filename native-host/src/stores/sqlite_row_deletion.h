@@ -36,9 +36,14 @@ StoreOutcome inspect_sqlite_rows(std::string_view store_id, const std::filesyste
 StoreOutcome remove_sqlite_rows(std::string_view store_id, const std::filesystem::path& file,
                                 const RowDeletionPlan& plan, bool dry_run);
 
+// Opens `file` read-write, checks the schema (plan.check_schema) and the file (quick_check), and
+// takes the write lock (begin_write). On failure fills outcome.skipped/message and returns false.
+bool open_for_deletion(SqliteDatabase& db, const std::filesystem::path& file, const RowDeletionPlan& plan,
+                       StoreOutcome& outcome);
+
 // The finding and deleting step alone, inside a transaction the caller holds (begin_write done),
-// for stores that delete rows and folders together. `rows` receives what was found (and, unless
-// dry_run, deleted). On failure fills outcome.skipped/message and returns false; never commits.
+// for stores that delete rows and folders together. The rows found are appended to `rows` (and,
+// unless dry_run, deleted; rows already in the vector are left alone). On failure fills outcome.skipped/message and returns false; never commits.
 bool delete_rows_in_transaction(SqliteDatabase& db, const RowDeletionPlan& plan, bool dry_run,
                                 std::vector<MatchedRow>& rows, StoreOutcome& outcome);
 
