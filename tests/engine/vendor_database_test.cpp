@@ -78,7 +78,8 @@ std::string owner_of(const VendorDatabase& db, std::string_view url_text) {
   return owner;
 }
 
-// The owner of a cookie name among name-only rules: the longest matching rule wins.
+// The owner of a cookie as engine/rules/README.md ranks rules: exact over prefix, then the longer
+// name, then domain-bound over name-only.
 std::string owner_of_cookie(const VendorDatabase& db, std::string_view name, std::string_view domain = {}) {
   std::string owner;
   std::size_t best = 0;
@@ -86,7 +87,7 @@ std::string owner_of_cookie(const VendorDatabase& db, std::string_view name, std
     for (const auto& rule : v.cookies) {
       if (!cookie_rule_matches(rule, name)) continue;
       if (!rule.domain.empty() && !host_within(domain, rule.domain)) continue;
-      std::size_t score = rule.name.size() * 2 + (rule.prefix ? 0 : 1) + (rule.domain.empty() ? 0 : 1000);
+      std::size_t score = (rule.prefix ? 0 : 1u << 20) + rule.name.size() * 2 + (rule.domain.empty() ? 0 : 1);
       if (score > best) {
         best = score;
         owner = v.id;
