@@ -199,8 +199,8 @@ constexpr std::string_view kCommonWords[] = {
     "ref",      "auth",      "login",     "remember",   "rememberme", "state",   "cookie",    "cookies",
     "tracking", "data",      "name",      "time",       "timestamp", "page"};
 
-bool is_generic(std::string_view name, std::string_view platform) {
-  if (name.size() <= 3 && name.front() != '_') return true;
+bool is_generic(std::string_view name, bool prefix, std::string_view platform) {
+  if (name.size() <= 3 && (name.front() != '_' || prefix)) return true;
   std::string key = folded(name);
   for (auto word : kCommonWords)
     if (key == word) return true;
@@ -237,7 +237,7 @@ class Importer {
     auto name = read_name(fields[columns_[kName]], wildcard);
     if (!name) return skip("name is empty or not a cookie token");
     std::vector<std::string> domains = read_domains(fields[columns_[kDomain]]);
-    if (is_generic(name->name, platform)) {
+    if (is_generic(name->name, name->prefix, platform)) {
       if (domains.empty()) return skip("generic name without a domain");
     } else {
       domains = {std::string()};  // distinctive: one name-only rule

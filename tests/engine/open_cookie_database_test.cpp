@@ -213,13 +213,28 @@ TEST_CASE("OCD import: generic names keep their domain, distinctive names become
   CHECK(result.skipped_by_reason["generic name without a domain"] == 4);
 }
 
+TEST_CASE("OCD import: short prefixes are generic even with a leading underscore") {
+  auto result = import_ok(csv(
+      "1,Marfeel,Analytics,_s,,d,r,c,p,1\n"
+      "2,Marfeel,Analytics,_lv,marfeel.com,d,r,c,p,1\n"
+      "3,Shopify,Analytics,_y,,d,r,c,p,0\n"
+      "4,Google Analytics,Analytics,_ga_,,d,r,c,p,1\n"));
+  CHECK_FALSE(has_name(result, "_s"));
+  auto lv = find_rule(result, "_lv", "marfeel.com");
+  REQUIRE(lv.rule != nullptr);
+  CHECK(lv.rule->prefix);
+  CHECK(find_rule(result, "_y", "").rule != nullptr);  // an exact name with '_' is distinctive
+  CHECK(find_rule(result, "_ga_", "").rule->prefix);
+  CHECK(result.skipped_by_reason["generic name without a domain"] == 1);
+}
+
 TEST_CASE("OCD import: a rule claimed by an earlier row is a duplicate") {
   auto result = import_ok(csv(
-      "1,Google Analytics,Analytics,_ga,,d,r,c,p,0\n"
-      "2,Other,Marketing,_ga,,d,r,c,p,0\n"
-      "3,Other,Marketing,_ga,,d,r,c,p,1\n"));
-  CHECK(find_rule(result, "_ga", "").vendor->category == Category::analytics);
-  CHECK(result.imported == 2);  // the prefix rule _ga* is a different rule
+      "1,Google Analytics,Analytics,_gid,,d,r,c,p,0\n"
+      "2,Other,Marketing,_gid,,d,r,c,p,0\n"
+      "3,Other,Marketing,_gid,,d,r,c,p,1\n"));
+  CHECK(find_rule(result, "_gid", "").vendor->category == Category::analytics);
+  CHECK(result.imported == 2);  // the prefix rule _gid* is a different rule
   CHECK(result.skipped_by_reason["duplicate of an earlier row"] == 1);
 }
 
@@ -232,6 +247,23 @@ TEST_CASE("OCD import: the shipped CSV") {
   CHECK(result.skipped_by_reason["generic name without a domain"] == 92);
   CHECK(result.skipped_by_reason["name is empty or not a cookie token"] == 2);  // "Site History", a soft hyphen
   CHECK(result.skipped_by_reason["duplicate of an earlier row"] == 5);
+  std::size_t rules = 0, name_only = 0, prefixes = 0;
+  for (const auto& v : result.database.vendors) {
+    for (const auto& c : v.cookies) {
+      ++rules;
+      name_only += c.domain.empty();
+      prefixes += c.prefix;
+    }
+  }
+  CHECK(result.database.vendors.size() == 431);
+  CHECK(rules == 2167);
+  CHECK(name_only == 1858);
+  CHECK(prefixes == 264);
+  for (auto short_prefix : {"_s", "_ut", "_lv"}) {
+    INFO("prefix " << short_prefix);
+    auto r = find_rule(result, short_prefix, "");
+    CHECK((r.rule == nullptr || !r.rule->prefix));
+  }
 
   auto ga = find_rule(result, "_ga", "");
   REQUIRE(ga.rule != nullptr);
