@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <map>
 #include <nlohmann/json.hpp>
 
 #include "warden/engine.h"
@@ -68,7 +67,11 @@ struct RuleSpec {
 
 class RuleWriter {
  public:
-  explicit RuleWriter(int first_id) : next_id_(first_id) { json_ = "["; }
+  // `expected_bytes`: a size estimate, so the text (megabytes with the big lists) grows once.
+  RuleWriter(int first_id, std::size_t expected_bytes) : next_id_(first_id) {
+    json_.reserve(expected_bytes);
+    json_ = "[";
+  }
 
   // Returns false (and writes nothing) for a rule DNR would reject: an empty requestDomains list
   // where the rule relies on one.
@@ -222,6 +225,12 @@ bool covers(const DnrHostRule& outer, const DnrHostRule& inner) {
   return inner.path_prefix.starts_with(outer.path_prefix);
 }
 
+struct HostOrder {
+  using Entry = std::pair<std::string_view, const DnrHostRule*>;
+  bool operator()(const Entry& a, std::string_view b) const { return a.first < b; }
+  bool operator()(std::string_view a, const Entry& b) const { return a < b.first; }
+};
+
 // Allowed rules nested in refused ones of another category get an allow rule above the block
 // (the engine's "more specific rule wins").
 void add_nested_allows(RuleWriter& writer, std::array<DnrCategoryCount, kCategoryCount>& counts,
@@ -232,10 +241,14 @@ void add_nested_allows(RuleWriter& writer, std::array<DnrCategoryCount, kCategor
   };
   std::array<bool, kCategoryCount> refused{};
   for (Category c : kAllCategories) refused[index_of(c)] = refused_somewhere(c);
-  std::multimap<std::string_view, const DnrHostRule*> refusable_by_host;
+  // Sorted by host (a flat vector: a multimap of ~100k list hosts would cost WASM memory it keeps).
+  std::vector<std::pair<std::string_view, const DnrHostRule*>> refusable_by_host;
+  refusable_by_host.reserve(rules.size());
   for (const auto& rule : rules)
     if (index_of(rule.category) < kCategoryCount && refused[index_of(rule.category)])
-      refusable_by_host.emplace(rule.host, &rule);
+      refusable_by_host.emplace_back(rule.host, &rule);
+  std::sort(refusable_by_host.begin(), refusable_by_host.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
 
   for (const auto& inner : rules) {
     if (inner.category == Category::unknown || index_of(inner.category) >= kCategoryCount ||
@@ -243,7 +256,8 @@ void add_nested_allows(RuleWriter& writer, std::array<DnrCategoryCount, kCategor
       continue;
     bool nested = false;
     for (std::string_view host = inner.host; !host.empty() && !nested;) {
-      auto [lo, hi] = refusable_by_host.equal_range(host);
+      auto [lo, hi] = std::equal_range(refusable_by_host.begin(), refusable_by_host.end(), host,
+                                       HostOrder{});
       for (auto it = lo; it != hi && !nested; ++it)
         nested = it->second->category != inner.category && covers(*it->second, inner);
       auto dot = host.find('.');
@@ -271,8 +285,10 @@ void add_nested_allows(RuleWriter& writer, std::array<DnrCategoryCount, kCategor
 
 std::vector<DnrHostRule> dnr_host_rules(const Engine& engine) {
   constexpr ResourceTypeMask kAllButDocument = kAllResourceTypes & ~type_bit(ResourceType::main_frame);
+  const auto all = engine.host_rules();
   std::vector<DnrHostRule> out;
-  for (const auto& r : engine.host_rules()) {
+  out.reserve(all.size());
+  for (const auto& r : all) {
     if (r.flags & (kFilterException | kFilterFirstParty) || r.has_domains) continue;
     if (!(r.flags & (kFilterPlainHost | kRuleFromVendor))) continue;
     if ((r.types & kAllButDocument) != kAllButDocument || index_of(r.category) >= kCategoryCount) continue;
@@ -327,10 +343,18 @@ Result<DnrOptions> parse_dnr_options(std::string_view text) {
   return options;
 }
 
+// Every host may appear in a block rule, a Set-Cookie rule and (per-site) an allow rule; paths
+// make one rule each. Slack for the JSON wrapper dnr_compilation_to_json() puts around it.
+std::size_t expected_json_bytes(std::span<const DnrHostRule> rules) {
+  std::size_t bytes = 4096;
+  for (const auto& r : rules) bytes += r.path_prefix.empty() ? 2 * (r.host.size() + 3) : 200 + r.host.size() + r.path_prefix.size();
+  return bytes;
+}
+
 Result<DnrCompilation> compile_dnr(std::span<const DnrHostRule> rules, const Policy& policy,
                                    const DnrOptions& options) {
   DnrCompilation out;
-  RuleWriter writer(options.first_rule_id);
+  RuleWriter writer(options.first_rule_id, expected_json_bytes(rules));
   const auto groups = group_by_category(rules);
   for (Category c : kRefusable) {
     const auto& group = groups[index_of(c)];
@@ -361,7 +385,7 @@ std::vector<DnrStaticRuleset> compile_dnr_static(std::span<const DnrHostRule> ru
   std::vector<DnrStaticRuleset> out;
   const auto groups = group_by_category(rules);
   for (Category c : kRefusable) {
-    RuleWriter writer(options.first_rule_id);
+    RuleWriter writer(options.first_rule_id, 0);
     DnrCategoryCount unused;
     add_group_rules(writer, unused, groups[index_of(c)], "block", options.block_priority, {});
     if (writer.count() == 0) continue;
@@ -380,10 +404,13 @@ bool fits_dynamic_limits(const DnrCompilation& c, const DnrLimits& limits) {
   return limits.unsafe_rules == 0 || c.unsafe_rules <= limits.unsafe_rules;
 }
 
-std::string dnr_compilation_to_json(const DnrCompilation& c) {
+std::string dnr_compilation_to_json(DnrCompilation&& c) {
   auto n = [](std::size_t v) { return std::to_string(v); };
-  std::string out = "{\"rules\":" + c.rules_json + ",\"counts\":{\"rules\":" + n(c.rules) +
-                    ",\"unsafe\":" + n(c.unsafe_rules) + ",\"regex\":" + n(c.regex_rules) + ",\"byCategory\":{";
+  // The rules dominate (megabytes with the big lists): wrap them in place instead of copying.
+  std::string out = std::move(c.rules_json);
+  out.insert(0, "{\"rules\":");
+  out += ",\"counts\":{\"rules\":" + n(c.rules) + ",\"unsafe\":" + n(c.unsafe_rules) + ",\"regex\":" +
+         n(c.regex_rules) + ",\"byCategory\":{";
   bool first = true;
   for (Category cat : kAllCategories) {
     const auto& k = c.by_category[index_of(cat)];

@@ -33,8 +33,9 @@ const std::vector<DnrHostRule> kRules{
 json compile(const std::vector<DnrHostRule>& rules, const Policy& policy, warden::DnrOptions options = {}) {
   auto c = warden::compile_dnr(rules, policy, options);
   REQUIRE(c.ok());
-  auto doc = json::parse(warden::dnr_compilation_to_json(*c));
-  REQUIRE(doc["rules"].size() == c->rules);
+  const auto count = c->rules;
+  auto doc = json::parse(warden::dnr_compilation_to_json(std::move(c).value()));
+  REQUIRE(doc["rules"].size() == count);
   return doc;
 }
 
@@ -183,7 +184,7 @@ TEST_CASE("limits: Firefox's 5,000 dynamic rules are exceeded before Chromium's 
   CHECK(c->rules == 5001);
   CHECK(warden::fits_dynamic_limits(*c, warden::kChromiumDnrLimits));
   CHECK_FALSE(warden::fits_dynamic_limits(*c, warden::kFirefoxDnrLimits));
-  auto doc = json::parse(warden::dnr_compilation_to_json(*c));
+  auto doc = json::parse(warden::dnr_compilation_to_json(std::move(c).value()));
   CHECK(doc["limits"]["chromium"]["fits"] == true);
   CHECK(doc["limits"]["firefox"]["fits"] == false);
 }
@@ -255,10 +256,10 @@ TEST_CASE("the real EasyList + EasyPrivacy compile within Chromium's dynamic lim
   p.set_site("shop.example", Category::analytics, Action::allow);
   auto c = warden::compile_dnr(rules, p);
   REQUIRE(c.ok());
-  auto doc = json::parse(warden::dnr_compilation_to_json(*c));
   MESSAGE("dynamic rules: " << c->rules << ", unsafe " << c->unsafe_rules);
   CHECK(warden::fits_dynamic_limits(*c, warden::kChromiumDnrLimits));
   CHECK(warden::fits_dynamic_limits(*c, warden::kFirefoxDnrLimits));
+  auto doc = json::parse(warden::dnr_compilation_to_json(std::move(c).value()));
   CHECK(doc["counts"]["byCategory"]["analytics"]["domains"].get<std::size_t>() > 30000);
   auto statics = warden::compile_dnr_static(rules);
   REQUIRE(statics.size() == 2);

@@ -55,8 +55,6 @@ struct CwEngine {
   std::uint32_t size;
   warden::Engine engine;
   warden::Policy policy;
-  std::vector<warden::DnrHostRule> dnr_rules;  // read from the buffer on the first cw_compile_dnr
-  bool dnr_rules_read = false;
   std::string output;
 };
 
@@ -128,7 +126,7 @@ std::uint32_t cw_engine_create(std::uint32_t bytes_ptr, std::uint32_t size) {
   if (!bytes) return fail(Status::invalid_argument, "no engine bytes");
   auto loaded = warden::Engine::load(std::span<const std::uint8_t>(bytes.get(), size));
   if (!loaded.ok()) return fail(loaded);
-  auto* e = new CwEngine{std::move(bytes), size, std::move(loaded).value(), warden::Policy::allow_all(), {}, false, {}};
+  auto* e = new CwEngine{std::move(bytes), size, std::move(loaded).value(), warden::Policy::allow_all(), {}};
   return finish(Status::ok, e, sizeof *e);
 }
 
@@ -175,13 +173,10 @@ std::uint32_t cw_compile_dnr(std::uint32_t handle, std::uint32_t policy_len, std
   auto options = warden::parse_dnr_options(in[1]);
   if (!options.ok()) return fail(options);
   auto* e = engine_of(handle);
-  if (!e->dnr_rules_read) {
-    e->dnr_rules = warden::dnr_host_rules(e->engine);
-    e->dnr_rules_read = true;
-  }
-  auto compiled = warden::compile_dnr(e->dnr_rules, *policy, *options);
+  std::string().swap(e->output);  // WASM memory never shrinks: release the last output before peaking
+  auto compiled = warden::compile_dnr(warden::dnr_host_rules(e->engine), *policy, *options);
   if (!compiled.ok()) return fail(compiled);
-  e->output = warden::dnr_compilation_to_json(*compiled);
+  e->output = warden::dnr_compilation_to_json(std::move(compiled).value());
   return finish(Status::ok, e->output.data(), e->output.size());
 }
 

@@ -102,8 +102,9 @@ struct DnrCompilation {
 
 // Whether a compilation fits a browser's dynamic limits.
 bool fits_dynamic_limits(const DnrCompilation& c, const DnrLimits& limits);
-// {"rules":[...], "counts":{...}, "limits":{"chromium":{...,"fits":true}, "firefox":{...}}}
-std::string dnr_compilation_to_json(const DnrCompilation& c);
+// {"rules":[...], "counts":{...}, "limits":{"chromium":{...,"fits":true}, "firefox":{...}}}.
+// Consumes the compilation: its rules text becomes the result without a copy.
+std::string dnr_compilation_to_json(DnrCompilation&& c);
 
 Result<DnrCompilation> compile_dnr(std::span<const DnrHostRule> rules, const Policy& policy,
                                    const DnrOptions& options = {});

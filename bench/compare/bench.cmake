@@ -1,0 +1,7 @@
+# bench/compare: our engine (native + WASM) against uBlock Origin and Ghostery. `make bench` runs
+# bench/compare/run, which reads the paths below from the generated config.json.
+add_executable(warden_native_bench ${CMAKE_CURRENT_LIST_DIR}/native_bench.cpp)
+target_link_libraries(warden_native_bench PRIVATE warden_engine)
+file(GENERATE OUTPUT ${CMAKE_BINARY_DIR}/bench/compare/config.json CONTENT
+"{\"data\": \"${WARDEN_SHARED_DATA}\", \"nativeBench\": \"$<TARGET_FILE:warden_native_bench>\", \"wasmBuild\": \"${CMAKE_BINARY_DIR}/wasm\"}
+")

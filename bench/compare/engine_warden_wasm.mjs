@@ -1,0 +1,32 @@
+// Our engine in WebAssembly, driven through the same JS API the extension uses (wasm/js/warden.js).
+// The engine buffer is compiled natively (native_bench writes it); the module has no builder.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export async function createWardenWasm(distDir, engineFile, policy) {
+  const { Warden } = await import(pathToFileURL(path.join(distDir, 'warden.js')).href);
+  const wasmBinary = fs.readFileSync(path.join(distDir, 'warden.wasm'));
+  await Warden.init({ wasmBinary });
+  let engine = null;
+  const request = (r) => ({ url: r.url, topUrl: r.frameUrl, frameUrl: r.frameUrl, type: r.type });
+  return {
+    name: 'warden-wasm',
+    version: `warden.wasm ${wasmBinary.length} bytes`,
+    wasmBytes: wasmBinary.length,
+    async build() {},
+    decide: (r) => engine.decideRequest(request(r)).action === 'block',
+    explain(r) {
+      const d = engine.decideRequest(request(r));
+      return d.rule ? `${d.action} ${d.category} ${d.rule}` : null;
+    },
+    serialize: () => fs.readFileSync(engineFile),
+    async load(bytes) {
+      engine?.free();
+      engine = await Warden.load({ engineBytes: bytes });
+    },
+    afterLoad() { engine.setPolicy(policy); },
+    size: (b) => b.byteLength,
+    memory: () => engine.memory(),
+  };
+}

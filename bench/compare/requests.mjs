@@ -1,0 +1,26 @@
+// The benchmark's request set: shared/data/requests.jsonl, filtered and mapped exactly as
+// shared/data/SOURCES.md says (and as the public Ghostery/uBO benchmarks do).
+import fs from 'node:fs';
+import path from 'node:path';
+
+// Puppeteer resource type -> webRequest type.
+const WEBREQUEST_TYPE = {
+  document: 'sub_frame', xhr: 'xmlhttprequest', fetch: 'xmlhttprequest',
+  texttrack: 'other', manifest: 'other', eventsource: 'other',
+};
+const usable = (u) => typeof u === 'string' && /^(https?|wss?):/.test(u);
+
+/** @returns {{ lines: number, requests: { url: string, frameUrl: string, cpt: string, type: string }[] }} */
+export function loadRequests(dataDir) {
+  const text = fs.readFileSync(path.join(dataDir, 'requests.jsonl'), 'utf8');
+  let lines = 0;
+  const requests = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    lines++;
+    const r = JSON.parse(line);
+    if (!usable(r.url) || !usable(r.frameUrl)) continue;
+    requests.push({ url: r.url, frameUrl: r.frameUrl, cpt: r.cpt, type: WEBREQUEST_TYPE[r.cpt] ?? r.cpt });
+  }
+  return { lines, requests };
+}

@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// Runs ONE engine in this (fresh) process and writes OUT/<engine>.json: build time, serialized size,
+// load time of the serialized form, memory after load, per-request timings, and every decision with
+// the rule behind it (for compare.mjs). Run with node --expose-gc.
+//   run_engine.mjs --engine=ubo|ghostery|warden-wasm --data=DIR --out=DIR [--wasm-dist=DIR --engine-file=F]
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadRequests } from './requests.mjs';
+import { memorySnapshot, median, msSince, nowNs, settle, timeDecisions } from './timing.mjs';
+import { createUbo } from './engine_ubo.mjs';
+import { createGhostery } from './engine_ghostery.mjs';
+import { createWardenWasm } from './engine_warden_wasm.mjs';
+import { BENCH_LISTS, BENCH_POLICY } from './bench_config.mjs';
+
+const args = Object.fromEntries(process.argv.slice(2).map((a) => {
+  const m = /^--([^=]+)=(.*)$/.exec(a);
+  if (!m) throw new Error(`bad argument ${a}`);
+  return [m[1], m[2]];
+}));
+const LOADS = 20; // load (deserialize) repetitions; the median is reported
+
+async function makeEngine(name) {
+  if (name === 'ubo') return createUbo(args.data);
+  if (name === 'ghostery') return createGhostery();
+  if (name === 'warden-wasm') return createWardenWasm(args['wasm-dist'], args['engine-file'], BENCH_POLICY);
+  throw new Error(`unknown engine ${name}`);
+}
+
+async function main() {
+  const { lines, requests } = loadRequests(args.data);
+  const lists = BENCH_LISTS.map((l) => ({ ...l, text: fs.readFileSync(path.join(args.data, l.file), 'utf8') }));
+  const eng = await makeEngine(args.engine);
+
+  await settle();
+  const before = memorySnapshot();
+  let t0 = nowNs();
+  await eng.build(lists);
+  const buildMs = msSince(t0);
+
+  let serialized = await eng.serialize();
+  const serializedBytes = eng.size(serialized);
+  const loadTimes = [];
+  for (let i = 0; i < LOADS; i++) {
+    t0 = nowNs();
+    await eng.load(serialized);
+    loadTimes.push(msSince(t0));
+  }
+  eng.afterLoad?.();
+  serialized = null;
+  await settle();
+  const after = memorySnapshot();
+
+  const { blocked, timing } = timeDecisions(requests, eng.decide);
+  const rules = requests.map((r) => eng.explain(r));
+
+  const result = {
+    engine: eng.name, version: eng.version, node: process.version,
+    datasetLines: lines, evaluated: requests.length,
+    buildMs: args.engine === 'warden-wasm' ? null : buildMs,
+    serializedBytes, loadMs: median(loadTimes), loadMinMs: Math.min(...loadTimes),
+    memory: {
+      heapDeltaBytes: after.heapUsed - before.heapUsed,
+      arrayBuffersDeltaBytes: after.arrayBuffers - before.arrayBuffers,
+      ...(eng.memory ? eng.memory() : {}),
+    },
+    wasmBytes: eng.wasmBytes,
+    ...timing,
+    blocked: blocked.reduce((a, b) => a + b, 0),
+    decisions: Array.from(blocked).join(''),
+    rules,
+  };
+  fs.mkdirSync(args.out, { recursive: true });
+  fs.writeFileSync(path.join(args.out, `${eng.name}.json`), JSON.stringify(result));
+  process.stderr.write(`${eng.name}: blocked ${result.blocked}/${requests.length}, median ${timing.medianUs.toFixed(2)} µs\n`);
+}
+
+await main();
