@@ -200,7 +200,7 @@ constexpr std::string_view kCommonWords[] = {
     "tracking", "data",      "name",      "time",       "timestamp", "page"};
 
 bool is_generic(std::string_view name, bool prefix, std::string_view platform) {
-  if (name.size() <= 3 && (name.front() != '_' || prefix)) return true;
+  if (name.size() <= 2 || (name.size() <= 3 && (name.front() != '_' || prefix))) return true;
   std::string key = folded(name);
   for (auto word : kCommonWords)
     if (key == word) return true;

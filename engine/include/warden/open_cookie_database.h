@@ -20,8 +20,9 @@
 // Generic versus distinctive. Generic names collide with sites' own cookies ("sessionid" is listed
 // for Instagram, "locale" and "s" for Facebook, "lang" for LinkedIn), so a generic name keeps its
 // domain, and a generic name without a domain is skipped. A name is generic when it
-//   - is at most 3 characters and does not start with '_' ("s", "id", "fr", "SID", "IDE"), or is a
-//     prefix of at most 3 characters ("_s" as a prefix would claim "_shopify_y", "_stripe_mid"...), or
+//   - is at most 2 characters ("s", "id", "_s"), or at most 3 and not starting with '_' ("fr",
+//     "SID", "IDE"; "_ga" stays distinctive), or a prefix of at most 3 characters ("_ut" as a
+//     prefix would claim "_utm_source"...), or
 //   - consists of lower-case letters only (a word such as "presence", "datr", "lantern"), unless
 //     it contains the platform's name ("hubspotutk" for HubSpot), or
 //   - is, ignoring case and the separators '_', '-', '.', a common word of site code ("session_id",
