@@ -3,7 +3,6 @@
 // public_suffix_builtin.cpp views as PublicSuffixList::builtin().
 //
 //   psl_compile <public_suffix_list.dat> <output.cpp>
-#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <sstream>
