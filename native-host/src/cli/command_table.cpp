@@ -7,12 +7,16 @@ namespace cookiewarden::cli {
 
 // Defined in the <name>_command.cpp files.
 extern const CliCommand kVersionCommand;
+extern const CliCommand kClassifyCommand;
+extern const CliCommand kCompileCommand;
 extern const CliCommand kBrowsersCommand;
 extern const CliCommand kInstallCommand;
 extern const CliCommand kUninstallCommand;
 
 const std::vector<CliCommand>& cli_commands() {
   static const std::vector<CliCommand> commands{
+      kClassifyCommand,
+      kCompileCommand,
       kVersionCommand,
       kBrowsersCommand,
       kInstallCommand,

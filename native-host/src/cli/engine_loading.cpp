@@ -1,0 +1,40 @@
+#include "cli/engine_loading.h"
+
+#include "platform/file_contents.h"
+#include "warden/engine_builder.h"
+
+namespace cookiewarden::cli {
+
+warden::Result<std::unique_ptr<LoadedEngine>> load_engine(const std::optional<std::string>& engine_path) {
+  auto loaded = std::make_unique<LoadedEngine>();
+  if (engine_path) {
+    auto bytes = read_binary_file(*engine_path);
+    if (!bytes.ok()) return {bytes.status(), bytes.detail()};
+    loaded->bytes = std::move(bytes).value();
+  } else {
+    auto bytes = warden::build_default_engine();
+    if (!bytes.ok()) return {bytes.status(), "cannot build the default engine: " + bytes.detail()};
+    loaded->bytes = std::move(bytes).value();
+  }
+  auto engine = warden::Engine::load(loaded->bytes);
+  if (!engine.ok()) {
+    std::string where = engine_path ? *engine_path : std::string("the built-in rules");
+    return {engine.status(), where + ": " + engine.detail()};
+  }
+  loaded->engine.emplace(std::move(engine).value());
+  return loaded;
+}
+
+warden::Result<warden::Policy> load_policy(const std::optional<std::string>& policy_path, bool necessary_only) {
+  if (policy_path && necessary_only)
+    return {warden::Status::invalid_argument, "--policy and --necessary-only cannot be combined"};
+  if (necessary_only) return warden::Policy::necessary_only();
+  if (!policy_path) return warden::Policy::allow_all();
+  auto text = read_text_file(*policy_path);
+  if (!text.ok()) return {text.status(), text.detail()};
+  auto policy = warden::parse_policy(*text);
+  if (!policy.ok()) return {policy.status(), *policy_path + ": " + policy.detail()};
+  return policy;
+}
+
+}  // namespace cookiewarden::cli
