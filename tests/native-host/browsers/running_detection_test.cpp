@@ -1,0 +1,161 @@
+#include "browsers/running_detection.h"
+
+#include <doctest/doctest.h>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../support/store_fixtures.h"
+
+using namespace cookiewarden;
+using cookiewarden::test::TempDir;
+using cookiewarden::test::write_file;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string hostname() {
+  char name[256] = {};
+  REQUIRE(gethostname(name, sizeof name - 1) == 0);
+  return name;
+}
+
+// A pid that existed and is gone: a child that exited and was reaped.
+pid_t dead_pid() {
+  pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) _exit(0);
+  waitpid(pid, nullptr, 0);
+  return pid;
+}
+
+BrowserProfile chromium_at(const fs::path& udd) {
+  return {"chromium", "Chromium", BrowserFamily::chromium, "Default", "Default", udd, udd / "Default", true};
+}
+
+BrowserProfile firefox_at(const fs::path& profile) {
+  return {"firefox", "Firefox", BrowserFamily::firefox, "p", "p", profile.parent_path(), profile, true};
+}
+
+// A child process holding Firefox's lock on .parentlock (an fcntl write lock, as Firefox takes it)
+// until it is killed.
+class LockHolder {
+ public:
+  explicit LockHolder(const fs::path& file) {
+    int ready[2];
+    REQUIRE(pipe(ready) == 0);
+    pid_ = fork();
+    REQUIRE(pid_ >= 0);
+    if (pid_ == 0) {
+      int fd = open(file.c_str(), O_RDWR | O_CREAT, 0644);
+      struct flock lock = {};
+      lock.l_type = F_WRLCK;
+      lock.l_whence = SEEK_SET;
+      char ok = (fd >= 0 && fcntl(fd, F_SETLK, &lock) == 0) ? '1' : '0';
+      if (write(ready[1], &ok, 1) != 1) _exit(1);
+      for (;;) pause();
+    }
+    close(ready[1]);
+    char ok = 0;
+    REQUIRE(read(ready[0], &ok, 1) == 1);
+    close(ready[0]);
+    REQUIRE(ok == '1');
+  }
+  ~LockHolder() { release(); }
+  void release() {
+    if (pid_ <= 0) return;
+    kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+    pid_ = -1;
+  }
+  pid_t pid() const { return pid_; }
+
+ private:
+  pid_t pid_ = -1;
+};
+
+bool someone_holds(const fs::path& file) {
+  int fd = open(file.c_str(), O_RDONLY);
+  REQUIRE(fd >= 0);
+  struct flock query = {};
+  query.l_type = F_WRLCK;
+  query.l_whence = SEEK_SET;
+  REQUIRE(fcntl(fd, F_GETLK, &query) == 0);
+  close(fd);
+  return query.l_type != F_UNLCK;
+}
+
+}  // namespace
+
+TEST_CASE("running: Chromium SingletonLock with this host and a live pid (ours) means running") {
+  TempDir udd;
+  fs::create_symlink(hostname() + "-" + std::to_string(getpid()), udd / "SingletonLock");
+  RunningState state = detect_running(chromium_at(udd.path()));
+  CHECK(state.running);
+  CHECK(state.detail.find(std::to_string(getpid())) != std::string::npos);
+}
+
+TEST_CASE("running: a stale SingletonLock (dead pid) is not running; no lock is not running") {
+  TempDir udd;
+  CHECK_FALSE(detect_running(chromium_at(udd.path())).running);
+  pid_t gone = dead_pid();
+  fs::create_symlink(hostname() + "-" + std::to_string(gone), udd / "SingletonLock");
+  RunningState state = detect_running(chromium_at(udd.path()));
+  CHECK_FALSE(state.running);
+  CHECK(state.detail.find("stale") != std::string::npos);
+  CHECK(fs::is_symlink(udd / "SingletonLock"));  // detection never cleans up
+}
+
+TEST_CASE("running: a SingletonLock from another host is treated as running and says so") {
+  TempDir udd;
+  fs::create_symlink("other-host.example-" + std::to_string(getpid()), udd / "SingletonLock");
+  RunningState state = detect_running(chromium_at(udd.path()));
+  CHECK(state.running);
+  CHECK(state.detail.find("other-host.example") != std::string::npos);
+}
+
+TEST_CASE("running: an unreadable or odd SingletonLock errs on the side of running") {
+  TempDir udd;
+  fs::create_symlink("no-pid-here-x", udd / "SingletonLock");
+  CHECK(detect_running(chromium_at(udd.path())).running);
+  TempDir udd2;
+  write_file(udd2 / "SingletonLock", "not a symlink");
+  CHECK(detect_running(chromium_at(udd2.path())).running);
+}
+
+TEST_CASE("running: Firefox .parentlock locked with fcntl by another process is running; detection never takes it") {
+  TempDir profile;
+  fs::path parentlock = profile / ".parentlock";
+  write_file(parentlock, "");
+  CHECK_FALSE(detect_running(firefox_at(profile.path())).running);
+  {
+    LockHolder holder(parentlock);
+    RunningState state = detect_running(firefox_at(profile.path()));
+    CHECK(state.running);
+    CHECK(state.detail.find(std::to_string(holder.pid())) != std::string::npos);
+    CHECK(someone_holds(parentlock));  // still held by the child after our check
+    holder.release();
+    CHECK_FALSE(detect_running(firefox_at(profile.path())).running);
+  }
+  CHECK(fs::file_size(parentlock) == 0);
+}
+
+TEST_CASE("running: Firefox without .parentlock falls back to the lock symlink's pid") {
+  TempDir profile;
+  CHECK_FALSE(detect_running(firefox_at(profile.path())).running);
+  fs::create_symlink("127.0.0.1:+" + std::to_string(getpid()), profile / "lock");
+  CHECK(detect_running(firefox_at(profile.path())).running);
+  fs::remove(profile / "lock");
+  fs::create_symlink("127.0.0.1:+" + std::to_string(dead_pid()), profile / "lock");  // survives a clean exit
+  CHECK_FALSE(detect_running(firefox_at(profile.path())).running);
+}
+
+TEST_CASE("running: Safari never runs on Linux") {
+  BrowserProfile safari{"safari", "Safari", BrowserFamily::safari, "Default", "Default", "/x/Library", "/x/Library", true};
+  RunningState state = detect_running(safari);
+  CHECK_FALSE(state.running);
+  CHECK_FALSE(state.detail.empty());
+}
