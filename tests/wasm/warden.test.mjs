@@ -153,6 +153,21 @@ test('bad input is a WardenError with a status, and the engine keeps working', a
   expectStatus(() => engine.decideRequest({ url: 'https://a.example/', topUrl: SHOP }), 'invalid_argument');
 });
 
+test('two engines in one module share the input buffer safely, and policies stay per engine', async () => {
+  const a = await loadEngine();
+  const b = await loadEngine({});
+  const ga = { url: 'https://www.google-analytics.com/analytics.js', topUrl: SHOP, type: 'script' };
+  assert.equal(b.decideRequest(ga).action, 'allow');
+  // A grows the module's input buffer (the old address is freed); B must write to the new one.
+  const long = 'https://tracker.example/' + 'q'.repeat(1000000); // larger than any earlier input
+  assert.equal(a.decideRequest({ url: long, topUrl: SHOP, type: 'image' }).action, 'block');
+  assert.deepEqual([b.decideRequest(ga).action, b.decideRequest(ga).category], ['allow', 'analytics']);
+  assert.deepEqual([a.decideRequest(ga).action, a.decideRequest(ga).category], ['block', 'analytics']);
+  a.free();
+  assert.equal(b.decideRequest(ga).action, 'allow');
+  b.free();
+});
+
 test('a corrupted or truncated engine buffer is refused with a status, not a crash', async () => {
   const refused = async (bytes) => {
     await assert.rejects(Warden.load({ wasmBinary, engineBytes: bytes }), (e) => {

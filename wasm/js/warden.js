@@ -69,14 +69,13 @@ function resourceTypeCode(type) {
  */
 
 export class WardenEngine {
-  #m; #handle; #bytesPtr; #bytesLen;
-  #inPtr = 0; #inCap = 0;
-  #u8 = null; #u32 = null;
+  #m; #io; #handle; #bytesPtr; #bytesLen;
   #names = new Map(); // vendor/rule strings inside the engine buffer, by address
 
   /** @private Use Warden.load(). */
   constructor(m, handle, bytesPtr, bytesLen) {
     this.#m = m;
+    this.#io = ioOf(m);
     this.#handle = handle;
     this.#bytesPtr = bytesPtr;
     this.#bytesLen = bytesLen;
@@ -98,14 +97,14 @@ export class WardenEngine {
 
   /** @param {object} policy the policy object of policy.h ({defaults, unknown_third_party, sites}) */
   setPolicy(policy) {
-    const n = this.#write([JSON.stringify(policy ?? {})]);
+    const n = this.#io.write([JSON.stringify(policy ?? {})]);
     this.#check(this.#m._cw_set_policy(this.#live(), n[0]));
   }
 
   /** @param {RequestInput} r @returns {Decision} */
   decideRequest(r) {
     const type = resourceTypeCode(r?.type ?? 'other');
-    const n = this.#write([r?.url, r?.topUrl, r?.frameUrl ?? '']);
+    const n = this.#io.write([r?.url, r?.topUrl, r?.frameUrl ?? '']);
     this.#check(this.#m._cw_decide_request(this.#live(), n[0], n[1], n[2], type));
     return this.#decision();
   }
@@ -114,7 +113,7 @@ export class WardenEngine {
   decideCookie(c) {
     const source = CookieSource[c?.source ?? 'http'];
     if (source === undefined) throw invalid(`unknown cookie source ${JSON.stringify(c.source)}`);
-    const n = this.#write([c?.name, c?.domain, c?.topUrl, c?.scriptUrl ?? '']);
+    const n = this.#io.write([c?.name, c?.domain, c?.topUrl, c?.scriptUrl ?? '']);
     this.#check(this.#m._cw_decide_cookie(this.#live(), n[0], n[1], n[2], n[3], source));
     return this.#decision();
   }
@@ -125,7 +124,7 @@ export class WardenEngine {
    * @returns {{ rules: object[], counts: object, limits: object }}
    */
   compileDnr(policy, options = {}) {
-    const n = this.#write([JSON.stringify(policy ?? {}), JSON.stringify(options ?? {})]);
+    const n = this.#io.write([JSON.stringify(policy ?? {}), JSON.stringify(options ?? {})]);
     this.#check(this.#m._cw_compile_dnr(this.#live(), n[0], n[1]));
     const r = this.#result();
     return JSON.parse(readText(this.#m, r[1], r[2]));
@@ -135,7 +134,7 @@ export class WardenEngine {
   memory() {
     this.#check(this.#m._cw_memory(this.#handle ?? 0));
     const r = this.#result();
-    const u32 = this.#heap32();
+    const u32 = this.#io.heap32();
     return { linearBytes: u32[r[1] >>> 2], engineBytes: u32[(r[1] >>> 2) + 1] };
   }
 
@@ -152,30 +151,6 @@ export class WardenEngine {
     return this.#handle;
   }
 
-  // Encodes the strings back to back into the module's input buffer; returns their byte lengths.
-  #write(strings) {
-    let worst = 0;
-    for (const s of strings) {
-      if (typeof s !== 'string') throw invalid(`expected a string, got ${s === undefined ? 'nothing' : typeof s}`);
-      worst += s.length * 3; // UTF-16 code unit -> at most 3 UTF-8 bytes
-    }
-    if (worst > this.#inCap) {
-      const cap = Math.max(worst, 4096);
-      this.#inPtr = this.#m._cw_input(cap);
-      if (!this.#inPtr) throw invalid('out of memory for the input');
-      this.#inCap = cap;
-    }
-    const heap = this.#heap8();
-    const lens = new Array(strings.length);
-    let at = this.#inPtr;
-    for (let i = 0; i < strings.length; i++) {
-      const { written } = encoder.encodeInto(strings[i], heap.subarray(at, this.#inPtr + this.#inCap));
-      lens[i] = written;
-      at += written;
-    }
-    return lens;
-  }
-
   #check(status) {
     if (status === 0) return;
     const r = this.#result();
@@ -185,9 +160,8 @@ export class WardenEngine {
   #result() { return readResult(this.#m); }
 
   #decision() {
-    const r = this.#result();
-    const u32 = this.#heap32();
-    const w = r[1] >>> 2;
+    const u32 = this.#io.heap32();
+    const w = u32[this.#io.resultAt + 1] >>> 2; // result.ptr -> CwDecision
     return {
       action: ActionNames[u32[w]],
       category: CategoryNames[u32[w + 1]],
@@ -209,16 +183,70 @@ export class WardenEngine {
     }
     return s;
   }
+}
 
-  #heap8() {
+// The module's input buffer and memory views, shared by every engine of one module: the buffer
+// belongs to the module (cw_input), so all engines must see the same address after it grows.
+class Io {
+  #m; #inPtr = 0; #inCap = 0; #u8 = null; #u32 = null;
+  #lens = new Uint32Array(4);
+
+  constructor(m) {
+    this.#m = m;
+    /** Word index of the module's result area {status, ptr, len}. */
+    this.resultAt = m._cw_result() >>> 2;
+  }
+
+  // Encodes the strings back to back into the module's input buffer; returns their byte lengths
+  // (in a reused array: the hot path allocates nothing here).
+  write(strings) {
+    let worst = 0;
+    for (const s of strings) {
+      if (typeof s !== 'string') throw invalid(`expected a string, got ${s === undefined ? 'nothing' : typeof s}`);
+      worst += s.length * 3; // UTF-16 code unit -> at most 3 UTF-8 bytes
+    }
+    if (worst > this.#inCap) {
+      const cap = Math.max(worst, 4096);
+      this.#inPtr = this.#m._cw_input(cap);
+      if (!this.#inPtr) throw invalid('out of memory for the input');
+      this.#inCap = cap;
+    }
+    const heap = this.heap8();
+    const end = this.#inPtr + this.#inCap;
+    let at = this.#inPtr;
+    for (let i = 0; i < strings.length; i++) {
+      const n = writeAscii(heap, strings[i], at);
+      this.#lens[i] = n >= 0 ? n : encoder.encodeInto(strings[i], heap.subarray(at, end)).written;
+      at += this.#lens[i];
+    }
+    return this.#lens;
+  }
+
+  heap8() {
     if (this.#u8 === null || this.#u8.buffer !== this.#m.HEAPU8.buffer) this.#u8 = this.#m.HEAPU8;
     return this.#u8;
   }
 
-  #heap32() {
+  heap32() {
     if (this.#u32 === null || this.#u32.buffer !== this.#m.HEAPU32.buffer) this.#u32 = this.#m.HEAPU32;
     return this.#u32;
   }
+}
+
+const ios = new WeakMap();
+function ioOf(m) {
+  let io = ios.get(m);
+  if (!io) ios.set(m, (io = new Io(m)));
+  return io;
+}
+
+function writeAscii(heap, s, at) {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7f) return -1;
+    heap[at + i] = c;
+  }
+  return s.length;
 }
 
 function readResult(m) {
