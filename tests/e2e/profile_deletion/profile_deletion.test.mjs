@@ -140,15 +140,24 @@ function runningProfileScenario(family) {
     assert.ok(foldersOfA.length > 0, 'profile A holds example.test storage folders');
 
     const running = await launch(a, env);
-    let run;
+    let run, jsonRun;
     try {
       run = runCookiewarden(['delete', DELETED_SITE], env);
+      jsonRun = runCookiewarden(['delete', DELETED_SITE, '--json'], env);
     } finally {
       await closeCleanly(running);
     }
     assert.equal(run.code, EXIT_PARTIAL, describeRun(run));
-    const browserName = family === 'chromium' ? /Chromium/ : /Firefox/;
-    assert.match(`${run.stdout}\n${run.stderr}`, browserName, 'the message names the running browser');
+    const browserName = family === 'chromium' ? 'Chromium' : 'Firefox';
+    const refusal = `${run.stdout}\n${run.stderr}`.split('\n').find((line) => line.includes(browserName) && /running/i.test(line));
+    assert.ok(refusal, `a line names ${browserName} as running:\n${describeRun(run)}`);
+
+    assert.equal(jsonRun.code, EXIT_PARTIAL, describeRun(jsonRun));
+    const results = JSON.parse(jsonRun.stdout).profiles;
+    const resultOf = (profile) => results.find((r) => r.profile.path === profile.profileDir);
+    assert.equal(resultOf(a)?.skipped, 'running', 'profile A is refused as running');
+    assert.match(resultOf(a).message, new RegExp(browserName));
+    assert.equal(resultOf(b)?.skipped, null, 'profile B is not refused');
 
     assert.deepEqual(readCookieRows(a), rowsOfA, 'profile A: every cookie row is as before');
     assert.deepEqual(originFolders(a, DELETED_HOST), foldersOfA, 'profile A: example.test storage folders are as before');
