@@ -15,7 +15,7 @@ import { after, before, describe, it } from 'node:test';
 import { launchChromium } from '../lib/chromium_browser.mjs';
 import { cookieOfSite, readCookieRows } from '../lib/cookie_rows.mjs';
 import { COOKIEWARDEN, runCookiewarden } from '../lib/cookiewarden_cli.mjs';
-import { chromiumProfile, createFakeHome, firefoxProfiles } from '../lib/fake_home.mjs';
+import { chromiumProfile, createFakeHome, firefoxProfiles, firefoxRoot } from '../lib/fake_home.mjs';
 import { launchFirefox } from '../lib/firefox_browser.mjs';
 import { readSiteData, writeSiteData } from '../lib/page_state.mjs';
 import { integrityCheck } from '../lib/sqlite_probe.mjs';
@@ -29,8 +29,8 @@ const EXIT_PARTIAL = 3;  // native-host cli_command.h: some targets skipped (a b
 let server;
 const homes = [];
 
-function fakeHome(label) {
-  const home = createFakeHome(label);
+function fakeHome(label, options) {
+  const home = createFakeHome(label, options);
   homes.push(home);
   return home;
 }
@@ -102,8 +102,10 @@ function originFolders(profile, host) {
 
 function closedProfileScenario(family) {
   it(`${family}: deletes example.test from a closed profile; keep.test and the tracker's keep.test partition stay`, async () => {
-    const { env } = fakeHome(`${family}-closed`);
-    const profile = family === 'chromium' ? chromiumProfile(env.HOME) : firefoxProfiles(env.HOME, ['main'])[0];
+    // XDG_CONFIG_HOME moved: discovery must look there (Chromium, and Firefox's XDG root).
+    const home = fakeHome(`${family}-closed`, { xdgConfigHome: 'xdg-config' });
+    const { env } = home;
+    const profile = family === 'chromium' ? chromiumProfile(home.configDir) : firefoxProfiles(firefoxRoot.xdg(home), ['main'])[0];
 
     const before = await populate(profile, env);
     assertPopulated(before);
@@ -128,10 +130,12 @@ function closedProfileScenario(family) {
 
 function runningProfileScenario(family) {
   it(`${family}: refuses a running profile and leaves it untouched, cleans a closed one`, async () => {
-    const { env } = fakeHome(`${family}-running`);
+    // The default ~/.config and Firefox's legacy ~/.mozilla root.
+    const home = fakeHome(`${family}-running`);
+    const { env } = home;
     const [a, b] = family === 'chromium'
-      ? [chromiumProfile(env.HOME, 'chromium'), chromiumProfile(env.HOME, 'google-chrome')]
-      : firefoxProfiles(env.HOME, ['a', 'b']);
+      ? [chromiumProfile(home.configDir, 'chromium'), chromiumProfile(home.configDir, 'google-chrome')]
+      : firefoxProfiles(firefoxRoot.legacy(home), ['a', 'b']);
     assertPopulated(await populate(a, env));
     assertPopulated(await populate(b, env));
     const rowsOfA = readCookieRows(a);
