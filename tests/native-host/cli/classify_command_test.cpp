@@ -1,0 +1,136 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/cli_command.h"
+
+namespace {
+
+using nlohmann::json;
+
+struct Run {
+  int code;
+  std::vector<json> lines;
+  std::string err;
+};
+
+Run classify(std::vector<std::string_view> args, const std::string& input) {
+  args.insert(args.begin(), "classify");
+  std::istringstream in(input);
+  std::ostringstream out, err;
+  int code = cookiewarden::cli::run_cli(args, {in, out, err});
+  Run run{code, {}, err.str()};
+  std::istringstream lines(out.str());
+  for (std::string line; std::getline(lines, line);) run.lines.push_back(json::parse(line));
+  return run;
+}
+
+const std::string kShop = R"("top_url": "https://www.shop.example/")";
+
+std::string request(const std::string& url, const std::string& type) {
+  return R"({"url": ")" + url + R"(", )" + kShop + R"(, "type": ")" + type + "\"}\n";
+}
+std::string cookie(const std::string& name, const std::string& domain) {
+  return R"({"cookie": {"name": ")" + name + R"(", "domain": ")" + domain + R"("}, )" + kShop + "}\n";
+}
+
+}  // namespace
+
+TEST_CASE("classify answers one line per input line, in order, allowing everything by default") {
+  auto run = classify({}, request("https://www.google.com/recaptcha/api.js", "script") +
+                              request("https://www.google.com/pagead/1p-user-list/1/", "image") +
+                              cookie("_ga", ".shop.example") + cookie("PHPSESSID", "www.shop.example"));
+  CHECK(run.code == 0);
+  REQUIRE(run.lines.size() == 4);
+  CHECK(run.lines[0] == json{{"action", "allow"}, {"category", "necessary"}, {"vendor", run.lines[0]["vendor"]},
+                             {"rule", run.lines[0]["rule"]}});
+  CHECK(run.lines[0]["vendor"].get<std::string>().find("reCAPTCHA") != std::string::npos);
+  CHECK(run.lines[1]["category"] == "marketing");
+  CHECK(run.lines[1]["action"] == "allow");
+  CHECK(run.lines[2]["category"] == "analytics");
+  CHECK(run.lines[3]["category"] == "necessary");
+}
+
+TEST_CASE("--necessary-only blocks analytics, marketing and unknown third parties, not necessary") {
+  auto run = classify({"--necessary-only"}, cookie("_ga", ".shop.example") + cookie("csrftoken", "www.shop.example") +
+                                                request("https://cdn.nobody-knows.example/x.js", "script") +
+                                                request("https://www.shop.example/app.js", "script"));
+  REQUIRE(run.lines.size() == 4);
+  CHECK(run.lines[0]["action"] == "block");
+  CHECK(run.lines[1]["action"] == "allow");
+  CHECK(run.lines[2] == json{{"action", "block"}, {"category", "unknown"}, {"vendor", nullptr}, {"rule", nullptr}});
+  CHECK(run.lines[3]["action"] == "allow");
+  CHECK(run.lines[3]["category"] == "necessary");
+}
+
+TEST_CASE("a bad line gets an error line and the run goes on") {
+  auto run = classify({}, "not json\n" + std::string("[1,2]\n") + R"({"top_url": "https://a.example/"})" + "\n" +
+                              request("https://x.example/", "teapot") + request("about:blank", "script") + "\n" +
+                              cookie("_gid", ".shop.example"));
+  CHECK(run.code == 1);
+  REQUIRE(run.lines.size() == 7);
+  for (int i = 0; i < 6; ++i) {
+    CAPTURE(i);
+    CHECK(run.lines[i].contains("error"));
+    CHECK_FALSE(run.lines[i]["error"].get<std::string>().empty());
+  }
+  CHECK(run.lines[6]["category"] == "analytics");
+}
+
+TEST_CASE("Unicode hosts are converted to punycode before classifying") {
+  auto run = classify({}, R"({"url": "https://bücher.example/a.js", "top_url": "https://www.bücher.example/"})" "\n");
+  REQUIRE(run.lines.size() == 1);
+  CHECK(run.lines[0]["category"] == "necessary");  // same site once both are xn--bcher-kva.example
+}
+
+TEST_CASE("a policy file with a per-site override applies on that site only") {
+  auto dir = std::filesystem::temp_directory_path() / "cookiewarden-classify-test";
+  std::filesystem::create_directories(dir);
+  auto path = (dir / "policy.json").string();
+  std::ofstream(path) << R"({"defaults": {"analytics": "block"}, "sites": {"shop.example": {"analytics": "allow"}}})";
+  auto run = classify({"--policy", path}, cookie("_ga", ".shop.example") +
+                                              R"({"cookie": {"name": "_ga", "domain": ".other.example"}, "top_url": "https://other.example/"})" "\n");
+  REQUIRE(run.lines.size() == 2);
+  CHECK(run.lines[0]["action"] == "allow");
+  CHECK(run.lines[1]["action"] == "block");
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("compile writes an engine that classify --engine loads, with list rules") {
+  auto dir = std::filesystem::temp_directory_path() / "cookiewarden-compile-test";
+  std::filesystem::create_directories(dir);
+  auto list = (dir / "list.txt").string();
+  auto bin = (dir / "engine.bin").string();
+  std::ofstream(list) << "! a list\n||tracker.example^$third-party\nexample.org##.ad\n";
+  std::istringstream in;
+  std::ostringstream out, err;
+  std::string list_spec = list + ":analytics";
+  std::vector<std::string_view> args{"compile", "--list", list_spec, "-o", bin};
+  int code = cookiewarden::cli::run_cli(args, {in, out, err});
+  INFO(err.str());
+  REQUIRE(code == 0);
+  CHECK(out.str().find("1 rules loaded") != std::string::npos);
+  auto run = classify({"--engine", bin}, request("https://px.tracker.example/p.gif", "image"));
+  REQUIRE(run.lines.size() == 1);
+  CHECK(run.lines[0]["category"] == "analytics");
+  CHECK(run.lines[0]["rule"].get<std::string>().find("tracker.example") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("bad options are usage errors, a corrupt engine file a clear failure") {
+  CHECK(classify({"--necessary-only", "--policy", "x.json"}, "").code == 2);
+  CHECK(classify({"--bogus"}, "").code == 2);
+  auto dir = std::filesystem::temp_directory_path() / "cookiewarden-corrupt-test";
+  std::filesystem::create_directories(dir);
+  auto bin = (dir / "engine.bin").string();
+  std::ofstream(bin) << "definitely not an engine";
+  auto run = classify({"--engine", bin}, "");
+  CHECK(run.code == 1);
+  CHECK(run.err.find(bin) != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
