@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <random>
 #include <set>
 #include <string>
@@ -86,6 +87,65 @@ auto site_filter(std::string site) {
     if (d.starts_with('.')) d.remove_prefix(1);
     return d == site || (d.size() > site.size() && d.ends_with("." + site));
   };
+}
+
+// A jar built here, for what the real files lack: a port and comments. One page, records in order.
+struct RecordSpec {
+  std::string domain, name, path, value;
+  std::optional<std::uint16_t> port;
+  std::optional<std::string> comment, comment_url;
+  std::uint32_t flags = 0;
+};
+
+void put_le32(Bytes& out, std::uint32_t v) {
+  for (int shift = 0; shift <= 24; shift += 8) out.push_back(static_cast<std::uint8_t>(v >> shift));
+}
+void put_be32(Bytes& out, std::uint32_t v) {
+  for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<std::uint8_t>(v >> shift));
+}
+
+Bytes build_record(const RecordSpec& spec) {
+  std::uint32_t at = spec.port ? 58 : 56;
+  Bytes strings;
+  auto place = [&](const std::optional<std::string>& s) -> std::uint32_t {
+    if (!s) return 0;
+    std::uint32_t offset = at + static_cast<std::uint32_t>(strings.size());
+    strings.insert(strings.end(), s->begin(), s->end());
+    strings.push_back(0);
+    return offset;
+  };
+  std::uint32_t comment = place(spec.comment), comment_url = place(spec.comment_url);
+  std::uint32_t domain = place(spec.domain), name = place(spec.name), path = place(spec.path), value = place(spec.value);
+  Bytes r;
+  for (std::uint32_t v : {at + static_cast<std::uint32_t>(strings.size()), 0u, spec.flags, spec.port ? 1u : 0u, domain, name, path, value, comment, comment_url})
+    put_le32(r, v);
+  r.resize(r.size() + 16, 0);  // expiry, creation: 2001-01-01
+  if (spec.port) {
+    r.push_back(static_cast<std::uint8_t>(*spec.port));
+    r.push_back(static_cast<std::uint8_t>(*spec.port >> 8));
+  }
+  r.insert(r.end(), strings.begin(), strings.end());
+  return r;
+}
+
+Bytes build_jar(const std::vector<RecordSpec>& specs) {
+  Bytes page{0x00, 0x00, 0x01, 0x00};
+  put_le32(page, static_cast<std::uint32_t>(specs.size()));
+  std::vector<Bytes> records;
+  std::uint32_t offset = 12 + 4 * static_cast<std::uint32_t>(specs.size());
+  for (const auto& spec : specs) {
+    records.push_back(build_record(spec));
+    put_le32(page, offset);
+    offset += static_cast<std::uint32_t>(records.back().size());
+  }
+  put_le32(page, 0);
+  for (const auto& r : records) page.insert(page.end(), r.begin(), r.end());
+  Bytes file{'c', 'o', 'o', 'k'};
+  put_be32(file, 1);
+  put_be32(file, static_cast<std::uint32_t>(page.size()));
+  file.insert(file.end(), page.begin(), page.end());
+  put_be32(file, binarycookies_page_checksum(page));
+  return file;  // no trailer, as some files end
 }
 
 // A scratch directory per test, removed at the end.
@@ -175,6 +235,50 @@ TEST_CASE("the 2013 dtformats file: version-1 records, out-of-order strings, pse
   CHECK(count_if([](const BinaryCookieRecord& r) { return r.domain == ".^filecookies^"; }) >= 1);
   CHECK(count_if([](const BinaryCookieRecord& r) { return r.domain == ".apple.com"; }) == 15);
   CHECK(count_if([](const BinaryCookieRecord& r) { return r.domain == "www.cnn.com"; }) == 4);
+}
+
+TEST_CASE("ports and comments are read, and records carrying them survive a deletion byte-for-byte") {
+  RecordSpec with_port{"www.keep.test", "sid", "/app", "v1", 8443, "a comment", "https://keep.test/policy", 0x21};
+  RecordSpec plain{".example.test", "gone", "/", "v2", std::nullopt, std::nullopt, std::nullopt, 0x1};
+  RecordSpec comment_only{"keep.test", "c", "/", "v3", std::nullopt, "only a comment", std::nullopt, 0x18};
+  auto bytes = build_jar({with_port, plain, comment_only});
+  auto jar = parse_binarycookies(bytes);
+  REQUIRE_MESSAGE(jar.ok(), jar.detail());
+  auto records = records_of(*jar);
+  REQUIRE(records.size() == 3);
+  CHECK(records[0]->port == std::optional<std::uint16_t>(8443));
+  CHECK(records[0]->comment == std::optional<std::string_view>("a comment"));
+  CHECK(records[0]->comment_url == std::optional<std::string_view>("https://keep.test/policy"));
+  CHECK(records[0]->domain == "www.keep.test");
+  CHECK(records[0]->value == "v1");
+  CHECK(records[0]->flags == 0x21);
+  CHECK_FALSE(records[1]->port.has_value());
+  CHECK(records[2]->comment == std::optional<std::string_view>("only a comment"));
+  CHECK_FALSE(records[2]->comment_url.has_value());
+
+  auto written = serialize_binarycookies_without(*jar, site_filter("example.test"));
+  auto again = parse_binarycookies(written);
+  REQUIRE(again.ok());
+  auto kept = records_of(*again);
+  REQUIRE(kept.size() == 2);
+  CHECK(bytes_of(*kept[0]) == bytes_of(*records[0]));
+  CHECK(bytes_of(*kept[1]) == bytes_of(*records[2]));
+  CHECK(kept[0]->port == std::optional<std::uint16_t>(8443));
+
+  // Field damage with the checksum made right again, so the field checks themselves must catch it.
+  const std::size_t first_record = 12 + 24;  // file header, then a page header with 3 offsets
+  auto damaged = [&](std::size_t at, std::uint8_t value) {
+    Bytes b = bytes;
+    b[at] = value;
+    std::size_t sum_at = checksum_offset(b);
+    std::uint32_t sum = checksum_from_raw_file(b);
+    for (int i = 0; i < 4; ++i) b[sum_at + i] = static_cast<std::uint8_t>(sum >> (24 - 8 * i));
+    return parse_binarycookies(b);
+  };
+  CHECK(damaged(first_record, bytes[first_record]).ok());  // the helper itself keeps a good file good
+  CHECK_FALSE(damaged(first_record + 12, 2).ok());          // has_port neither 0 nor 1
+  CHECK_FALSE(damaged(first_record + 16, 56).ok());         // domain string over the port field
+  CHECK_FALSE(damaged(first_record + 32, 200).ok());        // comment offset past the record
 }
 
 TEST_CASE("deleting one site keeps every other record byte-for-byte and yields a valid file") {
