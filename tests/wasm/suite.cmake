@@ -1,10 +1,9 @@
 # Node tests of the WebAssembly module (tests/wasm/*.test.mjs). The native build cannot compile
 # WASM itself, so CTest runs three steps, ordered by fixtures:
 #   wasm/build          configures and builds wasm/ with Emscripten into BUILD/wasm (scripts/build-wasm)
-#   wasm/engine_buffer  writes BUILD/tests/wasm-test-engine.bin with the native make_test_engine helper
+#   wasm/engine_buffer  `cookiewarden compile` writes BUILD/tests/wasm-test-engine.bin (default rules,
+#                       EasyList as marketing, EasyPrivacy as analytics)
 #   wasm/node           node --test over the built module and that buffer
-add_executable(make_test_engine ${CMAKE_CURRENT_LIST_DIR}/make_test_engine.cpp)
-target_link_libraries(make_test_engine PRIVATE warden_engine)
 
 find_program(WARDEN_NODE_FOR_TESTS NAMES node nodejs)
 if(WARDEN_NODE_FOR_TESTS)
@@ -14,7 +13,7 @@ if(WARDEN_NODE_FOR_TESTS)
   set_tests_properties(wasm/build PROPERTIES FIXTURES_SETUP wasm_module TIMEOUT 600)
 
   add_test(NAME wasm/engine_buffer
-    COMMAND make_test_engine ${_wasm_test_engine}
+    COMMAND cookiewarden compile -o ${_wasm_test_engine}
             --list ${WARDEN_SHARED_DATA}/easylist.txt:marketing
             --list ${WARDEN_SHARED_DATA}/easyprivacy.txt:analytics)
   set_tests_properties(wasm/engine_buffer PROPERTIES FIXTURES_SETUP wasm_engine)
