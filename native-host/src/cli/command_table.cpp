@@ -12,6 +12,8 @@ extern const CliCommand kCompileCommand;
 extern const CliCommand kBrowsersCommand;
 extern const CliCommand kInstallCommand;
 extern const CliCommand kUninstallCommand;
+extern const CliCommand kSitesCommand;
+extern const CliCommand kDeleteCommand;
 
 const std::vector<CliCommand>& cli_commands() {
   static const std::vector<CliCommand> commands{
@@ -21,6 +23,8 @@ const std::vector<CliCommand>& cli_commands() {
       kBrowsersCommand,
       kInstallCommand,
       kUninstallCommand,
+      kSitesCommand,
+      kDeleteCommand,
   };
   return commands;
 }

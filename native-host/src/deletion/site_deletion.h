@@ -2,8 +2,10 @@
 // (delete_site), across every store of the profile's browser family.
 //
 // Safety, in this order: the browser owning the profile must not be running (detect_running);
-// if it is, nothing is opened for writing and the result says which browser to close. Each store
-// is then edited all or nothing; a store that fails is reported and the others still run.
+// if it is, nothing is opened for writing and the result says which browser to close (a dry run
+// is refused the same way: a real run would delete nothing). Firefox's .parentlock is then held
+// for the whole edit (profile_edit_lock.h). Each store is edited all or nothing; a store that
+// fails is reported and the others still run.
 #pragma once
 
 #include <memory>
@@ -19,8 +21,8 @@
 namespace cookiewarden {
 
 // Every store of a profile, present on disk or not (a missing one reports not_present).
-// Chromium: cookies (both `Cookies` and `Network/Cookies`), Extension Cookies, Local Storage,
-// IndexedDB. Firefox: cookies.sqlite, storage/. Safari: none yet (the safari stores plug in here).
+// Chromium: Cookies (and/or Network/Cookies), Local Storage, IndexedDB + WebStorage buckets.
+// Firefox: cookies.sqlite, storage/ (+ storage.sqlite, webappsstore). Safari: Cookies.binarycookies.
 std::vector<std::unique_ptr<SiteStore>> site_stores_for(const BrowserProfile& profile);
 
 struct SiteDataReport {
@@ -57,9 +59,21 @@ SiteDataReport inspect_site(const BrowserProfile& profile, const SiteMatcher& si
 DeletionResult delete_site(const BrowserProfile& profile, const SiteMatcher& site, bool dry_run,
                            const std::vector<std::unique_ptr<SiteStore>>& stores);
 
-// {"profile":{...},"site","browser_running","running_detail","stores":[...]}
+struct SiteCookieCount {
+  std::string site;
+  std::size_t cookies = 0;
+};
+
+// The sites with the most cookies in a profile (all its cookie stores), most first, at most
+// `limit`: what `cookiewarden sites` shows without a SITE. Read-only.
+std::vector<SiteCookieCount> top_cookie_sites(const BrowserProfile& profile, const warden::PublicSuffixList& psl,
+                                              std::size_t limit);
+
+// {"profile":{...},"site","browser_running","running_detail","cookies","stores":[...]}
 void to_json(nlohmann::json& out, const SiteDataReport& report);
-// {"profile":{...},"site","dry_run","skipped","message","complete","stores":[...]}
+// {"profile":{...},"site","dry_run","skipped","message","complete","deleted","stores":[...]}
 void to_json(nlohmann::json& out, const DeletionResult& result);
+// {"site","cookies"}
+void to_json(nlohmann::json& out, const SiteCookieCount& count);
 
 }  // namespace cookiewarden

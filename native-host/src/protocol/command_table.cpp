@@ -5,11 +5,15 @@ namespace cookiewarden::protocol {
 // Defined in the <name>_command.cpp files.
 extern const Command kHelloCommand;
 extern const Command kBrowsersCommand;
+extern const Command kSiteDataCommand;
+extern const Command kDeleteSiteCommand;
 
 std::span<const Command> protocol_commands() {
   static const Command commands[]{
       kHelloCommand,
       kBrowsersCommand,
+      kSiteDataCommand,
+      kDeleteSiteCommand,
   };
   return commands;
 }

@@ -1,0 +1,89 @@
+#include <ostream>
+
+#include <nlohmann/json.hpp>
+
+#include "browsers/discovery.h"
+#include "cli/arguments.h"
+#include "cli/cli_command.h"
+#include "cli/site_data_text.h"
+#include "deletion/site_deletion.h"
+#include "deletion/site_request.h"
+
+namespace cookiewarden::cli {
+namespace {
+
+void print_result(const DeletionResult& result, std::ostream& out) {
+  out << profile_heading(result.profile) << ": ";
+  if (result.skipped != SkipReason::none) {
+    out << "SKIPPED - " << result.message << "\n\n";
+    return;
+  }
+  std::size_t items = result.deleted_count();
+  out << (result.dry_run ? "would delete " : "deleted ") << items << " item" << (items == 1 ? "" : "s")
+      << (result.complete() ? "" : " (some stores were skipped)") << "\n";
+  print_store_lines(result.stores, out);
+  out << "\n";
+}
+
+int run_delete(std::span<const std::string_view> args, Io io) {
+  auto parsed = Arguments::parse(args, {{"--json", "--dry-run"}, {"--browser", "--profile"}, 1});
+  if (!parsed.ok()) {
+    io.err << "cookiewarden delete: " << parsed.detail() << "\n";
+    return kExitUsage;
+  }
+  if (parsed->positionals().empty()) {
+    io.err << "cookiewarden delete: which site? Usage: cookiewarden delete SITE [--dry-run]\n";
+    return kExitUsage;
+  }
+  auto site = SiteMatcher::from_input(parsed->positionals().front(), warden::PublicSuffixList::builtin());
+  if (!site.ok()) {
+    io.err << "cookiewarden delete: " << site.detail() << "\n";
+    return kExitUsage;
+  }
+  SelectedProfiles selected = select_profiles(discover_profiles(Environment::current()),
+                                              {{}, parsed->values("--browser"), parsed->values("--profile")});
+  if (!selected.unmatched.empty()) {
+    io.err << "cookiewarden delete: no browser or profile named '" << selected.unmatched.front()
+           << "' (see 'cookiewarden browsers')\n";
+    return kExitFailure;
+  }
+  if (selected.profiles.empty()) {
+    io.err << "cookiewarden delete: no browser profiles found for this user\n";
+    return kExitFailure;
+  }
+  bool dry_run = parsed->has("--dry-run"), json = parsed->has("--json"), complete = true;
+  nlohmann::json profiles = nlohmann::json::array();
+  for (const auto& profile : selected.profiles) {
+    DeletionResult result = delete_site(profile, *site, dry_run);
+    complete = complete && result.complete();
+    if (json) profiles.push_back(result);
+    else print_result(result, io.out);
+  }
+  if (json) {
+    nlohmann::json out = {{"site", site->site()}, {"dry_run", dry_run}, {"complete", complete}, {"profiles", profiles}};
+    io.out << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  } else if (!complete) {
+    io.out << "Not everything was deleted: see the skipped profiles and stores above.\n";
+  }
+  return complete ? kExitOk : kExitPartial;
+}
+
+}  // namespace
+
+extern const CliCommand kDeleteCommand{
+    "delete", "delete a site's cookies and storage from every browser profile (browsers must be closed)",
+    "Usage: cookiewarden delete SITE [--browser B]... [--profile P]... [--dry-run] [--json]\n\n"
+    "Deletes everything SITE (reduced to its registrable domain: www.example.co.uk -> example.co.uk)\n"
+    "stores in each profile: cookies of the site and its subdomains, cookies and storage other sites\n"
+    "set while SITE was the top-level page (partitioned), local storage, IndexedDB and the other\n"
+    "per-origin storage folders. A profile whose browser is running is skipped untouched: close the\n"
+    "browser and run again. Each store is changed all or nothing.\n\n"
+    "  --browser B   only profiles of browser B (an id from 'cookiewarden browsers', or chromium/firefox/safari)\n"
+    "  --profile P   only profiles with this id, name or path\n"
+    "  --dry-run     list exactly what would be deleted; change nothing\n"
+    "  --json        machine-readable output (the protocol's delete_site result)\n\n"
+    "Exit codes: 0 all deleted, 3 partial (a profile or store was skipped), 1 failure\n"
+    "(no such browser/profile, none found), 2 usage.\n",
+    run_delete};
+
+}  // namespace cookiewarden::cli

@@ -1,0 +1,157 @@
+#include "deletion/site_deletion.h"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "browsers/running_detection.h"
+#include "deletion/profile_edit_lock.h"
+#include "stores/chromium_cookies.h"
+#include "stores/chromium_indexeddb.h"
+#include "stores/chromium_local_storage.h"
+#include "stores/firefox_cookies.h"
+#include "stores/firefox_site_storage.h"
+#include "stores/safari_cookies.h"
+#include "warden/url.h"
+
+namespace cookiewarden {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool present(const fs::path& path) { return fs::exists(fs::symlink_status(path)); }
+
+void add_chromium_stores(const BrowserProfile& profile, std::vector<std::unique_ptr<SiteStore>>& stores) {
+  // Linux and macOS keep <profile>/Cookies; Windows (and profiles migrated there) Network/Cookies.
+  fs::path legacy = profile.path / "Cookies", network = profile.path / "Network" / "Cookies";
+  if (present(legacy) || !present(network)) stores.push_back(std::make_unique<ChromiumCookieStore>(legacy));
+  if (present(network)) stores.push_back(std::make_unique<ChromiumCookieStore>(network));
+  stores.push_back(std::make_unique<ChromiumLocalStorageStore>(profile.path / "Local Storage" / "leveldb"));
+  stores.push_back(std::make_unique<ChromiumIndexedDbStore>(profile.path));
+}
+
+std::string close_first_message(const BrowserProfile& profile, const std::string& detail) {
+  return profile.browser_name + " is running (" + detail + "). Close " + profile.browser_name +
+         " and try again; nothing was changed in profile '" + profile.profile_name + "'.";
+}
+
+}  // namespace
+
+std::vector<std::unique_ptr<SiteStore>> site_stores_for(const BrowserProfile& profile) {
+  std::vector<std::unique_ptr<SiteStore>> stores;
+  switch (profile.family) {
+    case BrowserFamily::chromium: add_chromium_stores(profile, stores); break;
+    case BrowserFamily::firefox:
+      stores.push_back(std::make_unique<FirefoxCookieStore>(profile.path / "cookies.sqlite"));
+      stores.push_back(std::make_unique<FirefoxSiteStorageStore>(profile.path));
+      break;
+    case BrowserFamily::safari:
+      stores.push_back(std::make_unique<SafariCookieStore>(SafariCookieStore::for_profile(profile)));
+      break;
+  }
+  return stores;
+}
+
+std::size_t SiteDataReport::cookie_count() const {
+  std::size_t total = 0;
+  for (const auto& store : stores) total += store.count(ItemKind::cookie);
+  return total;
+}
+
+bool DeletionResult::complete() const {
+  if (skipped != SkipReason::none) return false;
+  return std::all_of(stores.begin(), stores.end(), [](const StoreOutcome& s) {
+    return s.handled() || s.skipped == SkipReason::not_present;
+  });
+}
+
+std::size_t DeletionResult::deleted_count() const {
+  std::size_t total = 0;
+  for (const auto& store : stores) total += store.items.size();
+  return total;
+}
+
+SiteDataReport inspect_site(const BrowserProfile& profile, const SiteMatcher& site) {
+  return inspect_site(profile, site, site_stores_for(profile));
+}
+
+DeletionResult delete_site(const BrowserProfile& profile, const SiteMatcher& site, bool dry_run) {
+  return delete_site(profile, site, dry_run, site_stores_for(profile));
+}
+
+SiteDataReport inspect_site(const BrowserProfile& profile, const SiteMatcher& site,
+                            const std::vector<std::unique_ptr<SiteStore>>& stores) {
+  SiteDataReport report{profile, site.site(), false, {}, {}};
+  RunningState running = detect_running(profile);
+  report.browser_running = running.running;
+  report.running_detail = running.detail;
+  for (const auto& store : stores) report.stores.push_back(store->inspect(site));
+  return report;
+}
+
+DeletionResult delete_site(const BrowserProfile& profile, const SiteMatcher& site, bool dry_run,
+                           const std::vector<std::unique_ptr<SiteStore>>& stores) {
+  DeletionResult result{profile, site.site(), dry_run, SkipReason::none, {}, {}};
+  RunningState running = detect_running(profile);
+  if (running.running) {
+    result.skipped = SkipReason::running;
+    result.message = close_first_message(profile, running.detail);
+    return result;
+  }
+  ProfileEditLock lock(profile);
+  if (!lock.held()) {
+    result.skipped = SkipReason::running;
+    result.message = close_first_message(profile, lock.detail());
+    return result;
+  }
+  for (const auto& store : stores) result.stores.push_back(store->remove(site, dry_run));
+  return result;
+}
+
+std::vector<SiteCookieCount> top_cookie_sites(const BrowserProfile& profile, const warden::PublicSuffixList& psl,
+                                              std::size_t limit) {
+  std::vector<SiteCookieCount> counts;
+  for (const auto& store : site_stores_for(profile)) {
+    for (std::string domain : store->cookie_domains()) {
+      if (domain.starts_with('.')) domain.erase(0, 1);
+      auto host = warden::normalize_host(domain);
+      std::string site = host.ok() ? std::string(psl.site_of(*host)) : domain;
+      if (site.empty()) site = domain;
+      auto it = std::find_if(counts.begin(), counts.end(), [&](const SiteCookieCount& c) { return c.site == site; });
+      if (it == counts.end()) counts.push_back({site, 1});
+      else ++it->cookies;
+    }
+  }
+  std::sort(counts.begin(), counts.end(), [](const SiteCookieCount& a, const SiteCookieCount& b) {
+    return a.cookies != b.cookies ? a.cookies > b.cookies : a.site < b.site;
+  });
+  if (counts.size() > limit) counts.resize(limit);
+  return counts;
+}
+
+void to_json(nlohmann::json& out, const SiteDataReport& report) {
+  out = {{"profile", report.profile},
+         {"site", report.site},
+         {"browser_running", report.browser_running},
+         {"running_detail", report.running_detail},
+         {"cookies", report.cookie_count()},
+         {"stores", report.stores}};
+}
+
+void to_json(nlohmann::json& out, const DeletionResult& result) {
+  out = {{"profile", result.profile},
+         {"site", result.site},
+         {"dry_run", result.dry_run},
+         {"skipped", result.skipped == SkipReason::none ? nlohmann::json(nullptr)
+                                                        : nlohmann::json(skip_reason_name(result.skipped))},
+         {"message", result.message},
+         {"complete", result.complete()},
+         {"deleted", result.deleted_count()},
+         {"stores", result.stores}};
+}
+
+void to_json(nlohmann::json& out, const SiteCookieCount& count) {
+  out = {{"site", count.site}, {"cookies", count.cookies}};
+}
+
+}  // namespace cookiewarden

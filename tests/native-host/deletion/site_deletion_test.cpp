@@ -1,0 +1,182 @@
+#include "deletion/site_deletion.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "../support/store_fixtures.h"
+#include "warden/public_suffix.h"
+
+namespace fs = std::filesystem;
+using namespace cookiewarden;
+using namespace cookiewarden::test;
+
+namespace {
+
+SiteMatcher site(const char* name) { return SiteMatcher(name, warden::PublicSuffixList::builtin()); }
+
+std::string hostname() {
+  char name[256] = {};
+  REQUIRE(::gethostname(name, sizeof name - 1) == 0);
+  return name;
+}
+
+BrowserProfile chromium_profile(const TempDir& dir) {
+  BrowserProfile profile;
+  profile.browser_id = "chromium";
+  profile.browser_name = "Chromium";
+  profile.family = BrowserFamily::chromium;
+  profile.profile_id = profile.profile_name = "Default";
+  profile.user_data_dir = dir / "chromium";
+  profile.path = profile.user_data_dir / "Default";
+  copy_cookie_fixture("chromium156-linux-Cookies.sqlite", profile.path / "Cookies");
+  write_file(profile.path / "IndexedDB" / "http_news.keep.test_8765.indexeddb.leveldb" / "000003.log", "n");
+  return profile;
+}
+
+BrowserProfile firefox_profile(const TempDir& dir) {
+  BrowserProfile profile;
+  profile.browser_id = "firefox";
+  profile.browser_name = "Firefox";
+  profile.family = BrowserFamily::firefox;
+  profile.profile_id = profile.profile_name = "abcd.default-esr";
+  profile.user_data_dir = dir / "firefox";
+  profile.path = profile.user_data_dir / "abcd.default-esr";
+  copy_cookie_fixture("firefox153esr-cookies.sqlite", profile.path / "cookies.sqlite");
+  write_file(profile.path / "storage" / "default" / "http+++news.keep.test+8765" / "ls" / "data.sqlite", "x");
+  write_file(profile.path / ".parentlock", "");
+  return profile;
+}
+
+// Holds an fcntl lock on a file in a child process, as a running Firefox holds .parentlock.
+class LockHolder {
+ public:
+  explicit LockHolder(const fs::path& file) {
+    int ready[2];
+    REQUIRE(::pipe(ready) == 0);
+    pid_ = ::fork();
+    REQUIRE(pid_ >= 0);
+    if (pid_ == 0) {
+      int fd = ::open(file.c_str(), O_RDWR);
+      struct flock lock {};
+      lock.l_type = F_WRLCK;
+      lock.l_whence = SEEK_SET;
+      char ok = (fd >= 0 && ::fcntl(fd, F_SETLK, &lock) == 0) ? '1' : '0';
+      (void)!::write(ready[1], &ok, 1);
+      ::pause();
+      ::_exit(0);
+    }
+    ::close(ready[1]);
+    char ok = 0;
+    REQUIRE(::read(ready[0], &ok, 1) == 1);
+    ::close(ready[0]);
+    REQUIRE(ok == '1');
+  }
+  ~LockHolder() {
+    ::kill(pid_, SIGKILL);
+    ::waitpid(pid_, nullptr, 0);
+  }
+
+ private:
+  pid_t pid_ = -1;
+};
+
+std::vector<std::string> all_items(const DeletionResult& result) {
+  std::vector<std::string> out;
+  for (const auto& store : result.stores)
+    for (const auto& item : store.items) out.push_back(store.store + " " + item.host + " " + item.name);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("delete_site refuses a running Chromium (real SingletonLock: this host, this pid) and changes nothing") {
+  TempDir dir;
+  BrowserProfile profile = chromium_profile(dir);
+  fs::create_symlink(hostname() + "-" + std::to_string(::getpid()), profile.user_data_dir / "SingletonLock");
+  auto before = tree_snapshot(dir.path());
+  for (bool dry_run : {false, true}) {
+    DeletionResult result = delete_site(profile, site("keep.test"), dry_run);
+    CHECK(result.skipped == SkipReason::running);
+    CHECK(result.message.find("Close Chromium") != std::string::npos);
+    CHECK(result.stores.empty());
+    CHECK_FALSE(result.complete());
+  }
+  CHECK(tree_snapshot(dir.path()) == before);
+
+  // The report still works while it runs, and says so.
+  SiteDataReport report = inspect_site(profile, site("keep.test"));
+  CHECK(report.browser_running);
+  CHECK(report.cookie_count() == 3);
+  CHECK(tree_snapshot(dir.path()) == before);
+}
+
+TEST_CASE("delete_site goes ahead past a stale SingletonLock and deletes from every Chromium store") {
+  TempDir dir;
+  BrowserProfile profile = chromium_profile(dir);
+  // A pid that cannot be alive: a child that has already been reaped.
+  pid_t child = ::fork();
+  if (child == 0) ::_exit(0);
+  ::waitpid(child, nullptr, 0);
+  fs::create_symlink(hostname() + "-" + std::to_string(child), profile.user_data_dir / "SingletonLock");
+
+  DeletionResult dry = delete_site(profile, site("keep.test"), true);
+  REQUIRE_MESSAGE(dry.skipped == SkipReason::none, dry.message);
+  DeletionResult result = delete_site(profile, site("keep.test"), false);
+  CHECK(result.complete());
+  CHECK(all_items(dry) == all_items(result));
+  CHECK(result.deleted_count() == 4);  // 3 cookies + 1 IndexedDB folder
+  bool local_storage_absent = false;
+  for (const auto& store : result.stores)
+    if (store.store == "chromium_local_storage") local_storage_absent = store.skipped == SkipReason::not_present;
+  CHECK(local_storage_absent);
+  RawDb after(profile.path / "Cookies");
+  CHECK(after.count("SELECT count(*) FROM cookies WHERE host_key LIKE '%keep.test'") == 0);
+  CHECK(after.count("SELECT count(*) FROM cookies") == 3);
+
+  nlohmann::json json = result;
+  CHECK(json["complete"] == true);
+  CHECK(json["profile"]["browser_id"] == "chromium");
+  CHECK(json["stores"][0]["store"] == "chromium_cookies");
+  CHECK(json["stores"][0]["skipped"].is_null());
+  CHECK(json["stores"][0]["items"].size() == 3);
+}
+
+TEST_CASE("delete_site refuses a Firefox profile whose .parentlock another process holds") {
+  TempDir dir;
+  BrowserProfile profile = firefox_profile(dir);
+  auto before = tree_snapshot(dir.path());
+  {
+    LockHolder firefox(profile.path / ".parentlock");
+    DeletionResult result = delete_site(profile, site("keep.test"), false);
+    CHECK(result.skipped == SkipReason::running);
+    CHECK(result.message.find("Firefox") != std::string::npos);
+  }
+  CHECK(tree_snapshot(dir.path()) == before);
+  long long expected = 0;
+  {
+    RawDb raw(profile.path / "cookies.sqlite");
+    expected = raw.count("SELECT count(*) FROM moz_cookies WHERE host LIKE '%keep.test' OR originAttributes LIKE '%keep.test%'");
+  }
+  DeletionResult result = delete_site(profile, site("keep.test"), false);
+  REQUIRE_MESSAGE(result.complete(), result.message);
+  CHECK(result.stores.size() == 2);
+  CHECK(result.stores[0].count(ItemKind::cookie) == static_cast<std::size_t>(expected));
+  CHECK(result.stores[1].count(ItemKind::folder) == 1);
+}
+
+TEST_CASE("top_cookie_sites ranks a profile's sites by cookie count") {
+  TempDir dir;
+  BrowserProfile profile = firefox_profile(dir);
+  auto top = top_cookie_sites(profile, warden::PublicSuffixList::builtin(), 10);
+  RawDb raw(profile.path / "cookies.sqlite");
+  REQUIRE(top.size() == 3);
+  CHECK(top[0].site == "tracker.test");
+  CHECK(top[0].cookies == static_cast<std::size_t>(raw.count("SELECT count(*) FROM moz_cookies WHERE host LIKE '%tracker.test'")));
+  CHECK(top_cookie_sites(profile, warden::PublicSuffixList::builtin(), 1).size() == 1);
+}
