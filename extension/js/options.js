@@ -44,6 +44,15 @@ function renderSites() {
     : [el('tr', {}, el('td', { class: 'empty', colspan: '3', text: 'No per-site choices yet.' }))]));
 }
 
+// How a decision was enforced, in words.
+const ENFORCED_BY = {
+  declarativeNetRequest: 'network rule',
+  webRequest: 'decided live',
+  'cookies.onChanged': 'removed from jar',
+  'document.cookie': 'refused in page',
+  'cookieStore.set': 'refused in page',
+};
+
 async function renderLog() {
   const entries = await ask(MSG.getDecisionLog);
   const tbody = document.querySelector('#log tbody');
@@ -53,7 +62,8 @@ async function renderLog() {
     el('td', { class: 'url what', text: e.kind === 'cookie' ? `cookie ${e.name} (${e.url})` : e.url }),
     el('td', { text: labelOf(e.category) }),
     el('td', { text: e.vendor || '—' }),
-    el('td', {}, el('span', { class: `pill ${e.action}`, text: e.action === 'block' ? 'blocked' : 'allowed' }))))
+    el('td', {}, el('span', { class: `pill ${e.action}`, text: e.action === 'block' ? 'blocked' : 'allowed' }),
+      e.by ? el('div', { class: 'muted small', text: ENFORCED_BY[e.by] ?? e.by }) : null)))
     : [el('tr', {}, el('td', { class: 'empty', colspan: '6', text: 'Nothing decided yet in this browser session.' }))]));
 }
 
