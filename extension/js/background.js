@@ -1,11 +1,11 @@
 // The background (Chromium: module service worker; Firefox: event page). Every listener is added
 // synchronously at top level and waits for `ready`, so a worker woken by an event never loses it
 // and never acts before the engine and the settings are loaded.
+import { currentEngine, decideCookieSafely, decideRequestSafely, engineTimings, loadEngine } from './engine.js'; // first: starts loading
 import { CATEGORIES } from './categories.js';
 import { logDecision, recentDecisions, restoreLog } from './decision-log.js';
 import { applyDnr, dnrCounts } from './dnr-enforcer.js';
 import { enforceCookie } from './cookie-backstop.js';
-import { currentEngine, decideCookieSafely, decideRequestSafely, engineTimings, loadEngine } from './engine.js';
 import { isFirefox, localRead, localWrite } from './ext.js';
 import { syncGuard, guardEntries } from './guard-registrar.js';
 import { MSG } from './messages.js';
@@ -19,9 +19,10 @@ let settings = freshSettings();
 let guardStatus = null;
 
 async function keepColdStart() {
-  const { coldStartMs, loadMs } = engineTimings();
+  const { coldStartMs, loadMs, loadStartMs } = engineTimings();
+  const round = (ms) => Math.round(ms * 10) / 10;
   const history = (await localRead('coldStarts')) ?? [];
-  history.push({ at: Date.now(), coldStartMs: Math.round(coldStartMs * 10) / 10, loadMs: Math.round(loadMs * 10) / 10 });
+  history.push({ at: Date.now(), coldStartMs: round(coldStartMs), loadMs: round(loadMs), loadStartMs: round(loadStartMs) });
   await localWrite('coldStarts', history.slice(-20));
 }
 

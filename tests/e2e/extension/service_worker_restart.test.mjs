@@ -48,7 +48,8 @@ test('the engine is ready again after each service-worker restart, and the figur
   assert.ok(kept.length >= 6, `cold starts kept: ${kept.length}`);
   const sorted = [...figures].sort((a, b) => a - b);
   console.log(`cold start to engine ready (ms), first install then 5 restarts: ${figures.map((f) => f.toFixed(1)).join(', ')}; ` +
-    `median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)}; engine load alone: ${kept.slice(-6).map((k) => k.loadMs).join(', ')}`);
+    `median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)}; engine load alone: ${kept.slice(-6).map((k) => k.loadMs).join(', ')}; ` +
+    `load started at: ${kept.slice(-6).map((k) => k.loadStartMs).join(', ')}`);
 });
 
 test('after a restart the policy is still enforced on the shop', async () => {
