@@ -1,6 +1,6 @@
 // Onboarding: the five categories with a switch each and the vendors behind each one (from the
 // engine's rules); "necessary only" is the recommended choice and what applies until one is saved.
-import { ask, MSG } from './background-client.js';
+import { ask, MSG, showFailure } from './background-client.js';
 import { CATEGORIES } from './categories.js';
 import { categorySwitch } from './category-switch.js';
 import { el } from './element.js';
@@ -60,4 +60,4 @@ async function main() {
   document.getElementById('save').addEventListener('click', () => save({ ...chosen }));
 }
 
-main();
+main().catch(showFailure);

@@ -1,5 +1,5 @@
 // Options: global defaults, the per-site overrides, the log of recent decisions, import/export.
-import { ask, MSG } from './background-client.js';
+import { ask, MSG, showFailure } from './background-client.js';
 import { CATEGORIES, CHOOSABLE, labelOf } from './categories.js';
 import { categorySwitch } from './category-switch.js';
 import { el } from './element.js';
@@ -125,4 +125,4 @@ document.getElementById('export').addEventListener('click', exportSettings);
 document.getElementById('import').addEventListener('change', (e) => { if (e.target.files[0]) importSettings(e.target.files[0]); });
 const linked = location.hash.slice(1);
 if ([...document.querySelectorAll('[data-panel]')].some((p) => p.dataset.panel === linked)) showTab(linked);
-load();
+load().catch(showFailure);

@@ -1,6 +1,6 @@
 // The popup: the current site, what was blocked and allowed per category, per-site switches,
 // "necessary only" in one click, and "Delete site data" for this browser.
-import { ask, MSG } from './background-client.js';
+import { ask, MSG, showFailure } from './background-client.js';
 import { CATEGORIES, labelOf } from './categories.js';
 import { categorySwitch } from './category-switch.js';
 import { el } from './element.js';
@@ -109,4 +109,4 @@ async function main() {
   refresh();
 }
 
-main();
+main().catch(showFailure);

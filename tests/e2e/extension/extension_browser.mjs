@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 export const CHROMIUM_EXECUTABLE = process.env.CHROMIUM_EXECUTABLE ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = resolve(process.env.WARDEN_EXTENSION_DIR ?? new URL('../../../build/extension', import.meta.url).pathname);
 
-export async function launchWithExtension({ port }) {
+export async function launchWithExtension({ port, extensionDir = EXTENSION_DIR }) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'cw-ext-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_EXECUTABLE,
@@ -19,7 +19,7 @@ export async function launchWithExtension({ port }) {
     args: [
       '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync',
-      `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
       `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost`,
       '--ignore-certificate-errors',
     ],
