@@ -41,9 +41,9 @@ ready.catch((e) => console.error('Cookie Warden failed to start', e));
 // enforcement follows (DNR rules on Chromium; the guard registrations everywhere).
 async function applySettings(next, { persist = true } = {}) {
   settings = next;
-  if (persist) await saveSettings(settings);
   const engine = currentEngine();
   engine.setPolicy(toEnginePolicy(settings));
+  if (persist) await saveSettings(settings);
   const [dnr, guard] = await Promise.all([
     isFirefox ? Promise.resolve(null) : applyDnr(engine, toEnginePolicy(settings)),
     syncGuard(settings),
