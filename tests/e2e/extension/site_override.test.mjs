@@ -63,3 +63,18 @@ test('on a second site, Google Analytics stays blocked and no _ga exists', async
   assert.ok(!jar.includes('_ga'), `_ga in news.example's jar: ${jar.join(', ')}`);
   assert.doesNotMatch(await news.evaluate(() => document.cookie), /(^|; )_ga=/);
 });
+
+test('"Necessary only here" in the popup takes analytics back on the shop', async () => {
+  const popup = await fx.browser.context.newPage();
+  await popup.goto(fx.browser.extensionUrl(`pages/popup.html?tab=${await shopTabId()}`));
+  await popup.locator('#necessary-only').click();
+  await popup.locator('#result').waitFor();
+  assert.equal(await popup.locator('.category[data-category=analytics] input').isChecked(), false);
+  await popup.close();
+  await fx.browser.context.clearCookies();
+  const since = Date.now();
+  await visit(shop, SHOP_URL);
+  assert.deepEqual(hits(fx.demo, GTAG, since), [], 'gtag.js is blocked again on the shop');
+  const jar = (await fx.browser.context.cookies(SHOP_URL)).map((c) => c.name);
+  assert.ok(!jar.includes('_ga'), jar.join(', '));
+});
