@@ -1,5 +1,6 @@
 #include "warden/engine.h"
 
+#include <atomic>
 #include <bit>
 #include <cstring>
 #include <string>
@@ -22,6 +23,11 @@ using namespace snapshot;
 static_assert(Engine::kSections == kSectionCount);
 
 constexpr std::string_view kFirstPartyRule = "first-party";
+
+// A category byte read from the buffer; a corrupted one must not index the policy's tables.
+Category category_of(std::uint8_t byte) {
+  return byte < kCategoryCount ? static_cast<Category>(byte) : Category::unknown;
+}
 constexpr std::size_t kMaxUrlTokens = 512;
 
 // The label suffixes of a host, longest first: "a.b.example.com", "b.example.com", ...
@@ -57,8 +63,31 @@ struct UrlToken {
 };
 
 // Reused per thread so that deciding does not allocate once the strings have grown.
+// A parsed page URL and its site, kept while the next request comes from the same page (they
+// come in bursts): parsing and the public suffix lookup then happen once per page.
+// Keyed by the engine too: another engine may have another public suffix list.
+struct PageUrl {
+  std::string text;  // what `url` was parsed from; empty when nothing valid is cached
+  std::uint64_t engine = 0;
+  Url url;
+  std::string_view site;
+
+  Status parse(std::string_view input, const PublicSuffixList& psl, std::uint64_t engine_id) {
+    if (!text.empty() && engine == engine_id && input == text) return Status::ok;
+    text.clear();
+    if (Status s = parse_url(input, url); s != Status::ok) return s;
+    site = psl.site_of(url.host);
+    text.assign(input);
+    engine = engine_id;
+    return Status::ok;
+  }
+};
+
+std::atomic<std::uint64_t> next_engine_id{1};
+
 struct Scratch {
-  Url request, top, frame, script;
+  Url request, script;
+  PageUrl top, frame;
   std::string url;        // canonical URL: what patterns match against (match-case)
   std::string url_lower;  // the same, lower-case
   std::vector<UrlToken> tokens;
@@ -72,8 +101,12 @@ Scratch& scratch() {
 struct RequestContext {
   std::string_view host, site, path;
   std::string_view frame_host, frame_site, top_site;
-  std::string_view entity_base;  // frame host without its public suffix ("www.shop" of www.shop.co.uk)
-  HostKeys host_keys, frame_keys, entity_keys;
+  HostKeys host_keys, frame_keys;
+  // Computed on first use: only `domain=entity.*` rules need the frame's public suffix.
+  const PublicSuffixList* psl = nullptr;
+  mutable bool entities_ready = false;
+  mutable std::string_view entity_base;  // frame host without its public suffix ("www.shop" of www.shop.co.uk)
+  mutable HostKeys entity_keys;
   UrlView url, url_lower;
   ResourceTypeMask type = 0;
   bool third_party_frame = false;  // what `$third-party` means: request site vs frame site
@@ -99,27 +132,40 @@ void build_url_text(const Url& u, std::string& out, UrlView& view) {
   view.text = out;
 }
 
-void tokenize(std::string_view lower, std::vector<UrlToken>& tokens) {
+// Lower-cases the URL and hashes its tokens in one pass.
+void lower_and_tokenize(std::string_view url, std::string& lower, std::vector<UrlToken>& tokens) {
+  lower.resize(url.size());
   tokens.clear();
-  for (std::size_t i = 0; i < lower.size() && tokens.size() < kMaxUrlTokens;) {
-    if (!is_token_char(lower[i])) {
-      ++i;
-      continue;
+  std::uint32_t hash = kHashSeed;
+  std::size_t start = 0;
+  bool in_token = false;
+  for (std::size_t i = 0; i < url.size(); ++i) {
+    char c = url[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    lower[i] = c;
+    if (is_token_char(c)) {
+      if (!in_token) {
+        in_token = true;
+        start = i;
+        hash = kHashSeed;
+      }
+      hash = (hash ^ static_cast<std::uint8_t>(c)) * kHashPrime;  // hash_continue, one char at a time
+    } else if (in_token) {
+      in_token = false;
+      if (tokens.size() < kMaxUrlTokens) tokens.push_back({hash, static_cast<std::uint32_t>(start)});
     }
-    std::size_t j = i;
-    while (j < lower.size() && is_token_char(lower[j])) ++j;
-    tokens.push_back({hash_string(lower.substr(i, j - i)), static_cast<std::uint32_t>(i)});
-    i = j;
   }
+  if (in_token && tokens.size() < kMaxUrlTokens) tokens.push_back({hash, static_cast<std::uint32_t>(start)});
 }
 
 // uBO's entities: `domain=shop.*` matches a frame whose host, without its public suffix, is or
 // ends with the label "shop".
-void compute_entity_keys(const PublicSuffixList& psl, RequestContext& ctx) {
+void compute_entity_keys(const RequestContext& ctx) {
+  ctx.entities_ready = true;
   ctx.entity_keys.count = 0;
   ctx.entity_base = {};
   std::string_view host = ctx.frame_host;
-  std::string_view suffix = psl.public_suffix(host);
+  std::string_view suffix = ctx.psl->public_suffix(host);
   if (suffix.empty() || suffix.size() + 1 >= host.size()) return;
   ctx.entity_base = host.substr(0, host.size() - suffix.size() - 1);
   ctx.entity_keys.compute(ctx.entity_base);
@@ -127,7 +173,7 @@ void compute_entity_keys(const PublicSuffixList& psl, RequestContext& ctx) {
 
 class View {
  public:
-  View(const Engine::Sections& s, const PublicSuffixList& psl)
+  explicit View(const Engine::Sections& s)
       : strings_(s[kStrings]),
         vendors_(s[kVendors]),
         host_slots_(s[kHostSlots]),
@@ -139,8 +185,7 @@ class View {
         domains_(s[kDomains]),
         cookie_slots_(s[kCookieSlots]),
         cookie_rules_(s[kCookieRules]),
-        meta_(Table<Meta>(s[kMeta])[0]),
-        psl_(psl) {}
+        meta_(Table<Meta>(s[kMeta])[0]) {}
 
   std::string_view str(std::uint32_t offset, std::uint32_t length) const {
     if (std::uint64_t{offset} + length > strings_.size()) return {};
@@ -163,7 +208,7 @@ class View {
         info.path_prefix = text.substr(std::min<std::size_t>(text.size(), r.host_length), x.path_length);
       info.text = text;
       info.vendor = vendor_name(x.vendor);
-      info.category = static_cast<Category>(r.category);
+      info.category = category_of(r.category);
       info.flags = r.flags;
       info.types = r.types;
       info.has_domains = x.domains_count != 0;
@@ -189,7 +234,7 @@ class View {
   }
 
   HostExtra extra_of(const HostRuleRecord& r) const {
-    return r.extra == kNoExtra ? HostExtra{0, 0, 0, kNoVendor, 0, 0} : host_extras_[r.extra];
+    return r.extra == kNoExtra ? HostExtra{0, 0, 0, kNoVendor, 0, 0, 0} : host_extras_[r.extra];
   }
 
   std::string_view host_of(const HostRuleRecord& r, const HostExtra& x) const {
@@ -284,36 +329,45 @@ class View {
     return false;
   }
 
-  bool key_matches(const HostKeys& keys, std::string_view host, const DomainRecord& d) const {
-    for (int k = 0; k < keys.count; ++k)
-      if (keys.hash[k] == d.hash && host.substr(keys.begin[k]) == str(d.offset, d.length)) return true;
+  // Looks the keys up in a rule's domain run (sorted by hash); true when a negated entry matched.
+  bool excluded_by(std::uint32_t begin, std::uint32_t end, const HostKeys& keys, std::string_view host, bool entity,
+                   bool& included) const {
+    for (int k = 0; k < keys.count; ++k) {
+      const std::uint32_t hash = keys.hash[k];
+      std::uint32_t lo = begin, hi = end;
+      while (lo < hi) {
+        std::uint32_t mid = lo + (hi - lo) / 2;
+        if (domains_[mid].hash < hash) lo = mid + 1;
+        else hi = mid;
+      }
+      for (std::uint32_t i = lo; i < end; ++i) {
+        DomainRecord d = domains_[i];
+        if (d.hash != hash) break;
+        if (((d.flags & kDomainEntity) != 0) != entity || host.substr(keys.begin[k]) != str(d.offset, d.length)) continue;
+        if (d.flags & kDomainNegated) return true;
+        included = true;
+      }
+    }
     return false;
   }
 
-  bool domains_match(std::uint32_t begin, std::uint16_t count, const RequestContext& ctx) const {
+  bool domains_match(std::uint32_t begin, std::uint16_t count, std::uint8_t flags, const RequestContext& ctx) const {
     if (count == 0) return true;
     if (std::uint64_t{begin} + count > domains_.size()) return false;
-    bool has_include = false, included = false;
-    for (std::uint32_t i = begin; i < begin + count; ++i) {
-      DomainRecord d = domains_[i];
-      bool hit = (d.flags & kDomainEntity) ? key_matches(ctx.entity_keys, ctx.entity_base, d)
-                                           : key_matches(ctx.frame_keys, ctx.frame_host, d);
-      if (d.flags & kDomainNegated) {
-        if (hit) return false;
-      } else {
-        has_include = true;
-        included = included || hit;
-      }
+    const std::uint32_t end = begin + count;
+    bool included = false;
+    if (excluded_by(begin, end, ctx.frame_keys, ctx.frame_host, false, included)) return false;
+    if (flags & kDomainsHaveEntities) {
+      if (!ctx.entities_ready) compute_entity_keys(ctx);
+      if (excluded_by(begin, end, ctx.entity_keys, ctx.entity_base, true, included)) return false;
     }
-    return !has_include || included;
+    return included || !(flags & kDomainsHaveIncludes);
   }
 
-  bool options_match(std::uint16_t flags, std::uint16_t types, std::uint32_t domains_begin, std::uint16_t domains_count,
-                     const RequestContext& ctx) const {
+  static bool type_and_party_match(std::uint16_t flags, std::uint16_t types, const RequestContext& ctx) {
     if (!(types & ctx.type)) return false;
     if ((flags & kFilterThirdParty) && !ctx.third_party_frame) return false;
-    if ((flags & kFilterFirstParty) && ctx.third_party_frame) return false;
-    return domains_match(domains_begin, domains_count, ctx);
+    return !((flags & kFilterFirstParty) && ctx.third_party_frame);
   }
 
   bool find_in_hosts(const RequestContext& ctx, Want want, ListHit& hit) const {
@@ -324,9 +378,9 @@ class View {
         for (std::uint32_t i = begin; i < begin + count && i < host_rules_.size(); ++i) {
           HostRuleRecord r = host_rules_[i];
           if ((r.flags & kRuleFromVendor) || !wanted(r.flags, want) || r.host_length != suffix.size()) continue;
+          if (!type_and_party_match(r.flags, r.types, ctx)) continue;
           HostExtra x = extra_of(r);
-          if (!options_match(r.flags, r.types, x.domains_begin, x.domains_count, ctx)) continue;
-          if (host_of(r, x) != suffix) continue;
+          if (host_of(r, x) != suffix || !domains_match(x.domains_begin, x.domains_count, x.domain_flags, ctx)) continue;
           hit = {r.category, r.flags, str(r.text_offset, r.text_length)};
           found = true;
           return true;
@@ -342,20 +396,25 @@ class View {
   bool pattern_hit(std::uint32_t id, std::size_t token_position, const RequestContext& ctx, Want want,
                    ListHit& hit) const {
     PatternRecord r = patterns_[id];
-    if (!wanted(r.flags, want) || !options_match(r.flags, r.types, r.domains_begin, r.domains_count, ctx)) return false;
+    if (!wanted(r.flags, want) || !type_and_party_match(r.flags, r.types, ctx)) return false;
     std::string_view pattern = str(r.pattern_offset, r.pattern_length);
     const bool match_case = r.flags & kFilterMatchCase;
     const UrlView& url = match_case ? ctx.url : ctx.url_lower;
-    bool matched;
-    if (r.flags & kFilterRegex)
-      matched = regex_search(pattern, url.text, !match_case);
-    else if (r.token_offset != kNoTokenOffset && token_position != std::string_view::npos)
-      matched = token_position >= r.token_offset &&
-                pattern_matches_at(pattern, r.flags, url, token_position - r.token_offset);
-    else
-      matched = pattern_matches(pattern, r.flags, url);
-    if (matched) hit = {r.category, r.flags, str(r.text_offset, r.text_length)};
-    return matched;
+    // A pattern pinned by its token is one comparison: check it before a long domain= list.
+    // Anything else is a search over the URL: check the domains first.
+    if (r.token_offset != kNoTokenOffset && token_position != std::string_view::npos && !(r.flags & kFilterRegex)) {
+      if (token_position < r.token_offset ||
+          !pattern_matches_at(pattern, r.flags, url, token_position - r.token_offset) ||
+          !domains_match(r.domains_begin, r.domains_count, r.domain_flags, ctx))
+        return false;
+    } else {
+      if (!domains_match(r.domains_begin, r.domains_count, r.domain_flags, ctx)) return false;
+      bool matched = (r.flags & kFilterRegex) ? regex_search(pattern, url.text, !match_case)
+                                              : pattern_matches(pattern, r.flags, url);
+      if (!matched) return false;
+    }
+    hit = {r.category, r.flags, str(r.text_offset, r.text_length)};
+    return true;
   }
 
   bool find_in_patterns(const RequestContext& ctx, Want want, ListHit& hit) const {
@@ -386,7 +445,6 @@ class View {
   Table<HashSlot> cookie_slots_;
   Table<CookieRecord> cookie_rules_;
   Meta meta_;
-  const PublicSuffixList& psl_;
 };
 
 Status structural_check(std::span<const std::uint8_t> buffer, Engine::Sections& sections, std::string& detail) {
@@ -445,12 +503,12 @@ Result<Engine> Engine::load(std::span<const std::uint8_t> buffer) {
   if (Status s = structural_check(buffer, sections, detail); s != Status::ok) return {s, detail};
   auto psl = PublicSuffixList::view(sections[kPsl]);
   if (!psl.ok()) return {Status::corrupt_buffer, "engine buffer: public suffix list: " + psl.detail()};
-  return Engine(buffer, sections, *psl);
+  return Engine(buffer, sections, *psl, next_engine_id.fetch_add(1, std::memory_order_relaxed));
 }
 
 const PublicSuffixList& Engine::public_suffixes() const { return psl_; }
 
-std::vector<HostRuleInfo> Engine::host_rules() const { return View(sections_, psl_).host_rules(); }
+std::vector<HostRuleInfo> Engine::host_rules() const { return View(sections_).host_rules(); }
 
 EngineStats Engine::stats() const {
   Meta m = Table<Meta>(sections_[kMeta])[0];
@@ -468,14 +526,16 @@ namespace {
 
 // Parses the top-level and frame URLs once; frame falls back to top when empty or not a URL
 // with a host (about:blank, data:, blob: frames inherit their creator's origin).
-Status parse_context_urls(const PublicSuffixList& psl, std::string_view top_url, std::string_view frame_url,
-                          Scratch& sc, RequestContext& ctx) {
-  if (parse_url(top_url, sc.top) != Status::ok) return Status::invalid_url;
-  ctx.top_site = psl.site_of(sc.top.host);
-  const Url* frame = &sc.top;
-  if (!frame_url.empty() && frame_url != top_url && parse_url(frame_url, sc.frame) == Status::ok) frame = &sc.frame;
-  ctx.frame_host = frame->host;
-  ctx.frame_site = psl.site_of(frame->host);
+Status parse_context_urls(const PublicSuffixList& psl, std::uint64_t engine, std::string_view top_url,
+                          std::string_view frame_url, Scratch& sc, RequestContext& ctx) {
+  if (sc.top.parse(top_url, psl, engine) != Status::ok) return Status::invalid_url;
+  ctx.top_site = sc.top.site;
+  ctx.frame_host = sc.top.url.host;
+  ctx.frame_site = ctx.top_site;
+  if (!frame_url.empty() && frame_url != top_url && sc.frame.parse(frame_url, psl, engine) == Status::ok) {
+    ctx.frame_host = sc.frame.url.host;
+    ctx.frame_site = sc.frame.site;
+  }
   return Status::ok;
 }
 
@@ -486,9 +546,9 @@ Result<Classification> Engine::classify(const Request& request) const {
   RequestContext ctx;
   if (parse_url(request.url, sc.request) != Status::ok)
     return {Status::invalid_url, "request url is not a URL with a host: '" + std::string(request.url.substr(0, 200)) + "'"};
-  if (parse_context_urls(psl_, request.top_url, request.frame_url, sc, ctx) != Status::ok)
+  if (parse_context_urls(psl_, id_, request.top_url, request.frame_url, sc, ctx) != Status::ok)
     return {Status::invalid_url, "top_url is not a URL with a host: '" + std::string(request.top_url.substr(0, 200)) + "'"};
-  View view(sections_, psl_);
+  View view(sections_);
   ctx.host = sc.request.host;
   ctx.path = sc.request.path;
   ctx.site = psl_.site_of(ctx.host);
@@ -499,7 +559,7 @@ Result<Classification> Engine::classify(const Request& request) const {
   c.third_party = ctx.third_party_top;
   View::VendorHit vendor;
   if (view.find_vendor(ctx.host_keys, ctx.host, ctx.path, vendor)) {
-    c.category = static_cast<Category>(vendor.rule.category);
+    c.category = category_of(vendor.rule.category);
     c.vendor = view.vendor_name(vendor.extra.vendor);
     c.rule = view.str(vendor.rule.text_offset, vendor.rule.text_length);
     return c;
@@ -508,24 +568,21 @@ Result<Classification> Engine::classify(const Request& request) const {
   ctx.third_party_frame = ctx.site != ctx.frame_site;
   ctx.type = type_bit(request.type);
   ctx.frame_keys.compute(ctx.frame_host);
-  compute_entity_keys(psl_, ctx);
+  ctx.psl = &psl_;
   build_url_text(sc.request, sc.url, ctx.url);
-  sc.url_lower = sc.url;
-  for (char& ch : sc.url_lower)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+  lower_and_tokenize(sc.url, sc.url_lower, sc.tokens);
   ctx.url_lower = {sc.url_lower, ctx.url.host_begin, ctx.url.host_end};
-  tokenize(sc.url_lower, sc.tokens);
   ctx.tokens = &sc.tokens;
 
   View::ListHit block, other;
   if (view.find_list(ctx, View::Want::block, block)) {
     if ((block.flags & kFilterImportant) || !view.find_list(ctx, View::Want::exception, other)) {
-      c.category = static_cast<Category>(block.category);
+      c.category = category_of(block.category);
       c.rule = block.text;
       return c;
     }
     if (view.find_list(ctx, View::Want::important, block)) {
-      c.category = static_cast<Category>(block.category);
+      c.category = category_of(block.category);
       c.rule = block.text;
       return c;
     }
@@ -544,16 +601,16 @@ Result<Classification> Engine::classify(const CookieWrite& cookie) const {
   if (!domain.empty() && domain.front() == '.') domain.remove_prefix(1);
   if (normalize_host(domain, sc.request.host) != Status::ok)
     return {Status::invalid_host, "cookie domain is not a valid host: '" + std::string(cookie.domain.substr(0, 200)) + "'"};
-  if (parse_url(cookie.top_url, sc.top) != Status::ok)
+  if (sc.top.parse(cookie.top_url, psl_, id_) != Status::ok)
     return {Status::invalid_url, "top_url is not a URL with a host: '" + std::string(cookie.top_url.substr(0, 200)) + "'"};
-  View view(sections_, psl_);
+  View view(sections_);
   std::string_view host = sc.request.host;
   Classification c;
-  c.third_party = psl_.site_of(host) != psl_.site_of(sc.top.host);
+  c.third_party = psl_.site_of(host) != sc.top.site;
 
   CookieRecord rule{};
   if (view.find_cookie(cookie.name, host, rule)) {
-    c.category = static_cast<Category>(rule.category);
+    c.category = category_of(rule.category);
     c.vendor = view.vendor_name(rule.vendor);
     c.rule = view.str(rule.text);
     return c;
@@ -564,7 +621,7 @@ Result<Classification> Engine::classify(const CookieWrite& cookie) const {
     keys.compute(sc.script.host);
     View::VendorHit vendor;
     if (view.find_vendor(keys, sc.script.host, sc.script.path, vendor)) {
-      c.category = static_cast<Category>(vendor.rule.category);
+      c.category = category_of(vendor.rule.category);
       c.vendor = view.vendor_name(vendor.extra.vendor);
       c.rule = view.str(vendor.rule.text_offset, vendor.rule.text_length);
       return c;
@@ -589,14 +646,14 @@ Decision apply_policy(const Classification& c, std::string_view top_site, const 
 Result<Decision> Engine::decide(const Request& request, const Policy& policy) const {
   auto c = classify(request);
   if (!c.ok()) return {c.status(), c.detail()};
-  // classify() left the parsed top-level URL in this thread's scratch.
-  return apply_policy(*c, psl_.site_of(scratch().top.host), policy);
+  // classify() left the parsed top-level page in this thread's scratch.
+  return apply_policy(*c, scratch().top.site, policy);
 }
 
 Result<Decision> Engine::decide(const CookieWrite& cookie, const Policy& policy) const {
   auto c = classify(cookie);
   if (!c.ok()) return {c.status(), c.detail()};
-  return apply_policy(*c, psl_.site_of(scratch().top.host), policy);
+  return apply_policy(*c, scratch().top.site, policy);
 }
 
 }  // namespace warden

@@ -36,12 +36,18 @@ std::string lower_copy(std::string_view s) {
   return out;
 }
 
-// Load factor at most 3/4: most lookups are misses (hosts and tokens no rule names), and linear
-// probing keeps those within a cache line or two.
-std::uint32_t capacity_for(std::size_t slots) {
+// Most lookups are misses (hosts and tokens no rule names), and a miss probes until an empty
+// slot: the host table (the big one, a few lookups per request) is kept at most 3/4 full, the
+// token table (dozens of lookups per request, small) at most 1/2.
+enum class Density { compact, sparse };
+
+std::uint32_t capacity_for(std::size_t slots, Density density) {
   if (slots == 0) return 0;
   std::uint32_t cap = 1;
-  while (cap * 3 < slots * 4 + 1) cap <<= 1;
+  if (density == Density::compact)
+    while (cap * 3 < slots * 4 + 1) cap <<= 1;
+  else
+    while (cap < slots * 2) cap <<= 1;
   return cap;
 }
 
@@ -50,7 +56,7 @@ class SlotTable {
  public:
   // Groups `hashes` (sorted so equal keys are adjacent, one per record) into slots.
   template <class KeyOf>
-  SlotTable(std::size_t records, KeyOf key_of, std::uint32_t base = 0) {
+  SlotTable(std::size_t records, KeyOf key_of, Density density, std::uint32_t base = 0) {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> ranges;  // (hash, begin << 8 | count)
     for (std::size_t i = 0; i < records;) {
       std::size_t j = i;
@@ -59,7 +65,7 @@ class SlotTable {
       ranges.emplace_back(hash_of_(key_of, i), begin << 8 | static_cast<std::uint32_t>(j - i));
       i = j;
     }
-    slots.assign(capacity_for(ranges.size()), HashSlot{0, 0});
+    slots.assign(capacity_for(ranges.size(), density), HashSlot{0, 0});
     auto mask = static_cast<std::uint32_t>(slots.size() - 1);
     for (const auto& [hash, range] : ranges)
       for (std::uint32_t i = hash & mask;; i = (i + 1) & mask)
@@ -173,6 +179,15 @@ std::uint32_t add_domains(Sections& s, const std::vector<DomainConstraint>& doma
   return begin;
 }
 
+std::uint8_t domain_flags_of(const std::vector<DomainConstraint>& domains) {
+  std::uint8_t flags = 0;
+  for (const auto& d : domains) {
+    if (!d.negated) flags |= kDomainsHaveIncludes;
+    if (d.entity) flags |= kDomainsHaveEntities;
+  }
+  return flags;
+}
+
 }  // namespace
 
 void EngineBuilder::add_vendors(const VendorDatabase& db) {
@@ -278,6 +293,7 @@ class Compiler {
     rec.category = static_cast<std::uint8_t>(category);
     rec.domains_begin = add_domains(s_, f.domains);
     rec.domains_count = static_cast<std::uint16_t>(f.domains.size());
+    rec.domain_flags = domain_flags_of(f.domains);
     s_.patterns.push_back(rec);
     pattern_sources_.push_back(&f);
   }
@@ -292,14 +308,15 @@ class Compiler {
  private:
   void finish_hosts() {
     std::stable_sort(hosts_.begin(), hosts_.end(), [](const HostEntry& a, const HostEntry& b) { return a.host < b.host; });
-    s_.host_slots = SlotTable(hosts_.size(), [&](std::size_t i) -> std::string_view { return hosts_[i].host; }).slots;
+    s_.host_slots =
+        SlotTable(hosts_.size(), [&](std::size_t i) -> std::string_view { return hosts_[i].host; }, Density::compact).slots;
     for (auto& e : hosts_) {
       HostRuleRecord r = e.record;
       r.text_offset = s_.strings.intern(e.text);
       r.text_length = static_cast<std::uint16_t>(e.text.size());
       r.host_length = static_cast<std::uint8_t>(e.host.size());
       r.extra = kNoExtra;
-      HostExtra x{0, 0, 0, e.vendor, e.path_length, 0};
+      HostExtra x{0, 0, 0, e.vendor, e.path_length, 0, 0};
       bool needs_extra = e.vendor != kNoVendor || (e.domains && !e.domains->empty());
       // A rule's host is inside its text ("||host^...", "host", vendor "host/path"): share the bytes.
       if (e.text.compare(0, 2, "||") == 0 && e.text.compare(2, e.host.size(), e.host) == 0) {
@@ -314,6 +331,7 @@ class Compiler {
       if (e.domains && !e.domains->empty()) {
         x.domains_begin = add_domains(s_, *e.domains);
         x.domains_count = static_cast<std::uint16_t>(e.domains->size());
+        x.domain_flags = domain_flags_of(*e.domains);
       }
       if (needs_extra) {
         r.extra = static_cast<std::uint32_t>(s_.host_extras.size());
@@ -359,7 +377,7 @@ class Compiler {
     std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     s_.pattern_index = fallback;
     s_.meta.fallback_count = static_cast<std::uint32_t>(fallback.size());
-    s_.token_slots = SlotTable(keyed.size(), [&](std::size_t i) { return keyed[i].first; },
+    s_.token_slots = SlotTable(keyed.size(), [&](std::size_t i) { return keyed[i].first; }, Density::sparse,
                                static_cast<std::uint32_t>(fallback.size())).slots;
     for (const auto& [hash, id] : keyed) s_.pattern_index.push_back(id);
   }
@@ -371,7 +389,8 @@ class Compiler {
     std::stable_sort(exact_end, cookies_.end(),
                      [](const CookieEntry& a, const CookieEntry& b) { return a.name.size() > b.name.size(); });
     auto exact_count = static_cast<std::size_t>(exact_end - cookies_.begin());
-    s_.cookie_slots = SlotTable(exact_count, [&](std::size_t i) -> std::string_view { return cookies_[i].name; }).slots;
+    s_.cookie_slots =
+        SlotTable(exact_count, [&](std::size_t i) -> std::string_view { return cookies_[i].name; }, Density::sparse).slots;
     for (auto& c : cookies_) {
       CookieRecord r = c.record;
       r.name = ref(s_.strings, c.name);

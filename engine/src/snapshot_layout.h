@@ -118,7 +118,8 @@ struct HostExtra {
   std::uint16_t domains_count;
   std::uint16_t vendor;       // kNoVendor for list rules
   std::uint16_t path_length;  // vendor path prefix, matched against path+query
-  std::uint16_t pad;
+  std::uint8_t domain_flags;  // DomainListFlag
+  std::uint8_t pad;
 };
 
 inline constexpr std::uint16_t kNoTokenOffset = 0xFFFF;
@@ -137,10 +138,14 @@ struct PatternRecord {
   // so the pattern is checked once instead of searched for.
   std::uint16_t token_offset;
   std::uint8_t category;
-  std::uint8_t pad[3];
+  std::uint8_t domain_flags;  // DomainListFlag
+  std::uint8_t pad[2];
 };
 
 enum DomainFlag : std::uint16_t { kDomainNegated = 1, kDomainEntity = 2 };
+// What a rule's whole `domain=` run holds, so matching can skip work: without an include the rule
+// applies everywhere not excluded; entity keys ("shop.*") need a public-suffix lookup.
+enum DomainListFlag : std::uint8_t { kDomainsHaveIncludes = 1, kDomainsHaveEntities = 2 };
 
 struct DomainRecord {
   std::uint32_t hash;

@@ -12,10 +12,12 @@ namespace warden {
 
 inline constexpr std::uint32_t kHashSeed = 2166136261u;
 
+inline constexpr std::uint32_t kHashPrime = 16777619u;
+
 constexpr std::uint32_t hash_continue(std::uint32_t h, std::string_view s) {
   for (char c : s) {
     h ^= static_cast<std::uint8_t>(c);
-    h *= 16777619u;
+    h *= kHashPrime;
   }
   return h;
 }

@@ -28,6 +28,20 @@ std::size_t match_segment(std::string_view seg, std::string_view text, std::size
   return pos;
 }
 
+// The first position >= `from` where `seg` matches, or npos. Jumps between occurrences of the
+// segment's literal head (everything before its first `^`) instead of trying every position.
+std::size_t find_segment(std::string_view seg, std::string_view text, std::size_t from, std::size_t& end) {
+  std::string_view head = seg.substr(0, seg.find('^'));
+  for (std::size_t p = from; p <= text.size(); ++p) {
+    if (!head.empty()) {
+      p = text.find(head, p);
+      if (p == std::string_view::npos) return std::string_view::npos;
+    }
+    if ((end = match_segment(seg, text, p)) != std::string_view::npos) return p;
+  }
+  return std::string_view::npos;
+}
+
 // Matches the segments of `pattern` (split on '*') with the first one fixed at `pos`. For a
 // wildcard pattern the leftmost occurrence of each later segment is the right choice: segments
 // have fixed length, so taking the earliest can only leave more room for the rest.
@@ -51,11 +65,9 @@ bool match_from(std::string_view pattern, std::string_view text, std::size_t pos
       }
       return false;
     }
-    std::size_t found = std::string_view::npos;
-    for (std::size_t p = end; p <= text.size(); ++p)
-      if ((found = match_segment(seg, text, p)) != std::string_view::npos) break;
-    if (found == std::string_view::npos) return false;
-    end = found;
+    std::size_t seg_end = 0;
+    if (find_segment(seg, text, end, seg_end) == std::string_view::npos) return false;
+    end = seg_end;
     if (last) return true;
     rest = rest.substr(next_star + 1);
   }
@@ -85,11 +97,10 @@ bool pattern_matches(std::string_view pattern, std::uint16_t flags, const UrlVie
     return false;
   }
   if (pattern.empty()) return true;
-  char first = pattern.front();
-  for (std::size_t p = 0; p <= text.size(); ++p) {
-    if (first != '^' && first != '*' && (p == text.size() || text[p] != first)) continue;
+  std::string_view first = pattern.substr(0, pattern.find('*'));
+  std::size_t end = 0;
+  for (std::size_t p = 0; (p = find_segment(first, text, p, end)) != std::string_view::npos; ++p)
     if (match_from(pattern, text, p, right)) return true;
-  }
   return false;
 }
 

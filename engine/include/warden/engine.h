@@ -72,11 +72,12 @@ class Engine {
   std::vector<HostRuleInfo> host_rules() const;
 
  private:
-  Engine(std::span<const std::uint8_t> buffer, const Sections& sections, PublicSuffixList psl)
-      : buffer_(buffer), sections_(sections), psl_(psl) {}
+  Engine(std::span<const std::uint8_t> buffer, const Sections& sections, PublicSuffixList psl, std::uint64_t id)
+      : buffer_(buffer), sections_(sections), psl_(psl), id_(id) {}
   std::span<const std::uint8_t> buffer_;
   Sections sections_;
   PublicSuffixList psl_;
+  std::uint64_t id_;  // distinct per load(): keys the per-thread cache of parsed page URLs
 };
 
 }  // namespace warden
