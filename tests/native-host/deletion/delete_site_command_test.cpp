@@ -1,0 +1,93 @@
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "../support/fake_profiles.h"
+#include "protocol/command.h"
+
+using namespace cookiewarden;
+using namespace cookiewarden::protocol;
+using namespace cookiewarden::test;
+
+namespace {
+
+CommandResult run(const FakeHome& home, nlohmann::json args) {
+  Environment env{Os::linux_, home.home(), {}};
+  CommandContext ctx{env, warden::PublicSuffixList::builtin()};
+  return dispatch({7, "delete_site", std::move(args)}, ctx, protocol_commands());
+}
+
+}  // namespace
+
+TEST_CASE("delete_site: every discovered profile, a result per profile and store") {
+  FakeHome home;
+  long long chromium_expected = 0, firefox_expected = 0;
+  {
+    RawDb c(home.chromium_profile() / "Cookies");
+    chromium_expected = c.count("SELECT count(*) FROM cookies WHERE host_key LIKE '%keep.test'");
+    RawDb f(home.firefox_profile() / "cookies.sqlite");
+    firefox_expected = f.count("SELECT count(*) FROM moz_cookies WHERE host LIKE '%keep.test' OR originAttributes LIKE '%keep.test%'");
+  }
+  CommandResult r = run(home, {{"site", "https://news.KEEP.test/page"}});
+  REQUIRE(r.ok());
+  const auto& result = r.result();
+  CHECK(result["site"] == "keep.test");
+  CHECK(result["complete"] == true);
+  CHECK(result["dry_run"] == false);
+  REQUIRE(result["profiles"].size() == 2);
+  CHECK(result["profiles"][0]["profile"]["browser_id"] == "chromium");
+  CHECK(result["profiles"][0]["deleted"] == chromium_expected + 1);  // + the IndexedDB folder
+  CHECK(result["profiles"][1]["profile"]["family"] == "firefox");
+  CHECK(result["profiles"][1]["stores"][0]["items"].size() == static_cast<std::size_t>(firefox_expected));
+  RawDb c(home.chromium_profile() / "Cookies");
+  CHECK(c.count("SELECT count(*) FROM cookies WHERE host_key LIKE '%keep.test'") == 0);
+}
+
+TEST_CASE("delete_site: targets pick profiles; dry_run changes nothing") {
+  FakeHome home;
+  auto before = tree_snapshot(home.home());
+  CommandResult r = run(home, {{"site", "tracker.test"}, {"targets", {"firefox"}}, {"dry_run", true}});
+  REQUIRE(r.ok());
+  CHECK(r.result()["profiles"].size() == 1);
+  CHECK(r.result()["profiles"][0]["dry_run"] == true);
+  CHECK(r.result()["profiles"][0]["deleted"] == 6);
+  CHECK(tree_snapshot(home.home()) == before);
+  CommandResult by_id = run(home, {{"site", "tracker.test"}, {"targets", {"chromium/Default"}}, {"dry_run", true}});
+  REQUIRE(by_id.ok());
+  CHECK(by_id.result()["profiles"].size() == 1);
+  CHECK(by_id.result()["profiles"][0]["profile"]["profile_id"] == "Default");
+}
+
+TEST_CASE("delete_site: a running browser's profile is listed as skipped and left alone") {
+  FakeHome home;
+  char host[256] = {};
+  REQUIRE(::gethostname(host, sizeof host - 1) == 0);
+  fs::create_symlink(std::string(host) + "-" + std::to_string(::getpid()),
+                     home.chromium_profile().parent_path() / "SingletonLock");
+  auto chromium_before = tree_snapshot(home.chromium_profile());
+  CommandResult r = run(home, {{"site", "keep.test"}});
+  REQUIRE(r.ok());
+  CHECK(r.result()["complete"] == false);
+  CHECK(r.result()["profiles"][0]["skipped"] == "running");
+  CHECK(r.result()["profiles"][0]["message"].get<std::string>().find("Chromium") != std::string::npos);
+  CHECK(r.result()["profiles"][1]["complete"] == true);
+  CHECK(tree_snapshot(home.chromium_profile()) == chromium_before);
+}
+
+TEST_CASE("delete_site: bad arguments are errors, never deletions") {
+  FakeHome home;
+  auto before = tree_snapshot(home.home());
+  auto code = [&](nlohmann::json args) {
+    CommandResult r = run(home, std::move(args));
+    return r.ok() ? std::string("ok") : std::string(error_code_name(r.error().code));
+  };
+  CHECK(code(nlohmann::json::object()) == "invalid_argument");
+  CHECK(code({{"site", 42}}) == "invalid_argument");
+  CHECK(code({{"site", ""}}) == "invalid_argument");
+  CHECK(code({{"site", "exa mple.com"}}) == "invalid_argument");
+  CHECK(code({{"site", "keep.test"}, {"dry_run", "yes"}}) == "invalid_argument");
+  CHECK(code({{"site", "keep.test"}, {"targets", "chromium"}}) == "invalid_argument");
+  CHECK(code({{"site", "keep.test"}, {"targets", {1}}}) == "invalid_argument");
+  CHECK(code({{"site", "keep.test"}, {"targets", {"no-such-browser"}}}) == "not_found");
+  CHECK(tree_snapshot(home.home()) == before);
+}

@@ -1,0 +1,44 @@
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "../support/fake_profiles.h"
+#include "protocol/command.h"
+
+using namespace cookiewarden;
+using namespace cookiewarden::protocol;
+using namespace cookiewarden::test;
+
+namespace {
+
+CommandResult run(const FakeHome& home, nlohmann::json args) {
+  Environment env{Os::linux_, home.home(), {}};
+  CommandContext ctx{env, warden::PublicSuffixList::builtin()};
+  return dispatch({"s", "site_data", std::move(args)}, ctx, protocol_commands());
+}
+
+}  // namespace
+
+TEST_CASE("site_data with a site: what each profile holds, read-only") {
+  FakeHome home;
+  auto before = tree_snapshot(home.home());
+  CommandResult r = run(home, {{"site", "bücher.keep.test"}});
+  REQUIRE(r.ok());
+  CHECK(r.result()["site"] == "keep.test");
+  REQUIRE(r.result()["profiles"].size() == 2);
+  CHECK(r.result()["profiles"][0]["cookies"] == 3);
+  CHECK(r.result()["profiles"][0]["browser_running"] == false);
+  CHECK(r.result()["profiles"][1]["cookies"] == 6);
+  CHECK(tree_snapshot(home.home()) == before);
+}
+
+TEST_CASE("site_data without a site: the sites with the most cookies per profile") {
+  FakeHome home;
+  CommandResult r = run(home, nlohmann::json::object());
+  REQUIRE(r.ok());
+  CHECK_FALSE(r.result().contains("site"));
+  const auto& firefox = r.result()["profiles"][1];
+  CHECK(firefox["profile"]["family"] == "firefox");
+  CHECK(firefox["sites"][0] == nlohmann::json{{"site", "tracker.test"}, {"cookies", 6}});
+  CHECK(firefox["sites"].size() == 3);
+}
