@@ -211,3 +211,16 @@ TEST_CASE("chromium cookies: missing, symlinked and non-database files are repor
   CHECK(garbage.remove(site("keep.test"), false).skipped == SkipReason::corrupt);
   CHECK(file_bytes(dir / "garbage" / "Cookies") == std::string(4096, 'x'));
 }
+
+TEST_CASE("chromium cookies: deleted rows are overwritten in the file (secure_delete), not left in free pages") {
+  TempDir dir;
+  fs::path file = copy_cookie_fixture(kChromium156, dir / "Cookies");
+  // Debian's SQLite already defaults to secure_delete; the store turns it on for builds that do not.
+  REQUIRE(file_bytes(file).find("srv_news") != std::string::npos);
+  ChromiumCookieStore store(file);
+  REQUIRE(store.remove(site("keep.test"), false).handled());
+  std::string bytes = file_bytes(file);
+  CHECK(bytes.find("srv_news") == std::string::npos);
+  CHECK(bytes.find("news.keep.test") == std::string::npos);
+  CHECK(bytes.find("srv_ads") != std::string::npos);  // the other site's rows are still readable
+}

@@ -234,3 +234,19 @@ TEST_CASE("split_storage_key and decode_local_storage_string") {
   CHECK(decode_local_storage_string("\x00\x00\xd8"s) == "\uFFFD");
   CHECK(decode_local_storage_string("\x07x") == "\uFFFD");
 }
+
+TEST_CASE("local storage: deleted values do not survive in the table or log files") {
+  TempDir dir;
+  fs::path db = dir / "leveldb";
+  fs::create_directories(db);
+  write_db(db, chromium_keys());
+  ChromiumLocalStorageStore store(db);
+  REQUIRE(store.remove(site("keep.test"), false).handled());
+  for (const auto& entry : fs::directory_iterator(db)) {
+    std::string name = entry.path().filename().string();
+    if (!name.ends_with(".ldb") && !name.ends_with(".log")) continue;
+    std::string bytes = file_bytes(entry.path());
+    CHECK_MESSAGE(bytes.find("v_news") == std::string::npos, name);
+    CHECK_MESSAGE(bytes.find("v_ads_partitioned") == std::string::npos, name);
+  }
+}

@@ -181,3 +181,15 @@ TEST_CASE("firefox cookies: dry run = the real run's list, no byte changed") {
   CHECK(dry.items.size() == 6);
   CHECK(names_of(dry) == names_of(real));
 }
+
+TEST_CASE("firefox cookies: after the checkpoint neither the file nor the WAL holds the deleted rows") {
+  TempDir dir;
+  fs::path file = copy_cookie_fixture(kFirefox153, dir / "cookies.sqlite");
+  REQUIRE(file_bytes(file).find("srv_www") != std::string::npos);
+  FirefoxCookieStore store(file);
+  REQUIRE(store.remove(site("example.test"), false).handled());
+  CHECK(file_bytes(file).find("srv_www") == std::string::npos);
+  CHECK(file_bytes(file).find("www.example.test") == std::string::npos);
+  fs::path wal = file.string() + "-wal";
+  if (fs::exists(wal)) CHECK(file_bytes(wal).find("srv_www") == std::string::npos);
+}
