@@ -1,6 +1,6 @@
 #include "browsers/discovery.h"
 
-#include <algorithm>
+#include <set>
 
 #include "browsers/browser_locations.h"
 #include "browsers/chromium_profiles.h"
@@ -20,21 +20,21 @@ std::vector<BrowserProfile> profiles_at(const BrowserLocation& location) {
 }
 
 // Two roots can name one profile (an absolute Path in both the XDG and the legacy profiles.ini,
-// or XDG_CONFIG_HOME pointing at an odd place): report it once.
-bool already_listed(const std::vector<BrowserProfile>& found, const BrowserProfile& profile) {
+// or XDG_CONFIG_HOME pointing at an odd place): the canonical path identifies it.
+std::filesystem::path identity(const BrowserProfile& profile) {
   std::error_code ec;
-  return std::any_of(found.begin(), found.end(), [&](const BrowserProfile& other) {
-    return other.path == profile.path || std::filesystem::equivalent(other.path, profile.path, ec);
-  });
+  std::filesystem::path canonical = std::filesystem::weakly_canonical(profile.path, ec);
+  return ec ? profile.path : canonical;
 }
 
 }  // namespace
 
 std::vector<BrowserProfile> discover_profiles(const Environment& env) {
   std::vector<BrowserProfile> found;
+  std::set<std::filesystem::path> seen;
   for (const BrowserLocation& location : browser_locations(env))
     for (BrowserProfile& profile : profiles_at(location))
-      if (!already_listed(found, profile)) found.push_back(std::move(profile));
+      if (seen.insert(identity(profile)).second) found.push_back(std::move(profile));
   return found;
 }
 

@@ -11,12 +11,15 @@ namespace cookiewarden::install {
 // with '.', no ".." (Chromium's rule; Firefox accepts the same).
 inline constexpr std::string_view kHostName = "org.cookiewarden.host";
 
-// Chromium-family extension id (32 letters a-p, derived from the manifest "key"). EMPTY until
-// extension/manifest.json gets its fixed "key": until then `install` needs --extension-id for
-// Chrome, Chromium and Edge and says so. Set it in the same commit that adds the key.
-inline constexpr std::string_view kDefaultChromiumExtensionId = "";
+// Chromium-family extension id: 32 letters a-p derived from extension/manifest.json's "key"
+// (extension/ids.json; tests/extension/ids_test.mjs checks the three agree). Changing the key
+// changes this id: update both together.
+inline constexpr std::string_view kDefaultChromiumExtensionId = "gnendkbnghdjkicbbfnlhcakkmpckefp";
 
 // Firefox add-on id: must equal browser_specific_settings.gecko.id in extension/manifest.json.
 inline constexpr std::string_view kDefaultFirefoxExtensionId = "cookiewarden@cookiewarden.org";
+
+static_assert(!kDefaultChromiumExtensionId.empty() && !kDefaultFirefoxExtensionId.empty(),
+              "install writes these when no id is given: a manifest must allow someone");
 
 }  // namespace cookiewarden::install

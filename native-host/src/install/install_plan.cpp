@@ -27,9 +27,7 @@ bool browser_present(const Environment& env, const ManifestLocation& location) {
 }
 
 std::vector<std::string> with_default(const std::vector<std::string>& ids, std::string_view fallback) {
-  if (!ids.empty()) return ids;
-  if (fallback.empty()) return {};
-  return {std::string(fallback)};
+  return ids.empty() ? std::vector<std::string>{std::string(fallback)} : ids;
 }
 
 std::optional<std::string> invalid_id(const std::vector<std::string>& ids, bool (*valid)(std::string_view),
@@ -85,11 +83,6 @@ warden::Result<InstallPlan> plan_install(const Environment& env, const InstallOp
   for (const ManifestLocation& location : chosen_locations(env, options, plan.skipped)) {
     bool firefox = location.family == BrowserFamily::firefox;
     const std::vector<std::string>& ids = firefox ? firefox_ids : chromium_ids;
-    if (ids.empty()) {
-      plan.skipped.push_back(location.browser_id +
-                             ": no Chromium extension id is built in yet; pass --extension-id ID");
-      continue;
-    }
     plan.manifests.push_back({location.browser_id, location.browser_name, location.manifest_path(),
                               host_manifest(location.family, options.binary, ids), location.registry_key});
   }

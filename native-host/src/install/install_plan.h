@@ -18,7 +18,7 @@ namespace cookiewarden::install {
 struct InstallOptions {
   std::vector<std::string> browsers;  // install-table ids; empty = every browser present
   std::optional<std::filesystem::path> user_data_dir;  // Chromium-family only
-  std::vector<std::string> chromium_ids;  // empty = kDefaultChromiumExtensionId (if set)
+  std::vector<std::string> chromium_ids;  // empty = kDefaultChromiumExtensionId
   std::vector<std::string> firefox_ids;   // empty = kDefaultFirefoxExtensionId
   std::filesystem::path binary;           // absolute path written into the manifests
 };

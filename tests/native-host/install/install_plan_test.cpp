@@ -61,7 +61,7 @@ TEST_CASE("install plan: nothing installed and nothing named → an empty plan t
   CHECK(plan->skipped[0].find("--browser") != std::string::npos);
 }
 
-TEST_CASE("install plan: named browsers, the Chromium id requirement, and argument errors") {
+TEST_CASE("install plan: named browsers, the built-in extension ids, and argument errors") {
   TempDir home;
   Environment env = env_of(Os::linux_, home.path());
   auto named = plan_install(env, options({"chrome", "edge-dev"}));
@@ -70,13 +70,14 @@ TEST_CASE("install plan: named browsers, the Chromium id requirement, and argume
 
   InstallOptions no_ids = options({"chrome", "firefox"});
   no_ids.chromium_ids.clear();
-  auto partial = plan_install(env, no_ids);
-  REQUIRE(partial.ok());
-  if (kDefaultChromiumExtensionId.empty()) {
-    CHECK(browsers_of(*partial) == std::vector<std::string>{"firefox"});
-    REQUIRE(partial->skipped.size() == 1);
-    CHECK(partial->skipped[0].find("--extension-id") != std::string::npos);
-  }
+  auto defaults = plan_install(env, no_ids);
+  REQUIRE(defaults.ok());
+  CHECK(defaults->manifests[0].manifest["allowed_origins"] ==
+        nlohmann::json{"chrome-extension://" + std::string(kDefaultChromiumExtensionId) + "/"});
+  CHECK(defaults->manifests[1].manifest["allowed_extensions"] == nlohmann::json{std::string(kDefaultFirefoxExtensionId)});
+  InstallOptions two = options({"edge"});
+  two.chromium_ids = {kId, "pppppppppppppppppppppppppppppppp"};
+  CHECK(plan_install(env, two)->manifests[0].manifest["allowed_origins"].size() == 2);
 
   CHECK(plan_install(env, options({"netscape"})).status() == warden::Status::invalid_argument);
   InstallOptions bad_id = options({"chrome"});
