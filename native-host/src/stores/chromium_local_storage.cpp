@@ -286,14 +286,15 @@ StoreOutcome ChromiumLocalStorageStore::inspect(const SiteMatcher& site) const {
 StoreOutcome ChromiumLocalStorageStore::remove(const SiteMatcher& site, bool dry_run) {
   StoreOutcome outcome{std::string(id()), dir_, {}, {}, {}};
   if (!store_dir_usable(dir_, outcome)) return outcome;
-  if (dry_run) {
-    // Opening in place would rewrite files; the lock test is what a real run would meet first.
-    if (lock_is_held(dir_)) {
-      skip(outcome, SkipReason::locked, dir_.string() + "/LOCK is held by another process (is the browser running?)");
-      return outcome;
-    }
-    return read_from_copy(dir_, site, std::move(outcome));
+  // Dry and real runs start alike: the lock test, then the site's keys read from a copy. Opening
+  // in place rewrites LevelDB's files (log replay, new MANIFEST), so it happens only when there
+  // is something to delete.
+  if (lock_is_held(dir_)) {
+    skip(outcome, SkipReason::locked, dir_.string() + "/LOCK is held by another process (is the browser running?)");
+    return outcome;
   }
+  StoreOutcome preview = read_from_copy(dir_, site, outcome);
+  if (dry_run || !preview.handled() || preview.items.empty()) return preview;
   PrivateUmask umask_for_new_files;
   leveldb::Status status;
   auto db = open_db(dir_, status);

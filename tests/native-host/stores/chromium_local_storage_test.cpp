@@ -250,3 +250,16 @@ TEST_CASE("local storage: deleted values do not survive in the table or log file
     CHECK_MESSAGE(bytes.find("v_ads_partitioned") == std::string::npos, name);
   }
 }
+
+TEST_CASE("local storage: a site with no keys leaves the database files exactly as they were") {
+  TempDir dir;
+  fs::path db = dir / "leveldb";
+  fs::create_directories(db);
+  write_db(db, chromium_keys());
+  auto before = tree_snapshot(dir.path());
+  ChromiumLocalStorageStore store(db);
+  StoreOutcome outcome = store.remove(site("absent.test"), false);
+  CHECK(outcome.handled());
+  CHECK(outcome.items.empty());
+  CHECK(tree_snapshot(dir.path()) == before);
+}
