@@ -28,9 +28,11 @@ void print_site_reports(const std::vector<SiteDataReport>& reports, const std::s
       << (reports.size() == 1 ? "" : "s") << ".\n";
 }
 
-void print_top_sites(const BrowserProfile& profile, const std::vector<SiteCookieCount>& sites, std::ostream& out) {
-  out << profile_heading(profile) << "\n";
-  if (sites.empty()) out << "  no cookies\n";
+void print_top_sites(const BrowserProfile& profile, bool running, const std::vector<SiteCookieCount>& sites,
+                     std::ostream& out) {
+  out << profile_heading(profile) << (running ? "  (running: its cookie file may be locked or not flushed yet)" : "")
+      << "\n";
+  if (sites.empty()) out << "  no cookies read\n";
   std::size_t width = 0;
   for (const auto& s : sites) width = std::max(width, s.site.size());
   for (const auto& s : sites)
@@ -73,8 +75,9 @@ int run_sites(std::span<const std::string_view> args, Io io) {
   } else {
     for (const auto& profile : selected.profiles) {
       auto sites = top_cookie_sites(profile, psl, kTopSites);
-      result["profiles"].push_back({{"profile", profile}, {"running", detect_running(profile).running}, {"sites", sites}});
-      if (!json) print_top_sites(profile, sites, io.out);
+      bool running = detect_running(profile).running;
+      result["profiles"].push_back({{"profile", profile}, {"running", running}, {"sites", sites}});
+      if (!json) print_top_sites(profile, running, sites, io.out);
     }
   }
   if (json) io.out << result.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
