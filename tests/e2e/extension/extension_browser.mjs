@@ -9,11 +9,11 @@ import { chromium } from 'playwright-core';
 export const CHROMIUM_EXECUTABLE = process.env.CHROMIUM_EXECUTABLE ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = resolve(process.env.WARDEN_EXTENSION_DIR ?? new URL('../../../build/extension', import.meta.url).pathname);
 
-export async function launchWithExtension({ port, extensionDir = EXTENSION_DIR }) {
+export async function launchWithExtension({ port, extensionDir = EXTENSION_DIR, headless = true }) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'cw-ext-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_EXECUTABLE,
-    headless: true,
+    headless,
     ignoreHTTPSErrors: true,
     viewport: { width: 1000, height: 800 },
     args: [
