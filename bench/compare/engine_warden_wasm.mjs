@@ -15,9 +15,10 @@ export async function createWardenWasm(distDir, engineFile, policy) {
     version: `warden.wasm ${wasmBinary.length} bytes`,
     wasmBytes: wasmBinary.length,
     async build() {},
-    decide: (r) => engine.decideRequest(request(r)).action === 'block',
+    prepare: request,
+    decide: (r) => engine.decideRequest(r).action === 'block',
     explain(r) {
-      const d = engine.decideRequest(request(r));
+      const d = engine.decideRequest(r);
       return d.rule ? `${d.action} ${d.category} ${d.rule}` : null;
     },
     serialize: () => fs.readFileSync(engineFile),

@@ -50,8 +50,9 @@ async function main() {
   await settle();
   const after = memorySnapshot();
 
-  const { blocked, timing } = timeDecisions(requests, eng.decide);
-  const rules = requests.map((r) => eng.explain(r));
+  const inputs = requests.map(eng.prepare);
+  const { blocked, timing } = timeDecisions(inputs, eng.decide);
+  const rules = inputs.map((r) => eng.explain(r));
 
   const result = {
     engine: eng.name, version: eng.version, node: process.version,

@@ -26,7 +26,7 @@ export function memorySnapshot() {
 }
 
 // One warm-up pass, then every request timed alone and in batches of `batch`.
-// `decide(r)` returns true when the request is blocked.
+// `decide(input)` returns true when the request is blocked; inputs are prepared outside the timing.
 export function timeDecisions(requests, decide, batch = 64) {
   const n = requests.length;
   const blocked = new Uint8Array(n);

@@ -70,7 +70,7 @@ class RuleWriter {
   // `expected_bytes`: a size estimate, so the text (megabytes with the big lists) grows once.
   RuleWriter(int first_id, std::size_t expected_bytes) : next_id_(first_id) {
     json_.reserve(expected_bytes);
-    json_ = "[";
+    json_.push_back('[');
   }
 
   // Returns false (and writes nothing) for a rule DNR would reject: an empty requestDomains list
