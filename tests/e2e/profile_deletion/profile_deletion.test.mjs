@@ -78,15 +78,16 @@ function assertPopulated(state) {
   }
 }
 
-function siteCookieCount(profile, site, options) {
-  return readCookieRows(profile, options).filter((row) => cookieOfSite(row, site)).length;
+function siteCookieCount(profile, site) {
+  return readCookieRows(profile).filter((row) => cookieOfSite(row, site)).length;
 }
 
 function describeRun(run) {
   return `exit ${run.code}\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`;
 }
 
-function cookieDatabases(profile) {
+// The SQLite files the deletion edits: the cookie store and the quota bookkeeping.
+function editedDatabases(profile) {
   if (profile.family === 'chromium') return [profile.cookieDb, path.join(profile.profileDir, 'WebStorage', 'QuotaManager')];
   return [profile.cookieDb, path.join(profile.profileDir, 'storage.sqlite')];
 }
@@ -118,13 +119,13 @@ function closedProfileScenario(family) {
     assert.equal(siteCookieCount(profile, DELETED_SITE), 0, 'no example.test cookie row is left on disk');
     assert.deepEqual(readCookieRows(profile).filter((row) => !cookieOfSite(row, DELETED_SITE)), keptRowsBefore,
       'every other cookie row is still there');
-    for (const db of cookieDatabases(profile)) assert.equal(integrityCheck(db), 'ok', `integrity of ${db}`);
+    for (const db of editedDatabases(profile)) assert.equal(integrityCheck(db), 'ok', `integrity of ${db}`);
 
     const afterDeletion = await withBrowser(profile, env, (page) => readSiteData(page, server));
     assert.deepEqual(afterDeletion[DELETED_HOST], { self: EMPTY, tracker: EMPTY },
       'example.test and the tracker partitioned under it hold nothing');
     assert.deepEqual(afterDeletion[KEPT_HOST], before[KEPT_HOST], 'keep.test and the tracker under keep.test are intact');
-    for (const db of cookieDatabases(profile)) assert.equal(integrityCheck(db), 'ok', `integrity of ${db} after relaunch`);
+    for (const db of editedDatabases(profile)) assert.equal(integrityCheck(db), 'ok', `integrity of ${db} after relaunch`);
   });
 }
 
@@ -170,7 +171,7 @@ function runningProfileScenario(family) {
     assert.deepEqual(originFolders(b, DELETED_HOST), [], 'profile B: example.test storage folders are gone');
     assert.ok(originFolders(b, KEPT_HOST).length > 0, 'profile B: keep.test storage folders stay');
     for (const profile of [a, b])
-      for (const db of cookieDatabases(profile)) assert.equal(integrityCheck(db), 'ok', `integrity of ${db}`);
+      for (const db of editedDatabases(profile)) assert.equal(integrityCheck(db), 'ok', `integrity of ${db}`);
   });
 }
 
