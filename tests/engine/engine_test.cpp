@@ -2,8 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <new>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
@@ -14,6 +17,20 @@
 #include "warden/snapshot.h"
 
 using namespace warden;
+
+// Counts heap allocations while enabled, to check that deciding does not allocate once warm.
+namespace {
+std::atomic<bool> g_count_allocations{false};
+std::atomic<std::size_t> g_allocations{0};
+}  // namespace
+
+void* operator new(std::size_t n) {
+  if (g_count_allocations.load(std::memory_order_relaxed)) g_allocations.fetch_add(1, std::memory_order_relaxed);
+  if (void* p = std::malloc(n == 0 ? 1 : n)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
 namespace {
 
@@ -357,6 +374,47 @@ TEST_CASE("random byte flips are caught by verify and never make deciding unsafe
   }
   MESSAGE(loaded, " of 3000 corrupted buffers passed the structural checks and were decided safely");
   CHECK(loaded > 0);
+}
+
+TEST_CASE("deciding does not allocate once the thread's scratch has grown") {
+  EngineBuilder b;
+  VendorDatabase db;
+  db.vendors.push_back(vendor("ga", Category::analytics, {{"google-analytics.com", ""}}, {{"_ga", false, ""}, {"_ga_", true, ""}}));
+  b.add_vendors(db);
+  b.add_filter_list("l", "||ads.test^$third-party\n/banner/*.gif$domain=shop.example|google.*\n@@||ads.test/ok^\n"
+                         "/\\/x[0-9]+\\//\n-728x90.\n",
+                    Category::marketing);
+  auto buffer = build(b);
+  Engine e = *Engine::load(buffer);
+  Policy p = Policy::necessary_only();
+  p.set_site("shop.example", Category::marketing, Action::allow);
+  const Request requests[] = {
+      {"https://ads.test/x?utm=1&a=b", "https://www.shop.example/", "", ResourceType::image},
+      {"https://ads.test/ok", "https://www.shop.example/", "https://frame.example/", ResourceType::script},
+      {"https://i.test/banner/a.gif", "https://www.google.co.uk/search?q=x", "", ResourceType::image},
+      {"https://i.test/x12/AOD-728x90.js", "https://news.example/a/b", "", ResourceType::script},
+      {"https://www.google-analytics.com/collect?v=1", "https://www.shop.example/", "", ResourceType::ping},
+  };
+  const CookieWrite cookies[] = {{"_ga_XY", ".shop.example", "https://www.shop.example/", CookieSource::script, ""},
+                                 {"sid", "tracker.test", "https://news.example/", CookieSource::script,
+                                  "https://www.google-analytics.com/analytics.js"}};
+  for (int warm = 0; warm < 2; ++warm) {
+    for (const auto& r : requests) REQUIRE(e.decide(r, p).ok());
+    for (const auto& c : cookies) REQUIRE(e.decide(c, p).ok());
+  }
+  g_allocations = 0;
+  g_count_allocations = true;
+  for (int round = 0; round < 3; ++round) {
+    for (const auto& r : requests) (void)e.decide(r, p);
+    for (const auto& c : cookies) (void)e.decide(c, p);
+  }
+  g_count_allocations = false;
+  CHECK(g_allocations.load() == 0);
+  // The counter itself works: an error result carries an allocated message.
+  g_count_allocations = true;
+  (void)e.decide(Request{"not a url", "https://www.shop.example/", "", ResourceType::image}, p);
+  g_count_allocations = false;
+  CHECK(g_allocations.load() > 0);
 }
 
 TEST_CASE("host_rules() lists vendor and plain-host list rules") {
