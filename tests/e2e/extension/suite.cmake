@@ -1,16 +1,11 @@
 # The packaged extension in real Chromium and Firefox ESR (included from tests/e2e/suite.cmake, which found node).
-# Fixtures: the WASM module is built (wasm preset; a no-op when up to date), then the package is
-# assembled in WARDEN_EXTENSION_DIR with an engine compiled by this build's cookiewarden. Each test
-# file is one CTest test; all of them take the shared browser lock.
-set(WARDEN_WASM_DIST_FOR_EXTENSION "${PROJECT_SOURCE_DIR}/build/wasm/dist" CACHE PATH
-    "The WASM module files packaged into the extension (output of the wasm preset)")
+# Fixtures: the WASM module is built by tests/wasm/suite.cmake (fixture wasm_module, into
+# BUILD/wasm/dist), then the package is assembled in WARDEN_EXTENSION_DIR with an engine compiled by
+# this build's cookiewarden. Each test file is one CTest test; the browser ones take the shared lock.
+set(WARDEN_WASM_DIST_FOR_EXTENSION "${CMAKE_BINARY_DIR}/wasm/dist" CACHE PATH
+    "The WASM module files packaged into the extension (the wasm_module fixture builds them here)")
 set(WARDEN_EXTENSION_DIR "${PROJECT_SOURCE_DIR}/build/extension" CACHE PATH
     "Where scripts/build-extension.mjs assembles the packaged extension")
-
-add_test(NAME extension/wasm_module
-         COMMAND sh -c "cmake --preset wasm >/dev/null && cmake --build --preset wasm"
-         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
-set_tests_properties(extension/wasm_module PROPERTIES FIXTURES_SETUP extension_wasm TIMEOUT 1800 LABELS "extension")
 
 add_test(NAME extension/package
          COMMAND ${WARDEN_NODE} ${PROJECT_SOURCE_DIR}/scripts/build-extension.mjs
@@ -18,7 +13,7 @@ add_test(NAME extension/package
                  --out ${WARDEN_EXTENSION_DIR}
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(extension/package PROPERTIES
-  FIXTURES_REQUIRED extension_wasm FIXTURES_SETUP extension_package TIMEOUT 300 LABELS "extension")
+  FIXTURES_REQUIRED wasm_module FIXTURES_SETUP extension_package TIMEOUT 300 LABELS "extension")
 
 # Mozilla's linter on the package, as AMO runs it: no errors allowed (warnings are listed).
 add_test(NAME extension/web_ext_lint
