@@ -56,7 +56,11 @@ std::optional<std::string> check_options(const Environment& env, const InstallOp
   if (!options.binary.is_absolute()) return "the host binary path must be absolute: " + options.binary.string();
   std::vector<std::string> known = installable_browsers(env);
   for (const std::string& browser : options.browsers) {
-    if (!contains(known, browser)) return "unknown browser '" + browser + "'";
+    if (!contains(known, browser)) {
+      std::string list;
+      for (const std::string& id : known) list += (list.empty() ? "" : ", ") + id;
+      return "unknown browser '" + browser + "' (on this OS: " + list + ")";
+    }
     if (options.user_data_dir && browser == "firefox")
       return "--user-data-dir is for Chrome, Chromium and Edge; Firefox reads host manifests only from its "
              "user-level folder";

@@ -2,6 +2,11 @@
 
 #include <cstdlib>
 
+#if !defined(_WIN32)
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 namespace cookiewarden {
 namespace {
 
@@ -51,6 +56,11 @@ Environment Environment::current() {
     if (value != nullptr && *value != '\0') env.vars.emplace(name, value);
   }
   env.home = env.var(env.os == Os::windows ? "USERPROFILE" : "HOME");
+#if !defined(_WIN32)
+  // Started without HOME (some launchers strip the environment): the password database knows.
+  if (const passwd* pw = env.home.empty() ? getpwuid(getuid()) : nullptr; pw != nullptr && pw->pw_dir != nullptr)
+    env.home = pw->pw_dir;
+#endif
   return env;
 }
 
