@@ -9,6 +9,7 @@ import { enforceCookie } from './cookie-backstop.js';
 import { isFirefox, localRead, localWrite } from './ext.js';
 import { syncGuard, guardEntries } from './guard-registrar.js';
 import { MSG } from './messages.js';
+import { askHost } from './native-host.js';
 import { forgetTab, frameUrlOf, noteNavigation, topUrlOf } from './request-context.js';
 import { freshSettings, loadSettings, saveSettings, toEnginePolicy, validateSettings, NECESSARY_ONLY } from './settings.js';
 import { deleteSiteData } from './site-data.js';
@@ -208,6 +209,15 @@ async function handleMessage(msg) {
       if (!site) return { error: `not a site: ${JSON.stringify(msg.site)}` };
       const hosts = (Array.isArray(msg.hosts) ? msg.hosts : []).filter((h) => typeof h === 'string' && siteOf(h) === site);
       return deleteSiteData(site, hosts);
+    }
+    case MSG.deleteSiteElsewhere: {
+      const site = siteFrom(msg);
+      if (!site) return { error: `not a site: ${JSON.stringify(msg.site)}` };
+      try {
+        return { ok: true, result: await askHost('delete_site', { site }) };
+      } catch (e) {
+        return { ok: false, code: e.code ?? 'error', message: String(e?.message ?? e) };
+      }
     }
     case MSG.getEngineStatus:
       return { timings: engineTimings(), memory: currentEngine()?.memory() ?? null, dnr: dnrCounts() };

@@ -10,7 +10,8 @@ export const MSG = Object.freeze({
   exportSettings: 'exportSettings',  // → settings
   getTabReport: 'getTabReport',      // {tabId} → report
   getDecisionLog: 'getDecisionLog',  // → [entries]
-  deleteSiteData: 'deleteSiteData',  // {site, tabUrl} → result
+  deleteSiteData: 'deleteSiteData',  // {site, hosts} → this browser's result
+  deleteSiteElsewhere: 'deleteSiteElsewhere', // {site} → the native host's delete_site result per browser profile
   getEngineStatus: 'getEngineStatus', // → {ready, coldStartMs, memory, dnr}
   guardBlocked: 'guardBlocked',      // from content/guard-reporter.js: {writes: [{name, how}]}
 });

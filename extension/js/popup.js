@@ -83,6 +83,35 @@ function showResult(text, isError = false) {
   box.textContent = text;
 }
 
+// The native host's per-profile outcome, in words.
+function profileOutcome(p) {
+  if (p.skipped === 'running') return { text: 'running: skipped', cls: 'pill block' };
+  if (p.skipped) return { text: `skipped (${p.skipped})`, cls: 'pill block' };
+  const items = `${p.deleted} item${p.deleted === 1 ? '' : 's'} deleted`;
+  return p.complete ? { text: items, cls: 'pill allow' } : { text: `${items}, incomplete`, cls: 'pill block' };
+}
+
+function renderElsewhere(reply) {
+  const box = document.getElementById('elsewhere');
+  const list = document.getElementById('elsewhere-list');
+  box.hidden = false;
+  if (!reply.ok) {
+    const why = reply.code === 'not_installed'
+      ? 'Not reached: the Cookie Warden app is not installed on this computer (cookiewarden install).'
+      : `Not reached: ${reply.message}`;
+    list.replaceChildren(el('li', { class: 'empty', text: why }));
+    return;
+  }
+  const profiles = reply.result.profiles ?? [];
+  list.replaceChildren(...(profiles.length ? profiles.map((p) => {
+    const outcome = profileOutcome(p);
+    // The host's message says why (which browser to close); the title shows it on hover.
+    return el('li', { title: p.message || p.profile.path },
+      el('span', { text: `${p.profile.browser_name} · ${p.profile.profile_name || p.profile.profile_id}` }),
+      el('span', { class: outcome.cls, text: outcome.text }));
+  }) : [el('li', { class: 'empty', text: 'No browser profiles found.' })]));
+}
+
 async function main() {
   // ?tab=<id> lets the options page and the tests open the popup for a given tab.
   const wanted = Number(new URLSearchParams(location.search).get('tab'));
@@ -104,6 +133,7 @@ async function main() {
     } catch (e) {
       showResult(`Could not delete ${site}'s data: ${e.message}`, true);
     }
+    renderElsewhere(await ask(MSG.deleteSiteElsewhere, { site }));
     refresh();
   });
   refresh();

@@ -9,23 +9,29 @@ import { chromium } from 'playwright-core';
 export const CHROMIUM_EXECUTABLE = process.env.CHROMIUM_EXECUTABLE ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = resolve(process.env.WARDEN_EXTENSION_DIR ?? new URL('../../../build/extension', import.meta.url).pathname);
 
-export async function launchWithExtension({ port, extensionDir = EXTENSION_DIR, headless = true }) {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'cw-ext-e2e-'));
+// `userDataDir` and `env` let a test put the profile inside a fake home (for the native host);
+// by default the profile is a fresh temporary folder, removed on close. `extensionDir: null`
+// starts the browser without the extension.
+export async function launchWithExtension({ port, extensionDir = EXTENSION_DIR, headless = true, userDataDir, env }) {
+  const ownDir = !userDataDir;
+  userDataDir ??= mkdtempSync(join(tmpdir(), 'cw-ext-e2e-'));
+  const extensionArgs = extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [];
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_EXECUTABLE,
     headless,
+    ...(env ? { env } : {}),
     ignoreHTTPSErrors: true,
     viewport: { width: 1000, height: 800 },
     args: [
       '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync',
-      `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
+      ...extensionArgs,
       `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost`,
       '--ignore-certificate-errors',
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20000 }));
-  const extensionId = new URL(worker.url()).host;
+  const worker = !extensionDir ? null : context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20000 }));
+  const extensionId = worker ? new URL(worker.url()).host : null;
   return {
     context,
     worker,
@@ -33,7 +39,7 @@ export async function launchWithExtension({ port, extensionDir = EXTENSION_DIR, 
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path}`,
     async close() {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (ownDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

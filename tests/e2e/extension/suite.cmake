@@ -21,12 +21,12 @@ add_test(NAME extension/web_ext_lint
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(extension/web_ext_lint PROPERTIES FIXTURES_REQUIRED extension_package TIMEOUT 300 LABELS "extension")
 
-foreach(name necessary_only site_override ui_pages service_worker_restart damaged_engine firefox_necessary_only)
+foreach(name necessary_only site_override ui_pages service_worker_restart damaged_engine delete_everywhere firefox_necessary_only)
   add_test(NAME e2e/extension/${name}
            COMMAND ${WARDEN_NODE} --test ${CMAKE_CURRENT_LIST_DIR}/${name}.test.mjs
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   set_tests_properties(e2e/extension/${name} PROPERTIES
-    ENVIRONMENT "WARDEN_EXTENSION_DIR=${WARDEN_EXTENSION_DIR}"
+    ENVIRONMENT "WARDEN_EXTENSION_DIR=${WARDEN_EXTENSION_DIR};COOKIEWARDEN=$<TARGET_FILE:cookiewarden>"
     FIXTURES_REQUIRED extension_package
     RESOURCE_LOCK browser
     TIMEOUT 300

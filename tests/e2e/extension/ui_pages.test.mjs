@@ -72,6 +72,8 @@ test('"Delete site data" in the popup removes the shop\'s cookies and storage in
   await page.locator('#result').waitFor();
   const result = await page.locator('#result').innerText();
   assert.match(result, /^shop\.example: (\d+) of \1 cookies deleted; site storage cleared/);
+  await page.locator('#elsewhere-list li').first().waitFor();
+  assert.match(await page.locator('#elsewhere-list').innerText(), /not installed on this computer/, 'no host installed in this profile: said so');
   await page.screenshot({ path: SHOTS + 'popup-deleted.png' });
   await page.close();
   assert.deepEqual((await fx.browser.context.cookies(SHOP_URL)).map((c) => c.name), []);
