@@ -124,7 +124,9 @@ async function main() {
     refresh();
   });
   document.getElementById('reset').addEventListener('click', async () => { await ask(MSG.clearSite, { site }); refresh(); });
-  document.getElementById('delete').addEventListener('click', async () => {
+  document.getElementById('delete').addEventListener('click', async (event) => {
+    const button = event.currentTarget;
+    button.disabled = true;
     const hosts = [...new Set([host])];
     try {
       const r = await ask(MSG.deleteSiteData, { site, hosts });
@@ -134,6 +136,7 @@ async function main() {
       showResult(`Could not delete ${site}'s data: ${e.message}`, true);
     }
     renderElsewhere(await ask(MSG.deleteSiteElsewhere, { site }));
+    button.disabled = false;
     refresh();
   });
   refresh();
