@@ -7,13 +7,18 @@ import { pathToFileURL } from 'node:url';
 export async function createWardenWasm(distDir, engineFile, policy) {
   const { Warden } = await import(pathToFileURL(path.join(distDir, 'warden.js')).href);
   const wasmBinary = fs.readFileSync(path.join(distDir, 'warden.wasm'));
+  // Cold start of a service worker: compiling and instantiating the module, before any engine.
+  const t0 = process.hrtime.bigint();
   await Warden.init({ wasmBinary });
+  const initMs = Number(process.hrtime.bigint() - t0) / 1e6;
   let engine = null;
+  let firstLoad = null;
   const request = (r) => ({ url: r.url, topUrl: r.frameUrl, frameUrl: r.frameUrl, type: r.type });
   return {
     name: 'warden-wasm',
     version: `warden.wasm ${wasmBinary.length} bytes`,
     wasmBytes: wasmBinary.length,
+    initMs,
     async build() {},
     prepare: request,
     decide: (r) => engine.decideRequest(r).action === 'block',
@@ -25,9 +30,12 @@ export async function createWardenWasm(distDir, engineFile, policy) {
     async load(bytes) {
       engine?.free();
       engine = await Warden.load({ engineBytes: bytes });
+      firstLoad ??= engine.memory();
     },
     afterLoad() { engine.setPolicy(policy); },
     size: (b) => b.byteLength,
-    memory: () => engine.memory(),
+    // Linear memory after the first load (a service worker's cold start) and after the repeated
+    // loads of the timing loop (WASM memory never shrinks; freed engines leave holes).
+    memory: () => ({ ...firstLoad, linearBytesAfterReloads: engine.memory().linearBytes }),
   };
 }

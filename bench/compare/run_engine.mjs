@@ -65,6 +65,7 @@ async function main() {
       ...(eng.memory ? eng.memory() : {}),
     },
     wasmBytes: eng.wasmBytes,
+    moduleInitMs: eng.initMs,
     ...timing,
     blocked: blocked.reduce((a, b) => a + b, 0),
     decisions: Array.from(blocked).join(''),
