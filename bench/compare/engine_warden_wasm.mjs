@@ -34,8 +34,8 @@ export async function createWardenWasm(distDir, engineFile, policy) {
     },
     afterLoad() { engine.setPolicy(policy); },
     size: (b) => b.byteLength,
-    // Linear memory after the first load (a service worker's cold start) and after the repeated
-    // loads of the timing loop (WASM memory never shrinks; freed engines leave holes).
-    memory: () => ({ ...firstLoad, linearBytesAfterReloads: engine.memory().linearBytes }),
+    // Linear memory after the first load (a service worker's cold start), and at the end, after
+    // every decision (the input buffer and scratch strings have grown to the longest URL seen).
+    memory: () => ({ ...firstLoad, linearBytesAtEnd: engine.memory().linearBytes }),
   };
 }
