@@ -208,7 +208,7 @@ class View {
         info.path_prefix = text.substr(std::min<std::size_t>(text.size(), r.host_length), x.path_length);
       info.text = text;
       info.vendor = vendor_name(x.vendor);
-      info.category = category_of(r.category);
+      info.category = category_of(r.category());
       info.flags = r.flags;
       info.types = r.types;
       info.has_domains = x.domains_count != 0;
@@ -238,9 +238,10 @@ class View {
   }
 
   std::string_view host_of(const HostRuleRecord& r, const HostExtra& x) const {
-    if (r.host_skip == kHostInExtra) return str(x.host_offset, r.host_length);
-    if (r.host_skip + r.host_length > r.text_length) return {};
-    return str(r.text_offset + r.host_skip, r.host_length);
+    if (r.place() == kHostInExtra) return str(x.host_offset, r.host_length);
+    std::uint32_t skip = r.place() == kHostAfterBars ? 2 : 0;
+    if (skip + r.host_length > r.text_length) return {};
+    return str(r.text_offset + skip, r.host_length);
   }
 
   struct VendorHit {
@@ -381,7 +382,7 @@ class View {
           if (!type_and_party_match(r.flags, r.types, ctx)) continue;
           HostExtra x = extra_of(r);
           if (host_of(r, x) != suffix || !domains_match(x.domains_begin, x.domains_count, x.domain_flags, ctx)) continue;
-          hit = {r.category, r.flags, str(r.text_offset, r.text_length)};
+          hit = {r.category(), r.flags, str(r.text_offset, r.text_length)};
           found = true;
           return true;
         }
@@ -559,7 +560,7 @@ Result<Classification> Engine::classify(const Request& request) const {
   c.third_party = ctx.third_party_top;
   View::VendorHit vendor;
   if (view.find_vendor(ctx.host_keys, ctx.host, ctx.path, vendor)) {
-    c.category = category_of(vendor.rule.category);
+    c.category = category_of(vendor.rule.category());
     c.vendor = view.vendor_name(vendor.extra.vendor);
     c.rule = view.str(vendor.rule.text_offset, vendor.rule.text_length);
     return c;
@@ -621,7 +622,7 @@ Result<Classification> Engine::classify(const CookieWrite& cookie) const {
     keys.compute(sc.script.host);
     View::VendorHit vendor;
     if (view.find_vendor(keys, sc.script.host, sc.script.path, vendor)) {
-      c.category = category_of(vendor.rule.category);
+      c.category = category_of(vendor.rule.category());
       c.vendor = view.vendor_name(vendor.extra.vendor);
       c.rule = view.str(vendor.rule.text_offset, vendor.rule.text_length);
       return c;

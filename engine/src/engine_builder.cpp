@@ -119,6 +119,7 @@ struct HostEntry {
   std::string text;
   std::uint16_t path_length = 0;  // vendor rules: the text is host + path
   std::uint16_t vendor = kNoVendor;
+  std::uint8_t category = 0;
   HostRuleRecord record{};
   const std::vector<DomainConstraint>* domains = nullptr;
 };
@@ -238,7 +239,7 @@ class Compiler {
       e.text = e.host + h.path_prefix;
       e.path_length = static_cast<std::uint16_t>(h.path_prefix.size());
       e.vendor = index;
-      e.record.category = rec.category;
+      e.category = rec.category;
       e.record.flags = kRuleFromVendor;
       e.record.types = kAllResourceTypes;
       hosts_.push_back(std::move(e));
@@ -276,7 +277,7 @@ class Compiler {
       HostEntry e;
       e.host = f.pattern;
       e.text = f.text;
-      e.record.category = static_cast<std::uint8_t>(category);
+      e.category = static_cast<std::uint8_t>(category);
       e.record.flags = f.flags;
       e.record.types = f.types;
       e.domains = &f.domains;
@@ -284,10 +285,13 @@ class Compiler {
       return;
     }
     PatternRecord rec{};
-    rec.pattern_offset = s_.strings.intern(f.pattern);
-    rec.pattern_length = static_cast<std::uint16_t>(f.pattern.size());
     rec.text_offset = s_.strings.intern(f.text);
     rec.text_length = static_cast<std::uint16_t>(f.text.size());
+    // The compiled pattern is usually the rule text minus anchors and options: share those bytes.
+    std::size_t inside = f.pattern.empty() ? std::string::npos : f.text.find(f.pattern);
+    rec.pattern_offset = inside != std::string::npos ? rec.text_offset + static_cast<std::uint32_t>(inside)
+                                                      : s_.strings.intern(f.pattern);
+    rec.pattern_length = static_cast<std::uint16_t>(f.pattern.size());
     rec.types = f.types;
     rec.flags = f.flags;
     rec.category = static_cast<std::uint8_t>(category);
@@ -320,11 +324,11 @@ class Compiler {
       bool needs_extra = e.vendor != kNoVendor || (e.domains && !e.domains->empty());
       // A rule's host is inside its text ("||host^...", "host", vendor "host/path"): share the bytes.
       if (e.text.compare(0, 2, "||") == 0 && e.text.compare(2, e.host.size(), e.host) == 0) {
-        r.host_skip = 2;
+        r.set(kHostAfterBars, e.category);
       } else if (e.text.compare(0, e.host.size(), e.host) == 0) {
-        r.host_skip = 0;
+        r.set(kHostAtTextStart, e.category);
       } else {
-        r.host_skip = kHostInExtra;
+        r.set(kHostInExtra, e.category);
         x.host_offset = s_.strings.intern(e.host);
         needs_extra = true;
       }

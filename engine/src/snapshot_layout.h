@@ -96,25 +96,31 @@ struct HashSlot {
 
 inline constexpr std::uint32_t kMaxSlotBegin = 0xFFFFFF;
 inline constexpr std::uint32_t kNoExtra = 0xFFFFFFFFu;
-inline constexpr std::uint8_t kHostInExtra = 0xFF;
+// Where a host rule's host is: inside its text at 0 (vendor "host/path", a bare "host" line), at 2
+// ("||host^..."), or, when the text does not contain it verbatim, in its HostExtra.
+enum HostPlace : std::uint8_t { kHostAtTextStart = 0, kHostAfterBars = 1, kHostInExtra = 2 };
 
-// The host is inside the text: at text + host_skip ("||host^...": 2; vendor "host/path": 0),
-// unless host_skip == kHostInExtra. A vendor rule's path prefix follows its host in the text.
+// 16 bytes: the host table holds ~90k of these with EasyList + EasyPrivacy. A vendor rule's path
+// prefix follows its host in the text.
 struct HostRuleRecord {
   std::uint32_t text_offset;  // the rule as written ("||ads.example^$3p") or "host/path" for vendors
   std::uint32_t extra;        // index into host_extras, kNoExtra when none
   std::uint16_t text_length;
-  std::uint8_t host_skip;
-  std::uint8_t host_length;
   std::uint16_t types;        // ResourceTypeMask
   std::uint16_t flags;        // FilterFlag
-  std::uint8_t category;
-  std::uint8_t pad[3];
+  std::uint8_t host_length;
+  std::uint8_t place_and_category;  // bits 0-1 HostPlace, bits 4-7 Category
+
+  HostPlace place() const { return static_cast<HostPlace>(place_and_category & 3); }
+  std::uint8_t category() const { return place_and_category >> 4; }
+  void set(HostPlace p, std::uint8_t category) {
+    place_and_category = static_cast<std::uint8_t>((p & 3) | (category << 4));
+  }
 };
 
 struct HostExtra {
   std::uint32_t domains_begin;
-  std::uint32_t host_offset;  // used when host_skip == kHostInExtra
+  std::uint32_t host_offset;  // used when the place is kHostInExtra
   std::uint16_t domains_count;
   std::uint16_t vendor;       // kNoVendor for list rules
   std::uint16_t path_length;  // vendor path prefix, matched against path+query
@@ -175,7 +181,7 @@ struct Meta {
 };
 
 static_assert(sizeof(Header) == 20 && sizeof(SectionEntry) == 8 && sizeof(VendorRecord) == 20);
-static_assert(sizeof(HashSlot) == 8 && sizeof(HostRuleRecord) == 20 && sizeof(HostExtra) == 16);
+static_assert(sizeof(HashSlot) == 8 && sizeof(HostRuleRecord) == 16 && sizeof(HostExtra) == 16);
 static_assert(sizeof(PatternRecord) == 28);
 static_assert(sizeof(DomainRecord) == 12 && sizeof(CookieRecord) == 28 && sizeof(Meta) == 24);
 
