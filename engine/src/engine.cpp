@@ -193,8 +193,6 @@ class View {
   }
   std::string_view str(StringRef r) const { return str(r.offset, r.length); }
 
-  const Meta& meta() const { return meta_; }
-
   std::vector<HostRuleInfo> host_rules() const {
     std::vector<HostRuleInfo> out;
     out.reserve(host_rules_.size());
