@@ -1,67 +1,122 @@
 #!/usr/bin/env node
-// Shows the extension at work on the demo shop, in real Chromium: which of the shop's tags reached
-// their vendor and which cookies exist, first with "necessary only", then with analytics allowed for
-// the shop alone. Prints the tables, saves screenshots in build/demo/, and with a display ($DISPLAY)
-// leaves the browser open until Ctrl-C.
-// Needs the packaged extension: node scripts/build-extension.mjs (see extension/README.md).
-import { existsSync, mkdirSync } from 'node:fs';
+// Shows the extension at work on the demo shop, in real Chromium, in the demo's own home (never the
+// person's browsers): registers the native host for the demo's Chromium profile, then the story of
+// story.mjs — necessary only, Analytics allowed for the shop alone, the news site, "Delete site
+// data" reaching another browser through the host. Prints each step, writes report.md and the
+// screenshots, and exits non-zero when a step fails or the extension did not do what the demo says.
+// With a usable display the browser is headed and stays open until it is closed or Ctrl-C.
+//
+// Usage: node demo/show-extension.mjs [--out DIR] [--headless]      (scripts/demo runs it)
+// Needs the packaged extension (node scripts/build-extension.mjs; WARDEN_EXTENSION_DIR elsewhere)
+// and the native host binary (COOKIEWARDEN, default build/native/native-host/cookiewarden).
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXTENSION_DIR, launchWithExtension, waitForEnforcement } from '../tests/e2e/extension/extension_browser.mjs';
-import { startDemoServer, SHOP_HOST, NEWS_HOST } from './site/server.mjs';
-import { TAGS } from './site/tags.mjs';
+import { checkStory } from './checks.mjs';
+import { createDemoHome, registerNativeHost } from './demo-home.mjs';
+import { tellChecks, tellStep } from './narration.mjs';
+import { writeOtherBrowserProfile } from './other-browser.mjs';
+import { writeReport } from './report.mjs';
+import { startDemoServer } from './site/server.mjs';
+import { NEWS_URL, SHOP_URL, runStory } from './story.mjs';
 
-const OUT = fileURLToPath(new URL('../build/demo/', import.meta.url));
-const TRACKER_COOKIES = ['_ga', '_ga_DEMO123', '_gid', '_fbp', '_gcl_au', '_aw_m_12345', 'Hm_lvt_0123456789abcdef'];
+const root = fileURLToPath(new URL('..', import.meta.url));
+const COOKIEWARDEN = resolve(process.env.COOKIEWARDEN ?? join(root, 'build/native/native-host/cookiewarden'));
+const STEP_PAUSE_MS = 2000; // headed only: time to see each step
 
-if (!existsSync(`${EXTENSION_DIR}/engine/engine.bin`)) {
-  console.error(`No packaged extension in ${EXTENSION_DIR}: run node scripts/build-extension.mjs first.`);
+function option(name) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
+// Paths inside the working directory are shown relative to it.
+function shown(path) {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel;
+}
+
+const line = (label, text) => console.log(`   ${label.padEnd(14)}${text}`);
+
+function fail(message) {
+  console.error(`\nThe demo failed: ${message}`);
   process.exit(1);
 }
 
-async function visitAndTell(browser, demo, url, title) {
-  const page = await browser.context.newPage();
-  const since = Date.now();
-  await page.goto(url, { waitUntil: 'load' });
-  await page.evaluate(() => Promise.all([window.__sessionCheck, window.__collect].filter(Boolean)));
-  await new Promise((r) => setTimeout(r, 1000)); // let the cookie backstop act before reading the jar
-  console.log(`\n${title} — ${url}`);
-  for (const tag of TAGS) {
-    const u = new URL(tag.url);
-    const reached = demo.log.some((e) => e.at >= since && e.host === u.host && e.path === u.pathname);
-    const embedded = await page.evaluate((src) => [...document.scripts].some((s) => s.src === src), tag.url);
-    if (embedded) console.log(`  ${reached ? 'loaded ' : 'BLOCKED'}  ${tag.category.padEnd(10)} ${tag.vendor.padEnd(18)} ${u.host}${u.pathname}`);
+function prepareOutput(out) {
+  mkdirSync(out, { recursive: true });
+  for (const f of readdirSync(out)) if (f.endsWith('.png') || f === 'report.md') rmSync(join(out, f));
+}
+
+// Headed when a display is usable; a launch that fails on the display falls back to headless.
+async function launchBrowser({ port, home, headless }) {
+  const common = { port, userDataDir: home.chromiumDir, env: home.env };
+  if (!headless) {
+    try {
+      return { browser: await launchWithExtension({ ...common, headless: false }), mode: 'headed' };
+    } catch (e) {
+      line('Display', `${process.env.DISPLAY} is not usable (${e.message.split('\n')[0]}): running headless`);
+    }
   }
-  const jar = (await browser.context.cookies(url)).map((c) => c.name);
-  console.log(`  cookies in the jar: ${jar.join(', ') || '(none)'}`);
-  const trackers = TRACKER_COOKIES.filter((n) => jar.includes(n));
-  console.log(`  tracker cookies:    ${trackers.join(', ') || 'none'}`);
-  return page;
+  return { browser: await launchWithExtension({ ...common, headless: true }), mode: 'headless' };
 }
 
-const demo = await startDemoServer();
-const browser = await launchWithExtension({ port: demo.port, headless: !process.env.DISPLAY });
-await waitForEnforcement(browser);
-mkdirSync(OUT, { recursive: true });
-
-const shop = await visitAndTell(browser, demo, `https://${SHOP_HOST}/`, 'Necessary only (nothing chosen yet)');
-await shop.screenshot({ path: `${OUT}shop-necessary-only.png` });
-const tabId = await browser.worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://www.shop.example/*' }))[0]?.id);
-const popup = await browser.context.newPage();
-await popup.setViewportSize({ width: 380, height: 640 });
-await popup.goto(browser.extensionUrl(`pages/popup.html?tab=${tabId}`));
-await popup.locator('.category[data-category=analytics] .switch').click();
-await popup.locator('.category[data-category=analytics] .pill', { hasText: 'This site' }).waitFor();
-await popup.screenshot({ path: `${OUT}popup-shop.png` });
-await popup.close();
-
-await visitAndTell(browser, demo, `https://${SHOP_HOST}/`, 'Analytics allowed for shop.example only');
-await visitAndTell(browser, demo, `https://${NEWS_HOST}/`, 'The same analytics tag on another site');
-console.log(`\nScreenshots: ${OUT}`);
-
-if (process.env.DISPLAY) {
-  console.log('The browser stays open; Ctrl-C ends the demo.');
-  process.on('SIGINT', async () => { await browser.close(); await demo.close(); process.exit(0); });
-} else {
-  await browser.close();
-  await demo.close();
+async function setUp(demo, out) {
+  const home = createDemoHome(join(out, 'home'));
+  const host = registerNativeHost(home, COOKIEWARDEN);
+  line('Native host', `registered for the demo's Chromium profile only (cookiewarden install --user-data-dir):`);
+  line('', `${shown(host.manifestPath)}`);
+  line('', `host ${host.hostName} → ${shown(host.binary)}, for ${host.allowedOrigins.join(', ')}`);
+  const otherBrowser = await writeOtherBrowserProfile({ home, port: demo.port, urls: [SHOP_URL, NEWS_URL] });
+  line('Other browser', `a ${otherBrowser.name} profile in the demo's home with the shop's cookies (a plain visit, no extension)`);
+  return { home, host, otherBrowser };
 }
+
+function waitUntilClosed(browser, demo) {
+  console.log('\nThe browser stays open: try the popup (the extension\'s toolbar button) on the shop. Close it or press Ctrl-C to end.');
+  const end = async () => { await browser.close().catch(() => {}); await demo.close(); process.exit(0); };
+  process.on('SIGINT', end);
+  browser.context.on('close', end);
+}
+
+async function main() {
+  const started = Date.now();
+  const out = resolve(option('out') ?? join(root, 'build/demo'));
+  const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
+  if (!existsSync(join(EXTENSION_DIR, 'engine/engine.bin'))) fail(`no packaged extension in ${EXTENSION_DIR}: run node scripts/build-extension.mjs`);
+  if (!existsSync(COOKIEWARDEN)) fail(`${COOKIEWARDEN} not found: build the native preset (make build)`);
+  prepareOutput(out);
+
+  const demo = await startDemoServer();
+  let browser;
+  try {
+    const setup = await setUp(demo, out);
+    const launched = await launchBrowser({ port: demo.port, home: setup.home, headless });
+    browser = launched.browser;
+    const version = browser.context.browser()?.version() ?? '';
+    line('Browser', `Chromium ${version} ${launched.mode}${process.env.DISPLAY ? '' : ' (no display)'}, extension ${shown(EXTENSION_DIR)}`);
+    await waitForEnforcement(browser);
+    const pause = launched.mode === 'headed' ? () => new Promise((r) => setTimeout(r, STEP_PAUSE_MS)) : undefined;
+    const story = await runStory({ browser, demo, out, otherBrowser: setup.otherBrowser, tell: tellStep, pause });
+    const checks = checkStory(story);
+    writeReport(join(out, 'report.md'), {
+      setup: { date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', browser: `Chromium ${version}`, mode: launched.mode,
+        extensionDir: shown(EXTENSION_DIR), host: setup.host, home: shown(setup.home.dir) },
+      story, checks,
+    });
+    tellChecks(checks);
+    console.log(`\n   ${'Report'.padEnd(14)}${shown(join(out, 'report.md'))}`);
+    line('Screenshots', `${shown(out)}/{${readdirSync(out).filter((f) => f.endsWith('.png')).sort().join(',')}}`);
+    line('Time', `${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if (checks.some((c) => !c.ok)) throw new Error('the extension did not do what the demo shows (see above)');
+    if (launched.mode === 'headed') return waitUntilClosed(browser, demo);
+    await browser.close();
+    await demo.close();
+  } catch (e) {
+    await browser?.close().catch(() => {});
+    await demo.close();
+    fail(e.message);
+  }
+}
+
+await main();

@@ -18,3 +18,6 @@ set_tests_properties(e2e/profile_deletion PROPERTIES
 
 # The extension's suite (package fixture, web-ext lint, Chromium tests) lives with its tests.
 include(${CMAKE_CURRENT_LIST_DIR}/extension/suite.cmake)
+
+# make demo's headless path (tests/e2e/demo/): needs the extension package fixture above.
+include(${CMAKE_CURRENT_LIST_DIR}/demo/suite.cmake)

@@ -6,8 +6,9 @@ localStorage.setItem('recently_viewed', JSON.stringify(['shirt', 'scarf']));
 window.__sessionCheck = fetch('/api/session', { credentials: 'same-origin' })
   .then((r) => r.json())
   .then((s) => {
-    document.addEventListener('DOMContentLoaded', () => {
-      document.getElementById('session-status').textContent = s.session ? `Signed in (session ${s.session})` : 'No session';
-    });
+    // The reply usually comes after the document has been parsed: show it now or once it is.
+    const show = () => { document.getElementById('session-status').textContent = s.session ? `Signed in (session ${s.session})` : 'No session'; };
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show);
+    else show();
     return s;
   });
