@@ -54,8 +54,8 @@ async function launchBrowser({ port, home, headless }) {
   if (!headless) {
     try {
       return { browser: await launchWithExtension({ ...common, headless: false }), mode: 'headed' };
-    } catch (e) {
-      line('Display', `${process.env.DISPLAY} is not usable (${e.message.split('\n')[0]}): running headless`);
+    } catch {
+      line('Display', `Chromium could not open a window on DISPLAY=${process.env.DISPLAY}: running headless`);
     }
   }
   return { browser: await launchWithExtension({ ...common, headless: true }), mode: 'headless' };
