@@ -34,6 +34,11 @@ bool valid_domain(std::string_view host) {
   return true;
 }
 
+template <class... Parts>
+void append(std::string& out, const Parts&... parts) {
+  (out.append(std::string_view(parts)), ...);
+}
+
 void append_json_string(std::string& out, std::string_view s) {
   out += '"';
   for (char ch : s) {
@@ -409,25 +414,23 @@ std::string dnr_compilation_to_json(DnrCompilation&& c) {
   // The rules dominate (megabytes with the big lists): wrap them in place instead of copying.
   std::string out = std::move(c.rules_json);
   out.insert(0, "{\"rules\":");
-  out += ",\"counts\":{\"rules\":" + n(c.rules) + ",\"unsafe\":" + n(c.unsafe_rules) + ",\"regex\":" +
-         n(c.regex_rules) + ",\"byCategory\":{";
+  append(out, ",\"counts\":{\"rules\":", n(c.rules), ",\"unsafe\":", n(c.unsafe_rules), ",\"regex\":",
+         n(c.regex_rules), ",\"byCategory\":{");
   bool first = true;
   for (Category cat : kAllCategories) {
     const auto& k = c.by_category[index_of(cat)];
     if (k.block_rules + k.allow_rules + k.header_rules == 0) continue;
-    if (!first) out += ',';
+    append(out, first ? "\"" : ",\"", category_name(cat), "\":{\"block\":", n(k.block_rules), ",\"allow\":",
+           n(k.allow_rules), ",\"removeSetCookie\":", n(k.header_rules), ",\"domains\":", n(k.domains), "}");
     first = false;
-    out += "\"" + std::string(category_name(cat)) + "\":{\"block\":" + n(k.block_rules) + ",\"allow\":" +
-           n(k.allow_rules) + ",\"removeSetCookie\":" + n(k.header_rules) + ",\"domains\":" + n(k.domains) + "}";
   }
   out += "}},\"limits\":{";
   first = true;
   for (const auto* limits : {&kChromiumDnrLimits, &kFirefoxDnrLimits}) {
-    if (!first) out += ',';
+    append(out, first ? "\"" : ",\"", limits->browser, "\":{\"dynamic\":", n(limits->dynamic_rules),
+           ",\"unsafe\":", n(limits->unsafe_rules), ",\"regex\":", n(limits->regex_rules),
+           ",\"fits\":", fits_dynamic_limits(c, *limits) ? "true" : "false", "}");
     first = false;
-    out += "\"" + std::string(limits->browser) + "\":{\"dynamic\":" + n(limits->dynamic_rules) +
-           ",\"unsafe\":" + n(limits->unsafe_rules) + ",\"regex\":" + n(limits->regex_rules) +
-           ",\"fits\":" + (fits_dynamic_limits(c, *limits) ? "true" : "false") + "}";
   }
   out += "}}";
   return out;
