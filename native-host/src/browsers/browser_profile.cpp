@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "platform/path_text.h"
+
 namespace cookiewarden {
 
 std::string_view family_name(BrowserFamily family) {
@@ -20,8 +22,8 @@ void to_json(nlohmann::json& out, const BrowserProfile& profile) {
       {"family", family_name(profile.family)},
       {"profile_id", profile.profile_id},
       {"profile_name", profile.profile_name},
-      {"user_data_dir", profile.user_data_dir.string()},
-      {"path", profile.path.string()},
+      {"user_data_dir", path_text(profile.user_data_dir)},
+      {"path", path_text(profile.path)},
       {"is_default", profile.is_default},
   };
 }

@@ -3,6 +3,7 @@
 #include "browsers/discovery.h"
 #include "browsers/running_detection.h"
 #include "browsers/store_presence.h"
+#include "platform/path_text.h"
 
 namespace cookiewarden {
 namespace {
@@ -14,7 +15,7 @@ nlohmann::json profile_entry(const BrowserProfile& profile) {
   nlohmann::json stores = nlohmann::json::array();
   for (const StorePresence& store : store_presence(profile))
     stores.push_back({{"store", store.store},
-                      {"path", store.path.string()},
+                      {"path", path_text(store.path)},
                       {"present", store.present},
                       {"readable", store.readable}});
   entry["stores"] = std::move(stores);

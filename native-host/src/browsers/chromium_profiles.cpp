@@ -8,6 +8,7 @@
 
 #include "browsers/profile_order.h"
 #include "platform/small_file.h"
+#include "platform/path_text.h"
 
 namespace cookiewarden {
 namespace {
@@ -73,7 +74,7 @@ std::vector<BrowserProfile> chromium_profiles(const BrowserLocation& location) {
   std::vector<std::string> dirs;
   std::error_code ec;
   for (fs::directory_iterator it(location.root, ec), end; !ec && it != end; it.increment(ec)) {
-    std::string dir = it->path().filename().string();
+    std::string dir = path_text(it->path().filename());
     if (is_internal_profile(dir) || !is_real_dir(it->path())) continue;
     if (is_profile_dir_name(dir) || state.names.contains(dir) || has_preferences(it->path())) dirs.push_back(dir);
   }

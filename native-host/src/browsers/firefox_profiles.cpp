@@ -6,6 +6,7 @@
 
 #include "browsers/ini_file.h"
 #include "platform/small_file.h"
+#include "platform/path_text.h"
 
 namespace cookiewarden {
 namespace {
@@ -54,7 +55,7 @@ std::optional<fs::path> install_default(const fs::path& root, const std::vector<
 }
 
 BrowserProfile make_profile(const BrowserLocation& location, const fs::path& dir, std::string name) {
-  std::string id = dir.filename().string();
+  std::string id = path_text(dir.filename());
   return {std::string(location.browser_id), std::string(location.browser_name), BrowserFamily::firefox, id,
           name.empty() ? id : std::move(name), location.root, dir, false};
 }

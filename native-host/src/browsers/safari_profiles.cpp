@@ -7,6 +7,8 @@
 
 #include <sqlite3.h>
 
+#include "platform/path_text.h"
+
 namespace cookiewarden {
 namespace {
 
@@ -52,7 +54,7 @@ std::map<std::string, std::string> named_profiles_from_tabs_db(const fs::path& d
   std::map<std::string, std::string> out;
   if (!exists_no_follow(db_path)) return out;
   sqlite3* db = nullptr;
-  std::string uri = "file:" + db_path.string() + "?mode=ro";
+  std::string uri = "file:" + path_text(db_path) + "?mode=ro";
   if (sqlite3_open_v2(uri.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr) == SQLITE_OK) {
     sqlite3_stmt* stmt = nullptr;
     const char* sql =
@@ -76,7 +78,7 @@ std::map<std::string, std::string> named_profiles_from_tabs_db(const fs::path& d
 void add_profiles_from_folders(const fs::path& profiles_dir, std::map<std::string, std::string>& named) {
   std::error_code ec;
   for (fs::directory_iterator it(profiles_dir, ec), end; !ec && it != end; it.increment(ec)) {
-    std::string name = it->path().filename().string();
+    std::string name = path_text(it->path().filename());
     if (is_uuid(name) && is_real_dir(it->path())) named.try_emplace(upper(name), std::string());
   }
 }

@@ -5,6 +5,7 @@
 #include "install/install_plan.h"
 #include "install/installer.h"
 #include "platform/executable_path.h"
+#include "platform/path_text.h"
 
 namespace cookiewarden::cli {
 namespace {
@@ -16,7 +17,7 @@ warden::Result<install::InstallOptions> options_from(const Arguments& args) {
   options.browsers = args.values("--browser");
   if (auto dir = args.value("--user-data-dir")) {
     std::error_code ec;
-    options.user_data_dir = std::filesystem::absolute(*dir, ec);
+    options.user_data_dir = std::filesystem::absolute(path_from_text(*dir), ec);
     if (ec) return {warden::Status::invalid_argument, "bad --user-data-dir: " + *dir};
   }
   options.chromium_ids = args.values("--extension-id");
@@ -29,21 +30,21 @@ warden::Result<install::InstallOptions> options_from(const Arguments& args) {
 json plan_json(const install::InstallPlan& plan) {
   json manifests = json::array();
   for (const auto& m : plan.manifests)
-    manifests.push_back({{"browser", m.browser_id}, {"path", m.path.string()}, {"manifest", m.manifest},
+    manifests.push_back({{"browser", m.browser_id}, {"path", path_text(m.path)}, {"manifest", m.manifest},
                          {"registry_key", m.registry_key.empty() ? json(nullptr) : json("HKEY_CURRENT_USER\\" + m.registry_key)}});
   return {{"manifests", manifests}, {"skipped", plan.skipped}};
 }
 
 json paths(const std::vector<std::filesystem::path>& list) {
   json out = json::array();
-  for (const auto& p : list) out.push_back(p.string());
+  for (const auto& p : list) out.push_back(path_text(p));
   return out;
 }
 
 void print_human(const install::InstallPlan& plan, const install::InstallOutcome* outcome, std::ostream& out) {
   for (const auto& m : plan.manifests) {
-    out << (outcome ? "wrote   " : "would write ") << m.path.string() << "  (" << m.browser_name << ")\n";
-    if (!m.registry_key.empty()) out << "        registry HKEY_CURRENT_USER\\" << m.registry_key << " = " << m.path.string() << "\n";
+    out << (outcome ? "wrote   " : "would write ") << path_text(m.path) << "  (" << m.browser_name << ")\n";
+    if (!m.registry_key.empty()) out << "        registry HKEY_CURRENT_USER\\" << m.registry_key << " = " << path_text(m.path) << "\n";
   }
   for (const auto& s : plan.skipped) out << "skipped " << s << "\n";
   if (outcome)

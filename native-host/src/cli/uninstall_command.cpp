@@ -3,6 +3,7 @@
 #include "cli/arguments.h"
 #include "cli/cli_command.h"
 #include "install/installer.h"
+#include "platform/path_text.h"
 
 namespace cookiewarden::cli {
 namespace {
@@ -18,12 +19,12 @@ int run_uninstall(std::span<const std::string_view> argv, Io io) {
   install::UninstallOutcome outcome = install::perform_uninstall(Environment::current());
   if (args->has("--json")) {
     json removed = json::array();
-    for (const auto& p : outcome.removed) removed.push_back(p.string());
+    for (const auto& p : outcome.removed) removed.push_back(path_text(p));
     json report{{"removed", removed}, {"registry_removed", outcome.registry_removed},
                 {"left_alone", outcome.left_alone}, {"not_done", outcome.not_done}};
     io.out << report.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
   } else {
-    for (const auto& p : outcome.removed) io.out << "removed " << p.string() << "\n";
+    for (const auto& p : outcome.removed) io.out << "removed " << path_text(p) << "\n";
     for (const auto& k : outcome.registry_removed) io.out << "removed HKEY_CURRENT_USER\\" << k << "\n";
     for (const auto& s : outcome.left_alone) io.out << "left    " << s << "\n";
     for (const auto& s : outcome.not_done) io.out << "FAILED  " << s << "\n";

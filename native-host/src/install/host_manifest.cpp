@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "install/extension_ids.h"
+#include "platform/path_text.h"
 
 namespace cookiewarden::install {
 
@@ -11,7 +12,7 @@ nlohmann::json host_manifest(BrowserFamily family, const std::filesystem::path& 
   nlohmann::json manifest{
       {"name", kHostName},
       {"description", "Cookie Warden: deletes a site's data in every browser on this computer"},
-      {"path", binary.string()},
+      {"path", path_text(binary)},
       {"type", "stdio"},
   };
   if (family == BrowserFamily::firefox) {

@@ -6,6 +6,7 @@
 #include "install/extension_ids.h"
 #include "install/host_manifest.h"
 #include "install/manifest_locations.h"
+#include "platform/path_text.h"
 
 namespace cookiewarden::install {
 namespace {
@@ -53,7 +54,7 @@ std::vector<ManifestLocation> chosen_locations(const Environment& env, const Ins
 }
 
 std::optional<std::string> check_options(const Environment& env, const InstallOptions& options) {
-  if (!options.binary.is_absolute()) return "the host binary path must be absolute: " + options.binary.string();
+  if (!options.binary.is_absolute()) return "the host binary path must be absolute: " + path_text(options.binary);
   std::vector<std::string> known = installable_browsers(env);
   for (const std::string& browser : options.browsers) {
     if (!contains(known, browser)) {

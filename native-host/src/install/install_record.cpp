@@ -7,6 +7,7 @@
 
 #include "platform/file_contents.h"
 #include "platform/small_file.h"
+#include "platform/path_text.h"
 
 namespace cookiewarden::install {
 namespace {
@@ -31,20 +32,20 @@ std::optional<InstallRecord> from_json(const json& doc) {
   if (!doc.is_object() || doc.value("version", 0) != 1) return std::nullopt;
   InstallRecord record;
   for (const json& m : doc.value("manifests", json::array()))
-    if (m.is_object()) record.manifests.push_back({text(m, "browser"), text(m, "path")});
+    if (m.is_object()) record.manifests.push_back({text(m, "browser"), path_from_text(text(m, "path"))});
   for (const json& r : doc.value("registry", json::array()))
     if (r.is_object()) record.registry.push_back({text(r, "browser"), text(r, "key"), text(r, "value")});
   for (const json& d : doc.value("directories", json::array()))
-    if (d.is_string()) record.directories.emplace_back(d.get<std::string>());
+    if (d.is_string()) record.directories.push_back(path_from_text(d.get<std::string>()));
   return record;
 }
 
 json to_json(const InstallRecord& record) {
   json doc{{"version", 1}, {"manifests", json::array()}, {"registry", json::array()}, {"directories", json::array()}};
-  for (const auto& m : record.manifests) doc["manifests"].push_back({{"browser", m.browser_id}, {"path", m.path.string()}});
+  for (const auto& m : record.manifests) doc["manifests"].push_back({{"browser", m.browser_id}, {"path", path_text(m.path)}});
   for (const auto& r : record.registry)
     doc["registry"].push_back({{"browser", r.browser_id}, {"key", r.key}, {"value", r.value}});
-  for (const auto& d : record.directories) doc["directories"].push_back(d.string());
+  for (const auto& d : record.directories) doc["directories"].push_back(path_text(d));
   return doc;
 }
 

@@ -8,6 +8,7 @@
 #include "platform/file_contents.h"
 #include "platform/small_file.h"
 #include "platform/windows_registry.h"
+#include "platform/path_text.h"
 
 namespace cookiewarden::install {
 namespace {
@@ -44,9 +45,9 @@ bool is_our_manifest(const fs::path& path) {
 void register_manifest(const PlannedManifest& planned, InstallOutcome& outcome, InstallRecord& record) {
   if (planned.registry_key.empty()) return;
 #if defined(_WIN32)
-  if (registry_set_default_value(planned.registry_key, planned.path.string())) {
+  if (registry_set_default_value(planned.registry_key, path_text(planned.path))) {
     outcome.registry_written.push_back(planned.registry_key);
-    record.registry.push_back({planned.browser_id, planned.registry_key, planned.path.string()});
+    record.registry.push_back({planned.browser_id, planned.registry_key, path_text(planned.path)});
     return;
   }
   outcome.not_done.push_back("HKEY_CURRENT_USER\\" + planned.registry_key + ": could not be written");
@@ -80,14 +81,14 @@ void remove_manifest(const RecordedManifest& manifest, UninstallOutcome& outcome
   std::error_code ec;
   if (!fs::exists(fs::symlink_status(manifest.path, ec))) return;
   if (!is_our_manifest(manifest.path)) {
-    outcome.left_alone.push_back(manifest.path.string() + " is no longer a Cookie Warden manifest");
+    outcome.left_alone.push_back(path_text(manifest.path) + " is no longer a Cookie Warden manifest");
     return;
   }
   if (fs::remove(manifest.path, ec)) {
     outcome.removed.push_back(manifest.path);
     return;
   }
-  outcome.not_done.push_back(manifest.path.string() + ": " + ec.message());
+  outcome.not_done.push_back(path_text(manifest.path) + ": " + ec.message());
   kept.manifests.push_back(manifest);
 }
 
@@ -112,7 +113,7 @@ InstallOutcome perform_install(const Environment& env, const InstallPlan& plan) 
     std::error_code ec;
     for (fs::path& dir : create_directories_noting(planned.path.parent_path(), ec)) written.directories.push_back(dir);
     if (ec || !write_text(planned.path, planned.manifest.dump(2) + "\n")) {
-      outcome.not_done.push_back(planned.path.string() + ": could not be written" +
+      outcome.not_done.push_back(path_text(planned.path) + ": could not be written" +
                                  (ec ? " (" + ec.message() + ")" : std::string()));
       continue;
     }
@@ -123,12 +124,12 @@ InstallOutcome perform_install(const Environment& env, const InstallPlan& plan) 
   fs::path record_path = install_record_path(env);
   std::optional<InstallRecord> record = load_install_record(record_path);
   if (!record) {
-    outcome.not_done.push_back(record_path.string() + " is unreadable; `uninstall` will not know about this install");
+    outcome.not_done.push_back(path_text(record_path) + " is unreadable; `uninstall` will not know about this install");
     return outcome;
   }
   record->merge(written);
   if (!save_install_record(record_path, *record))
-    outcome.not_done.push_back(record_path.string() + ": could not be written");
+    outcome.not_done.push_back(path_text(record_path) + ": could not be written");
   return outcome;
 }
 
@@ -137,7 +138,7 @@ UninstallOutcome perform_uninstall(const Environment& env) {
   fs::path record_path = install_record_path(env);
   std::optional<InstallRecord> record = load_install_record(record_path);
   if (!record) {
-    outcome.not_done.push_back(record_path.string() + " is unreadable; nothing was removed");
+    outcome.not_done.push_back(path_text(record_path) + " is unreadable; nothing was removed");
     return outcome;
   }
   InstallRecord kept;
@@ -146,7 +147,7 @@ UninstallOutcome perform_uninstall(const Environment& env) {
   remove_directories(record->directories, outcome);
   for (const fs::path& dir : record->directories)
     if (std::error_code ec; fs::exists(dir, ec) && !kept.manifests.empty()) kept.directories.push_back(dir);
-  if (!save_install_record(record_path, kept)) outcome.not_done.push_back(record_path.string() + ": could not be updated");
+  if (!save_install_record(record_path, kept)) outcome.not_done.push_back(path_text(record_path) + ": could not be updated");
   return outcome;
 }
 

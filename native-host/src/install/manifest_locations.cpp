@@ -3,6 +3,7 @@
 #include <span>
 
 #include "install/extension_ids.h"
+#include "platform/path_text.h"
 
 namespace cookiewarden::install {
 namespace {
@@ -104,7 +105,7 @@ std::vector<ManifestLocation> manifest_locations(const Environment& env) {
 }
 
 ManifestLocation user_data_dir_location(const fs::path& user_data_dir, std::string_view browser_id) {
-  return {std::string(browser_id), "user data dir " + user_data_dir.string(), F::chromium,
+  return {std::string(browser_id), "user data dir " + path_text(user_data_dir), F::chromium,
           user_data_dir / "NativeMessagingHosts", "", {std::string(browser_id)}};
 }
 

@@ -10,6 +10,7 @@
 #include "install/install_record.h"
 #include "install/manifest_locations.h"
 #include "platform/small_file.h"
+#include "platform/path_text.h"
 
 namespace cookiewarden::protocol {
 namespace {
@@ -37,7 +38,7 @@ bool names_binary(const json& manifest, const fs::path& self) {
   auto it = manifest.find("path");
   if (it == manifest.end() || !it->is_string() || self.empty()) return false;
   std::error_code ec;
-  return fs::equivalent(fs::path(it->get<std::string>()), self, ec);
+  return fs::equivalent(path_from_text(it->get<std::string>()), self, ec);
 }
 
 std::vector<fs::path> chromium_manifest_candidates(const Environment& env) {
