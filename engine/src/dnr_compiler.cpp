@@ -404,6 +404,12 @@ std::vector<DnrStaticRuleset> compile_dnr_static(std::span<const DnrHostRule> ru
   return out;
 }
 
+bool fits_static_limits(std::span<const DnrStaticRuleset> rulesets, const DnrLimits& limits) {
+  std::size_t rules = 0;
+  for (const auto& r : rulesets) rules += r.rules;
+  return rules <= limits.static_rules && rulesets.size() <= limits.enabled_rulesets;
+}
+
 bool fits_dynamic_limits(const DnrCompilation& c, const DnrLimits& limits) {
   if (c.rules > limits.dynamic_rules || c.regex_rules > limits.regex_rules) return false;
   return limits.unsafe_rules == 0 || c.unsafe_rules <= limits.unsafe_rules;

@@ -263,5 +263,19 @@ TEST_CASE("the real EasyList + EasyPrivacy compile within Chromium's dynamic lim
   CHECK(doc["counts"]["byCategory"]["analytics"]["domains"].get<std::size_t>() > 30000);
   auto statics = warden::compile_dnr_static(rules);
   REQUIRE(statics.size() == 2);
-  for (const auto& s : statics) CHECK(s.rules <= warden::kFirefoxDnrLimits.static_rules);
+  CHECK(warden::fits_static_limits(statics, warden::kChromiumDnrLimits));
+  CHECK(warden::fits_static_limits(statics, warden::kFirefoxDnrLimits));
+}
+
+TEST_CASE("static limits: rules against the static budget, rulesets against the enabled limit") {
+  std::vector<warden::DnrStaticRuleset> sets(20);
+  for (auto& s : sets) s.rules = 1500;
+  CHECK(warden::fits_static_limits(sets, warden::kFirefoxDnrLimits));  // 30,000 rules, 20 rulesets
+  sets[0].rules = 1501;
+  CHECK_FALSE(warden::fits_static_limits(sets, warden::kFirefoxDnrLimits));
+  CHECK(warden::fits_static_limits(sets, warden::kChromiumDnrLimits));
+  sets[0].rules = 1;
+  sets.emplace_back();
+  CHECK_FALSE(warden::fits_static_limits(sets, warden::kFirefoxDnrLimits));  // 21 rulesets
+  CHECK(warden::fits_static_limits(sets, warden::kChromiumDnrLimits));
 }

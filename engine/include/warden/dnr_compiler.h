@@ -118,5 +118,8 @@ struct DnrStaticRuleset {
 // One ruleset per category that has rules (necessary never blocks, so it gets none).
 std::vector<DnrStaticRuleset> compile_dnr_static(std::span<const DnrHostRule> rules,
                                                  const DnrOptions& options = {});
+// Whether all the rulesets can be enabled at once: their rules within the static rule budget
+// (getAvailableStaticRuleCount) and their number within the enabled-ruleset limit.
+bool fits_static_limits(std::span<const DnrStaticRuleset> rulesets, const DnrLimits& limits);
 
 }  // namespace warden
