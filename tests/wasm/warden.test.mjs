@@ -190,6 +190,41 @@ test('a corrupted or truncated engine buffer is refused with a status, not a cra
   engine.free();
 });
 
+test('byte flips past the header (the CRC is not checked at load) never crash a decision', async () => {
+  // Engine::load checks structure, not the CRC (snapshot.h), so a flipped byte inside a section can
+  // load; every read is bounds-checked, so decisions may be wrong but must come back as a decision
+  // or a status.
+  let seed = 12345;
+  const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const probes = fs.readFileSync(path.join(SHARED_DATA, 'requests.jsonl'), 'utf8').split('\n').slice(0, 150)
+    .filter(Boolean).map((l) => JSON.parse(l)).filter((r) => /^https?:/.test(r.frameUrl));
+  let loaded = 0;
+  for (let variant = 0; variant < 12; variant++) {
+    const bytes = Uint8Array.from(engineBytes);
+    for (let i = 0; i < 64; i++) bytes[256 + Math.floor(random() * (bytes.length - 260))] ^= 1 + Math.floor(random() * 255);
+    let engine;
+    try {
+      engine = await Warden.load({ wasmBinary, engineBytes: bytes });
+    } catch (e) {
+      assert.ok(e instanceof WardenError, String(e));
+      continue;
+    }
+    loaded++;
+    engine.setPolicy(NECESSARY_ONLY);
+    for (const r of probes) {
+      try {
+        const d = engine.decideRequest({ url: r.url, topUrl: r.frameUrl, type: 'script' });
+        assert.ok(['allow', 'block'].includes(d.action));
+        engine.decideCookie({ name: '_ga', domain: '.' + new URL(r.frameUrl).hostname, topUrl: r.frameUrl });
+      } catch (e) {
+        assert.ok(e instanceof WardenError, String(e));
+      }
+    }
+    engine.free();
+  }
+  assert.ok(loaded > 0, 'some corrupted buffers pass the structural checks, so decisions were exercised');
+});
+
 test('100k decisions do not grow linear memory (no per-decision allocation)', async () => {
   const engine = await loadEngine();
   const requests = fs.readFileSync(path.join(SHARED_DATA, 'requests.jsonl'), 'utf8')
