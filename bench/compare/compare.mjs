@@ -6,17 +6,22 @@
 //               [--engines=warden-wasm,ubo,ghostery] [--native=0] [--show=40]
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadRequests } from './requests.mjs';
 import { BENCH_LISTS, BENCH_POLICY } from './bench_config.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const args = Object.fromEntries(process.argv.slice(2).map((a) => {
-  const m = /^--([^=]+)=(.*)$/.exec(a);
-  if (!m) throw new Error(`bad argument ${a}`);
-  return [m[1], m[2]];
-}));
+const { values: args } = parseArgs({
+  options: {
+    config: { type: 'string'},
+    out: { type: 'string'},
+    engines: { type: 'string'},
+    native: { type: 'string'},
+    show: { type: 'string' },
+  },
+});
 const config = JSON.parse(fs.readFileSync(args.config, 'utf8'));
 const OUT = path.resolve(args.out);
 const JS_ENGINES = (args.engines ?? 'warden-wasm,ubo,ghostery').split(',');

@@ -5,6 +5,7 @@
 //   run_engine.mjs --engine=ubo|ghostery|warden-wasm --data=DIR --out=DIR [--wasm-dist=DIR --engine-file=F]
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { loadRequests } from './requests.mjs';
 import { memorySnapshot, median, msSince, nowNs, settle, timeDecisions } from './timing.mjs';
 import { createUbo } from './engine_ubo.mjs';
@@ -12,11 +13,15 @@ import { createGhostery } from './engine_ghostery.mjs';
 import { createWardenWasm } from './engine_warden_wasm.mjs';
 import { BENCH_LISTS, BENCH_POLICY } from './bench_config.mjs';
 
-const args = Object.fromEntries(process.argv.slice(2).map((a) => {
-  const m = /^--([^=]+)=(.*)$/.exec(a);
-  if (!m) throw new Error(`bad argument ${a}`);
-  return [m[1], m[2]];
-}));
+const { values: args } = parseArgs({
+  options: {
+    engine: { type: 'string'},
+    data: { type: 'string'},
+    out: { type: 'string'},
+    'wasm-dist': { type: 'string'},
+    'engine-file': { type: 'string' },
+  },
+});
 const LOADS = 20; // load (deserialize) repetitions; the median is reported
 
 async function makeEngine(name) {
