@@ -51,6 +51,7 @@ const steps = {
     heading(3, 'The same Google Analytics tag on another site', step.url);
     tagLines(step);
     cookieLines(step, step.trackers.filter((c) => c.category === 'analytics'), 'absent');
+    console.log(`   ${pad('Popup')}${step.popupSummary}`);
   },
   deletion(step) {
     heading(4, '"Delete site data" in the popup, on the shop');

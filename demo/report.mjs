@@ -82,7 +82,7 @@ export function writeReport(path, { setup, story, checks }) {
     tagTable(o), '', categoryCounts(o), '', cookieSection(o, o.trackers, 'Tracker cookies the shop\'s tags and code write'), '', images(o, 'Analytics allowed on the shop'), '',
     '## 3. The same Google Analytics tag on www.news.example', '',
     'The override is the shop\'s alone: on the news site the person\'s default (necessary only) still applies.', '',
-    tagTable(news), '', cookieSection(news, news.trackers.filter((c) => c.category === 'analytics'), 'Analytics cookies (what Google Analytics writes where it runs)'), '', images(news, 'News site'), '',
+    tagTable(news), '', categoryCounts(news), '', cookieSection(news, news.trackers.filter((c) => c.category === 'analytics'), 'Analytics cookies (what Google Analytics writes where it runs)'), '', images(news, 'News site'), '',
     deletionSection(story.deletion), '',
     checksSection(checks), '',
   ].join('\n');

@@ -59,7 +59,12 @@ export async function runStory({ browser, demo, out, otherBrowser, tell, pause =
   const newsPage = await context.newPage();
   const news = await visitAndObserve({ context, page: newsPage, demo, url: NEWS_URL });
   await newsPage.screenshot({ path: shot('5-news-site.png') });
-  news.screenshots = ['5-news-site.png'];
+  popup = await openPopup(browser, await tabIdOf(browser, `${NEWS_URL}*`));
+  news.extension = extensionView(await popup.tabReport());
+  news.popupSummary = await popup.summary();
+  await popup.screenshot(shot('6-popup-news-site.png'));
+  await popup.close();
+  news.screenshots = ['5-news-site.png', '6-popup-news-site.png'];
   await tell('news', news);
   await pause();
 
@@ -69,10 +74,10 @@ export async function runStory({ browser, demo, out, otherBrowser, tell, pause =
   };
   popup = await openPopup(browser, shopTab);
   Object.assign(deletion, await popup.deleteSiteData());
-  await popup.screenshot(shot('6-popup-delete-site-data.png'));
+  await popup.screenshot(shot('7-popup-delete-site-data.png'));
   deletion.after = { here: (await context.cookies(SHOP_URL)).map((c) => c.name), other: cookiesFor(otherBrowser, SHOP_SITE) };
   deletion.newsKept = cookiesFor(otherBrowser, 'news.example');
-  deletion.screenshots = ['6-popup-delete-site-data.png'];
+  deletion.screenshots = ['7-popup-delete-site-data.png'];
   await tell('deletion', deletion);
   return { necessaryOnly, override, news, deletion };
 }

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const DEMO = fileURLToPath(new URL('../../../demo/show-extension.mjs', import.meta.url));
 const SCREENSHOTS = ['1-shop-necessary-only.png', '2-popup-necessary-only.png', '3-popup-analytics-allowed.png',
-  '4-shop-analytics-allowed.png', '5-news-site.png', '6-popup-delete-site-data.png'];
+  '4-shop-analytics-allowed.png', '5-news-site.png', '6-popup-news-site.png', '7-popup-delete-site-data.png'];
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 let out;
