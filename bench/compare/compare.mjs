@@ -15,10 +15,10 @@ import { BENCH_LISTS, BENCH_POLICY } from './bench_config.mjs';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
   options: {
-    config: { type: 'string'},
-    out: { type: 'string'},
-    engines: { type: 'string'},
-    native: { type: 'string'},
+    config: { type: 'string' },
+    out: { type: 'string' },
+    engines: { type: 'string' },
+    native: { type: 'string' },
     show: { type: 'string' },
   },
 });

@@ -15,10 +15,10 @@ import { BENCH_LISTS, BENCH_POLICY } from './bench_config.mjs';
 
 const { values: args } = parseArgs({
   options: {
-    engine: { type: 'string'},
-    data: { type: 'string'},
-    out: { type: 'string'},
-    'wasm-dist': { type: 'string'},
+    engine: { type: 'string' },
+    data: { type: 'string' },
+    out: { type: 'string' },
+    'wasm-dist': { type: 'string' },
     'engine-file': { type: 'string' },
   },
 });
