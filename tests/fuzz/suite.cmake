@@ -11,7 +11,7 @@
 #    fuzz/build, which configures and builds the fuzz preset's fuzzers in <build>/fuzz-smoke, and
 #    one fuzz/<name> test per fuzzer that runs that binary briefly.
 file(GLOB WARDEN_FUZZER_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*_fuzzer.cpp)
-set(WARDEN_FUZZ_SECONDS 15 CACHE STRING "How long each fuzzer runs in the fuzz smoke tests")
+set(WARDEN_FUZZ_SECONDS 12 CACHE STRING "How long each fuzzer runs in the fuzz smoke tests (all of them: <= 3 min)")
 
 # fuzz_test(<name> <binary>): one short run of a fuzzer on its seeds.
 function(warden_fuzz_test name binary)
