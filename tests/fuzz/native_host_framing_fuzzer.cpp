@@ -18,7 +18,9 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::size_t kFuzzReplyBytes = 300;  // small pages: many page boundaries per input
+// Small pages, so inputs of a few KiB cross many page boundaries; large enough for the widest
+// envelope (a 256-byte id of control characters escapes to 1536 bytes).
+constexpr std::size_t kFuzzReplyBytes = 2048;
 
 CommandResult run_echo(const json& args, CommandContext&) { return CommandResult::success(args); }
 

@@ -13,13 +13,28 @@ using nlohmann::json;
 
 bool send(std::ostream& out, const json& message) { return write_frame(out, serialize(message)); }
 
+// An error reply is one message, so it must fit the browser's limit: a handler's message that
+// is too long is cut (on a code-point boundary) rather than the reply being dropped by the browser.
+bool send_error(std::ostream& out, const json& id, Error error, std::size_t max_reply_bytes) {
+  std::string text = serialize(error_reply(id, error));
+  if (text.size() > max_reply_bytes) {
+    std::size_t excess = text.size() - max_reply_bytes + 3;  // room for "..."
+    std::size_t keep = error.message.size() > excess ? error.message.size() - excess : 0;
+    while (keep > 0 && (static_cast<unsigned char>(error.message[keep]) & 0xC0) == 0x80) --keep;
+    error.message = error.message.substr(0, keep) + "...";
+    text = serialize(error_reply(id, error));
+  }
+  return write_frame(out, text);
+}
+
 bool answer(const std::string& body, std::ostream& out, CommandContext& ctx, std::span<const Command> commands,
             const SessionLimits& limits) {
   ParsedRequest parsed = parse_request(body);
-  if (auto* failure = std::get_if<ParseFailure>(&parsed)) return send(out, error_reply(failure->id, failure->error));
+  if (auto* failure = std::get_if<ParseFailure>(&parsed))
+    return send_error(out, failure->id, failure->error, limits.max_reply_bytes);
   const Request& request = std::get<Request>(parsed);
   CommandResult result = dispatch(request, ctx, commands);
-  if (!result.ok()) return send(out, error_reply(request.id, result.error()));
+  if (!result.ok()) return send_error(out, request.id, result.error(), limits.max_reply_bytes);
   for (const std::string& message : result_reply_messages(request.id, result.result(), limits.max_reply_bytes))
     if (!write_frame(out, message)) return false;
   return true;
@@ -64,7 +79,7 @@ int refuse_session(std::istream& in, std::ostream& out, const Error& error) {
     ParsedRequest parsed = parse_request(frame.body);
     id = std::visit([](auto& r) { return std::move(r.id); }, parsed);
   }
-  send(out, error_reply(id, error));
+  send_error(out, id, error, kMaxReplyBytes);
   return 1;
 }
 

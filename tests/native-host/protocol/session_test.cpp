@@ -142,3 +142,24 @@ TEST_CASE("session: refuse_session answers the first request with its id, then s
   CHECK(reply["id"] == 77);
   CHECK(reply["error"]["code"] == "not_allowed");
 }
+
+TEST_CASE("session: an error reply never exceeds the reply limit, however long the echoed input") {
+  std::string long_cmd(kMaxRequestBytes - 100, 'c');
+  Outcome unknown = converse(frame(R"({"id":1,"cmd":")" + long_cmd + "\"}"));
+  REQUIRE(unknown.replies.size() == 1);
+  CHECK(error_code(unknown.replies[0]) == "unknown_command");
+  CHECK(unknown.replies[0]["error"]["message"].get<std::string>().size() < 200);
+
+  // A handler's own message is cut to fit, on a code-point boundary.
+  static const Command chatty[] = {{"chatty", [](const json&, CommandContext&) {
+                                      std::string message;
+                                      for (int i = 0; i < 300000; ++i) message += "\xC3\xBC\xE2\x9C\x93";  // ü✓
+                                      return CommandResult::failure(ErrorCode::io_error, message);
+                                    }}};
+  Outcome cut = converse(frame(R"({"id":2,"cmd":"chatty"})"), chatty);  // converse checks ≤ 1 MiB
+  REQUIRE(cut.replies.size() == 1);
+  std::string message = cut.replies[0]["error"]["message"];
+  CHECK(message.size() > kMaxReplyBytes / 2);
+  CHECK(message.ends_with("..."));
+  CHECK(message.find("\xEF\xBF\xBD") == std::string::npos);  // no code point was split (U+FFFD)
+}
