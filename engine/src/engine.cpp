@@ -420,6 +420,15 @@ class View {
     const std::size_t index_size = pattern_index_.size();
     for (std::size_t i = 0; i < meta_.fallback_count && i < index_size; ++i)
       if (pattern_hit(pattern_index_[i], std::string_view::npos, ctx, want, hit)) return true;
+    for (int k = 0; k < ctx.frame_keys.count; ++k) {
+      bool found = false;
+      probe(token_slots_, domain_key(ctx.frame_keys.hash[k]), [&](std::uint32_t begin, std::uint32_t count) {
+        for (std::uint32_t i = begin; i < begin + count && i < index_size; ++i)
+          if (pattern_hit(pattern_index_[i], std::string_view::npos, ctx, want, hit)) return found = true;
+        return false;
+      });
+      if (found) return true;
+    }
     for (const UrlToken& token : *ctx.tokens) {
       bool found = false;
       probe(token_slots_, token.hash, [&](std::uint32_t begin, std::uint32_t count) {

@@ -375,8 +375,8 @@ class Compiler {
       }
       auto id = static_cast<std::uint32_t>(i);
       s_.patterns[i].token_offset = best ? best->offset : kNoTokenOffset;
-      if (best == nullptr) fallback.push_back(id);
-      else keyed.emplace_back(hash_string(best->text), id);
+      if (best != nullptr) keyed.emplace_back(hash_string(best->text), id);
+      else if (!index_by_domains(*pattern_sources_[i], id, keyed)) fallback.push_back(id);
     }
     std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     s_.pattern_index = fallback;
@@ -384,6 +384,21 @@ class Compiler {
     s_.token_slots = SlotTable(keyed.size(), [&](std::size_t i) { return keyed[i].first; }, Density::sparse,
                                static_cast<std::uint32_t>(fallback.size())).slots;
     for (const auto& [hash, id] : keyed) s_.pattern_index.push_back(id);
+  }
+
+  // A rule without a token that only applies on listed sites (`$websocket,domain=a.example`,
+  // most regex rules) is looked up through the frame's host instead of tried on every request.
+  static bool index_by_domains(const NetworkFilter& f, std::uint32_t id,
+                               std::vector<std::pair<std::uint32_t, std::uint32_t>>& keyed) {
+    bool has_include = false;
+    for (const auto& d : f.domains) {
+      if (d.entity && !d.negated) return false;  // "shop.*" has no fixed host to index under
+      has_include = has_include || !d.negated;
+    }
+    if (!has_include) return false;
+    for (const auto& d : f.domains)
+      if (!d.negated) keyed.emplace_back(domain_key(hash_string(d.domain)), id);
+    return true;
   }
 
   void finish_cookies() {

@@ -17,7 +17,8 @@
 //   host_slots     HashSlot[2^k]  open addressing, key = hash of a host ("example.com")
 //   host_rules     HostRuleRecord[] (vendor host rules and `||host^` list rules) grouped by host
 //   host_extras    HostExtra[]  the rare fields (vendor, path, domain=, a host not inside the text)
-//   token_slots    HashSlot[2^k]  key = hash of a URL token; range in pattern_index
+//   token_slots    HashSlot[2^k]  key = hash of a URL token, or domain_key() of a `domain=` include
+//                                  for rules without a token; range in pattern_index
 //   pattern_index  uint32 pattern ids: first Meta::fallback_count untokenised ones, then buckets
 //   patterns       PatternRecord[]
 //   domains        DomainRecord[]  `domain=` constraints, each rule's run sorted by hash

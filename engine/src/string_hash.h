@@ -24,4 +24,8 @@ constexpr std::uint32_t hash_continue(std::uint32_t h, std::string_view s) {
 
 constexpr std::uint32_t hash_string(std::string_view s) { return hash_continue(kHashSeed, s); }
 
+// Token-table key of a `domain=` include: rules with no usable token are indexed under the domains
+// they are restricted to. The suffix cannot occur in a URL token, so the keys stay apart.
+constexpr std::uint32_t domain_key(std::uint32_t domain_hash) { return hash_continue(domain_hash, "\x01"); }
+
 }  // namespace warden

@@ -247,6 +247,18 @@ TEST_CASE("matching: domain= with subdomains, negations and entities") {
   CHECK_FALSE(e.blocks("https://cdn.test/w.js", "https://google.example.com/"));
 }
 
+TEST_CASE("matching: rules without a token are found through their domain= sites") {
+  ListEngine e("$websocket,domain=chat.example|~quiet.chat.example\n/^https?:\\/\\/.*\\.(club|xyz)\\//$domain=a.example\n"
+               "$image,third-party,domain=~b.example\n");
+  CHECK(e.blocks("wss://x.test/socket", "https://www.chat.example/", ResourceType::websocket));
+  CHECK_FALSE(e.blocks("wss://x.test/socket", "https://quiet.chat.example/", ResourceType::websocket));
+  CHECK_FALSE(e.blocks("wss://x.test/socket", "https://other.example/", ResourceType::websocket));
+  CHECK(e.blocks("https://ads.club/x.js", "https://a.example/"));
+  CHECK_FALSE(e.blocks("https://ads.club/x.js", "https://c.example/"));
+  CHECK(e.blocks("https://img.test/1.png", "https://c.example/", ResourceType::image));  // exclusions only: everywhere else
+  CHECK_FALSE(e.blocks("https://img.test/1.png", "https://b.example/", ResourceType::image));
+}
+
 TEST_CASE("matching: exceptions beat blocks, $important beats exceptions") {
   ListEngine e("||ads.test^\n@@||ads.test/ok.js\n||imp.test^$important\n@@||imp.test^\n");
   CHECK(e.blocks("https://ads.test/bad.js"));
