@@ -2,6 +2,7 @@
 
 #include "platform/file_contents.h"
 #include "warden/engine_builder.h"
+#include "warden/snapshot.h"
 
 namespace cookiewarden::cli {
 
@@ -11,6 +12,10 @@ warden::Result<std::unique_ptr<LoadedEngine>> load_engine(const std::optional<st
     auto bytes = read_binary_file(*engine_path);
     if (!bytes.ok()) return {bytes.status(), bytes.detail()};
     loaded->bytes = std::move(bytes).value();
+    // A file on disk can rot or be cut short: check the CRC once here, which load() leaves out
+    // so that the extension's start-up stays fast.
+    if (auto s = warden::verify_snapshot(loaded->bytes); s != warden::Status::ok)
+      return {s, *engine_path + ": " + std::string(warden::status_message(s))};
   } else {
     auto bytes = warden::build_default_engine();
     if (!bytes.ok()) return {bytes.status(), "cannot build the default engine: " + bytes.detail()};

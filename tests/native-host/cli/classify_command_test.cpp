@@ -134,3 +134,28 @@ TEST_CASE("bad options are usage errors, a corrupt engine file a clear failure")
   CHECK(run.err.find(bin) != std::string::npos);
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("an engine file with one flipped byte is refused before it is used") {
+  auto dir = std::filesystem::temp_directory_path() / "cookiewarden-flipped-test";
+  std::filesystem::create_directories(dir);
+  auto bin = (dir / "engine.bin").string();
+  std::istringstream in;
+  std::ostringstream out, err;
+  std::vector<std::string_view> args{"compile", "-o", bin};
+  REQUIRE(cookiewarden::cli::run_cli(args, {in, out, err}) == 0);
+  {
+    std::fstream file(bin, std::ios::in | std::ios::out | std::ios::binary);
+    file.seekg(0, std::ios::end);
+    auto middle = static_cast<std::streamoff>(file.tellg()) / 2;
+    file.seekg(middle);
+    char byte = 0;
+    file.get(byte);
+    file.seekp(middle);
+    file.put(static_cast<char>(byte ^ 0x5a));
+  }
+  auto run = classify({"--engine", bin}, cookie("_ga", ".shop.example"));
+  CHECK(run.code == 1);
+  CHECK(run.lines.empty());
+  CHECK(run.err.find("corrupted") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
