@@ -21,14 +21,14 @@ function categoryCounts(step) {
   return `The extension's own count for the tab (popup): ${step.popupSummary} — ${cells.join('; ')}.`;
 }
 
-// How a refused tracker cookie was refused, from the extension's report of the tab.
-function refusal(step, name) {
+// What became of a tracker cookie that is not in the jar, from the extension's report of the tab.
+function missingOutcome(step, name) {
   const write = step.extension?.refusedWrites?.find((w) => w.name === name);
-  if (write) return `write refused by the cookie guard (${write.how}${write.host ? ` on ${write.host}` : ''})`;
+  if (write) return `**refused** by the cookie guard (${write.how}${write.host ? ` on ${write.host}` : ''})`;
   const removed = step.extension?.removedFromJar?.find((c) => c.name === name);
-  if (removed) return `removed from the jar by the backstop (${removed.domain})`;
+  if (removed) return `**removed** from the jar by the backstop (${removed.domain})`;
   const category = step.trackers.find((c) => c.name === name)?.category;
-  return step.tags.some((t) => t.category === category && !t.reached) ? `never written: its ${labelOf(category).toLowerCase()} tag was blocked` : 'not in the jar';
+  return step.tags.some((t) => t.category === category && !t.reached) ? `**never set**: its ${labelOf(category).toLowerCase()} tag was blocked` : '**not in the jar**';
 }
 
 function jarTable(step, trackerNames) {
@@ -41,7 +41,7 @@ function jarTable(step, trackerNames) {
 }
 
 function cookieSection(step, trackers, title) {
-  const trackerRows = trackers.map((c) => `| ${code(c.name)} | ${labelOf(c.category)} | ${c.how} | ${c.kept ? 'in the jar (allowed)' : `**refused**: ${refusal(step, c.name)}`} |`);
+  const trackerRows = trackers.map((c) => `| ${code(c.name)} | ${labelOf(c.category)} | ${c.how} | ${c.kept ? 'in the jar (allowed)' : missingOutcome(step, c.name)} |`);
   return [
     jarTable(step, new Set(trackers.map((c) => c.name))), '', `${title}:`, '',
     '| Cookie | Category | Written by | Outcome |', '|---|---|---|---|', ...trackerRows,

@@ -57,8 +57,8 @@ test('necessary only: the report lists the necessary tags loaded, the others blo
   assert.match(s, row('Necessary', 'reCAPTCHA', 'loaded'));
   assert.match(s, row('Analytics', 'Google Analytics', '\\*\\*blocked\\*\\*'));
   assert.match(s, row('Marketing', 'Facebook Ads', '\\*\\*blocked\\*\\*'));
-  assert.match(s, /\| `_fbp` \| Marketing \| .* \| \*\*refused\*\*: write refused by the cookie guard/);
-  assert.match(s, /\| `_gcl_au` \| Marketing \| .* \| \*\*refused\*\*: removed from the jar by the backstop/);
+  assert.match(s, /\| `_fbp` \| Marketing \| .* \| \*\*refused\*\* by the cookie guard/);
+  assert.match(s, /\| `_gcl_au` \| Marketing \| .* \| \*\*removed\*\* from the jar by the backstop/);
   assert.match(s, /^\| `shop_session` \| www\.shop\.example \| yes \|$/m);
 });
 
@@ -70,7 +70,7 @@ test('the override: stored for shop.example, Google Analytics loads and _ga stay
   assert.match(s, /^\| `_ga` \| Analytics \| .* \| in the jar \(allowed\) \|$/m);
   const news = section(3);
   assert.match(news, row('Analytics', 'Google Analytics', '\\*\\*blocked\\*\\*'));
-  assert.match(news, /^\| `_ga` \| Analytics \| .* \| \*\*refused\*\*/m);
+  assert.match(news, /^\| `_ga` \| Analytics \| .* \| \*\*never set\*\*: its analytics tag was blocked \|$/m);
 });
 
 test('"Delete site data" reached the other browser through the native host and left the running one alone', () => {
