@@ -1,7 +1,9 @@
 // "Delete site data" reaches the other browsers on the computer through the native host: real
 // Chromium launches the built `cookiewarden` (installed into the test profile's
 // NativeMessagingHosts), which deletes the shop's cookies from a Google Chrome profile written by a
-// real browser run, leaves other sites' cookies alone, and refuses the running Chromium profile.
+// real browser run and the shop's cookies, localStorage and IndexedDB from a closed Firefox ESR
+// profile, leaves other sites' data alone, and refuses the running Chromium profile. In this
+// browser the shop's cookies, localStorage and IndexedDB go, the news site's stay.
 // Everything lives in a fake home, so the host never sees the machine's real profiles.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -10,10 +12,14 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { startDemoServer } from '../../../demo/site/server.mjs';
-import { createFakeHome } from '../lib/fake_home.mjs';
+import { runCookiewarden } from '../lib/cookiewarden_cli.mjs';
+import { createFakeHome, firefoxProfiles, firefoxRoot } from '../lib/fake_home.mjs';
+import { launchFirefox } from '../lib/firefox_browser.mjs';
 import { sqliteRows } from '../lib/sqlite_probe.mjs';
+import { startConnectProxy } from './connect_proxy.mjs';
 import { launchWithExtension, waitForEnforcement, waitFor } from './extension_browser.mjs';
 import { NEWS_URL, SHOP_URL, visit } from './shop_fixture.mjs';
+import { STORED_DB, STORED_KEY, readStorage, writeStorage } from './site_storage.mjs';
 
 const COOKIEWARDEN = process.env.COOKIEWARDEN ?? fileURLToPath(new URL('../../../build/native/native-host/cookiewarden', import.meta.url));
 const SHOTS = fileURLToPath(new URL('../../../build/screenshots/extension/', import.meta.url));
@@ -22,6 +28,40 @@ let demo;
 let home;
 let browser;
 let chromeCookies;
+let proxy;
+let firefox;
+
+// Firefox reaches the demo hosts through the CONNECT proxy (it cannot map names to a port).
+const openFirefox = (env) => launchFirefox({
+  profileDir: firefox.profileDir,
+  hosts: [],
+  env,
+  extraPrefs: {
+    'network.proxy.type': 1,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': proxy.port,
+    'network.proxy.no_proxies_on': '',
+    'network.proxy.allow_hijacking_localhost': true,
+  },
+});
+
+// Each site's storage as a page of its origin sees it: the style sheet, which runs no script of the
+// site (the home pages would write their data again).
+async function storageOfSites(page) {
+  await page.goto(new URL('assets/shop.css', SHOP_URL).href, { waitUntil: 'load' });
+  const shop = await readStorage(page);
+  await page.goto(new URL('assets/shop.css', NEWS_URL).href, { waitUntil: 'load' });
+  return { shop, news: await readStorage(page) };
+}
+
+// The host's own listing of the shop in the Firefox profile: items per store.
+function firefoxShopItems() {
+  const listed = JSON.parse(runCookiewarden(['sites', 'shop.example', '--browser', 'firefox', '--json'], home.env).stdout);
+  assert.equal(listed.profiles.length, 1, JSON.stringify(listed));
+  return Object.fromEntries(listed.profiles[0].stores.map((s) => [s.store, s.items]));
+}
+
+const firefoxHosts = () => sqliteRows(firefox.cookieDb, 'SELECT DISTINCT host FROM moz_cookies', { readonly: true }).map(([h]) => h);
 
 const hostsIn = (db) => sqliteRows(db, 'SELECT DISTINCT host_key FROM cookies', { readonly: true }).map(([h]) => h);
 
@@ -39,6 +79,18 @@ before(async () => {
   await plain.close();
   chromeCookies = join(chromeDir, 'Default', 'Cookies');
 
+  // A closed Firefox ESR profile (found through ~/.mozilla/firefox/profiles.ini) with the shop's
+  // and the news site's cookies, localStorage and IndexedDB, written by a real Firefox run.
+  proxy = await startConnectProxy(demo.port);
+  [firefox] = firefoxProfiles(firefoxRoot.legacy(home), ['e2e']);
+  const ff = await openFirefox(home.env);
+  await visit(ff.page, SHOP_URL);
+  await writeStorage(ff.page);
+  await ff.page.goto(NEWS_URL, { waitUntil: 'load' });
+  await ff.page.evaluate(() => { document.cookie = 'news_pref=1; max-age=86400'; });
+  await writeStorage(ff.page);
+  await ff.close();
+
   const chromiumDir = join(home.configDir, 'chromium');
   mkdirSync(chromiumDir, { recursive: true });
   const installed = JSON.parse(execFileSync(COOKIEWARDEN, ['install', '--user-data-dir', chromiumDir, '--json'], { env: home.env, encoding: 'utf8' }));
@@ -46,7 +98,7 @@ before(async () => {
   browser = await launchWithExtension({ port: demo.port, userDataDir: chromiumDir, env: home.env });
   await waitForEnforcement(browser);
 });
-after(async () => { await browser?.close(); await demo?.close(); home?.remove(); });
+after(async () => { await browser?.close(); await proxy?.close(); await demo?.close(); home?.remove(); });
 
 test('the other browser\'s profile holds the shop\'s cookies before', () => {
   const hosts = hostsIn(chromeCookies);
@@ -54,9 +106,26 @@ test('the other browser\'s profile holds the shop\'s cookies before', () => {
   assert.ok(hosts.some((h) => h.endsWith('news.example')), hosts.join(', '));
 });
 
-test('one click deletes the shop in this browser and, through the host, in Google Chrome', async () => {
+test('the closed Firefox profile holds the shop\'s cookies and storage before', () => {
+  const hosts = firefoxHosts();
+  assert.ok(hosts.some((h) => h.endsWith('shop.example')), hosts.join(', '));
+  assert.ok(hosts.some((h) => h.endsWith('news.example')), hosts.join(', '));
+  const items = firefoxShopItems();
+  assert.ok(items.firefox_cookies.length > 0, JSON.stringify(items));
+  assert.ok(items.firefox_site_storage.some((i) => i.kind === 'folder' && i.host === new URL(SHOP_URL).origin), JSON.stringify(items));
+});
+
+test('one click deletes the shop in this browser and, through the host, in Google Chrome and Firefox', async () => {
+  const news = await browser.context.newPage();
+  await news.goto(NEWS_URL, { waitUntil: 'load' });
+  await writeStorage(news);
   const shop = await browser.context.newPage();
   await visit(shop, SHOP_URL);
+  await writeStorage(shop);
+  assert.deepEqual(await storageOfSites(news), {
+    shop: { localStorage: [STORED_KEY, 'recently_viewed'], indexedDB: [STORED_DB] },
+    news: { localStorage: [STORED_KEY], indexedDB: [STORED_DB] },
+  }, 'this browser holds both sites\' storage before');
   const tabId = await browser.worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://www.shop.example/*' }))[0]?.id);
   const popup = await browser.context.newPage();
   await popup.setViewportSize({ width: 380, height: 700 });
@@ -72,11 +141,35 @@ test('one click deletes the shop in this browser and, through the host, in Googl
   assert.match(chrome ?? '', /[1-9]\d* items? deleted$/, rows.join(' | '));
   const chromium = rows.find((r) => r.startsWith('Chromium'));
   assert.match(chromium ?? '', /running: skipped$/, 'the running profile is refused untouched');
+  const firefoxRow = rows.find((r) => r.startsWith('Firefox'));
+  assert.match(firefoxRow ?? '', /[1-9]\d* items? deleted$/, rows.join(' | '));
   assert.deepEqual((await browser.context.cookies(SHOP_URL)).map((c) => c.name), [], 'this browser: deleted through browsingData');
+  assert.deepEqual(await storageOfSites(news), {
+    shop: { localStorage: [], indexedDB: [] },
+    news: { localStorage: [STORED_KEY], indexedDB: [STORED_DB] },
+  }, 'this browser: the shop\'s localStorage and IndexedDB are gone, the news site\'s stay');
 });
 
 test('afterwards Google Chrome has no shop cookie, and the news site\'s are still there', () => {
   const hosts = hostsIn(chromeCookies);
   assert.ok(!hosts.some((h) => h.endsWith('shop.example')), hosts.join(', '));
   assert.ok(hosts.some((h) => h.endsWith('news.example')), hosts.join(', '));
+});
+
+test('afterwards the Firefox profile has no shop data, and the news site\'s is still there', async () => {
+  const hosts = firefoxHosts();
+  assert.ok(!hosts.some((h) => h.endsWith('shop.example')), hosts.join(', '));
+  assert.ok(hosts.some((h) => h.endsWith('news.example')), hosts.join(', '));
+  assert.deepEqual(firefoxShopItems(), { firefox_cookies: [], firefox_site_storage: [] });
+  const ff = await openFirefox(home.env);
+  try {
+    assert.deepEqual(await storageOfSites(ff.page), {
+      shop: { localStorage: [], indexedDB: [] },
+      news: { localStorage: [STORED_KEY], indexedDB: [STORED_DB] },
+    }, 'as the relaunched Firefox\'s pages see it');
+    const shopCookies = (await ff.page.cookies(SHOP_URL)).map((c) => c.name);
+    assert.deepEqual(shopCookies, []);
+  } finally {
+    await ff.close();
+  }
 });
