@@ -19,7 +19,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool present(const fs::path& path) { return fs::exists(fs::symlink_status(path)); }
+// The error_code form: the throwing one would escape as an exception on EACCES or ELOOP, and a
+// path we cannot even stat is reported by the store that opens it, not here.
+bool present(const fs::path& path) {
+  std::error_code ec;
+  return fs::exists(fs::symlink_status(path, ec));
+}
 
 void add_chromium_stores(const BrowserProfile& profile, std::vector<std::unique_ptr<SiteStore>>& stores) {
   // Linux and macOS keep <profile>/Cookies; Windows (and profiles migrated there) Network/Cookies.
