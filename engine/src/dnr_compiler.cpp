@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "warden/engine.h"
@@ -64,6 +65,7 @@ struct RuleSpec {
   std::string_view action;  // "block" | "allow" | "modifyHeaders"
   int priority = 1;
   std::vector<std::string_view> request_domains;
+  std::vector<std::string_view> excluded_request_domains;
   std::string url_filter;
   std::vector<std::string_view> initiator_domains;
   std::vector<std::string_view> excluded_initiator_domains;
@@ -99,6 +101,8 @@ class RuleWriter {
       condition += ",\"isUrlFilterCaseSensitive\":true";
     }
     if (!r.request_domains.empty()) append_string_list(condition, "requestDomains", r.request_domains);
+    if (!r.excluded_request_domains.empty())
+      append_string_list(condition, "excludedRequestDomains", r.excluded_request_domains);
     if (!r.initiator_domains.empty()) append_string_list(condition, "initiatorDomains", r.initiator_domains);
     if (!r.excluded_initiator_domains.empty())
       append_string_list(condition, "excludedInitiatorDomains", r.excluded_initiator_domains);
@@ -167,6 +171,7 @@ std::vector<std::string_view> sites_choosing(const Policy& policy, Category c, A
 struct Scope {
   std::vector<std::string_view> initiators;
   std::vector<std::string_view> excluded;
+  std::vector<std::string_view> excluded_requests{};  // hosts the rule must leave alone
 };
 
 void add_group_rules(RuleWriter& writer, DnrCategoryCount& count, const CategoryRules& group,
@@ -177,6 +182,7 @@ void add_group_rules(RuleWriter& writer, DnrCategoryCount& count, const Category
     r.priority = priority;
     r.initiator_domains = scope.initiators;
     r.excluded_initiator_domains = scope.excluded;
+    r.excluded_request_domains = scope.excluded_requests;
     return r;
   };
   auto tally = [&](bool added, std::size_t domains) {
@@ -286,6 +292,53 @@ void add_nested_allows(RuleWriter& writer, std::array<DnrCategoryCount, kCategor
   }
 }
 
+// Whether `host` is one of `sorted_hosts` or under one of them.
+bool under_any(std::string_view host, const std::vector<std::string_view>& sorted_hosts) {
+  for (;;) {
+    if (std::binary_search(sorted_hosts.begin(), sorted_hosts.end(), host)) return true;
+    auto dot = host.find('.');
+    if (dot == std::string_view::npos) return false;
+    host.remove_prefix(dot + 1);
+  }
+}
+
+// The categories other than `c` that `site` refuses.
+unsigned refused_besides(const Policy& policy, std::string_view site, Category c) {
+  const auto& choices = policy.sites().find(site)->second;
+  unsigned mask = 0;
+  for (Category other : kRefusable) {
+    if (other == c) continue;
+    const auto action = choices[index_of(other)].value_or(policy.default_for(other));
+    if (action == Action::block) mask |= 1u << index_of(other);
+  }
+  return mask;
+}
+
+// Per-site allows for `c` over the static rulesets. A host that `c` shares with a category the
+// site still refuses, or that such a category lists under one of `c`'s hosts (the engine's more
+// specific rule), must stay blocked: the allow rule excludes those hosts. Sites are grouped by
+// the categories they refuse, one allow set per group.
+void add_static_overrides(RuleWriter& writer, DnrCategoryCount& count, const std::array<CategoryRules, kCategoryCount>& groups,
+                          Category c, const std::vector<std::string_view>& allowing, const Policy& policy, int priority) {
+  const auto& group = groups[index_of(c)];
+  std::vector<std::string_view> own = group.hosts;
+  own.insert(own.end(), group.third_party_hosts.begin(), group.third_party_hosts.end());
+  sort_unique(own);
+  std::map<unsigned, std::vector<std::string_view>> sites_by_refusal;
+  for (auto site : allowing) sites_by_refusal[refused_besides(policy, site, c)].push_back(site);
+  for (const auto& [mask, sites] : sites_by_refusal) {
+    Scope scope{sites, {}, {}};
+    for (Category other : kRefusable) {
+      if (!(mask & (1u << index_of(other)))) continue;
+      for (const auto* hosts : {&groups[index_of(other)].hosts, &groups[index_of(other)].third_party_hosts})
+        for (auto host : *hosts)
+          if (under_any(host, own)) scope.excluded_requests.push_back(host);
+    }
+    sort_unique(scope.excluded_requests);
+    add_group_rules(writer, count, group, "allow", priority, scope);
+  }
+}
+
 }  // namespace
 
 std::vector<DnrHostRule> dnr_host_rules(const Engine& engine) {
@@ -371,7 +424,7 @@ Result<DnrCompilation> compile_dnr(std::span<const DnrHostRule> rules, const Pol
         add_group_rules(writer, count, group, "block", options.block_priority, {{}, allowing});
       } else if (!allowing.empty()) {
         // The static ruleset cannot be edited: per-site allows go above it.
-        add_group_rules(writer, count, group, "allow", options.allow_priority, {allowing, {}});
+        add_static_overrides(writer, count, groups, c, allowing, policy, options.allow_priority);
       }
       if (options.remove_set_cookie) add_set_cookie_removal(writer, count, group, options.block_priority, {{}, allowing});
     } else if (!refusing.empty()) {

@@ -143,6 +143,39 @@ TEST_CASE("with static rulesets the dynamic rules keep only overrides, path allo
   CHECK(rules_for(doc, "modifyHeaders", "google-analytics.com").size() == 1);
 }
 
+TEST_CASE("with static rulesets a site's allow leaves alone the hosts a category it still refuses lists") {
+  // EasyPrivacy (analytics) and a marketing vendor both list hm.baidu.com; marketing also lists a
+  // host under an analytics one. Allowing analytics on the shop must not let either through.
+  const std::vector<DnrHostRule> rules{
+      {"hm.baidu.com", "", Category::analytics, false},
+      {"stats.example", "", Category::analytics, true},
+      {"hm.baidu.com", "", Category::marketing, false},
+      {"ads.stats.example", "", Category::marketing, false},
+      {"doubleclick.net", "", Category::marketing, false},
+  };
+  Policy p = Policy::necessary_only();
+  p.set_site("shop.example", Category::analytics, Action::allow);
+  p.set_site("both.example", Category::analytics, Action::allow);
+  p.set_site("both.example", Category::marketing, Action::allow);
+  warden::DnrOptions options;
+  options.include_host_rules = false;
+  auto doc = compile(rules, p, options);
+  auto allow = rules_for(doc, "allow", "hm.baidu.com");
+  REQUIRE(allow.size() == 3);  // analytics for each refusal group, marketing for both.example
+  for (const auto& r : allow) {
+    const auto& c = r["condition"];
+    if (c["initiatorDomains"] == json::array({"shop.example"}))
+      CHECK(c["excludedRequestDomains"] == json::array({"ads.stats.example", "hm.baidu.com"}));
+    else
+      CHECK_FALSE(c.contains("excludedRequestDomains"));
+  }
+  auto third = rules_for(doc, "allow", "stats.example");
+  REQUIRE(third.size() == 2);
+  for (const auto& r : third)
+    if (r["condition"]["initiatorDomains"] == json::array({"shop.example"}))
+      CHECK(r["condition"]["excludedRequestDomains"] == json::array({"ads.stats.example", "hm.baidu.com"}));
+}
+
 TEST_CASE("rule ids are unique and start at firstRuleId") {
   auto options = warden::parse_dnr_options(R"({"firstRuleId": 100, "removeSetCookie": false})");
   REQUIRE(options.ok());
