@@ -3,7 +3,11 @@
 // compiled engine buffer, and generates what the cookie guard and the onboarding page need from
 // the engine's rules:
 //   wasm/                     warden.js, warden.mjs, warden.wasm, status.js, enums.js (WASM build)
-//   engine/engine.bin         `cookiewarden compile -o` (the built-in vendor rules)
+//   engine/engine.bin         `cookiewarden compile -o`: the built-in vendor rules + EasyPrivacy (analytics)
+//                             and EasyList (marketing) from engine/rules/lists/
+//   rulesets/warden_<c>.json  the DNR static ruleset of each category (`compile --dnr-static`), declared
+//                             in the manifest disabled; the background enables the refused ones
+//   lists/                    the two filter lists and their licence note, shipped as separate files
 //   policy/p<F><A><S><M>.js   the 16 guard policies (functional, analytics, social, marketing allowed?)
 //   content/cookie-table.js   cookie-name -> category rules, each one classified by the engine itself
 //   data/vendors.json         vendor names per category, for "Show details"
@@ -11,7 +15,7 @@
 // Usage: node scripts/build-extension.mjs [--wasm DIR] [--cookiewarden BIN] [--engine FILE] [--out DIR]
 // Defaults: --wasm build/wasm/dist, --cookiewarden build/native/native-host/cookiewarden, --out build/extension.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseCsv } from './csv.mjs';
@@ -19,6 +23,8 @@ import { parseCsv } from './csv.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CHOOSABLE = ['functional', 'analytics', 'social', 'marketing'];
 const WASM_FILES = ['warden.js', 'warden.mjs', 'warden.wasm', 'status.js', 'enums.js'];
+// Each list's blocking rules mean one category (engine/rules/LICENSES.md).
+const LISTS = [['easyprivacy.txt', 'analytics'], ['easylist.txt', 'marketing']];
 
 function option(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -48,12 +54,31 @@ function copyWasm() {
   for (const f of WASM_FILES) cpSync(join(wasmDir, f), join(out, 'wasm', f));
 }
 
+// The lists ship as separate files under their own licence, next to what is compiled from them.
+function copyLists() {
+  mkdirSync(join(out, 'lists'), { recursive: true });
+  for (const [file] of LISTS) cpSync(join(root, 'engine/rules/lists', file), join(out, 'lists', file));
+  cpSync(join(root, 'engine/rules/LICENSES.md'), join(out, 'lists/LICENSES.md'));
+}
+
+// --engine FILE replaces the compiled engine only; the static rulesets always come from the lists.
 function compileEngine() {
   const target = join(out, 'engine/engine.bin');
   mkdirSync(dirname(target), { recursive: true });
-  if (engineFile) return cpSync(engineFile, target);
-  if (!existsSync(cli)) fail(`${cli} not found: build the native preset's cookiewarden target, or pass --engine FILE`);
-  execFileSync(cli, ['compile', '-o', target], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (!existsSync(cli)) fail(`${cli} not found: build the native preset's cookiewarden target`);
+  const lists = LISTS.flatMap(([file, category]) => ['--list', `${join(out, 'lists', file)}:${category}`]);
+  execFileSync(cli, ['compile', ...lists, '--dnr-static', join(out, 'rulesets'), '-o', target], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (engineFile) cpSync(engineFile, target);
+}
+
+// Declared disabled: until the background has read the person's choice, the dynamic rules decide.
+function declareRulesets() {
+  const manifestPath = join(out, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  const ids = readdirSync(join(out, 'rulesets')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length)).sort();
+  manifest.declarative_net_request = { rule_resources: ids.map((id) => ({ id, enabled: false, path: `rulesets/${id}.json` })) };
+  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
+  return ids;
 }
 
 function writePolicies() {
@@ -151,8 +176,10 @@ async function writeRuleTables() {
 
 copySources();
 copyWasm();
+copyLists();
 compileEngine();
+const rulesets = declareRulesets();
 writePolicies();
 const counts = await writeRuleTables();
 console.log(`build-extension: ${out} (${counts.classified} cookie rules classified by the engine, ${counts.cookieRules} of them in the guard's table; ` +
-  `${counts.unclassified} source rows the engine does not classify)`);
+  `${counts.unclassified} source rows the engine does not classify; static rulesets ${rulesets.join(', ')})`);

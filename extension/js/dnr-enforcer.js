@@ -1,19 +1,42 @@
-// Chromium (and Edge): the browser enforces the policy by itself through declarativeNetRequest
-// dynamic rules, compiled by the engine from its host rules x the person's policy
-// (engine/include/warden/dnr_compiler.h) and replaced as a whole whenever the policy changes.
+// Chromium (and Edge): the browser enforces the policy by itself through declarativeNetRequest,
+// compiled by the engine (engine/include/warden/dnr_compiler.h). The big lists' host rules ship as
+// one static ruleset per category (rulesets/warden_<category>.json, declared disabled): the
+// rulesets of the categories refused by default are enabled, and the dynamic rules, replaced as a
+// whole whenever the policy changes, hold the rest — per-site overrides (allow rules above the
+// static rulesets, block rules for sites refusing a category allowed by default), path rules and
+// the Set-Cookie removal.
 let pending = Promise.resolve();
 let lastCounts = null;
+
+// The manifest's rulesets: the build declares them; an unpacked source tree has none.
+function declaredRulesets() {
+  return chrome.runtime.getManifest().declarative_net_request?.rule_resources?.map((r) => r.id) ?? [];
+}
+
+async function enableRefusedRulesets(enginePolicy) {
+  const declared = declaredRulesets();
+  const refused = declared.filter((id) => enginePolicy.defaults?.[id.replace(/^warden_/, '')] === 'block');
+  const enabled = await chrome.declarativeNetRequest.getEnabledRulesets();
+  await chrome.declarativeNetRequest.updateEnabledRulesets({
+    enableRulesetIds: refused.filter((id) => !enabled.includes(id)),
+    disableRulesetIds: enabled.filter((id) => !refused.includes(id)),
+  });
+  return { declared: declared.length, enabled: refused };
+}
 
 export function applyDnr(engine, enginePolicy) {
   pending = pending.then(async () => {
     const started = performance.now();
-    const compiled = engine.compileDnr(enginePolicy, { firstRuleId: 1 });
+    const staticRules = declaredRulesets().length > 0;
+    const compiled = engine.compileDnr(enginePolicy, { firstRuleId: 1, includeHostRules: !staticRules });
     const existing = await chrome.declarativeNetRequest.getDynamicRules();
+    // Dynamic first: a site's allow override must be in place before its category's ruleset blocks.
     await chrome.declarativeNetRequest.updateDynamicRules({
       removeRuleIds: existing.map((r) => r.id),
       addRules: compiled.rules,
     });
-    lastCounts = { ...compiled.counts, limits: compiled.limits, applyMs: performance.now() - started };
+    const rulesets = staticRules ? await enableRefusedRulesets(enginePolicy) : null;
+    lastCounts = { ...compiled.counts, limits: compiled.limits, rulesets, applyMs: performance.now() - started };
     return lastCounts;
   }).catch((e) => {
     console.error('DNR update failed', e);

@@ -62,11 +62,15 @@ export async function askBackground(browser, page, what, payload = {}) {
   return page.evaluate(([w, p]) => chrome.runtime.sendMessage({ what: w, ...p }), [what, payload]);
 }
 
-// The background is ready once its guard is registered and (Chromium) its DNR rules are in place.
+// The background is ready once its guard is registered and (Chromium) its DNR rules are in place:
+// the dynamic rules, then the static rulesets of the refused categories (enabled after them).
 export async function waitForEnforcement(browser) {
   return waitFor('the cookie guard registration and the DNR rules', () => browser.worker.evaluate(async () => {
-    const [scripts, rules] = await Promise.all([chrome.scripting.getRegisteredContentScripts(), chrome.declarativeNetRequest.getDynamicRules()]);
-    return scripts.length > 0 && rules.length > 0 ? { scripts: scripts.length, rules: rules.length } : null;
+    const [scripts, rules, rulesets] = await Promise.all([chrome.scripting.getRegisteredContentScripts(),
+      chrome.declarativeNetRequest.getDynamicRules(), chrome.declarativeNetRequest.getEnabledRulesets()]);
+    const declared = chrome.runtime.getManifest().declarative_net_request?.rule_resources?.length ?? 0;
+    const ready = scripts.length > 0 && rules.length > 0 && (declared === 0 || rulesets.length > 0);
+    return ready ? { scripts: scripts.length, rules: rules.length, rulesets } : null;
   }));
 }
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { waitFor } from './extension_browser.mjs';
-import { SHOP_URL, TRACKER_COOKIE_NAMES, beaconHits, cookieStoreNames, hits, pageCookieNames, startFixture, tagsOf, visit } from './shop_fixture.mjs';
+import { LIST_ONLY_SCRIPT, SHOP_URL, TRACKER_COOKIE_NAMES, beaconHits, cookieStoreNames, hits, loadScript, pageCookieNames, startFixture, tagsOf, visit } from './shop_fixture.mjs';
 
 let fx;
 let page;
@@ -38,6 +38,16 @@ test('no analytics, social media or marketing script or beacon reaches its serve
     assert.deepEqual(hits(fx.demo, tag.url, since), [], `${tag.vendor} (${tag.url}) must be blocked`);
   }
   assert.deepEqual(beaconHits(fx.demo, since, ['analytics', 'social', 'marketing']), []);
+});
+
+test('a script only EasyPrivacy lists is blocked by the analytics static ruleset', async () => {
+  const vendors = readFileSync(new URL('../../../engine/rules/vendors.json', import.meta.url), 'utf8');
+  assert.ok(!vendors.includes('heap-api.com'), 'the probe host must not be a built-in vendor host');
+  const enabled = await fx.browser.worker.evaluate(() => chrome.declarativeNetRequest.getEnabledRulesets());
+  assert.ok(enabled.includes('warden_analytics'), enabled.join(', '));
+  const at = Date.now();
+  await loadScript(page, LIST_ONLY_SCRIPT);
+  assert.deepEqual(hits(fx.demo, LIST_ONLY_SCRIPT, at), [], `${LIST_ONLY_SCRIPT} must be blocked`);
 });
 
 test('no tracker cookie is in the jar, however it was written', async () => {

@@ -41,6 +41,19 @@ export async function visit(page, url) {
   await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
 }
 
+// A host that only EasyPrivacy lists ("||heap-api.com^", analytics), no built-in vendor: only the
+// list's static ruleset (Chromium) or the list compiled into the engine can block it.
+export const LIST_ONLY_SCRIPT = 'https://heap-api.com/js/heap-list-probe.js';
+
+// The page loads that script, as a tag manager would; resolves once it loaded or failed.
+export async function loadScript(page, url) {
+  return page.evaluate((src) => new Promise((resolve) => {
+    const script = Object.assign(document.createElement('script'), { src });
+    script.onload = script.onerror = () => resolve();
+    document.head.append(script);
+  }), url);
+}
+
 export async function pageCookieNames(page) {
   return page.evaluate(() => document.cookie.split(';').map((c) => c.trim().split('=')[0]).filter(Boolean));
 }

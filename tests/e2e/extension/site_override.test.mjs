@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { waitFor } from './extension_browser.mjs';
-import { NEWS_URL, SHOP_URL, hits, startFixture, tagsOf, visit } from './shop_fixture.mjs';
+import { LIST_ONLY_SCRIPT, NEWS_URL, SHOP_URL, hits, loadScript, startFixture, tagsOf, visit } from './shop_fixture.mjs';
 
 const GTAG = tagsOf('analytics').find((t) => t.id === 'gtag').url;
 let fx;
@@ -51,6 +51,20 @@ test('on the shop, Google Analytics loads and _ga persists', async () => {
   assert.ok(!jar.includes('_fbp'), 'marketing stays refused on the shop');
   const readable = await shop.evaluate(() => document.cookie);
   assert.match(readable, /(^|; )_ga=GA1\.1\./);
+});
+
+test('the analytics static ruleset stays enabled; the shop\'s allow rule lets a list-only script through there only', async () => {
+  const enabled = await fx.browser.worker.evaluate(() => chrome.declarativeNetRequest.getEnabledRulesets());
+  assert.ok(enabled.includes('warden_analytics'), enabled.join(', '));
+  let since = Date.now();
+  await loadScript(shop, LIST_ONLY_SCRIPT);
+  assert.equal(hits(fx.demo, LIST_ONLY_SCRIPT, since).length, 1, `${LIST_ONLY_SCRIPT} should load on the shop`);
+  const news = await fx.browser.context.newPage();
+  await news.goto(NEWS_URL, { waitUntil: 'load' });
+  since = Date.now();
+  await loadScript(news, LIST_ONLY_SCRIPT);
+  assert.deepEqual(hits(fx.demo, LIST_ONLY_SCRIPT, since), [], `${LIST_ONLY_SCRIPT} must stay blocked on news.example`);
+  await news.close();
 });
 
 test('on a second site, Google Analytics stays blocked and no _ga exists', async () => {
