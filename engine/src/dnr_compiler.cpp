@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -151,6 +152,12 @@ std::array<CategoryRules, kCategoryCount> group_by_category(std::span<const DnrH
     sort_unique(group.hosts);
     sort_unique(group.third_party_hosts);
   }
+  return out;
+}
+
+std::vector<DnrHostRule> vendor_rules(std::span<const DnrHostRule> rules) {
+  std::vector<DnrHostRule> out;
+  std::copy_if(rules.begin(), rules.end(), std::back_inserter(out), [](const auto& r) { return !r.from_list; });
   return out;
 }
 
@@ -350,7 +357,7 @@ std::vector<DnrHostRule> dnr_host_rules(const Engine& engine) {
     if (r.flags & (kFilterException | kFilterFirstParty) || r.has_domains) continue;
     if (!(r.flags & (kFilterPlainHost | kRuleFromVendor))) continue;
     if ((r.types & kAllButDocument) != kAllButDocument || index_of(r.category) >= kCategoryCount) continue;
-    out.push_back({r.host, r.path_prefix, r.category, (r.flags & kFilterThirdParty) != 0});
+    out.push_back({r.host, r.path_prefix, r.category, (r.flags & kFilterThirdParty) != 0, !(r.flags & kRuleFromVendor)});
   }
   return out;
 }
@@ -375,7 +382,7 @@ std::size_t append_dnr_list_rules(std::string_view text, Category category, std:
     std::string_view host = line.substr(2, caret - 2), rest = line.substr(caret + 1);
     bool third_party = rest == "$third-party" || rest == "$3p";
     if ((!rest.empty() && !third_party) || !valid_domain(host)) continue;
-    out.push_back({host, {}, category, third_party});
+    out.push_back({host, {}, category, third_party, true});
     ++added;
   }
   return added;
@@ -412,8 +419,11 @@ std::size_t expected_json_bytes(std::span<const DnrHostRule> rules) {
 Result<DnrCompilation> compile_dnr(std::span<const DnrHostRule> rules, const Policy& policy,
                                    const DnrOptions& options) {
   DnrCompilation out;
-  RuleWriter writer(options.first_rule_id, expected_json_bytes(rules));
+  const auto vendor_only = options.include_host_rules ? std::vector<DnrHostRule>{} : vendor_rules(rules);
+  // Without host rules the output is small unless sites override a category: reserve for that case.
+  RuleWriter writer(options.first_rule_id, expected_json_bytes(options.include_host_rules ? rules : vendor_only));
   const auto groups = group_by_category(rules);
+  const auto vendor_groups = group_by_category(vendor_only);
   for (Category c : kRefusable) {
     const auto& group = groups[index_of(c)];
     auto& count = out.by_category[index_of(c)];
@@ -426,7 +436,9 @@ Result<DnrCompilation> compile_dnr(std::span<const DnrHostRule> rules, const Pol
         // The static ruleset cannot be edited: per-site allows go above it.
         add_static_overrides(writer, count, groups, c, allowing, policy, options.allow_priority);
       }
-      if (options.remove_set_cookie) add_set_cookie_removal(writer, count, group, options.block_priority, {{}, allowing});
+      if (options.remove_set_cookie)
+        add_set_cookie_removal(writer, count, options.include_host_rules ? group : vendor_groups[index_of(c)],
+                               options.block_priority, {{}, allowing});
     } else if (!refusing.empty()) {
       add_group_rules(writer, count, group, "block", options.block_priority, {refusing, {}});
       if (options.remove_set_cookie) add_set_cookie_removal(writer, count, group, options.block_priority, {refusing, {}});

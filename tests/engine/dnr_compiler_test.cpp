@@ -312,3 +312,30 @@ TEST_CASE("static limits: rules against the static budget, rulesets against the 
   CHECK_FALSE(warden::fits_static_limits(sets, warden::kFirefoxDnrLimits));  // 21 rulesets
   CHECK(warden::fits_static_limits(sets, warden::kChromiumDnrLimits));
 }
+
+TEST_CASE("with static rulesets the Set-Cookie removal names vendor hosts only; overrides keep the list hosts") {
+  // The static ruleset blocks a refused category's list hosts, so their responses never arrive; a
+  // site's override still needs them (allow above the ruleset, or block where allowed by default).
+  const std::vector<DnrHostRule> rules{
+      {"google-analytics.com", "", Category::analytics, false},
+      {"stats.example", "", Category::analytics, true, /*from_list=*/true},
+      {"ads.example", "", Category::marketing, false, /*from_list=*/true},
+  };
+  Policy p = Policy::necessary_only();
+  p.set_default(Category::marketing, Action::allow);
+  p.set_site("shop.example", Category::analytics, Action::allow);
+  p.set_site("news.example", Category::marketing, Action::block);
+  warden::DnrOptions options;
+  options.include_host_rules = false;
+  auto doc = compile(rules, p, options);
+  CHECK(rules_for(doc, "modifyHeaders", "google-analytics.com").size() == 1);
+  CHECK(rules_for(doc, "modifyHeaders", "stats.example").empty());
+  CHECK(rules_for(doc, "allow", "stats.example").size() == 1);
+  auto marketing = rules_for(doc, "block", "ads.example");
+  REQUIRE(marketing.size() == 1);
+  CHECK(marketing[0]["condition"]["initiatorDomains"] == json::array({"news.example"}));
+  CHECK(rules_for(doc, "modifyHeaders", "ads.example").size() == 1);
+
+  // Without static rulesets the list hosts' Set-Cookie removal stays.
+  CHECK(rules_for(compile(rules, p), "modifyHeaders", "stats.example").size() == 1);
+}

@@ -47,6 +47,7 @@ struct DnrHostRule {
   std::string_view path_prefix;  // "" or "/recaptcha/"
   Category category = Category::unknown;
   bool third_party_only = false;  // list rules with $third-party
+  bool from_list = false;         // a filter list's rule, not a vendor's
 };
 
 // The host rules of an engine (Engine::host_rules()) that DNR can express: vendor host rules and
@@ -79,7 +80,9 @@ struct DnrOptions {
   int nested_allow_priority = 3;
   bool remove_set_cookie = true;
   // False when the category's host rules ship as static rulesets: the dynamic rules then hold only
-  // the overrides, the path rules and the Set-Cookie removal.
+  // the overrides, the path rules and the Set-Cookie removal. The Set-Cookie removal of a category
+  // refused by default then names only its vendor hosts: the static ruleset blocks the list hosts'
+  // requests, so they never get a response, and ~100k list hosts made every update megabytes.
   bool include_host_rules = true;
 };
 // Reads {"firstRuleId":1, "removeSetCookie":true, "includeHostRules":true}; every key optional.
