@@ -20,10 +20,11 @@ let settings = freshSettings();
 let guardStatus = null;
 
 async function keepColdStart() {
-  const { coldStartMs, loadMs, loadStartMs } = engineTimings();
+  const { coldStartMs, loadMs, loadStartMs, fetchMs } = engineTimings();
   const round = (ms) => Math.round(ms * 10) / 10;
   const history = (await localRead('coldStarts')) ?? [];
-  history.push({ at: Date.now(), coldStartMs: round(coldStartMs), loadMs: round(loadMs), loadStartMs: round(loadStartMs) });
+  history.push({ at: Date.now(), coldStartMs: round(coldStartMs), loadMs: round(loadMs), loadStartMs: round(loadStartMs),
+    fetchMs: round(fetchMs) });
   await localWrite('coldStarts', history.slice(-20));
 }
 

@@ -8,6 +8,7 @@ let engine = null;
 let coldStartMs = null;
 let loadMs = null;
 let loadStartMs = null;
+let fetchMs = null; // the part of loadMs spent fetching warden.wasm and engine.bin
 
 async function fetchBytes(path) {
   const response = await fetch(runtimeUrl(path));
@@ -19,6 +20,7 @@ async function load() {
   const started = performance.now();
   loadStartMs = started;
   const [wasmBinary, engineBytes] = await Promise.all([fetchBytes('wasm/warden.wasm'), fetchBytes('engine/engine.bin')]);
+  fetchMs = performance.now() - started;
   engine = await Warden.load({ wasmBinary, engineBytes });
   loadMs = performance.now() - started;
   // performance.now() counts from the worker's time origin, i.e. its (re)start.
@@ -40,7 +42,7 @@ export function currentEngine() {
 }
 
 export function engineTimings() {
-  return { coldStartMs, loadMs, loadStartMs };
+  return { coldStartMs, loadMs, loadStartMs, fetchMs };
 }
 
 // webRequest resource types the engine does not name are decided as "other".

@@ -49,6 +49,7 @@ test('the engine is ready again after each service-worker restart, and the figur
   const sorted = [...figures].sort((a, b) => a - b);
   console.log(`cold start to engine ready (ms), first install then 5 restarts: ${figures.map((f) => f.toFixed(1)).join(', ')}; ` +
     `median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)}; engine load alone: ${kept.slice(-6).map((k) => k.loadMs).join(', ')}; ` +
+    `of which fetching: ${kept.slice(-6).map((k) => k.fetchMs).join(', ')}; ` +
     `load started at: ${kept.slice(-6).map((k) => k.loadStartMs).join(', ')}`);
 });
 
