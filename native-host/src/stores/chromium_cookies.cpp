@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "stores/cookie_table.h"
 #include "stores/sqlite_row_deletion.h"
 
 namespace cookiewarden {
@@ -40,35 +41,19 @@ bool check_schema(SqliteDatabase& db, SkipReason& reason, std::string& message) 
   return true;
 }
 
-// Candidates by a cheap suffix test in SQL; the PSL has the last word in SiteMatcher.
-SqliteError find_rows(SqliteDatabase& db, const SiteMatcher& site, std::vector<MatchedRow>& rows) {
-  bool partitioned = db.has_column("cookies", "top_frame_site_key");
-  std::string sql = partitioned
-      ? "SELECT rowid, host_key, name, top_frame_site_key FROM cookies "
-        "WHERE substr(host_key, -?2) = ?1 OR top_frame_site_key != ''"
-      : "SELECT rowid, host_key, name, '' FROM cookies WHERE substr(host_key, -?2) = ?1";
-  SqliteStatement select = db.prepare(sql);
-  if (!select.error().ok()) return select.error();
-  select.bind(1, site.site());
-  select.bind(2, static_cast<std::int64_t>(site.site().size()));
-  while (select.step()) {
-    std::string_view host = select.text(1), partition = select.text(3);
-    bool by_partition = !partition.empty() && site.matches_origin(partition);
-    if (!by_partition && !site.matches_host(host)) continue;
-    MatchedRow row;
-    row.rowid = select.integer(0);
-    row.item.kind = ItemKind::cookie;
-    row.item.host = host;
-    row.item.name = select.text(2);
-    row.item.partition = partition;
-    rows.push_back(std::move(row));
-  }
-  return select.error();
+std::string partition_as_stored(std::string_view top_frame_site_key) { return std::string(top_frame_site_key); }
+
+bool partition_is_site_origin(const SiteMatcher& site, std::string_view partition) {
+  return site.matches_origin(partition);
 }
 
+constexpr CookieTableLayout kLayout{"cookies", "host_key", "top_frame_site_key", "top_frame_site_key != ''",
+                                    partition_as_stored, partition_is_site_origin};
+
 RowDeletionPlan plan_for(const SiteMatcher& site) {
-  return {"cookies", check_schema,
-          [&site](SqliteDatabase& db, std::vector<MatchedRow>& rows) { return find_rows(db, site, rows); }};
+  return {"cookies", check_schema, [&site](SqliteDatabase& db, std::vector<MatchedRow>& rows) {
+            return find_cookie_rows(db, kLayout, site, rows);
+          }};
 }
 
 }  // namespace
@@ -81,13 +66,6 @@ StoreOutcome ChromiumCookieStore::remove(const SiteMatcher& site, bool dry_run) 
   return remove_sqlite_rows(id_, file_, plan_for(site), dry_run);
 }
 
-std::vector<std::string> ChromiumCookieStore::cookie_domains() const {
-  std::vector<std::string> domains;
-  SqliteDatabase db;
-  if (!db.open(file_, SqliteAccess::read_only).ok()) return domains;
-  SqliteStatement select = db.prepare("SELECT host_key FROM cookies");
-  while (select.step()) domains.emplace_back(select.text(0));
-  return domains;
-}
+std::vector<std::string> ChromiumCookieStore::cookie_domains() const { return cookie_table_domains(file_, kLayout); }
 
 }  // namespace cookiewarden

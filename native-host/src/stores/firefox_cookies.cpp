@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "stores/firefox_origin_attributes.h"
+#include "stores/cookie_table.h"
 #include "stores/sqlite_row_deletion.h"
 
 namespace cookiewarden {
@@ -32,36 +33,17 @@ bool check_schema(SqliteDatabase& db, SkipReason& reason, std::string& message) 
   return true;
 }
 
-// Candidates by a cheap suffix test in SQL; the PSL has the last word in SiteMatcher.
-SqliteError find_rows(SqliteDatabase& db, const SiteMatcher& site, std::vector<MatchedRow>& rows) {
-  bool attributes = db.has_column("moz_cookies", "originAttributes");
-  std::string sql = attributes
-      ? "SELECT rowid, host, name, originAttributes FROM moz_cookies "
-        "WHERE substr(host, -?2) = ?1 OR originAttributes LIKE '%partitionKey=%'"
-      : "SELECT rowid, host, name, '' FROM moz_cookies WHERE substr(host, -?2) = ?1";
-  SqliteStatement select = db.prepare(sql);
-  if (!select.error().ok()) return select.error();
-  select.bind(1, site.site());
-  select.bind(2, static_cast<std::int64_t>(site.site().size()));
-  while (select.step()) {
-    std::string_view host = select.text(1);
-    std::string partition_site = firefox_partition_site(select.text(3));
-    bool by_partition = !partition_site.empty() && site.matches_host(partition_site);
-    if (!by_partition && !site.matches_host(host)) continue;
-    MatchedRow row;
-    row.rowid = select.integer(0);
-    row.item.kind = ItemKind::cookie;
-    row.item.host = host;
-    row.item.name = select.text(2);
-    row.item.partition = partition_site;
-    rows.push_back(std::move(row));
-  }
-  return select.error();
+bool partition_is_site_host(const SiteMatcher& site, std::string_view partition_site) {
+  return site.matches_host(partition_site);
 }
 
+constexpr CookieTableLayout kLayout{"moz_cookies", "host", "originAttributes", "originAttributes LIKE '%partitionKey=%'",
+                                    firefox_partition_site, partition_is_site_host};
+
 RowDeletionPlan plan_for(const SiteMatcher& site) {
-  return {"moz_cookies", check_schema,
-          [&site](SqliteDatabase& db, std::vector<MatchedRow>& rows) { return find_rows(db, site, rows); }};
+  return {"moz_cookies", check_schema, [&site](SqliteDatabase& db, std::vector<MatchedRow>& rows) {
+            return find_cookie_rows(db, kLayout, site, rows);
+          }};
 }
 
 }  // namespace
@@ -74,13 +56,6 @@ StoreOutcome FirefoxCookieStore::remove(const SiteMatcher& site, bool dry_run) {
   return remove_sqlite_rows(id(), file_, plan_for(site), dry_run);
 }
 
-std::vector<std::string> FirefoxCookieStore::cookie_domains() const {
-  std::vector<std::string> domains;
-  SqliteDatabase db;
-  if (!db.open(file_, SqliteAccess::read_only).ok()) return domains;
-  SqliteStatement select = db.prepare("SELECT host FROM moz_cookies");
-  while (select.step()) domains.emplace_back(select.text(0));
-  return domains;
-}
+std::vector<std::string> FirefoxCookieStore::cookie_domains() const { return cookie_table_domains(file_, kLayout); }
 
 }  // namespace cookiewarden

@@ -1,0 +1,43 @@
+#include "stores/cookie_table.h"
+
+namespace cookiewarden {
+
+SqliteError find_cookie_rows(SqliteDatabase& db, const CookieTableLayout& layout, const SiteMatcher& site,
+                             std::vector<MatchedRow>& rows) {
+  std::string table(layout.table), host(layout.host_column);
+  bool partitioned = db.has_column(table, std::string(layout.partition_column));
+  std::string sql = "SELECT rowid, " + host + ", name, " +
+                    (partitioned ? std::string(layout.partition_column) : std::string("''")) + " FROM " + table +
+                    " WHERE substr(" + host + ", -?2) = ?1";
+  if (partitioned) sql += " OR " + std::string(layout.partitioned_rows);
+  SqliteStatement select = db.prepare(sql);
+  if (!select.error().ok()) return select.error();
+  select.bind(1, site.site());
+  select.bind(2, static_cast<std::int64_t>(site.site().size()));
+  while (select.step()) {
+    std::string_view row_host = select.text(1);
+    std::string partition = layout.partition_of(select.text(3));
+    bool by_partition = !partition.empty() && layout.partition_matches(site, partition);
+    if (!by_partition && !site.matches_host(row_host)) continue;
+    MatchedRow row;
+    row.rowid = select.integer(0);
+    row.item.kind = ItemKind::cookie;
+    row.item.host = row_host;
+    row.item.name = select.text(2);
+    row.item.partition = std::move(partition);
+    rows.push_back(std::move(row));
+  }
+  return select.error();
+}
+
+std::vector<std::string> cookie_table_domains(const std::filesystem::path& file, const CookieTableLayout& layout) {
+  std::vector<std::string> domains;
+  SqliteDatabase db;
+  if (!db.open(file, SqliteAccess::read_only).ok()) return domains;
+  SqliteStatement select =
+      db.prepare("SELECT " + std::string(layout.host_column) + " FROM " + std::string(layout.table));
+  while (select.step()) domains.emplace_back(select.text(0));
+  return domains;
+}
+
+}  // namespace cookiewarden

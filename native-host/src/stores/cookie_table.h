@@ -1,0 +1,35 @@
+// What the Chromium and Firefox cookie stores share: finding a site's rows in a cookie table
+// (by host, and by the partition a third party wrote them under) and listing its domains. Each
+// store describes its table; the finding and the row shape are one code path.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "deletion/site_matcher.h"
+#include "stores/sqlite_row_deletion.h"
+
+namespace cookiewarden {
+
+struct CookieTableLayout {
+  std::string_view table;             // "cookies", "moz_cookies"
+  std::string_view host_column;       // "host_key", "host"
+  std::string_view partition_column;  // "top_frame_site_key", "originAttributes" (may be absent in old schemas)
+  std::string_view partitioned_rows;  // SQL condition selecting the partitioned rows
+  // The partition as the store reports it ("" when the row is not partitioned).
+  std::string (*partition_of)(std::string_view column_value);
+  // Whether that partition belongs to the site.
+  bool (*partition_matches)(const SiteMatcher& site, std::string_view partition);
+};
+
+// Appends the rows of `layout.table` that belong to `site`. Candidates come from a cheap suffix
+// test in SQL; the public suffix list has the last word in SiteMatcher.
+SqliteError find_cookie_rows(SqliteDatabase& db, const CookieTableLayout& layout, const SiteMatcher& site,
+                             std::vector<MatchedRow>& rows);
+
+// Every row's host column, for `sites` without a site; empty when the file cannot be read.
+std::vector<std::string> cookie_table_domains(const std::filesystem::path& file, const CookieTableLayout& layout);
+
+}  // namespace cookiewarden
