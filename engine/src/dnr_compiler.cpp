@@ -71,6 +71,7 @@ struct RuleSpec {
   std::vector<std::string_view> initiator_domains;
   std::vector<std::string_view> excluded_initiator_domains;
   bool third_party_only = false;
+  bool any_host = false;  // no requestDomains/urlFilter on purpose: the rule is about every host
 };
 
 class RuleWriter {
@@ -84,7 +85,7 @@ class RuleWriter {
   // Returns false (and writes nothing) for a rule DNR would reject: an empty requestDomains list
   // where the rule relies on one.
   bool add(const RuleSpec& r) {
-    if (r.url_filter.empty() && r.request_domains.empty()) return false;
+    if (r.url_filter.empty() && r.request_domains.empty() && !r.any_host) return false;
     if (count_) json_ += ',';
     json_ += "{\"id\":" + std::to_string(next_id_++) + ",\"priority\":" + std::to_string(r.priority);
     json_ += ",\"action\":{\"type\":\"";
@@ -346,6 +347,41 @@ void add_static_overrides(RuleWriter& writer, DnrCategoryCount& count, const std
   }
 }
 
+// Blocks third-party requests no rule classifies (policy "unknown_third_party"). DNR cannot say
+// "no rule matched", so the rule blocks third-party requests to every host except those the rules
+// name in a category not refused by default (necessary included). A refused category's hosts are
+// blocked by its own rules anyway; they need sparing only when a site's allow is written as an
+// exclusion on those block rules (host rules in the dynamic rules) rather than as an allow rule,
+// which outranks this one. Known is per host: a host a rule names only with a path is known for
+// all its paths.
+void add_unknown_block(RuleWriter& writer, DnrCategoryCount& count, const std::array<CategoryRules, kCategoryCount>& groups,
+                       const Policy& policy, const DnrOptions& options) {
+  RuleSpec r;
+  r.action = "block";
+  r.priority = options.block_priority;
+  r.any_host = true;
+  r.third_party_only = true;
+  if (policy.unknown_third_party() == Action::block) {
+    r.excluded_initiator_domains = sites_choosing(policy, Category::unknown, Action::allow);
+  } else {
+    r.initiator_domains = sites_choosing(policy, Category::unknown, Action::block);
+    if (r.initiator_domains.empty()) return;
+  }
+  for (Category c : kAllCategories) {
+    if (c == Category::unknown) continue;
+    const bool allowed_through_exclusion =
+        options.include_host_rules && !sites_choosing(policy, c, Action::allow).empty();
+    if (policy.default_for(c) == Action::block && !allowed_through_exclusion) continue;
+    const auto& group = groups[index_of(c)];
+    r.excluded_request_domains.insert(r.excluded_request_domains.end(), group.hosts.begin(), group.hosts.end());
+    r.excluded_request_domains.insert(r.excluded_request_domains.end(), group.third_party_hosts.begin(),
+                                      group.third_party_hosts.end());
+    for (const auto* rule : group.path_rules) r.excluded_request_domains.push_back(rule->host);
+  }
+  sort_unique(r.excluded_request_domains);
+  if (writer.add(r)) ++count.block_rules;
+}
+
 }  // namespace
 
 std::vector<DnrHostRule> dnr_host_rules(const Engine& engine) {
@@ -445,6 +481,7 @@ Result<DnrCompilation> compile_dnr(std::span<const DnrHostRule> rules, const Pol
     }
     out.unsafe_rules += count.header_rules;
   }
+  add_unknown_block(writer, out.by_category[index_of(Category::unknown)], groups, policy, options);
   add_nested_allows(writer, out.by_category, rules, policy, options.nested_allow_priority);
   out.rules = writer.count();
   out.rules_json = std::move(writer).finish();

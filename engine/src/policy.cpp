@@ -39,8 +39,8 @@ Policy Policy::allow_all() { return Policy{}; }
 
 Policy Policy::necessary_only() {
   Policy p;
-  for (auto c : kAllCategories) p.set_default(c, Action::block);
-  p.set_unknown_third_party(Action::block);
+  for (auto c : kAllCategories)
+    if (c != Category::unknown) p.set_default(c, Action::block);
   return p;
 }
 

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <nlohmann/json.hpp>
@@ -338,4 +339,62 @@ TEST_CASE("with static rulesets the Set-Cookie removal names vendor hosts only; 
 
   // Without static rulesets the list hosts' Set-Cookie removal stays.
   CHECK(rules_for(compile(rules, p), "modifyHeaders", "stats.example").size() == 1);
+}
+
+namespace {
+// The rules that block third-party requests to any host (no requestDomains, no urlFilter).
+std::vector<json> unknown_blocks(const json& doc) {
+  std::vector<json> out;
+  for (const auto& r : doc["rules"]) {
+    const auto& c = r["condition"];
+    if (r["action"]["type"] == "block" && !c.contains("requestDomains") && !c.contains("urlFilter")) out.push_back(r);
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("blocking unknown third parties: one third-party rule sparing the hosts of categories not refused") {
+  Policy p = Policy::necessary_only();
+  CHECK(unknown_blocks(compile(kRules, p)).empty());
+
+  p.set_unknown_third_party(Action::block);
+  p.set_default(Category::functional, Action::allow);
+  p.set_site("lenient.example", Category::unknown, Action::allow);
+  auto doc = compile(kRules, p);
+  auto rules = unknown_blocks(doc);
+  REQUIRE(rules.size() == 1);
+  const auto& c = rules[0]["condition"];
+  CHECK(c["domainType"] == "thirdParty");
+  CHECK(rules[0]["priority"] == 1);
+  CHECK_FALSE(c.contains("resourceTypes"));  // DNR's default leaves the top-level document alone
+  // Necessary (reCAPTCHA's host, named with a path) and functional hosts are known and allowed;
+  // refused categories' hosts are left to their own block rules.
+  CHECK(c["excludedRequestDomains"] == json::array({"cdn.doubleclick.net", "www.google.com"}));
+  CHECK(c["excludedInitiatorDomains"] == json::array({"lenient.example"}));
+  CHECK(doc["counts"]["byCategory"]["unknown"]["block"] == 1);
+  // A site allowing a refused category: with host rules in the dynamic rules, that category's
+  // block rule excludes the site, so the unknown rule must spare its hosts too...
+  p.set_site("shop.example", Category::analytics, Action::allow);
+  auto spared = unknown_blocks(compile(kRules, p))[0]["condition"]["excludedRequestDomains"];
+  CHECK(std::count(spared.begin(), spared.end(), "google-analytics.com") == 1);
+  CHECK(std::count(spared.begin(), spared.end(), "stats.example") == 1);
+  CHECK(std::count(spared.begin(), spared.end(), "doubleclick.net") == 0);
+  // ...with static rulesets the site's allow rule outranks the unknown rule instead.
+  warden::DnrOptions options;
+  options.include_host_rules = false;
+  auto with_static = compile(kRules, p, options);
+  auto shop = rules_for(with_static, "allow", "google-analytics.com");
+  REQUIRE(shop.size() == 1);
+  CHECK(shop[0]["priority"] > unknown_blocks(with_static)[0]["priority"]);
+  CHECK(unknown_blocks(with_static)[0]["condition"]["excludedRequestDomains"] ==
+        json::array({"cdn.doubleclick.net", "www.google.com"}));
+}
+
+TEST_CASE("unknown third parties allowed by default, blocked on one site: the rule names that site") {
+  Policy p = Policy::necessary_only();
+  p.set_site("strict.example", Category::unknown, Action::block);
+  auto rules = unknown_blocks(compile(kRules, p));
+  REQUIRE(rules.size() == 1);
+  CHECK(rules[0]["condition"]["initiatorDomains"] == json::array({"strict.example"}));
+  CHECK_FALSE(rules[0]["condition"].contains("excludedInitiatorDomains"));
 }

@@ -161,7 +161,7 @@ TEST_CASE("acceptance: an unknown third-party host is unknown, an unknown first-
   CHECK(third_cookie.third_party);
 }
 
-TEST_CASE("acceptance: necessary-only blocks analytics, social, marketing and unknown third parties") {
+TEST_CASE("acceptance: necessary-only blocks analytics, social and marketing; unknown third parties as chosen") {
   Engine e = default_engine();
   Policy p = Policy::necessary_only();
   auto decide = [&](std::string_view url) {
@@ -173,8 +173,13 @@ TEST_CASE("acceptance: necessary-only blocks analytics, social, marketing and un
   CHECK(decide("https://www.google-analytics.com/analytics.js").action == Action::block);
   CHECK(decide("https://www.google-analytics.com/analytics.js").classification.category == Category::analytics);
   CHECK(decide("https://www.google.com/pagead/1p-user-list/1/").action == Action::block);
-  CHECK(decide("https://cdn.nobody-knows-this.example/lib.js").action == Action::block);
+  CHECK(decide("https://cdn.nobody-knows-this.example/lib.js").action == Action::allow);
   CHECK(decide("https://static.shop.example/app.js").action == Action::allow);
+  p.set_unknown_third_party(Action::block);
+  CHECK(decide("https://cdn.nobody-knows-this.example/lib.js").action == Action::block);
+  CHECK(decide("https://cdn.nobody-knows-this.example/lib.js").classification.category == Category::unknown);
+  CHECK(decide("https://static.shop.example/app.js").action == Action::allow);
+  CHECK(decide("https://www.google.com/recaptcha/api.js").action == Action::allow);
   auto cookie_decision = e.decide(CookieWrite{"_ga", ".shop.example", kShop, CookieSource::script, ""}, p);
   REQUIRE(cookie_decision.ok());
   CHECK(cookie_decision->action == Action::block);

@@ -13,10 +13,13 @@ TEST_CASE("necessary is always allowed, whatever the policy says") {
   CHECK(p.action_for("shop.example", Category::necessary) == Action::allow);
 }
 
-TEST_CASE("necessary only blocks every other category and unknown third parties") {
+TEST_CASE("necessary only refuses every other consent category and leaves unknown third parties allowed") {
   Policy p = Policy::necessary_only();
-  for (auto c : {Category::functional, Category::analytics, Category::social, Category::marketing, Category::unknown})
+  for (auto c : {Category::functional, Category::analytics, Category::social, Category::marketing})
     CHECK(p.action_for("any.example", c) == Action::block);
+  CHECK(p.action_for("any.example", Category::unknown) == Action::allow);
+  p.set_unknown_third_party(Action::block);
+  CHECK(p.action_for("any.example", Category::unknown) == Action::block);
 }
 
 TEST_CASE("a site override wins over the default only on that site") {

@@ -37,6 +37,7 @@ function dnrVerdict(rules, url, initiator) {
     if (r.action.type !== 'block' && r.action.type !== 'allow') continue;
     const c = r.condition;
     if (c.requestDomains && !c.requestDomains.some((d) => under(u.hostname, d))) continue;
+    if (c.excludedRequestDomains?.some((d) => under(u.hostname, d))) continue;
     if (c.urlFilter) {
       const [host, ...rest] = c.urlFilter.slice(2).split('/');
       if (!under(u.hostname, host) || !(u.pathname + u.search).startsWith('/' + rest.join('/'))) continue;
@@ -99,7 +100,7 @@ test('list rules classify by their list; first-party resources are necessary', a
   const own = engine.decideRequest({ url: 'https://static.shop.example/app.js', topUrl: SHOP, type: 'script' });
   assert.deepEqual({ action: own.action, category: own.category, thirdParty: own.thirdParty },
     { action: 'allow', category: 'necessary', thirdParty: false });
-  // unknown third party: allowed by this policy, blocked by necessary-only
+  // unknown third party: allowed by this policy, blocked once unknown third parties are
   const cdn = { url: 'https://cdn.unknown-vendor.example/lib.js', topUrl: SHOP, type: 'script' };
   assert.deepEqual([engine.decideRequest(cdn).action, engine.decideRequest(cdn).category], ['allow', 'unknown']);
   engine.setPolicy(NECESSARY_ONLY);
@@ -261,7 +262,9 @@ test('DNR rules for a policy: shape, overrides and limits', async () => {
   for (const r of dnr.rules) {
     assert.ok(Number.isInteger(r.priority) && r.priority >= 1);
     assert.ok(['block', 'allow', 'modifyHeaders'].includes(r.action.type));
-    assert.ok(r.condition.requestDomains?.length > 0 || typeof r.condition.urlFilter === 'string');
+    // Only the rule for unclassified third parties names no host: it spares the known ones instead.
+    const anyHost = r.action.type === 'block' && r.condition.domainType === 'thirdParty' && r.condition.excludedRequestDomains;
+    assert.ok(r.condition.requestDomains?.length > 0 || typeof r.condition.urlFilter === 'string' || anyHost);
     assert.ok(!('topDomains' in r.condition));
   }
   const analyticsBlock = dnr.rules.find((r) => r.action.type === 'block' && r.condition.requestDomains?.includes('google-analytics.com'));
@@ -273,6 +276,13 @@ test('DNR rules for a policy: shape, overrides and limits', async () => {
   assert.equal(verdict('https://www.google-analytics.com/analytics.js', 'shop.example'), 'allow');
   assert.equal(verdict('https://www.google.com/recaptcha/api.js', 'news.example'), 'allow');
   assert.equal(verdict('https://securepubads.g.doubleclick.net/tag/js/gpt.js', 'shop.example'), 'block');
+  // Unclassified third parties are blocked (this policy says so), first-party and known hosts are not.
+  assert.equal(verdict('https://cdn.unknown-vendor.example/lib.js', 'shop.example'), 'block');
+  assert.equal(verdict('https://static.shop.example/app.js', 'shop.example'), 'allow');
+  assert.equal(verdict('https://js.hcaptcha.com/1/api.js', 'news.example'), 'allow');
+  assert.equal(dnr.counts.byCategory.unknown.block, 1);
+  const lenient = engine.compileDnr({ ...policy, unknown_third_party: 'allow' });
+  assert.equal(dnrVerdict(lenient.rules, 'https://cdn.unknown-vendor.example/lib.js', 'shop.example'), 'allow');
   assert.ok(dnr.rules.some((r) => r.action.type === 'modifyHeaders' && r.action.responseHeaders[0].header === 'set-cookie'));
   assert.equal(dnr.counts.unsafe, dnr.rules.filter((r) => r.action.type === 'modifyHeaders').length);
   assert.equal(dnr.limits.chromium.fits, true);

@@ -18,8 +18,11 @@
 // Per-site overrides use `initiatorDomains`, which both browsers support: it tests the site of the
 // frame making the request, so an override for shop.example covers shop.example's own frames, not a
 // shop.example page's third-party iframes (Chromium's `topDomains` would, but Firefox rejects it).
-// Policy "unknown_third_party" cannot be expressed (DNR cannot match "no rule matched"); the
-// extension enforces it with webRequest where it can.
+//   * when the policy blocks unknown third parties (by default or on some sites): one `block`
+//     rule for third-party requests to any host but those the rules name in a category not
+//     refused by default. DNR cannot match "no rule matched", so "unknown" is per host here: a
+//     host a rule names (even only with a path) is known for all its paths, and a host that only a
+//     list exception (`@@`) or a non-host list rule names is unknown to DNR and blocked.
 //
 // Static rulesets (compile_dnr_static): one ruleset per category holding that category's host
 // rules, enabled with updateEnabledRulesets when the category is refused.

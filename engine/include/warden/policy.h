@@ -26,8 +26,9 @@ class Policy {
  public:
   // Everything allowed: the engine then only classifies.
   static Policy allow_all();
-  // The seed policy's "necessary only": every category but necessary blocked, unknown
-  // third-party blocked, first-party unknown allowed.
+  // The seed policy's "necessary only": every consent category but necessary refused. Third
+  // parties no rule classifies are not a consent category (CDNs, fonts, APIs the page needs):
+  // they stay allowed unless unknown_third_party is set to block as well.
   static Policy necessary_only();
 
   void set_default(Category c, Action a);

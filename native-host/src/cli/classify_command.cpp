@@ -30,7 +30,9 @@ Options:
   --engine FILE     a compiled engine from 'cookiewarden compile' (default: the built-in rules)
   --policy FILE     a consent policy (JSON: defaults, unknown_third_party, sites); default allows
                     everything, so the output shows the classification
-  --necessary-only  block everything but necessary (and unknown third parties)
+  --necessary-only  refuse functional, analytics, social and marketing; third parties no rule
+                    classifies stay allowed (a policy file with "unknown_third_party": "block"
+                    blocks them too)
   --table           a readable table instead of NDJSON
 Hosts may be Unicode; they are converted to punycode (UTS #46) before classifying.
 Exit status: 0 when every line was decided, 1 when some line had an error, 2 on bad options.

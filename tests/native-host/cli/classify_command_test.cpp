@@ -56,14 +56,14 @@ TEST_CASE("classify answers one line per input line, in order, allowing everythi
   CHECK(run.lines[3]["category"] == "necessary");
 }
 
-TEST_CASE("--necessary-only blocks analytics, marketing and unknown third parties, not necessary") {
+TEST_CASE("--necessary-only blocks analytics and marketing, not necessary nor unclassified third parties") {
   auto run = classify({"--necessary-only"}, cookie("_ga", ".shop.example") + cookie("csrftoken", "www.shop.example") +
                                                 request("https://cdn.nobody-knows.example/x.js", "script") +
                                                 request("https://www.shop.example/app.js", "script"));
   REQUIRE(run.lines.size() == 4);
   CHECK(run.lines[0]["action"] == "block");
   CHECK(run.lines[1]["action"] == "allow");
-  CHECK(run.lines[2] == json{{"action", "block"}, {"category", "unknown"}, {"vendor", nullptr}, {"rule", nullptr}});
+  CHECK(run.lines[2] == json{{"action", "allow"}, {"category", "unknown"}, {"vendor", nullptr}, {"rule", nullptr}});
   CHECK(run.lines[3]["action"] == "allow");
   CHECK(run.lines[3]["category"] == "necessary");
 }
@@ -98,6 +98,24 @@ TEST_CASE("a policy file with a per-site override applies on that site only") {
   REQUIRE(run.lines.size() == 2);
   CHECK(run.lines[0]["action"] == "allow");
   CHECK(run.lines[1]["action"] == "block");
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a policy file blocking unknown third parties blocks them, not first-party or classified ones") {
+  auto dir = std::filesystem::temp_directory_path() / "cookiewarden-classify-unknown-test";
+  std::filesystem::create_directories(dir);
+  auto path = (dir / "policy.json").string();
+  std::ofstream(path) << R"({"unknown_third_party": "block", "sites": {"lenient.example": {"unknown": "allow"}}})";
+  auto run = classify({"--policy", path}, request("https://cdn.nobody-knows.example/x.js", "script") +
+                                              request("https://www.shop.example/app.js", "script") +
+                                              request("https://www.google.com/recaptcha/api.js", "script") +
+                                              R"({"url": "https://cdn.nobody-knows.example/x.js", "top_url": "https://www.lenient.example/", "type": "script"})" "\n");
+  REQUIRE(run.lines.size() == 4);
+  CHECK(run.lines[0]["action"] == "block");
+  CHECK(run.lines[0]["category"] == "unknown");
+  CHECK(run.lines[1]["action"] == "allow");
+  CHECK(run.lines[2]["action"] == "allow");
+  CHECK(run.lines[3]["action"] == "allow");
   std::filesystem::remove_all(dir);
 }
 
