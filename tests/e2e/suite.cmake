@@ -16,6 +16,15 @@ set_tests_properties(e2e/profile_deletion PROPERTIES
   TIMEOUT 300
   LABELS "e2e;browser")
 
+# Stores the user may read but not change, with cookiewarden run as nobody (needs root to drop to it).
+add_test(NAME e2e/permissions
+         COMMAND ${WARDEN_NODE} --test ${CMAKE_CURRENT_LIST_DIR}/permissions/permission_denied.test.mjs
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(e2e/permissions PROPERTIES
+  ENVIRONMENT "COOKIEWARDEN=$<TARGET_FILE:cookiewarden>;WARDEN_SHARED_DATA=${WARDEN_SHARED_DATA}"
+  TIMEOUT 120
+  LABELS "e2e")
+
 # The extension's suite (package fixture, web-ext lint, Chromium tests) lives with its tests.
 include(${CMAKE_CURRENT_LIST_DIR}/extension/suite.cmake)
 

@@ -112,7 +112,9 @@ bool SqliteStatement::step() {
   if (rc != SQLITE_DONE) {
     error_.code = rc & 0xff;
     error_.system_errno = sqlite3_system_errno(db_);
-    error_.message = sqlite3_errmsg(db_);
+    const char* file = sqlite3_db_filename(db_, "main");
+    error_.message = std::string(sqlite3_stmt_readonly(stmt_) ? "cannot read " : "cannot change ") +
+                     (file && *file ? file : "the database") + ": " + sqlite3_errmsg(db_);
   }
   return false;
 }
