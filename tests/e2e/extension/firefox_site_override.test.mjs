@@ -9,7 +9,7 @@ import { startDemoServer } from '../../../demo/site/server.mjs';
 import { waitFor } from './extension_browser.mjs';
 import { launchFirefoxWithExtension } from './firefox_browser.mjs';
 import { askBackground, onboardingPage, showExtensionPage } from './firefox_extension_page.mjs';
-import { NEWS_URL, SHOP_URL, hits, tagsOf, visit } from './shop_fixture.mjs';
+import { NEWS_URL, SHOP_URL, hits, loadScript, tagsOf, visit } from './shop_fixture.mjs';
 
 const GTAG = tagsOf('analytics').find((t) => t.id === 'gtag').url;
 let demo;
@@ -90,4 +90,29 @@ test('"Necessary only here" in the popup takes analytics back on the shop', asyn
   assert.deepEqual(hits(demo, GTAG, since), [], 'gtag.js is blocked again on the shop');
   const jar = await jarNames(SHOP_URL);
   assert.ok(!jar.includes('_ga'), jar.join(', '));
+});
+
+// "Unclassified third parties: Block" on the options page: Firefox's engine decides such requests
+// live, like every other (unknown_third_party.test.mjs covers Chromium's DNR rule).
+test('with unclassified third parties blocked in the options, a script no rule knows is blocked; the shop still works', async () => {
+  const unclassified = 'https://cdn.unclassified-widgets.example/widget.js';
+  const choose = async (value) => {
+    await showExtensionPage(popup, 'pages/options.html');
+    await popup.select('#unknown', value);
+    await waitFor(`the background to store ${value}`, async () => (await askBackground(popup, 'getState')).settings.unknownThirdParty === value);
+  };
+  let since = Date.now();
+  await loadScript(shop, unclassified);
+  assert.equal(hits(demo, unclassified, since).length, 1, 'allowed by default');
+  await choose('block');
+  since = Date.now();
+  await visit(shop, SHOP_URL);
+  await loadScript(shop, unclassified);
+  assert.deepEqual(hits(demo, unclassified, since), [], `${unclassified} must be blocked`);
+  assert.ok(demo.log.some((e) => e.at >= since && e.host === 'www.shop.example' && e.path === '/api/session'), 'first party loads');
+  for (const tag of tagsOf('necessary')) assert.equal(hits(demo, tag.url, since).length, 1, `${tag.vendor} (${tag.url}) should load`);
+  await choose('allow');
+  since = Date.now();
+  await loadScript(shop, unclassified);
+  assert.equal(hits(demo, unclassified, since).length, 1, 'allowed again');
 });
