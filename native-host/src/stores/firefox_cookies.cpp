@@ -33,12 +33,12 @@ bool check_schema(SqliteDatabase& db, SkipReason& reason, std::string& message) 
   return true;
 }
 
-bool partition_is_site_host(const SiteMatcher& site, std::string_view partition_site) {
-  return site.matches_host(partition_site);
+bool partition_is_site_origin(const SiteMatcher& site, std::string_view partition_site) {
+  return site.matches_origin(partition_site);
 }
 
 constexpr CookieTableLayout kLayout{"moz_cookies", "host", "originAttributes", "originAttributes LIKE '%partitionKey=%'",
-                                    firefox_partition_site, partition_is_site_host};
+                                    firefox_partition_site, partition_is_site_origin};
 
 RowDeletionPlan plan_for(const SiteMatcher& site) {
   return {"moz_cookies", check_schema, [&site](SqliteDatabase& db, std::vector<MatchedRow>& rows) {

@@ -29,6 +29,24 @@ std::string percent_decode(std::string_view text) {
   return out;
 }
 
+std::string firefox_partition_key_site(std::string_view key) {
+  // "(scheme,host[,port][,f])": the optional 'f' marks a cross-site ancestor, not a port.
+  if (key.size() < 2 || key.front() != '(' || key.back() != ')') return {};
+  std::string_view inner = key.substr(1, key.size() - 2);
+  std::size_t first = inner.find(',');
+  if (first == 0 || first == std::string_view::npos) return {};
+  std::string_view scheme = inner.substr(0, first), rest = inner.substr(first + 1);
+  std::size_t second = rest.find(',');
+  std::string_view host = rest.substr(0, second);
+  if (host.empty()) return {};
+  std::string site = std::string(scheme) + "://" + std::string(host);
+  if (second == std::string_view::npos) return site;
+  std::string_view port = rest.substr(second + 1);
+  port = port.substr(0, port.find(','));
+  bool numeric = !port.empty() && port.find_first_not_of("0123456789") == std::string_view::npos;
+  return numeric ? site + ":" + std::string(port) : site;
+}
+
 std::string firefox_partition_site(std::string_view origin_attributes) {
   if (origin_attributes.starts_with('^')) origin_attributes.remove_prefix(1);
   static constexpr std::string_view kKey = "partitionKey=";
@@ -36,15 +54,7 @@ std::string firefox_partition_site(std::string_view origin_attributes) {
     std::size_t end = origin_attributes.find('&');
     std::string_view attribute = origin_attributes.substr(0, end);
     origin_attributes = end == std::string_view::npos ? std::string_view{} : origin_attributes.substr(end + 1);
-    if (!attribute.starts_with(kKey)) continue;
-    // "(scheme,host[,port][,f])"
-    std::string key = percent_decode(attribute.substr(kKey.size()));
-    if (key.size() < 2 || key.front() != '(' || key.back() != ')') return {};
-    std::string_view inner = std::string_view(key).substr(1, key.size() - 2);
-    std::size_t first = inner.find(',');
-    if (first == std::string_view::npos) return {};
-    std::string_view rest = inner.substr(first + 1);
-    return std::string(rest.substr(0, rest.find(',')));
+    if (attribute.starts_with(kKey)) return firefox_partition_key_site(percent_decode(attribute.substr(kKey.size())));
   }
   return {};
 }

@@ -9,10 +9,15 @@
 
 namespace cookiewarden {
 
-// The site host of the partitionKey attribute ("example.com" from "(https,example.com)",
-// "(http,localhost,8080)" or "(https,example.com,f)"), or empty when there is none. Accepts the
-// suffix with or without its leading '^'.
+// The top-level site of the partitionKey attribute in the form every store reports partitions
+// in, "scheme://site[:port]": "https://example.com" from "(https,example.com)" or
+// "(https,example.com,f)", "http://localhost:8080" from "(http,localhost,8080)". Empty when there
+// is none. Accepts the suffix with or without its leading '^'.
 std::string firefox_partition_site(std::string_view origin_attributes);
+
+// The same from a partitionKey value itself, "(https,example.com)", as Firefox's session files
+// carry it unencoded in originAttributes objects.
+std::string firefox_partition_key_site(std::string_view partition_key);
 
 // Percent-decoding as Firefox writes these suffixes; malformed escapes are kept literally.
 std::string percent_decode(std::string_view text);

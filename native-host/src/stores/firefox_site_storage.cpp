@@ -37,7 +37,7 @@ bool read_string(std::string_view bytes, std::size_t& at, std::string_view& valu
 bool origin_belongs(std::string_view origin, const SiteMatcher& site, std::string& partition) {
   std::size_t caret = origin.find('^');
   partition = caret == std::string_view::npos ? std::string() : firefox_partition_site(origin.substr(caret));
-  return site.matches_origin(origin.substr(0, caret)) || (!partition.empty() && site.matches_host(partition));
+  return site.matches_origin(origin.substr(0, caret)) || (!partition.empty() && site.matches_origin(partition));
 }
 
 std::string folder_origin(const fs::path& folder) {
@@ -94,7 +94,7 @@ SqliteError find_webappsstore_rows(SqliteDatabase& db, const SiteMatcher& site, 
   while (select.step()) {
     std::string host = firefox_origin_key_host(select.text(2));
     std::string partition = firefox_partition_site(select.text(1));
-    bool by_partition = !partition.empty() && site.matches_host(partition);
+    bool by_partition = !partition.empty() && site.matches_origin(partition);
     if (!by_partition && (host.empty() || !site.matches_host(host))) continue;
     MatchedRow row;
     row.rowid = select.integer(0);
