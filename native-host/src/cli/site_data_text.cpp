@@ -16,12 +16,13 @@ struct KindWords {
   const char* many;
 };
 
-constexpr std::array<KindWords, 5> kKindWords{{
+constexpr std::array<KindWords, 6> kKindWords{{
     {ItemKind::cookie, "cookie", "cookies"},
     {ItemKind::local_storage, "local storage key", "local storage keys"},
     {ItemKind::indexeddb, "IndexedDB folder", "IndexedDB folders"},
     {ItemKind::folder, "storage folder", "storage folders"},
     {ItemKind::quota_record, "quota record", "quota records"},
+    {ItemKind::session_storage, "session storage key", "session storage keys"},
 }};
 
 std::string item_label(const SiteItem& item) {

@@ -9,7 +9,9 @@
 #include "stores/chromium_cookies.h"
 #include "stores/chromium_indexeddb.h"
 #include "stores/chromium_local_storage.h"
+#include "stores/chromium_session_storage.h"
 #include "stores/firefox_cookies.h"
+#include "stores/firefox_session_restore.h"
 #include "stores/firefox_site_storage.h"
 #include "stores/safari_cookies.h"
 #include "warden/url.h"
@@ -32,6 +34,7 @@ void add_chromium_stores(const BrowserProfile& profile, std::vector<std::unique_
   if (present(legacy) || !present(network)) stores.push_back(std::make_unique<ChromiumCookieStore>(legacy));
   if (present(network)) stores.push_back(std::make_unique<ChromiumCookieStore>(network));
   stores.push_back(std::make_unique<ChromiumLocalStorageStore>(profile.path / "Local Storage" / "leveldb"));
+  stores.push_back(std::make_unique<ChromiumSessionStorageStore>(profile.path / "Session Storage"));
   stores.push_back(std::make_unique<ChromiumIndexedDbStore>(profile.path));
 }
 
@@ -49,6 +52,9 @@ std::vector<std::unique_ptr<SiteStore>> site_stores_for(const BrowserProfile& pr
     case BrowserFamily::firefox:
       stores.push_back(std::make_unique<FirefoxCookieStore>(profile.path / "cookies.sqlite"));
       stores.push_back(std::make_unique<FirefoxSiteStorageStore>(profile.path));
+      // Session restore would bring back what the stores above delete: one store per file.
+      for (const auto& file : firefox_session_files(profile.path))
+        stores.push_back(std::make_unique<FirefoxSessionRestoreStore>(file));
       break;
     case BrowserFamily::safari:
       stores.push_back(std::make_unique<SafariCookieStore>(SafariCookieStore::for_profile(profile)));

@@ -21,8 +21,9 @@
 namespace cookiewarden {
 
 // Every store of a profile, present on disk or not (a missing one reports not_present).
-// Chromium: Cookies (and/or Network/Cookies), Local Storage, IndexedDB + WebStorage buckets.
-// Firefox: cookies.sqlite, storage/ (+ storage.sqlite, webappsstore). Safari: Cookies.binarycookies.
+// Chromium: Cookies (and/or Network/Cookies), Local Storage, Session Storage, IndexedDB + WebStorage
+// buckets. Firefox: cookies.sqlite, storage/ (+ storage.sqlite, webappsstore), each session
+// restore file. Safari: Cookies.binarycookies.
 std::vector<std::unique_ptr<SiteStore>> site_stores_for(const BrowserProfile& profile);
 
 struct SiteDataReport {

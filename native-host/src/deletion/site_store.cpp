@@ -29,6 +29,7 @@ std::string_view item_kind_name(ItemKind kind) {
     case ItemKind::indexeddb: return "indexeddb";
     case ItemKind::folder: return "folder";
     case ItemKind::quota_record: return "quota_record";
+    case ItemKind::session_storage: return "session_storage";
   }
   return "folder";
 }

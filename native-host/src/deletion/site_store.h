@@ -45,9 +45,10 @@ enum class ItemKind : std::uint8_t {
   indexeddb,      // one origin's (or bucket's) IndexedDB folder
   folder,         // any other per-origin folder (Firefox storage/default/<origin>, Safari origins)
   quota_record,   // a bookkeeping row that points at removed data (QuotaManager, storage.sqlite)
+  session_storage,  // one sessionStorage key of an origin (Chromium Session Storage, Firefox session restore)
 };
 
-// "cookie", "local_storage", "indexeddb", "folder", "quota_record".
+// "cookie", "local_storage", "indexeddb", "folder", "quota_record", "session_storage".
 std::string_view item_kind_name(ItemKind kind);
 
 // One thing a site holds in a store.
@@ -56,8 +57,10 @@ struct SiteItem {
   // Cookies: the domain as stored (".example.com", "www.example.com"). Everything else: the
   // origin or storage key ("https://www.example.com", "https://ads.test/^0https://example.com").
   std::string host;
-  std::string name;       // cookie name; localStorage key (UTF-8, lossy for UTF-16 keys); else empty
-  std::string partition;  // the top-level site of partitioned data ("https://example.com"); else empty
+  std::string name;  // cookie name; localStorage/sessionStorage key (UTF-8, lossy for UTF-16 keys); else empty
+  // The top-level site of partitioned data, in every store "scheme://site[:port]"
+  // ("https://example.com", from Chromium's ^0 site and Firefox's "(https,example.com)"); else empty.
+  std::string partition;
   std::filesystem::path path;  // folders and files: what is removed
   std::uint64_t bytes = 0;     // bytes on disk for folders/files; value bytes for localStorage; 0 for rows
 };

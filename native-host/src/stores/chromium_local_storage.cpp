@@ -1,16 +1,11 @@
 #include "stores/chromium_local_storage.h"
 
-#include <fcntl.h>
-#include <stdlib.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <leveldb/db.h>
 #include <leveldb/write_batch.h>
 
-#include <cerrno>
 #include <memory>
-#include <system_error>
+
+#include "stores/chromium_leveldb.h"
 
 namespace cookiewarden {
 namespace fs = std::filesystem;
@@ -133,122 +128,27 @@ SiteKeys collect_site_keys(leveldb::DB& db, const SiteMatcher& site, leveldb::St
   return found;
 }
 
-SkipReason skip_reason_of(const leveldb::Status& status) {
-  std::string text = status.ToString();
-  if (status.IsNotFound()) return SkipReason::not_present;
-  if (status.IsCorruption()) return SkipReason::corrupt;
-  if (text.find("/LOCK") != std::string::npos || text.find("lock ") != std::string::npos) return SkipReason::locked;
-  if (text.find("Permission denied") != std::string::npos) return SkipReason::permission_denied;
-  return SkipReason::io_error;
-}
-
-void skip(StoreOutcome& outcome, SkipReason reason, std::string message) {
-  outcome.skipped = reason;
-  outcome.message = std::move(message);
-  outcome.items.clear();
-}
-
-// Refuses a missing, symlinked or non-directory store before anything opens it.
-bool store_dir_usable(const fs::path& dir, StoreOutcome& outcome) {
-  std::error_code ec;
-  auto status = fs::symlink_status(dir, ec);
-  if (!fs::exists(status)) {
-    skip(outcome, SkipReason::not_present, "no Local Storage database at " + dir.string());
-    return false;
-  }
-  if (fs::is_symlink(status) || !fs::is_directory(status)) {
-    skip(outcome, SkipReason::unsafe_path, dir.string() + " is a symlink or not a directory; not followed");
-    return false;
-  }
-  return true;
-}
-
-// LevelDB holds an fcntl write lock on LOCK while a process has the database open.
-bool lock_is_held(const fs::path& dir) {
-  int fd = ::open((dir / "LOCK").c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-  if (fd < 0) return false;
-  struct flock probe {};
-  probe.l_type = F_WRLCK;
-  probe.l_whence = SEEK_SET;
-  bool held = ::fcntl(fd, F_GETLK, &probe) == 0 && probe.l_type != F_UNLCK;
-  ::close(fd);
-  return held;
-}
-
-// A private copy of the database's files (not LOCK), removed at scope exit.
-class ReadCopy {
- public:
-  explicit ReadCopy(const fs::path& source) {
-    std::string tmpl = (fs::temp_directory_path() / "cookiewarden-ls-XXXXXX").string();
-    if (!::mkdtemp(tmpl.data())) return;
-    path_ = tmpl;
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(source, ec)) {
-      if (entry.path().filename() == "LOCK" || !entry.is_regular_file() || entry.is_symlink()) continue;
-      if (!fs::copy_file(entry.path(), path_ / entry.path().filename(), ec)) {
-        error_ = "cannot copy " + entry.path().string() + ": " + ec.message();
-        return;
-      }
-    }
-    if (ec) error_ = "cannot list " + source.string() + ": " + ec.message();
-  }
-  ~ReadCopy() {
-    std::error_code ec;
-    if (!path_.empty()) fs::remove_all(path_, ec);
-  }
-  ReadCopy(const ReadCopy&) = delete;
-  ReadCopy& operator=(const ReadCopy&) = delete;
-  bool ok() const { return !path_.empty() && error_.empty(); }
-  const fs::path& path() const { return path_; }
-  const std::string& error() const { return error_; }
-
- private:
-  fs::path path_;
-  std::string error_;
-};
-
-std::unique_ptr<leveldb::DB> open_db(const fs::path& dir, leveldb::Status& status) {
-  leveldb::Options options;
-  options.create_if_missing = false;
-  options.paranoid_checks = true;
-  leveldb::DB* db = nullptr;
-  status = leveldb::DB::Open(options, dir.string(), &db);
-  return std::unique_ptr<leveldb::DB>(status.ok() ? db : nullptr);
-}
-
 // Reads the site's keys from a private copy: the live files stay exactly as they are.
 StoreOutcome read_from_copy(const fs::path& dir, const SiteMatcher& site, StoreOutcome outcome) {
-  ReadCopy copy(dir);
+  LevelDbReadCopy copy(dir);
   if (!copy.ok()) {
-    skip(outcome, SkipReason::io_error, copy.error().empty() ? "cannot create a temporary copy" : copy.error());
+    skip_store(outcome, SkipReason::io_error, copy.error().empty() ? "cannot create a temporary copy" : copy.error());
     return outcome;
   }
   leveldb::Status status;
-  auto db = open_db(copy.path(), status);
+  auto db = open_leveldb(copy.path(), status);
   if (!db) {
-    skip(outcome, skip_reason_of(status), dir.string() + ": " + status.ToString());
+    skip_store(outcome, leveldb_skip_reason(status), dir.string() + ": " + status.ToString());
     return outcome;
   }
   SiteKeys found = collect_site_keys(*db, site, status);
   if (!status.ok()) {
-    skip(outcome, skip_reason_of(status), dir.string() + ": " + status.ToString());
+    skip_store(outcome, leveldb_skip_reason(status), dir.string() + ": " + status.ToString());
     return outcome;
   }
   outcome.items = std::move(found.items);
   return outcome;
 }
-
-// Chromium creates its LevelDB files 0600; stock LevelDB would create them 0644.
-class PrivateUmask {
- public:
-  PrivateUmask() : previous_(::umask(077)) {}
-  ~PrivateUmask() { ::umask(previous_); }
-  PrivateUmask(const PrivateUmask&) = delete;
-  PrivateUmask& operator=(const PrivateUmask&) = delete;
-
- private:
-  mode_t previous_;
-};
 
 }  // namespace
 
@@ -279,32 +179,32 @@ std::string decode_local_storage_string(std::string_view encoded) {
 
 StoreOutcome ChromiumLocalStorageStore::inspect(const SiteMatcher& site) const {
   StoreOutcome outcome{std::string(id()), dir_, {}, {}, {}};
-  if (!store_dir_usable(dir_, outcome)) return outcome;
+  if (!leveldb_dir_usable(dir_, "Local Storage", outcome)) return outcome;
   return read_from_copy(dir_, site, std::move(outcome));
 }
 
 StoreOutcome ChromiumLocalStorageStore::remove(const SiteMatcher& site, bool dry_run) {
   StoreOutcome outcome{std::string(id()), dir_, {}, {}, {}};
-  if (!store_dir_usable(dir_, outcome)) return outcome;
+  if (!leveldb_dir_usable(dir_, "Local Storage", outcome)) return outcome;
   // Dry and real runs start alike: the lock test, then the site's keys read from a copy. Opening
   // in place rewrites LevelDB's files (log replay, new MANIFEST), so it happens only when there
   // is something to delete.
-  if (lock_is_held(dir_)) {
-    skip(outcome, SkipReason::locked, dir_.string() + "/LOCK is held by another process (is the browser running?)");
+  if (leveldb_lock_is_held(dir_)) {
+    skip_store(outcome, SkipReason::locked, dir_.string() + "/LOCK is held by another process (is the browser running?)");
     return outcome;
   }
   StoreOutcome preview = read_from_copy(dir_, site, outcome);
   if (dry_run || !preview.handled() || preview.items.empty()) return preview;
   PrivateUmask umask_for_new_files;
   leveldb::Status status;
-  auto db = open_db(dir_, status);
+  auto db = open_leveldb(dir_, status);
   if (!db) {
-    skip(outcome, skip_reason_of(status), dir_.string() + ": " + status.ToString());
+    skip_store(outcome, leveldb_skip_reason(status), dir_.string() + ": " + status.ToString());
     return outcome;
   }
   SiteKeys found = collect_site_keys(*db, site, status);
   if (!status.ok()) {
-    skip(outcome, skip_reason_of(status), dir_.string() + ": " + status.ToString());
+    skip_store(outcome, leveldb_skip_reason(status), dir_.string() + ": " + status.ToString());
     return outcome;
   }
   if (found.keys.empty()) return outcome;
@@ -314,7 +214,7 @@ StoreOutcome ChromiumLocalStorageStore::remove(const SiteMatcher& site, bool dry
   write.sync = true;
   status = db->Write(write, &batch);
   if (!status.ok()) {
-    skip(outcome, skip_reason_of(status), dir_.string() + ": " + status.ToString());
+    skip_store(outcome, leveldb_skip_reason(status), dir_.string() + ": " + status.ToString());
     return outcome;
   }
   // Compaction drops the deleted values from the table files instead of leaving them readable.

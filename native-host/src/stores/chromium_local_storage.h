@@ -8,9 +8,8 @@
 // when the origin's host belongs to it or when the ^0 top-level site does. Encoded keys and
 // values start with 0x01 (Latin-1 follows) or 0x00 (UTF-16LE follows).
 //
-// Reports never open the live database (LevelDB has no read-only mode: opening replays its log
-// into new files); they read a private copy. Deletions open it in place, which also takes
-// LevelDB's LOCK: a running Chromium holds it, so the store is then skipped as locked.
+// Reports read a private copy; deletions open it in place, skipped as locked while Chromium runs
+// (chromium_leveldb.h).
 #pragma once
 
 #include <filesystem>

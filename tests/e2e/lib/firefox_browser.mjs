@@ -13,10 +13,25 @@ function firefoxPrefs(hosts) {
   };
 }
 
+// Quits the way the user's File > Quit does, from the browser's own (chrome) scope. WebDriver
+// BiDi's browser.close first closes every tab, so session restore would save no tab (and no
+// sessionStorage); this keeps them. Needs Firefox started with --remote-allow-system-access.
+async function quitKeepingSession(browser) {
+  const tree = await browser.connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const context = tree.result.contexts[0].context;
+  await browser.connection.send('script.evaluate', {
+    expression: 'Services.startup.quit(Ci.nsIAppStartup.eAttemptQuit)',
+    target: { context },
+    awaitPromise: false,
+  }).catch(() => {});  // the connection may drop as Firefox quits
+}
+
 // Starts Firefox with `env` (HOME pointing at the test's fake home) on `profileDir`, with
 // `extraPrefs` over ours, and returns
 // {browser, page, process, close}. close() quits Firefox cleanly and waits for the process.
-export async function launchFirefox({ profileDir, hosts, env, extraPrefs = {} }) {
+// With `keepSession`, close() quits like a user does (quitKeepingSession), so that with
+// browser.startup.page=3 the open tabs and their sessionStorage are saved for session restore.
+export async function launchFirefox({ profileDir, hosts, env, extraPrefs = {}, keepSession = false }) {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_EXECUTABLE,
@@ -25,6 +40,7 @@ export async function launchFirefox({ profileDir, hosts, env, extraPrefs = {} })
     env,
     extraPrefsFirefox: { ...firefoxPrefs(hosts), ...extraPrefs },
     acceptInsecureCerts: true,  // the test site's certificate is self-signed
+    args: keepSession ? ['--remote-allow-system-access'] : [],
   });
   const child = browser.process();
   const exited = new Promise((resolve) => {
@@ -37,7 +53,12 @@ export async function launchFirefox({ profileDir, hosts, env, extraPrefs = {} })
     page,
     process: child,
     async close() {
-      await browser.close();
+      if (keepSession) {
+        await quitKeepingSession(browser);
+        browser.disconnect();
+      } else {
+        await browser.close();
+      }
       return exited;
     },
   };

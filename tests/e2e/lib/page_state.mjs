@@ -44,3 +44,31 @@ export async function readSiteData(page, server) {
   return state;
 }
 
+
+// What each host holds for the browser session only, as seen from /show in the current tab:
+// state[topHost] = {self, tracker}, each {cookies, sessionStorage} (names, sorted). Cookies are
+// the ones document.cookie shows (session and persistent alike).
+export async function readSessionData(page, server) {
+  const sessionState = (frame) => frame.evaluate(async () => {
+    await window.__ready;
+    const keys = [];
+    for (let i = 0; i < sessionStorage.length; ++i) keys.push(sessionStorage.key(i));
+    const cookies = document.cookie.split(';').map((c) => c.trim().split('=')[0]).filter(Boolean).sort();
+    return { cookies, sessionStorage: keys.sort() };
+  });
+  const state = {};
+  for (const host of FIRST_PARTY_HOSTS) {
+    await page.goto(server.url(host, '/show'), { waitUntil: 'load' });
+    const tracker = await waitForFrames(page);
+    state[host] = { self: await sessionState(page.mainFrame()), tracker: tracker ? await sessionState(tracker) : null };
+  }
+  return state;
+}
+
+// Visits /session on each first-party host in the current tab: session cookies and sessionStorage.
+export async function writeSessionData(page, server) {
+  for (const host of FIRST_PARTY_HOSTS) {
+    await page.goto(server.url(host, '/session'), { waitUntil: 'load' });
+    await waitForFrames(page);
+  }
+}

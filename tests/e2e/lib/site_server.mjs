@@ -9,6 +9,8 @@
 //   /write  stores data: Set-Cookie (host-only, Domain=<site>, partitioned), a script cookie,
 //           localStorage and an IndexedDB record; the iframe does the same for the tracker.
 //   /show   stores nothing, so reading the state after a deletion cannot recreate it.
+//   /session  stores what only the browser session keeps: a session cookie (no Max-Age) and a
+//           sessionStorage key; the iframe does the same for the tracker.
 // Pages signal completion with `window.__ready` (a promise) in every frame.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -71,6 +73,14 @@ function writerScript(label) {
   })();`;
 }
 
+// Runs in the page: a session cookie set by script and one sessionStorage key.
+function sessionWriterScript(label) {
+  return `
+  document.cookie = 'jsess_${label}=1; path=/';
+  sessionStorage.setItem('ss_${label}', 'v_${label}');
+  window.__ready = Promise.resolve('written');`;
+}
+
 function page({ title, script, iframe }) {
   const frame = iframe
     ? `<iframe id="tp" src="${iframe}"></iframe>
@@ -113,6 +123,10 @@ export async function startSiteServer() {
     if (url.pathname === '/write') {
       res.writeHead(200, { ...headers, 'set-cookie': setCookieHeaders(host, { thirdParty }) });
       res.end(page({ title: `write ${host}`, script: writerScript(label), iframe: thirdParty ? null : trackerUrl('/write') }));
+    } else if (url.pathname === '/session') {
+      const sameSite = thirdParty ? 'SameSite=None; Secure' : 'SameSite=Lax';
+      res.writeHead(200, { ...headers, 'set-cookie': [`sess_${label}=1; Path=/; ${sameSite}`] });
+      res.end(page({ title: `session ${host}`, script: sessionWriterScript(label), iframe: thirdParty ? null : trackerUrl('/session') }));
     } else if (url.pathname === '/show') {
       res.writeHead(200, headers);
       res.end(page({ title: `show ${host}`, script: 'window.__ready = Promise.resolve("shown");', iframe: thirdParty ? null : trackerUrl('/show') }));

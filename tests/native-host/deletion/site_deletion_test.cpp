@@ -165,9 +165,34 @@ TEST_CASE("delete_site refuses a Firefox profile whose .parentlock another proce
   }
   DeletionResult result = delete_site(profile, site("keep.test"), false);
   REQUIRE_MESSAGE(result.complete(), result.message);
-  CHECK(result.stores.size() == 2);
+  CHECK(result.stores.size() == 3);
   CHECK(result.stores[0].count(ItemKind::cookie) == static_cast<std::size_t>(expected));
   CHECK(result.stores[1].count(ItemKind::folder) == 1);
+  CHECK(result.stores[2].store == "firefox_session_restore");
+  CHECK(result.stores[2].skipped == SkipReason::not_present);
+}
+
+TEST_CASE("delete_site cleans every session restore file of a Firefox profile, one store per file") {
+  TempDir dir;
+  BrowserProfile profile = firefox_profile(dir);
+  fs::copy(fs::path(WARDEN_SOURCE_DIR) / "tests/native-host/fixtures/firefox-session-restore", profile.path,
+           fs::copy_options::recursive);
+  DeletionResult dry = delete_site(profile, site("example.test"), true);
+  DeletionResult result = delete_site(profile, site("example.test"), false);
+  REQUIRE_MESSAGE(result.complete(), result.message);
+  std::size_t session_stores = 0;
+  for (std::size_t i = 0; i < result.stores.size(); ++i) {
+    const StoreOutcome& store = result.stores[i];
+    if (store.store != "firefox_session_restore") continue;
+    ++session_stores;
+    CHECK_MESSAGE(store.count(ItemKind::cookie) == 4, store.location);
+    CHECK(store.count(ItemKind::session_storage) >= 2);
+    CHECK(store.items.size() == dry.stores[i].items.size());
+  }
+  CHECK(session_stores == 3);
+  DeletionResult again = delete_site(profile, site("example.test"), false);
+  for (const auto& store : again.stores)
+    if (store.store == "firefox_session_restore") CHECK(store.items.empty());
 }
 
 TEST_CASE("top_cookie_sites ranks a profile's sites by cookie count") {

@@ -1,0 +1,64 @@
+// What the stores over Chromium's bytewise-comparator LevelDBs (Local Storage, Session Storage)
+// share: refusing unsafe folders, telling a running browser by its LOCK, reading from a private
+// copy, and opening in place with Chromium's file mode. Facts: shared/notes/browser-storage.md §1.5.
+//
+// Reports never open the live database (LevelDB has no read-only mode: opening replays its log
+// into new files); they read a private copy. Deletions open it in place, which also takes
+// LevelDB's LOCK: a running Chromium holds it, so the store is then skipped as locked.
+#pragma once
+
+#include <leveldb/db.h>
+#include <sys/types.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "deletion/site_store.h"
+
+namespace cookiewarden {
+
+// Marks `outcome` skipped for `reason` and drops any items.
+void skip_store(StoreOutcome& outcome, SkipReason reason, std::string message);
+
+// Why a LevelDB call failed, as a store reports it.
+SkipReason leveldb_skip_reason(const leveldb::Status& status);
+
+// False (with `outcome` skipped) for a missing, symlinked or non-directory database folder.
+bool leveldb_dir_usable(const std::filesystem::path& dir, std::string_view what, StoreOutcome& outcome);
+
+// Whether another process holds LevelDB's fcntl lock on <dir>/LOCK.
+bool leveldb_lock_is_held(const std::filesystem::path& dir);
+
+// Opens an existing database with paranoid checks; null with `status` set on failure.
+std::unique_ptr<leveldb::DB> open_leveldb(const std::filesystem::path& dir, leveldb::Status& status);
+
+// A private copy of the database's files (not LOCK), removed at scope exit.
+class LevelDbReadCopy {
+ public:
+  explicit LevelDbReadCopy(const std::filesystem::path& source);
+  ~LevelDbReadCopy();
+  LevelDbReadCopy(const LevelDbReadCopy&) = delete;
+  LevelDbReadCopy& operator=(const LevelDbReadCopy&) = delete;
+  bool ok() const { return !path_.empty() && error_.empty(); }
+  const std::filesystem::path& path() const { return path_; }
+  const std::string& error() const { return error_; }
+
+ private:
+  std::filesystem::path path_;
+  std::string error_;
+};
+
+// Chromium creates its LevelDB files 0600; stock LevelDB would create them 0644.
+class PrivateUmask {
+ public:
+  PrivateUmask();
+  ~PrivateUmask();
+  PrivateUmask(const PrivateUmask&) = delete;
+  PrivateUmask& operator=(const PrivateUmask&) = delete;
+
+ private:
+  mode_t previous_;
+};
+
+}  // namespace cookiewarden
