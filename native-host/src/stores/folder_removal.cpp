@@ -49,6 +49,18 @@ SkipReason reason_for_errno(int error) {
   return SkipReason::io_error;
 }
 
+// 0, or the errno why entries of `dir` cannot be removed. POSIX needs write and search permission
+// on the folder; checking first means a refusal moves nothing. Windows decides per file when
+// stage() renames, which puts back whatever it moved if one rename fails.
+int entries_removable(const fs::path& dir) {
+#if defined(_WIN32)
+  (void)dir;
+  return 0;
+#else
+  return ::access(dir.c_str(), W_OK | X_OK) == 0 ? 0 : errno;
+#endif
+}
+
 }  // namespace
 
 std::uint64_t size_on_disk(const fs::path& path) {
@@ -100,9 +112,9 @@ bool FolderRemoval::add(SiteItem item, SkipReason& reason, std::string& message)
       return false;
     }
   }
-  if (::access(parent.c_str(), W_OK | X_OK) != 0) {
-    reason = reason_for_errno(errno);
-    message = "cannot remove entries of " + parent.string() + ": " + std::generic_category().message(errno);
+  if (int error = entries_removable(parent); error != 0) {
+    reason = reason_for_errno(error);
+    message = "cannot remove entries of " + parent.string() + ": " + std::generic_category().message(error);
     return false;
   }
   item.bytes = size_on_disk(target);

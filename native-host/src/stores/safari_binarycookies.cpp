@@ -1,13 +1,11 @@
 #include "stores/safari_binarycookies.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
+
+#include "platform/file_replacement.h"
 
 namespace cookiewarden {
 namespace {
@@ -260,98 +258,14 @@ BinaryCookiesFileResult errno_failure(const std::filesystem::path& file, std::st
   }
 }
 
-class FileDescriptor {
- public:
-  explicit FileDescriptor(int fd) : fd_(fd) {}
-  FileDescriptor(const FileDescriptor&) = delete;
-  FileDescriptor& operator=(const FileDescriptor&) = delete;
-  ~FileDescriptor() {
-    if (fd_ >= 0) ::close(fd_);
+// The file status for a failed read or replacement of `file`.
+BinaryCookiesFileResult file_failure(const std::filesystem::path& file, const FileFailure& f) {
+  switch (f.kind) {
+    case FileFailure::Kind::not_regular: return failure(FileStatus::not_a_regular_file, file, f.action);
+    case FileFailure::Kind::changed: return failure(FileStatus::changed_while_editing, file, f.action);
+    case FileFailure::Kind::system: break;
   }
-  int get() const { return fd_; }
-  // close() reports write-back errors that a destructor would swallow.
-  int close() {
-    int rc = ::close(fd_);
-    fd_ = -1;
-    return rc;
-  }
-
- private:
-  int fd_;
-};
-
-struct LoadedFile {
-  std::vector<std::uint8_t> bytes;
-  struct stat st {};
-};
-
-// Reads the whole file without following a symlink at its last component.
-std::optional<BinaryCookiesFileResult> load(const std::filesystem::path& file, LoadedFile& out) {
-  FileDescriptor fd(::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
-  if (fd.get() < 0) return errno_failure(file, "open", errno);
-  if (::fstat(fd.get(), &out.st) != 0) return errno_failure(file, "stat", errno);
-  if (!S_ISREG(out.st.st_mode)) return failure(FileStatus::not_a_regular_file, file, "is not a regular file");
-  out.bytes.resize(static_cast<std::size_t>(out.st.st_size));
-  std::size_t done = 0;
-  while (done < out.bytes.size()) {
-    ssize_t n = ::read(fd.get(), out.bytes.data() + done, out.bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return errno_failure(file, "read", errno);
-    if (n == 0) return failure(FileStatus::changed_while_editing, file, "shrank while it was being read");
-    done += static_cast<std::size_t>(n);
-  }
-  return std::nullopt;
-}
-
-bool write_all(int fd, std::span<const std::uint8_t> bytes) {
-  while (!bytes.empty()) {
-    ssize_t n = ::write(fd, bytes.data(), bytes.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    bytes = bytes.subspan(static_cast<std::size_t>(n));
-  }
-  return true;
-}
-
-const struct timespec& modified(const struct stat& st) {
-#ifdef __APPLE__
-  return st.st_mtimespec;
-#else
-  return st.st_mtim;
-#endif
-}
-
-bool same_file_state(const struct stat& a, const struct stat& b) {
-  return a.st_ino == b.st_ino && a.st_dev == b.st_dev && a.st_size == b.st_size &&
-         modified(a).tv_sec == modified(b).tv_sec && modified(a).tv_nsec == modified(b).tv_nsec;
-}
-
-// Writes `bytes` to a fresh file next to `file`, with the original's mode and (where we may) owner,
-// fsyncs it and renames it over `file` unless `file` changed since `original` was taken.
-std::optional<BinaryCookiesFileResult> replace_atomically(const std::filesystem::path& file, const struct stat& original,
-                                                          std::span<const std::uint8_t> bytes) {
-  std::string temp = (file.parent_path() / ("." + file.filename().string() + ".cookiewarden-XXXXXX")).string();
-  FileDescriptor fd(::mkstemp(temp.data()));
-  if (fd.get() < 0) return errno_failure(file, "create a temporary file beside it", errno);
-  auto abandon = [&](std::optional<BinaryCookiesFileResult> result) {
-    ::unlink(temp.c_str());
-    return result;
-  };
-  if (::fchmod(fd.get(), original.st_mode & 07777) != 0) return abandon(errno_failure(file, "chmod temporary file", errno));
-  // Only root may give the file away; anyone else already owns what they create.
-  if (::fchown(fd.get(), original.st_uid, original.st_gid) != 0 && errno != EPERM)
-    return abandon(errno_failure(file, "chown temporary file", errno));
-  if (!write_all(fd.get(), bytes)) return abandon(errno_failure(file, "write temporary file", errno));
-  if (::fsync(fd.get()) != 0) return abandon(errno_failure(file, "fsync temporary file", errno));
-  if (fd.close() != 0) return abandon(errno_failure(file, "close temporary file", errno));
-  struct stat now {};
-  if (::lstat(file.c_str(), &now) != 0) return abandon(errno_failure(file, "stat", errno));
-  if (!same_file_state(original, now))
-    return abandon(failure(FileStatus::changed_while_editing, file, "was modified while being edited; left as it is now"));
-  if (::rename(temp.c_str(), file.c_str()) != 0) return abandon(errno_failure(file, "rename over", errno));
-  FileDescriptor dir(::open(file.parent_path().empty() ? "." : file.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (dir.get() >= 0) ::fsync(dir.get());  // the rename is done; a failed directory sync cannot be undone
-  return std::nullopt;
+  return errno_failure(file, f.action, f.error);
 }
 
 BinaryCookiesFileResult classify_records(const BinaryCookieJar& jar, const BinaryCookieFilter& remove) {
@@ -370,7 +284,7 @@ BinaryCookiesFileResult classify_records(const BinaryCookieJar& jar, const Binar
 
 BinaryCookiesFileResult inspect_binarycookies_file(const std::filesystem::path& file, const BinaryCookieFilter& remove) {
   LoadedFile loaded;
-  if (auto error = load(file, loaded)) return *error;
+  if (auto error = load_file(file, loaded)) return file_failure(file, *error);
   auto jar = parse_binarycookies(loaded.bytes);
   if (!jar.ok()) return failure(FileStatus::corrupt, file, jar.detail());
   return classify_records(*jar, remove);
@@ -378,7 +292,7 @@ BinaryCookiesFileResult inspect_binarycookies_file(const std::filesystem::path& 
 
 BinaryCookiesFileResult remove_from_binarycookies_file(const std::filesystem::path& file, const BinaryCookieFilter& remove) {
   LoadedFile loaded;
-  if (auto error = load(file, loaded)) return *error;
+  if (auto error = load_file(file, loaded)) return file_failure(file, *error);
   auto jar = parse_binarycookies(loaded.bytes);
   if (!jar.ok()) return failure(FileStatus::corrupt, file, jar.detail());
   auto result = classify_records(*jar, remove);
@@ -388,7 +302,7 @@ BinaryCookiesFileResult remove_from_binarycookies_file(const std::filesystem::pa
   auto check = parse_binarycookies(rewritten);
   if (!check.ok() || check->record_count() != result.kept)
     return failure(FileStatus::io_error, file, "internal error: the rewritten jar does not parse; nothing changed");
-  if (auto error = replace_atomically(file, loaded.st, rewritten)) return *error;
+  if (auto error = replace_file(file, loaded.stamp, rewritten)) return file_failure(file, *error);
   return result;
 }
 
