@@ -25,6 +25,16 @@ set_tests_properties(e2e/permissions PROPERTIES
   TIMEOUT 120
   LABELS "e2e")
 
+# Session restore (Firefox sessionstore, Chromium Session Storage) after a deletion.
+add_test(NAME e2e/profile_deletion_session_restore
+         COMMAND ${WARDEN_NODE} --test ${CMAKE_CURRENT_LIST_DIR}/profile_deletion/session_restore.test.mjs
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(e2e/profile_deletion_session_restore PROPERTIES
+  ENVIRONMENT "COOKIEWARDEN=$<TARGET_FILE:cookiewarden>"
+  RESOURCE_LOCK browser
+  TIMEOUT 300
+  LABELS "e2e;browser")
+
 # The extension's suite (package fixture, web-ext lint, Chromium tests) lives with its tests.
 include(${CMAKE_CURRENT_LIST_DIR}/extension/suite.cmake)
 
