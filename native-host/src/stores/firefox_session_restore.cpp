@@ -1,17 +1,14 @@
 #include "stores/firefox_session_restore.h"
 
-#include <fcntl.h>
-#include <stdlib.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <optional>
+#include <span>
 #include <system_error>
 
 #include <nlohmann/json.hpp>
 
+#include "platform/file_replacement.h"
 #include "stores/firefox_origin_attributes.h"
 #include "stores/mozlz4.h"
 
@@ -155,63 +152,43 @@ SkipReason reason_of_errno(int error) {
   return SkipReason::io_error;
 }
 
-class FileDescriptor {
- public:
-  explicit FileDescriptor(int fd) : fd_(fd) {}
-  ~FileDescriptor() { close(); }
-  FileDescriptor(const FileDescriptor&) = delete;
-  FileDescriptor& operator=(const FileDescriptor&) = delete;
-  int get() const { return fd_; }
-  int close() {
-    int result = fd_ >= 0 ? ::close(fd_) : 0;
-    fd_ = -1;
-    return result;
+// Why load_file or replace_file failed, as the store reports it.
+void skip_for(StoreOutcome& outcome, const fs::path& file, const FileFailure& failure) {
+  switch (failure.kind) {
+    case FileFailure::Kind::not_regular:
+      return skip(outcome, SkipReason::unsafe_path, file.string() + " " + failure.action + "; not followed");
+    case FileFailure::Kind::changed:
+      return skip(outcome, SkipReason::io_error, file.string() + " " + failure.action);
+    case FileFailure::Kind::system:
+      return skip(outcome, reason_of_errno(failure.error),
+                  file.string() + ": " + failure.action + ": " + std::strerror(failure.error));
   }
-
- private:
-  int fd_;
-};
-
-struct SessionFile {
-  std::string bytes;
-  struct stat st {};
-};
+}
 
 // The file's bytes, without following a symlink; false with `outcome` skipped on failure.
-bool load(const fs::path& file, SessionFile& out, StoreOutcome& outcome) {
-  FileDescriptor fd(::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
-  if (fd.get() < 0) {
-    int error = errno;
-    skip(outcome, reason_of_errno(error),
-         error == ELOOP ? file.string() + " is a symlink; not followed" : file.string() + ": " + std::strerror(error));
+bool load(const fs::path& file, LoadedFile& out, StoreOutcome& outcome) {
+  std::error_code ec;
+  auto status = fs::symlink_status(file, ec);
+  if (!fs::exists(status)) {
+    skip(outcome, SkipReason::not_present, "no session file at " + file.string());
     return false;
   }
-  if (::fstat(fd.get(), &out.st) != 0 || !S_ISREG(out.st.st_mode)) {
-    skip(outcome, SkipReason::unsafe_path, file.string() + " is not a regular file");
-    return false;
-  }
-  if (static_cast<std::uint64_t>(out.st.st_size) > kMaxMozLz4Size) {
+  // Checked before reading: the file is read whole.
+  if (fs::is_regular_file(status) && fs::file_size(file, ec) > kMaxMozLz4Size && !ec) {
     skip(outcome, SkipReason::corrupt, file.string() + " is larger than any session file; left as it is");
     return false;
   }
-  out.bytes.resize(static_cast<std::size_t>(out.st.st_size));
-  std::size_t done = 0;
-  while (done < out.bytes.size()) {
-    ssize_t n = ::read(fd.get(), out.bytes.data() + done, out.bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      skip(outcome, SkipReason::io_error, file.string() + ": read failed or the file shrank");
-      return false;
-    }
-    done += static_cast<std::size_t>(n);
+  if (auto failure = load_file(file, out)) {
+    skip_for(outcome, file, *failure);
+    return false;
   }
   return true;
 }
 
 // Decodes and filters; false with `outcome` skipped as corrupt when the file is not a session file.
-bool filter_file(const fs::path& file, const SessionFile& loaded, const SiteMatcher& site, SessionFiltering& out,
+bool filter_file(const fs::path& file, const LoadedFile& loaded, const SiteMatcher& site, SessionFiltering& out,
                  StoreOutcome& outcome) {
-  auto json = decode_mozlz4(std::string_view(loaded.bytes));
+  auto json = decode_mozlz4(std::span<const unsigned char>(loaded.bytes.data(), loaded.bytes.size()));
   if (!json.ok()) {
     skip(outcome, SkipReason::corrupt, file.string() + ": " + json.detail() + "; left as it is");
     return false;
@@ -223,49 +200,6 @@ bool filter_file(const fs::path& file, const SessionFile& loaded, const SiteMatc
   }
   out = std::move(filtered.value());
   return true;
-}
-
-bool write_all(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    ssize_t n = ::write(fd, bytes.data(), bytes.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    bytes.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
-}
-
-bool unchanged_since(const fs::path& file, const struct stat& before) {
-  struct stat now {};
-  return ::lstat(file.c_str(), &now) == 0 && now.st_ino == before.st_ino && now.st_dev == before.st_dev &&
-         now.st_size == before.st_size && now.st_mtim.tv_sec == before.st_mtim.tv_sec &&
-         now.st_mtim.tv_nsec == before.st_mtim.tv_nsec;
-}
-
-// A temporary file beside `file` with its mode (and owner where we may), fsynced and renamed over
-// it unless it changed meanwhile; the folder is fsynced after. Empty on success, else the error.
-std::optional<std::string> replace_atomically(const fs::path& file, const struct stat& original, std::string_view bytes) {
-  std::string temp = (file.parent_path() / ("." + file.filename().string() + ".cookiewarden-XXXXXX")).string();
-  FileDescriptor fd(::mkstemp(temp.data()));
-  if (fd.get() < 0) return "cannot create a temporary file beside " + file.string() + ": " + std::strerror(errno);
-  auto abandon = [&](const std::string& what) -> std::optional<std::string> {
-    std::string message = file.string() + ": " + what + (errno ? std::string(": ") + std::strerror(errno) : "");
-    ::unlink(temp.c_str());
-    return message;
-  };
-  errno = 0;
-  if (::fchmod(fd.get(), original.st_mode & 07777) != 0) return abandon("chmod of the temporary file failed");
-  if (::fchown(fd.get(), original.st_uid, original.st_gid) != 0 && errno != EPERM)
-    return abandon("chown of the temporary file failed");
-  errno = 0;
-  if (!write_all(fd.get(), bytes)) return abandon("writing the temporary file failed");
-  if (::fsync(fd.get()) != 0 || fd.close() != 0) return abandon("fsync of the temporary file failed");
-  errno = 0;
-  if (!unchanged_since(file, original)) return abandon("changed while being edited; left as it is now");
-  if (::rename(temp.c_str(), file.c_str()) != 0) return abandon("rename over it failed");
-  FileDescriptor dir(::open(file.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (dir.get() >= 0) ::fsync(dir.get());  // the rename is done; a failed folder sync cannot be undone
-  return std::nullopt;
 }
 
 bool is_session_file_name(const std::string& name) {
@@ -302,7 +236,7 @@ std::vector<fs::path> firefox_session_files(const fs::path& profile_dir) {
 
 StoreOutcome FirefoxSessionRestoreStore::inspect(const SiteMatcher& site) const {
   StoreOutcome outcome{std::string(id()), file_, {}, {}, {}};
-  SessionFile loaded;
+  LoadedFile loaded;
   SessionFiltering filtered;
   if (!load(file_, loaded, outcome) || !filter_file(file_, loaded, site, filtered, outcome)) return outcome;
   outcome.items = std::move(filtered.items);
@@ -311,7 +245,7 @@ StoreOutcome FirefoxSessionRestoreStore::inspect(const SiteMatcher& site) const 
 
 StoreOutcome FirefoxSessionRestoreStore::remove(const SiteMatcher& site, bool dry_run) {
   StoreOutcome outcome{std::string(id()), file_, {}, {}, {}};
-  SessionFile loaded;
+  LoadedFile loaded;
   SessionFiltering filtered;
   if (!load(file_, loaded, outcome) || !filter_file(file_, loaded, site, filtered, outcome)) return outcome;
   if (dry_run || filtered.items.empty()) {
@@ -323,8 +257,10 @@ StoreOutcome FirefoxSessionRestoreStore::remove(const SiteMatcher& site, bool dr
     skip(outcome, SkipReason::io_error, file_.string() + ": " + encoded.detail());
     return outcome;
   }
-  if (auto error = replace_atomically(file_, loaded.st, *encoded)) {
-    skip(outcome, SkipReason::io_error, *error);
+  const std::string& bytes = *encoded;
+  if (auto failure = replace_file(file_, loaded.stamp,
+                                  std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()))) {
+    skip_for(outcome, file_, *failure);
     return outcome;
   }
   outcome.items = std::move(filtered.items);

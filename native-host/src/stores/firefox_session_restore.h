@@ -16,8 +16,8 @@
 // One store per file, so each file is edited all or nothing and a file that does not decode or
 // parse is reported corrupt (and left untouched) without keeping the others from being cleaned.
 // A rewrite keeps everything else (other cookies, windows, tabs, closed windows, key order) and
-// replaces the file atomically: a temporary file in the same folder with the original's mode,
-// fsynced, renamed over it.
+// replaces the file atomically (platform/file_replacement.h: a new file beside it with the
+// original's mode, flushed, renamed over it unless the original changed meanwhile).
 #pragma once
 
 #include <filesystem>
