@@ -79,11 +79,23 @@ std::string profile_heading(const BrowserProfile& profile) {
   return heading;
 }
 
+namespace {
+
+// The store's id, and its file's name when several stores of the list share the id (Firefox
+// has one session restore store per session file).
+std::string store_label(const StoreOutcome& store, const std::vector<StoreOutcome>& stores) {
+  auto same_id = std::count_if(stores.begin(), stores.end(), [&](const StoreOutcome& s) { return s.store == store.store; });
+  return same_id > 1 ? store.store + " " + store.location.filename().string() : store.store;
+}
+
+}  // namespace
+
 void print_store_lines(const std::vector<StoreOutcome>& stores, std::ostream& out) {
   std::size_t width = 0;
-  for (const auto& store : stores) width = std::max(width, store.store.size());
+  for (const auto& store : stores) width = std::max(width, store_label(store, stores).size());
   for (const auto& store : stores) {
-    out << "  " << store.store << std::string(width + 2 - store.store.size(), ' ');
+    std::string label = store_label(store, stores);
+    out << "  " << label << std::string(width + 2 - label.size(), ' ');
     if (store.skipped == SkipReason::not_present) {
       out << "-- not present\n";
     } else if (!store.handled()) {
