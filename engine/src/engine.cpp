@@ -1,13 +1,16 @@
 #include "warden/engine.h"
 
+#include <array>
 #include <atomic>
 #include <bit>
 #include <cstring>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "crc32.h"
 #include "regex_matcher.h"
+#include "request_url.h"
 #include "snapshot_layout.h"
 #include "string_hash.h"
 #include "url_pattern.h"
@@ -62,6 +65,23 @@ struct UrlToken {
   std::uint32_t position;
 };
 
+struct UrlTokens {
+  std::array<UrlToken, kMaxUrlTokens> token;
+  std::size_t count = 0;
+  std::span<const UrlToken> view() const { return {token.data(), count}; }
+};
+
+// Per byte: its lower-case form when it is a token character (is_token_char), else 0. One load
+// per URL byte instead of a chain of range tests: this loop runs over every byte of every URL.
+constexpr std::array<char, 256> kTokenLower = [] {
+  std::array<char, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    char ch = static_cast<char>(c);
+    if (is_token_char(ch)) t[c] = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+  }
+  return t;
+}();
+
 // Reused per thread so that deciding does not allocate once the strings have grown.
 // A parsed page URL and its site, kept while the next request comes from the same page (they
 // come in bursts): parsing and the public suffix lookup then happen once per page.
@@ -88,9 +108,9 @@ std::atomic<std::uint64_t> next_engine_id{1};
 struct Scratch {
   Url request, script;
   PageUrl top, frame;
-  std::string url;        // canonical URL: what patterns match against (match-case)
-  std::string url_lower;  // the same, lower-case
-  std::vector<UrlToken> tokens;
+  std::string url;        // the canonical URL when the input was not (request_url.h)
+  std::string url_lower;  // the canonical URL, lower-case
+  UrlTokens tokens;
 };
 
 Scratch& scratch() {
@@ -111,51 +131,32 @@ struct RequestContext {
   ResourceTypeMask type = 0;
   bool third_party_frame = false;  // what `$third-party` means: request site vs frame site
   bool third_party_top = false;    // what Classification::third_party means
-  const std::vector<UrlToken>* tokens = nullptr;
+  std::span<const UrlToken> tokens;
 };
 
-void build_url_text(const Url& u, std::string& out, UrlView& view) {
-  out.clear();
-  out += u.scheme;
-  out += "://";
-  bool bracket = u.host.find(':') != std::string::npos;
-  if (bracket) out += '[';
-  view.host_begin = out.size();
-  out += u.host;
-  view.host_end = out.size();
-  if (bracket) out += ']';
-  if (u.port != 0) {
-    out += ':';
-    out += std::to_string(u.port);
-  }
-  out += u.path;
-  view.text = out;
-}
-
-// Lower-cases the URL and hashes its tokens in one pass.
-void lower_and_tokenize(std::string_view url, std::string& lower, std::vector<UrlToken>& tokens) {
+// Lower-cases the URL and hashes its tokens in one pass. Only token characters can be upper-case
+// letters, so the bytes between tokens are copied as they are.
+void lower_and_tokenize(std::string_view url, std::string& lower, UrlTokens& tokens) {
   lower.resize(url.size());
-  tokens.clear();
-  std::uint32_t hash = kHashSeed;
-  std::size_t start = 0;
-  bool in_token = false;
-  for (std::size_t i = 0; i < url.size(); ++i) {
-    char c = url[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    lower[i] = c;
-    if (is_token_char(c)) {
-      if (!in_token) {
-        in_token = true;
-        start = i;
-        hash = kHashSeed;
-      }
-      hash = (hash ^ static_cast<std::uint8_t>(c)) * kHashPrime;  // hash_continue, one char at a time
-    } else if (in_token) {
-      in_token = false;
-      if (tokens.size() < kMaxUrlTokens) tokens.push_back({hash, static_cast<std::uint32_t>(start)});
+  tokens.count = 0;
+  const auto* in = reinterpret_cast<const unsigned char*>(url.data());
+  char* out = lower.data();
+  const std::size_t n = url.size();
+  std::size_t i = 0;
+  while (i < n) {
+    while (i < n && kTokenLower[in[i]] == 0) {
+      out[i] = static_cast<char>(in[i]);
+      ++i;
     }
+    if (i == n) break;
+    const std::size_t start = i;
+    std::uint32_t hash = kHashSeed;
+    for (char c; i < n && (c = kTokenLower[in[i]]) != 0; ++i) {
+      out[i] = c;
+      hash = (hash ^ static_cast<std::uint8_t>(c)) * kHashPrime;  // hash_continue, one char at a time
+    }
+    if (tokens.count < kMaxUrlTokens) tokens.token[tokens.count++] = {hash, static_cast<std::uint32_t>(start)};
   }
-  if (in_token && tokens.size() < kMaxUrlTokens) tokens.push_back({hash, static_cast<std::uint32_t>(start)});
 }
 
 // uBO's entities: `domain=shop.*` matches a frame whose host, without its public suffix, is or
@@ -180,6 +181,8 @@ class View {
         host_rules_(s[kHostRules]),
         host_extras_(s[kHostExtras]),
         token_slots_(s[kTokenSlots]),
+        token_bloom_(s[kTokenBloom]),
+        bloom_log2_bits_(token_bloom_.size() == 0 ? 0 : std::countr_zero(token_bloom_.size()) + 5),
         pattern_index_(s[kPatternIndex]),
         patterns_(s[kPatterns]),
         domains_(s[kDomains]),
@@ -391,6 +394,25 @@ class View {
     return false;
   }
 
+  // The pattern bytes just after and just before its pinned token, against the URL bytes around
+  // the token at `at` (>= token_offset): a literal there decides most candidates in one compare.
+  // The full match still follows, so this only ever rejects.
+  static bool token_neighbours_match(std::string_view pattern, const PatternRecord& r, std::string_view url,
+                                     std::size_t at) {
+    if (r.token_length == 0) return true;
+    const std::size_t after = std::size_t{r.token_offset} + r.token_length;
+    if (after < pattern.size()) {
+      char p = pattern[after];
+      std::size_t u = at + r.token_length;
+      if (p != '*' && p != '^' && (u >= url.size() || url[u] != p)) return false;
+    }
+    if (r.token_offset > 0 && r.token_offset <= pattern.size() && at <= url.size()) {
+      char p = pattern[r.token_offset - 1];
+      if (p != '*' && p != '^' && url[at - 1] != p) return false;
+    }
+    return true;
+  }
+
   // `token_position`: where the URL token the pattern was found under starts, or npos.
   bool pattern_hit(std::uint32_t id, std::size_t token_position, const RequestContext& ctx, Want want,
                    ListHit& hit) const {
@@ -402,7 +424,7 @@ class View {
     // A pattern pinned by its token is one comparison: check it before a long domain= list.
     // Anything else is a search over the URL: check the domains first.
     if (r.token_offset != kNoTokenOffset && token_position != std::string_view::npos && !(r.flags & kFilterRegex)) {
-      if (token_position < r.token_offset ||
+      if (token_position < r.token_offset || !token_neighbours_match(pattern, r, url.text, token_position) ||
           !pattern_matches_at(pattern, r.flags, url, token_position - r.token_offset) ||
           !domains_match(r.domains_begin, r.domains_count, r.domain_flags, ctx))
         return false;
@@ -416,22 +438,32 @@ class View {
     return true;
   }
 
+  // The patterns indexed under `key` (token_slots), if the bloom bitset does not rule it out.
+  template <class F>
+  void probe_token(std::uint32_t key, F&& f) const {
+    std::uint32_t bit = bloom_bit(key, bloom_log2_bits_);
+    if (token_bloom_.size() != 0 && !(token_bloom_[bit >> 5] & (1u << (bit & 31)))) return;
+    probe(token_slots_, key, f);
+  }
+
   bool find_in_patterns(const RequestContext& ctx, Want want, ListHit& hit) const {
     const std::size_t index_size = pattern_index_.size();
     for (std::size_t i = 0; i < meta_.fallback_count && i < index_size; ++i)
       if (pattern_hit(pattern_index_[i], std::string_view::npos, ctx, want, hit)) return true;
+    const bool exception = want == Want::exception;
+    auto key_of = [exception](std::uint32_t key) { return exception ? exception_key(key) : key; };
     for (int k = 0; k < ctx.frame_keys.count; ++k) {
       bool found = false;
-      probe(token_slots_, domain_key(ctx.frame_keys.hash[k]), [&](std::uint32_t begin, std::uint32_t count) {
+      probe_token(key_of(domain_key(ctx.frame_keys.hash[k])), [&](std::uint32_t begin, std::uint32_t count) {
         for (std::uint32_t i = begin; i < begin + count && i < index_size; ++i)
           if (pattern_hit(pattern_index_[i], std::string_view::npos, ctx, want, hit)) return found = true;
         return false;
       });
       if (found) return true;
     }
-    for (const UrlToken& token : *ctx.tokens) {
+    for (const UrlToken& token : ctx.tokens) {
       bool found = false;
-      probe(token_slots_, token.hash, [&](std::uint32_t begin, std::uint32_t count) {
+      probe_token(key_of(token.hash), [&](std::uint32_t begin, std::uint32_t count) {
         for (std::uint32_t i = begin; i < begin + count && i < index_size; ++i)
           if (pattern_hit(pattern_index_[i], token.position, ctx, want, hit)) return found = true;
         return false;
@@ -447,6 +479,8 @@ class View {
   Table<HostRuleRecord> host_rules_;
   Table<HostExtra> host_extras_;
   Table<HashSlot> token_slots_;
+  Table<std::uint32_t> token_bloom_;
+  unsigned bloom_log2_bits_;
   Table<std::uint32_t> pattern_index_;
   Table<PatternRecord> patterns_;
   Table<DomainRecord> domains_;
@@ -481,9 +515,12 @@ Status structural_check(std::span<const std::uint8_t> buffer, Engine::Sections& 
     std::memcpy(&e, buffer.data() + sizeof(Header) + i * sizeof(SectionEntry), sizeof e);
     bool in_bounds = e.offset >= kHeaderBytes && e.offset % 4 == 0 && std::uint64_t{e.offset} + e.size <= body_end;
     bool whole_records = e.size % kRecordSize[i] == 0;
-    bool is_hash_table = i == kHostSlots || i == kTokenSlots || i == kCookieSlots;
+    // Hash tables and the bloom bitset are indexed by masking: their sizes are powers of two. The
+    // bitset is addressed with at most 32 hash bits (bloom_bit()).
+    bool power_of_two = i == kHostSlots || i == kTokenSlots || i == kCookieSlots || i == kTokenBloom;
     std::size_t records = e.size / kRecordSize[i];
-    bool table_ok = !is_hash_table || std::has_single_bit(records) || records == 0;
+    bool table_ok = (!power_of_two || std::has_single_bit(records) || records == 0) &&
+                    (i != kTokenBloom || records <= (std::size_t{1} << 27));
     bool meta_ok = i != kMeta || records == 1;
     if (!in_bounds || !whole_records || !table_ok || !meta_ok) {
       detail = "engine buffer section " + std::to_string(i) + " is out of bounds or malformed";
@@ -552,13 +589,14 @@ Status parse_context_urls(const PublicSuffixList& psl, std::uint64_t engine, std
 Result<Classification> Engine::classify(const Request& request) const {
   Scratch& sc = scratch();
   RequestContext ctx;
-  if (parse_url(request.url, sc.request) != Status::ok)
+  RequestUrl url;
+  if (parse_request_url(request.url, sc.request, sc.url, url) != Status::ok)
     return {Status::invalid_url, "request url is not a URL with a host: '" + std::string(request.url.substr(0, 200)) + "'"};
   if (parse_context_urls(psl_, id_, request.top_url, request.frame_url, sc, ctx) != Status::ok)
     return {Status::invalid_url, "top_url is not a URL with a host: '" + std::string(request.top_url.substr(0, 200)) + "'"};
   View view(sections_);
-  ctx.host = sc.request.host;
-  ctx.path = sc.request.path;
+  ctx.host = url.host;
+  ctx.path = url.path;
   ctx.site = psl_.site_of(ctx.host);
   ctx.third_party_top = ctx.site != ctx.top_site;
   ctx.host_keys.compute(ctx.host);
@@ -577,10 +615,10 @@ Result<Classification> Engine::classify(const Request& request) const {
   ctx.type = type_bit(request.type);
   ctx.frame_keys.compute(ctx.frame_host);
   ctx.psl = &psl_;
-  build_url_text(sc.request, sc.url, ctx.url);
-  lower_and_tokenize(sc.url, sc.url_lower, sc.tokens);
+  ctx.url = url.url;
+  lower_and_tokenize(ctx.url.text, sc.url_lower, sc.tokens);
   ctx.url_lower = {sc.url_lower, ctx.url.host_begin, ctx.url.host_end};
-  ctx.tokens = &sc.tokens;
+  ctx.tokens = sc.tokens.view();
 
   View::ListHit block, other;
   if (view.find_list(ctx, View::Want::block, block)) {

@@ -156,6 +156,7 @@ struct Sections {
   std::vector<HostRuleRecord> host_rules;
   std::vector<HostExtra> host_extras;
   std::vector<HashSlot> token_slots;
+  std::vector<std::uint32_t> token_bloom;
   std::vector<std::uint32_t> pattern_index;
   std::vector<PatternRecord> patterns;
   std::vector<DomainRecord> domains;
@@ -374,9 +375,12 @@ class Compiler {
         }
       }
       auto id = static_cast<std::uint32_t>(i);
+      const bool exception = pattern_sources_[i]->flags & kFilterException;
       s_.patterns[i].token_offset = best ? best->offset : kNoTokenOffset;
-      if (best != nullptr) keyed.emplace_back(hash_string(best->text), id);
-      else if (!index_by_domains(*pattern_sources_[i], id, keyed)) fallback.push_back(id);
+      const bool pinned = best && best->offset != kNoTokenOffset && best->text.size() < 256;
+      s_.patterns[i].token_length = pinned ? static_cast<std::uint8_t>(best->text.size()) : 0;
+      if (best != nullptr) keyed.emplace_back(key_for(hash_string(best->text), exception), id);
+      else if (!index_by_domains(*pattern_sources_[i], id, exception, keyed)) fallback.push_back(id);
     }
     std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     s_.pattern_index = fallback;
@@ -384,11 +388,26 @@ class Compiler {
     s_.token_slots = SlotTable(keyed.size(), [&](std::size_t i) { return keyed[i].first; }, Density::sparse,
                                static_cast<std::uint32_t>(fallback.size())).slots;
     for (const auto& [hash, id] : keyed) s_.pattern_index.push_back(id);
+    s_.token_bloom = bloom_of(keyed);
+  }
+
+  static std::uint32_t key_for(std::uint32_t key, bool exception) { return exception ? exception_key(key) : key; }
+
+  // About 8 bits per key (one probe, so ~7% of absent tokens still reach the table), at least 1 KB.
+  static std::vector<std::uint32_t> bloom_of(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& keyed) {
+    unsigned log2_bits = 13;
+    while ((std::size_t{1} << log2_bits) < keyed.size() * 8 && log2_bits < 24) ++log2_bits;
+    std::vector<std::uint32_t> words(std::size_t{1} << (log2_bits - 5), 0);
+    for (const auto& [key, id] : keyed) {
+      std::uint32_t bit = bloom_bit(key, log2_bits);
+      words[bit >> 5] |= 1u << (bit & 31);
+    }
+    return words;
   }
 
   // A rule without a token that only applies on listed sites (`$websocket,domain=a.example`,
   // most regex rules) is looked up through the frame's host instead of tried on every request.
-  static bool index_by_domains(const NetworkFilter& f, std::uint32_t id,
+  static bool index_by_domains(const NetworkFilter& f, std::uint32_t id, bool exception,
                                std::vector<std::pair<std::uint32_t, std::uint32_t>>& keyed) {
     bool has_include = false;
     for (const auto& d : f.domains) {
@@ -397,7 +416,7 @@ class Compiler {
     }
     if (!has_include) return false;
     for (const auto& d : f.domains)
-      if (!d.negated) keyed.emplace_back(domain_key(hash_string(d.domain)), id);
+      if (!d.negated) keyed.emplace_back(key_for(domain_key(hash_string(d.domain)), exception), id);
     return true;
   }
 
@@ -462,6 +481,7 @@ Result<std::vector<std::uint8_t>> EngineBuilder::build() const {
       byte_size(s.host_rules),
       byte_size(s.host_extras),
       byte_size(s.token_slots),
+      byte_size(s.token_bloom),
       byte_size(s.pattern_index),
       byte_size(s.patterns),
       byte_size(s.domains),
@@ -488,6 +508,7 @@ Result<std::vector<std::uint8_t>> EngineBuilder::build() const {
   w.put_array(table[kHostRules].offset, s.host_rules);
   w.put_array(table[kHostExtras].offset, s.host_extras);
   w.put_array(table[kTokenSlots].offset, s.token_slots);
+  w.put_array(table[kTokenBloom].offset, s.token_bloom);
   w.put_array(table[kPatternIndex].offset, s.pattern_index);
   w.put_array(table[kPatterns].offset, s.patterns);
   w.put_array(table[kDomains].offset, s.domains);

@@ -18,7 +18,10 @@
 //   host_rules     HostRuleRecord[] (vendor host rules and `||host^` list rules) grouped by host
 //   host_extras    HostExtra[]  the rare fields (vendor, path, domain=, a host not inside the text)
 //   token_slots    HashSlot[2^k]  key = hash of a URL token, or domain_key() of a `domain=` include
-//                                  for rules without a token; range in pattern_index
+//                                  for rules without a token; exception_key() of either for `@@`
+//                                  rules; range in pattern_index
+//   token_bloom    uint32[2^k]    one bit per token_slots key (bloom_bit()): most URL tokens have
+//                                  no rule, and this 16 KB bitset answers that without the table
 //   pattern_index  uint32 pattern ids: first Meta::fallback_count untokenised ones, then buckets
 //   patterns       PatternRecord[]
 //   domains        DomainRecord[]  `domain=` constraints, each rule's run sorted by hash
@@ -47,6 +50,7 @@ enum Section : std::uint32_t {
   kHostRules,
   kHostExtras,
   kTokenSlots,
+  kTokenBloom,
   kPatternIndex,
   kPatterns,
   kDomains,
@@ -146,7 +150,10 @@ struct PatternRecord {
   std::uint16_t token_offset;
   std::uint8_t category;
   std::uint8_t domain_flags;  // DomainListFlag
-  std::uint8_t pad[2];
+  // The indexing token's length when it is pinned (token_offset) and shorter than 256, else 0:
+  // the bytes just around the token then reject most candidates before the whole pattern is tried.
+  std::uint8_t token_length;
+  std::uint8_t pad;
 };
 
 enum DomainFlag : std::uint16_t { kDomainNegated = 1, kDomainEntity = 2 };
@@ -188,8 +195,14 @@ static_assert(sizeof(DomainRecord) == 12 && sizeof(CookieRecord) == 28 && sizeof
 
 // The record size of each section (1 for byte sections), to validate section sizes at load.
 inline constexpr std::uint32_t kRecordSize[kSectionCount] = {
-    1, 1, sizeof(VendorRecord), sizeof(HashSlot), sizeof(HostRuleRecord), sizeof(HostExtra), sizeof(HashSlot), 4,
+    1, 1, sizeof(VendorRecord), sizeof(HashSlot), sizeof(HostRuleRecord), sizeof(HostExtra), sizeof(HashSlot), 4, 4,
     sizeof(PatternRecord), sizeof(DomainRecord), sizeof(HashSlot), sizeof(CookieRecord), sizeof(Meta)};
+
+// The token_bloom bit of a key, for a bitset of 2^log2_bits bits. The top bits of a multiplicative
+// hash, so they are independent of the low bits that place the key in token_slots.
+constexpr std::uint32_t bloom_bit(std::uint32_t key, unsigned log2_bits) {
+  return log2_bits == 0 ? 0 : (key * 0x9E3779B1u) >> (32 - log2_bits);
+}
 
 constexpr std::uint32_t align4(std::uint32_t n) { return (n + 3u) & ~3u; }
 

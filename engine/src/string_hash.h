@@ -28,4 +28,9 @@ constexpr std::uint32_t hash_string(std::string_view s) { return hash_continue(k
 // they are restricted to. The suffix cannot occur in a URL token, so the keys stay apart.
 constexpr std::uint32_t domain_key(std::uint32_t domain_hash) { return hash_continue(domain_hash, "\x01"); }
 
+// Token-table key of an exception (`@@`) rule's token or domain key. Exceptions are only looked
+// for once a block rule matched, so keeping them under their own keys spares every block lookup
+// from walking past them (half the candidates on the request set).
+constexpr std::uint32_t exception_key(std::uint32_t key) { return hash_continue(key, "\x02"); }
+
 }  // namespace warden

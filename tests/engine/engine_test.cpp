@@ -439,6 +439,22 @@ TEST_CASE("deciding does not allocate once the thread's scratch has grown") {
   CHECK(g_allocations.load() > 0);
 }
 
+TEST_CASE("pinned patterns: the bytes around the token and the rest of the pattern both decide") {
+  EngineBuilder b;
+  b.add_filter_list("list", "/banner/ads-\n-sidebar_banner.\n@@/banner/ads-ok\n", Category::marketing);
+  auto buffer = build(b);
+  auto e = Engine::load(buffer);
+  REQUIRE(e.ok());
+  auto url = [&](std::string_view u) { return classify(*e, u, "https://www.other.example/"); };
+  CHECK(url("https://cdn.example/banner/ads-1.png").category == Category::marketing);
+  CHECK(url("https://cdn.example/banner-ads-1.png").category == Category::unknown);   // byte before "ads"
+  CHECK(url("https://cdn.example/banner/ads_1.png").category == Category::unknown);   // byte after "ads"
+  CHECK(url("https://cdn.example/banner/adsx-1.png").category == Category::unknown);  // not the whole token
+  CHECK(url("https://cdn.example/x/banner/ads-ok.png").category == Category::necessary);
+  CHECK(url("https://cdn.example/x-sidebar_banner.jpg").category == Category::marketing);
+  CHECK(url("https://cdn.example/x-sidebar_banners.jpg").category == Category::unknown);
+}
+
 TEST_CASE("host_rules() lists vendor and plain-host list rules") {
   const std::vector<std::uint8_t> buffer = small_buffer();
   Engine e = *Engine::load(buffer);

@@ -53,9 +53,11 @@ function init(options = {}) {
   return modulePromise;
 }
 
+const RESOURCE_TYPE_COUNT = Object.keys(ResourceType).length;
+
 /** @param {string | number} type */
 function resourceTypeCode(type) {
-  if (typeof type === 'number' && Number.isInteger(type) && type >= 0 && type < Object.keys(ResourceType).length) return type;
+  if (typeof type === 'number' && Number.isInteger(type) && type >= 0 && type < RESOURCE_TYPE_COUNT) return type;
   const name = ResourceTypeAliases[type] ?? type;
   const code = ResourceType[name];
   if (code === undefined) throw invalid(`unknown resource type ${JSON.stringify(type)}`);
@@ -70,7 +72,7 @@ function resourceTypeCode(type) {
 
 export class WardenEngine {
   #m; #io; #handle; #bytesPtr; #bytesLen;
-  #names = new Map(); // vendor/rule strings inside the engine buffer, by address
+  #names = new Map(); // vendor/rule strings inside the engine buffer: address -> [length, text]
 
   /** @private Use Warden.load(). */
   constructor(m, handle, bytesPtr, bytesLen) {
@@ -173,16 +175,16 @@ export class WardenEngine {
     };
   }
 
-  // Strings inside the engine buffer never change while the engine lives: decode each once.
+  // Strings inside the engine buffer never change while the engine lives: decode each once. Keyed
+  // by the address alone (a small integer, cheaper to hash than address and length as one
+  // number); the length is checked, and a string sharing another's start is decoded each time.
   #text(ptr, len) {
     if (len === 0) return '';
     if (ptr < this.#bytesPtr || ptr + len > this.#bytesPtr + this.#bytesLen) return readText(this.#m, ptr, len);
-    const key = len * 4294967296 + ptr;
-    let s = this.#names.get(key);
-    if (s === undefined) {
-      s = readText(this.#m, ptr, len);
-      this.#names.set(key, s);
-    }
+    const known = this.#names.get(ptr);
+    if (known !== undefined && known[0] === len) return known[1];
+    const s = readText(this.#m, ptr, len);
+    if (known === undefined) this.#names.set(ptr, [len, s]);
     return s;
   }
 }

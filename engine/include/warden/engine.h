@@ -57,7 +57,7 @@ class Engine {
  public:
   static Result<Engine> load(std::span<const std::uint8_t> buffer);
   // Views of the buffer's sections (layout in engine/src/snapshot_layout.h).
-  static constexpr std::size_t kSections = 13;
+  static constexpr std::size_t kSections = 14;
   using Sections = std::array<std::span<const std::uint8_t>, kSections>;
 
   Result<Classification> classify(const Request& request) const;

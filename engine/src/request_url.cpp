@@ -1,0 +1,99 @@
+#include "request_url.h"
+
+namespace warden {
+namespace {
+
+constexpr std::size_t kMaxHostLength = 253;
+constexpr std::size_t kMaxLabelLength = 63;
+
+bool is_lower_alpha(char c) { return c >= 'a' && c <= 'z'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The scheme's end (its ':') when it is lower-case and followed by "//"; npos otherwise.
+std::size_t canonical_scheme_end(std::string_view s) {
+  if (s.empty() || !is_lower_alpha(s[0])) return std::string_view::npos;
+  std::size_t i = 1;
+  while (i < s.size() && (is_lower_alpha(s[i]) || is_digit(s[i]) || s[i] == '+' || s[i] == '-' || s[i] == '.')) ++i;
+  if (s.substr(i, 3) != "://") return std::string_view::npos;
+  return i;
+}
+
+// A DNS host parse_url() would keep byte for byte: lower-case, valid labels, no trailing dot, and
+// not ending in a digit (a numeric last label must be an IPv4 address: left to parse_url()).
+bool is_canonical_host(std::string_view host) {
+  if (host.empty() || host.size() > kMaxHostLength || is_digit(host.back())) return false;
+  std::size_t label = 0;
+  for (char c : host) {
+    if (c == '.') {
+      if (label == 0) return false;
+      label = 0;
+      continue;
+    }
+    if (!(is_lower_alpha(c) || is_digit(c) || c == '-' || c == '_') || ++label > kMaxLabelLength) return false;
+  }
+  return label != 0;
+}
+
+// A port parse_url() prints back the same: 1-65535 without leading zeros.
+bool is_canonical_port(std::string_view port) {
+  if (port.empty() || port.size() > 5 || port[0] == '0') return false;
+  unsigned value = 0;
+  for (char c : port) {
+    if (!is_digit(c)) return false;
+    value = value * 10 + static_cast<unsigned>(c - '0');
+  }
+  return value <= 65535;
+}
+
+// Views `input` when it is canonical; false sends it through parse_url().
+bool view_canonical(std::string_view input, RequestUrl& out) {
+  std::size_t colon = canonical_scheme_end(input);
+  if (colon == std::string_view::npos) return false;
+  const std::size_t host_begin = colon + 3;
+  std::size_t tail = host_begin;
+  while (tail < input.size() && input[tail] != '/' && input[tail] != '?' && input[tail] != '#') ++tail;
+  if (tail == input.size() || input[tail] != '/') return false;  // parse_url() inserts the '/'
+  std::string_view authority = input.substr(host_begin, tail - host_begin);
+  std::size_t port = authority.find(':');
+  std::string_view host = authority.substr(0, port);
+  if (!is_canonical_host(host)) return false;
+  if (port != std::string_view::npos && !is_canonical_port(authority.substr(port + 1))) return false;
+  std::size_t end = input.find('#', tail);
+  std::string_view text = input.substr(0, end);
+  if (text.back() == ' ' || text.back() == '\t') return false;  // parse_url() trims them
+  out.url = {text, host_begin, host_begin + host.size()};
+  out.host = host;
+  out.path = text.substr(tail);
+  return true;
+}
+
+void rebuild(const Url& u, std::string& text, RequestUrl& out) {
+  text.clear();
+  text += u.scheme;
+  text += "://";
+  bool bracket = u.host.find(':') != std::string::npos;
+  if (bracket) text += '[';
+  out.url.host_begin = text.size();
+  text += u.host;
+  out.url.host_end = text.size();
+  if (bracket) text += ']';
+  if (u.port != 0) {
+    text += ':';
+    text += std::to_string(u.port);
+  }
+  text += u.path;
+  out.url.text = text;
+  out.host = u.host;
+  out.path = u.path;
+}
+
+}  // namespace
+
+Status parse_request_url(std::string_view input, Url& parsed, std::string& storage, RequestUrl& out) {
+  if (view_canonical(input, out)) return Status::ok;
+  if (Status s = parse_url(input, parsed); s != Status::ok) return s;
+  rebuild(parsed, storage, out);
+  return Status::ok;
+}
+
+}  // namespace warden
