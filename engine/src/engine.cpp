@@ -91,15 +91,35 @@ struct PageUrl {
   std::uint64_t engine = 0;
   Url url;
   std::string_view site;
+  HostKeys keys;  // of url.host
 
   Status parse(std::string_view input, const PublicSuffixList& psl, std::uint64_t engine_id) {
     if (!text.empty() && engine == engine_id && input == text) return Status::ok;
     text.clear();
     if (Status s = parse_url(input, url); s != Status::ok) return s;
     site = psl.site_of(url.host);
+    keys.compute(url.host);
     text.assign(input);
     engine = engine_id;
     return Status::ok;
+  }
+};
+
+// The request host's site and suffix keys, kept while requests go to the same host: they come
+// in bursts (47% of the request set has the previous request's host), and the public suffix
+// lookup and the suffix hashes are most of what a host costs.
+struct RequestHost {
+  std::string host;  // what the rest was computed for; empty when nothing is cached
+  std::uint64_t engine = 0;
+  std::size_t site_begin = 0;
+  HostKeys keys;
+
+  void compute(std::string_view input, const PublicSuffixList& psl, std::uint64_t engine_id) {
+    if (!host.empty() && engine == engine_id && input == host) return;
+    host.assign(input);
+    engine = engine_id;
+    site_begin = host.size() - psl.site_of(host).size();
+    keys.compute(host);
   }
 };
 
@@ -108,6 +128,7 @@ std::atomic<std::uint64_t> next_engine_id{1};
 struct Scratch {
   Url request, script;
   PageUrl top, frame;
+  RequestHost host;
   std::string url;        // the canonical URL when the input was not (request_url.h)
   std::string url_lower;  // the canonical URL, lower-case
   UrlTokens tokens;
@@ -121,7 +142,8 @@ Scratch& scratch() {
 struct RequestContext {
   std::string_view host, site, path;
   std::string_view frame_host, frame_site, top_site;
-  HostKeys host_keys, frame_keys;
+  const HostKeys* host_keys = nullptr;
+  const HostKeys* frame_keys = nullptr;
   // Computed on first use: only `domain=entity.*` rules need the frame's public suffix.
   const PublicSuffixList* psl = nullptr;
   mutable bool entities_ready = false;
@@ -250,6 +272,19 @@ class View {
     HostExtra extra{};
   };
 
+  // A vendor record of the host table that matches `suffix` and whose path prefix starts `path`
+  // becomes `out` when it is the first found or has a longer prefix.
+  bool consider_vendor(const HostRuleRecord& r, std::string_view suffix, std::string_view path, bool found,
+                       VendorHit& out) const {
+    HostExtra x = extra_of(r);
+    if (host_of(r, x) != suffix) return false;
+    std::string_view text = str(r.text_offset, r.text_length);
+    std::string_view prefix = text.substr(std::min<std::size_t>(text.size(), r.host_length), x.path_length);
+    if (path.substr(0, prefix.size()) != prefix) return false;
+    if (!found || x.path_length > out.extra.path_length) out = {r, x};
+    return true;
+  }
+
   // Longest host suffix with a vendor rule, then its longest matching path prefix.
   bool find_vendor(const HostKeys& keys, std::string_view host, std::string_view path, VendorHit& out) const {
     for (int k = 0; k < keys.count; ++k) {
@@ -258,14 +293,8 @@ class View {
       probe(host_slots_, keys.hash[k], [&](std::uint32_t begin, std::uint32_t count) {
         for (std::uint32_t i = begin; i < begin + count && i < host_rules_.size(); ++i) {
           HostRuleRecord r = host_rules_[i];
-          if (!(r.flags & kRuleFromVendor) || r.host_length != suffix.size()) continue;
-          HostExtra x = extra_of(r);
-          if (host_of(r, x) != suffix) continue;
-          std::string_view text = str(r.text_offset, r.text_length);
-          std::string_view prefix = text.substr(std::min<std::size_t>(text.size(), r.host_length), x.path_length);
-          if (path.substr(0, prefix.size()) != prefix) continue;
-          if (!found || x.path_length > out.extra.path_length) out = {r, x};
-          found = true;
+          if ((r.flags & kRuleFromVendor) && r.host_length == suffix.size())
+            found = consider_vendor(r, suffix, path, found, out) || found;
         }
         return false;
       });
@@ -282,8 +311,59 @@ class View {
     std::string_view text;
   };
 
-  bool find_list(const RequestContext& ctx, Want want, ListHit& hit) const {
-    return find_in_hosts(ctx, want, hit) || find_in_patterns(ctx, want, hit);
+  // What the host table holds for a request, gathered in one walk over its suffixes: the vendor
+  // rule find_vendor() would return, and for each Want the first list rule find_list() would
+  // meet there. One probe per suffix instead of one per suffix and lookup.
+  struct HostHits {
+    bool vendor_found = false;
+    VendorHit vendor;
+    bool found[3] = {false, false, false};  // by Want
+    ListHit list[3];
+  };
+
+  void scan_hosts(const RequestContext& ctx, HostHits& out) const {
+    const HostKeys& keys = *ctx.host_keys;
+    for (int k = 0; k < keys.count && !out.vendor_found; ++k) {
+      std::string_view suffix = ctx.host.substr(keys.begin[k]);
+      bool vendor_here = false;
+      probe(host_slots_, keys.hash[k], [&](std::uint32_t begin, std::uint32_t count) {
+        for (std::uint32_t i = begin; i < begin + count && i < host_rules_.size(); ++i) {
+          HostRuleRecord r = host_rules_[i];
+          if (r.host_length != suffix.size()) continue;
+          if (r.flags & kRuleFromVendor) {
+            vendor_here = consider_vendor(r, suffix, ctx.path, vendor_here, out.vendor) || vendor_here;
+            continue;
+          }
+          consider_list(r, suffix, ctx, out);
+        }
+        return false;
+      });
+      out.vendor_found = vendor_here;
+    }
+  }
+
+  // A list record of the host table, for each Want that has not found its rule yet.
+  void consider_list(const HostRuleRecord& r, std::string_view suffix, const RequestContext& ctx, HostHits& out) const {
+    bool wants_it = false;
+    for (Want w : {Want::block, Want::exception, Want::important})
+      wants_it = wants_it || (!out.found[static_cast<int>(w)] && wanted(r.flags, w));
+    if (!wants_it || !type_and_party_match(r.flags, r.types, ctx)) return;
+    HostExtra x = extra_of(r);
+    if (host_of(r, x) != suffix || !domains_match(x.domains_begin, x.domains_count, x.domain_flags, ctx)) return;
+    for (Want w : {Want::block, Want::exception, Want::important}) {
+      auto i = static_cast<int>(w);
+      if (out.found[i] || !wanted(r.flags, w)) continue;
+      out.found[i] = true;
+      out.list[i] = {r.category(), r.flags, str(r.text_offset, r.text_length)};
+    }
+  }
+
+  bool find_list(const RequestContext& ctx, const HostHits& hosts, Want want, ListHit& hit) const {
+    if (hosts.found[static_cast<int>(want)]) {
+      hit = hosts.list[static_cast<int>(want)];
+      return true;
+    }
+    return find_in_patterns(ctx, want, hit);
   }
 
   // The cookie rule with the highest rank (see engine.h), if any.
@@ -358,7 +438,7 @@ class View {
     if (std::uint64_t{begin} + count > domains_.size()) return false;
     const std::uint32_t end = begin + count;
     bool included = false;
-    if (excluded_by(begin, end, ctx.frame_keys, ctx.frame_host, false, included)) return false;
+    if (excluded_by(begin, end, *ctx.frame_keys, ctx.frame_host, false, included)) return false;
     if (flags & kDomainsHaveEntities) {
       if (!ctx.entities_ready) compute_entity_keys(ctx);
       if (excluded_by(begin, end, ctx.entity_keys, ctx.entity_base, true, included)) return false;
@@ -370,28 +450,6 @@ class View {
     if (!(types & ctx.type)) return false;
     if ((flags & kFilterThirdParty) && !ctx.third_party_frame) return false;
     return !((flags & kFilterFirstParty) && ctx.third_party_frame);
-  }
-
-  bool find_in_hosts(const RequestContext& ctx, Want want, ListHit& hit) const {
-    for (int k = 0; k < ctx.host_keys.count; ++k) {
-      std::string_view suffix = ctx.host.substr(ctx.host_keys.begin[k]);
-      bool found = false;
-      probe(host_slots_, ctx.host_keys.hash[k], [&](std::uint32_t begin, std::uint32_t count) {
-        for (std::uint32_t i = begin; i < begin + count && i < host_rules_.size(); ++i) {
-          HostRuleRecord r = host_rules_[i];
-          if ((r.flags & kRuleFromVendor) || !wanted(r.flags, want) || r.host_length != suffix.size()) continue;
-          if (!type_and_party_match(r.flags, r.types, ctx)) continue;
-          HostExtra x = extra_of(r);
-          if (host_of(r, x) != suffix || !domains_match(x.domains_begin, x.domains_count, x.domain_flags, ctx)) continue;
-          hit = {r.category(), r.flags, str(r.text_offset, r.text_length)};
-          found = true;
-          return true;
-        }
-        return false;
-      });
-      if (found) return true;
-    }
-    return false;
   }
 
   // The pattern bytes just after and just before its pinned token, against the URL bytes around
@@ -452,9 +510,9 @@ class View {
       if (pattern_hit(pattern_index_[i], std::string_view::npos, ctx, want, hit)) return true;
     const bool exception = want == Want::exception;
     auto key_of = [exception](std::uint32_t key) { return exception ? exception_key(key) : key; };
-    for (int k = 0; k < ctx.frame_keys.count; ++k) {
+    for (int k = 0; k < ctx.frame_keys->count; ++k) {
       bool found = false;
-      probe_token(key_of(domain_key(ctx.frame_keys.hash[k])), [&](std::uint32_t begin, std::uint32_t count) {
+      probe_token(key_of(domain_key(ctx.frame_keys->hash[k])), [&](std::uint32_t begin, std::uint32_t count) {
         for (std::uint32_t i = begin; i < begin + count && i < index_size; ++i)
           if (pattern_hit(pattern_index_[i], std::string_view::npos, ctx, want, hit)) return found = true;
         return false;
@@ -577,9 +635,11 @@ Status parse_context_urls(const PublicSuffixList& psl, std::uint64_t engine, std
   ctx.top_site = sc.top.site;
   ctx.frame_host = sc.top.url.host;
   ctx.frame_site = ctx.top_site;
+  ctx.frame_keys = &sc.top.keys;
   if (!frame_url.empty() && frame_url != top_url && sc.frame.parse(frame_url, psl, engine) == Status::ok) {
     ctx.frame_host = sc.frame.url.host;
     ctx.frame_site = sc.frame.site;
+    ctx.frame_keys = &sc.frame.keys;
   }
   return Status::ok;
 }
@@ -597,37 +657,38 @@ Result<Classification> Engine::classify(const Request& request) const {
   View view(sections_);
   ctx.host = url.host;
   ctx.path = url.path;
-  ctx.site = psl_.site_of(ctx.host);
+  sc.host.compute(ctx.host, psl_, id_);
+  ctx.site = ctx.host.substr(sc.host.site_begin);
+  ctx.host_keys = &sc.host.keys;
   ctx.third_party_top = ctx.site != ctx.top_site;
-  ctx.host_keys.compute(ctx.host);
+  ctx.third_party_frame = ctx.site != ctx.frame_site;
+  ctx.type = type_bit(request.type);
+  ctx.psl = &psl_;
 
   Classification c;
   c.third_party = ctx.third_party_top;
-  View::VendorHit vendor;
-  if (view.find_vendor(ctx.host_keys, ctx.host, ctx.path, vendor)) {
-    c.category = category_of(vendor.rule.category());
-    c.vendor = view.vendor_name(vendor.extra.vendor);
-    c.rule = view.str(vendor.rule.text_offset, vendor.rule.text_length);
+  View::HostHits hosts;
+  view.scan_hosts(ctx, hosts);
+  if (hosts.vendor_found) {
+    c.category = category_of(hosts.vendor.rule.category());
+    c.vendor = view.vendor_name(hosts.vendor.extra.vendor);
+    c.rule = view.str(hosts.vendor.rule.text_offset, hosts.vendor.rule.text_length);
     return c;
   }
 
-  ctx.third_party_frame = ctx.site != ctx.frame_site;
-  ctx.type = type_bit(request.type);
-  ctx.frame_keys.compute(ctx.frame_host);
-  ctx.psl = &psl_;
   ctx.url = url.url;
   lower_and_tokenize(ctx.url.text, sc.url_lower, sc.tokens);
   ctx.url_lower = {sc.url_lower, ctx.url.host_begin, ctx.url.host_end};
   ctx.tokens = sc.tokens.view();
 
   View::ListHit block, other;
-  if (view.find_list(ctx, View::Want::block, block)) {
-    if ((block.flags & kFilterImportant) || !view.find_list(ctx, View::Want::exception, other)) {
+  if (view.find_list(ctx, hosts, View::Want::block, block)) {
+    if ((block.flags & kFilterImportant) || !view.find_list(ctx, hosts, View::Want::exception, other)) {
       c.category = category_of(block.category);
       c.rule = block.text;
       return c;
     }
-    if (view.find_list(ctx, View::Want::important, block)) {
+    if (view.find_list(ctx, hosts, View::Want::important, block)) {
       c.category = category_of(block.category);
       c.rule = block.text;
       return c;
