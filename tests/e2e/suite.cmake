@@ -35,6 +35,16 @@ set_tests_properties(e2e/profile_deletion_session_restore PROPERTIES
   TIMEOUT 300
   LABELS "e2e;browser")
 
+# `cookiewarden serve`: the dashboard in real Chromium over real cookie stores, and its refusals.
+add_test(NAME e2e/serve
+         COMMAND ${WARDEN_NODE} --test ${CMAKE_CURRENT_LIST_DIR}/serve/serve_dashboard.test.mjs
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(e2e/serve PROPERTIES
+  ENVIRONMENT "COOKIEWARDEN=$<TARGET_FILE:cookiewarden>;WARDEN_SHARED_DATA=${WARDEN_SHARED_DATA}"
+  RESOURCE_LOCK browser
+  TIMEOUT 300
+  LABELS "e2e;browser")
+
 # The extension's suite (package fixture, web-ext lint, Chromium tests) lives with its tests.
 include(${CMAKE_CURRENT_LIST_DIR}/extension/suite.cmake)
 

@@ -14,6 +14,7 @@ extern const CliCommand kInstallCommand;
 extern const CliCommand kUninstallCommand;
 extern const CliCommand kSitesCommand;
 extern const CliCommand kDeleteCommand;
+extern const CliCommand kServeCommand;
 
 const std::vector<CliCommand>& cli_commands() {
   static const std::vector<CliCommand> commands{
@@ -25,6 +26,7 @@ const std::vector<CliCommand>& cli_commands() {
       kUninstallCommand,
       kSitesCommand,
       kDeleteCommand,
+      kServeCommand,
   };
   return commands;
 }

@@ -1,0 +1,183 @@
+// The serve dashboard: every browser profile on this computer, what each holds for a site, and
+// deleting it everywhere (preview first). Everything shown comes from the host's commands
+// (browsers, site_data, delete_site); text from disk or from sites (cookie names, paths, messages)
+// is only ever set as textContent.
+import { BadToken, CommandFailed, ServerGone, call, takeToken } from './server-connection.js';
+
+const $ = (id) => document.getElementById(id);
+const token = takeToken();
+let previewed = null;  // {site, targets} of the last preview, which Delete then carries out
+
+function el(tag, { className, text, title, dataset } = {}, ...children) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = String(text);
+  if (title) node.title = title;
+  Object.assign(node.dataset, dataset ?? {});
+  node.append(...children);
+  return node;
+}
+
+const profileKey = (profile) => `${profile.browser_id}/${profile.profile_id}`;
+const profileLabel = (profile) => `${profile.browser_name} / ${profile.profile_name}`;
+
+function formatBytes(bytes) {
+  if (!bytes) return '—';
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) { value /= 1024; unit += 1; }
+  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+function setConnection(state, text) {
+  $('connection').className = `pill ${state}`;
+  $('connection').textContent = text;
+}
+
+// A failure that makes the whole page useless (server gone, bad token) or one action's error.
+function showError(error, where = $('site-error')) {
+  if (error instanceof ServerGone || error instanceof BadToken) {
+    setConnection('block', error instanceof BadToken ? 'bad token' : 'server gone');
+    $('fatal').textContent = error.message;
+    $('fatal').hidden = false;
+    return;
+  }
+  where.textContent = error instanceof CommandFailed ? `${error.message} (${error.code})` : String(error);
+  where.hidden = false;
+}
+
+function runningPill(running) {
+  return running.running
+    ? el('span', { className: 'pill block', text: 'running', title: running.detail })
+    : el('span', { className: 'pill allow', text: 'closed' });
+}
+
+async function loadBrowsers() {
+  const { profiles } = await call(token, 'browsers');
+  const body = $('profiles').tBodies[0];
+  body.replaceChildren(...profiles.map((p) => el('tr', { dataset: { profile: profileKey(p), running: String(p.running.running) } },
+    el('td', { text: p.browser_name }),
+    el('td', {}, p.profile_name, ...(p.is_default ? [' ', el('span', { className: 'pill neutral', text: 'default' })] : [])),
+    el('td', {}, runningPill(p.running)),
+    el('td', { className: 'path', text: p.path }))));
+  $('no-profiles').hidden = profiles.length > 0;
+  setConnection('allow', 'connected');
+}
+
+// Counts of what a profile's stores hold besides cookies: "3 local_storage, 1 indexeddb".
+function storageSummary(stores) {
+  const counts = new Map();
+  for (const store of stores)
+    for (const item of store.items)
+      if (item.kind !== 'cookie') counts.set(item.kind, (counts.get(item.kind) ?? 0) + 1);
+  return [...counts].map(([kind, n]) => `${n} ${kind}`).join(', ') || '—';
+}
+
+// Stores that could not be read or changed, with the host's own words.
+function storeNotes(stores) {
+  return stores.filter((s) => s.skipped && s.skipped !== 'not_present')
+    .map((s) => el('li', { text: `${s.store}: ${s.message || s.skipped}`, dataset: { skipped: s.skipped } }));
+}
+
+function holdingsRow(report) {
+  const bytes = report.stores.reduce((sum, s) => sum + (s.bytes ?? 0), 0);
+  const notes = storeNotes(report.stores);
+  if (report.browser_running) notes.unshift(el('li', { text: report.running_detail || 'the browser is running' }));
+  const include = el('input');
+  include.type = 'checkbox';
+  include.checked = true;
+  include.value = profileKey(report.profile);
+  include.addEventListener('change', () => { $('delete').disabled = true; });
+  return el('tr', { dataset: { profile: profileKey(report.profile) } },
+    el('td', {}, include),
+    el('td', { text: profileLabel(report.profile) }),
+    el('td', { text: report.cookies, dataset: { field: 'cookies' } }),
+    el('td', { text: storageSummary(report.stores), dataset: { field: 'storage' } }),
+    el('td', { text: formatBytes(bytes) }),
+    el('td', {}, el('ul', {}, ...notes)));
+}
+
+async function showSite(site) {
+  $('site-error').hidden = true;
+  const result = await call(token, 'site_data', { site });
+  $('site').value = result.site;
+  $('holdings').tBodies[0].replaceChildren(...result.profiles.map(holdingsRow));
+  $('site-report').hidden = false;
+  $('site-report').dataset.site = result.site;
+}
+
+function checkedTargets() {
+  return [...$('holdings').querySelectorAll('tbody input[type=checkbox]:checked')].map((box) => box.value);
+}
+
+function outcomeRow(result) {
+  const details = storeNotes(result.stores);
+  if (result.message) details.unshift(el('li', { text: result.message }));
+  const state = result.skipped ?? (result.complete ? 'done' : 'partial');
+  const label = result.skipped ? `skipped: ${result.skipped}` : result.complete ? (result.dry_run ? 'would delete' : 'deleted') : 'partly done';
+  return el('tr', { dataset: { profile: profileKey(result.profile), result: state } },
+    el('td', { text: profileLabel(result.profile) }),
+    el('td', {}, el('span', { className: `pill ${result.skipped ? 'block' : 'allow'}`, text: label })),
+    el('td', { text: result.deleted, dataset: { field: 'deleted' } }),
+    el('td', {}, el('ul', {}, ...details)));
+}
+
+function showOutcome(result) {
+  const total = result.profiles.reduce((sum, p) => sum + p.deleted, 0);
+  $('outcome-title').textContent = result.dry_run
+    ? `Preview for ${result.site}: ${total} items would be deleted`
+    : `${result.site}: ${total} items deleted${result.complete ? '' : ' (some profiles were skipped, see below)'}`;
+  $('outcomes').tBodies[0].replaceChildren(...result.profiles.map(outcomeRow));
+  $('outcome').hidden = false;
+  $('outcome').dataset.state = result.dry_run ? 'preview' : 'deleted';
+}
+
+async function preview() {
+  const site = $('site-report').dataset.site;
+  const targets = checkedTargets();
+  if (targets.length === 0) throw new Error('Choose at least one profile.');
+  const result = await call(token, 'delete_site', { site, targets, dry_run: true });
+  showOutcome(result);
+  previewed = { site, targets };
+  $('delete').disabled = result.profiles.every((p) => p.skipped);
+}
+
+async function deleteSite() {
+  $('delete').disabled = true;
+  const result = await call(token, 'delete_site', { site: previewed.site, targets: previewed.targets });
+  previewed = null;
+  showOutcome(result);
+  await showSite(result.site);
+  await loadBrowsers();
+}
+
+// Runs an action from a button, showing its failure instead of losing it.
+function guarded(action, button) {
+  return async (event) => {
+    event?.preventDefault();
+    if (button) button.disabled = true;
+    try {
+      await action();
+    } catch (error) {
+      showError(error);
+    } finally {
+      if (button && button !== $('delete')) button.disabled = false;
+    }
+  };
+}
+
+$('site-form').addEventListener('submit', guarded(async () => {
+  $('delete').disabled = true;
+  $('outcome').hidden = true;
+  await showSite($('site').value.trim());
+}));
+$('preview').addEventListener('click', guarded(preview, $('preview')));
+$('delete').addEventListener('click', guarded(deleteSite, $('delete')));
+$('refresh').addEventListener('click', guarded(loadBrowsers, $('refresh')));
+
+if (!token) {
+  showError(new BadToken('This page needs its token: open the link that "cookiewarden serve" printed (it ends in #token=…).'));
+} else {
+  guarded(loadBrowsers)();
+}

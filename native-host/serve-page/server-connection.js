@@ -1,0 +1,56 @@
+// The page's link to `cookiewarden serve`: the access token and one request/reply exchange per
+// command over POST /api (same messages as native messaging: {id, cmd, args} → {id, ok, result |
+// error}).
+//
+// The token arrives in the URL fragment (#token=…), which the browser never sends to a server or
+// in a Referer. It is kept in sessionStorage (this tab only) and removed from the address bar, so
+// it does not end up in history or a shared screenshot.
+
+const TOKEN_KEY = 'cookiewarden.token';
+
+// The server could not be reached: stopped, or restarted on another port.
+export class ServerGone extends Error {}
+// The server refused the token (401): this page was opened from an old link.
+export class BadToken extends Error {}
+// The command ran and failed: `code` is the protocol's error code ("busy", "invalid_argument"…).
+export class CommandFailed extends Error {
+  constructor(code, message) {
+    super(message);
+    this.code = code;
+  }
+}
+
+export function takeToken() {
+  const match = location.hash.match(/(?:^#|&)token=([0-9a-f]+)/);
+  if (match) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+let nextId = 1;
+
+export async function call(token, cmd, args = {}) {
+  let response;
+  try {
+    response = await fetch('/api', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ id: nextId++, cmd, args }),
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ServerGone('The cookiewarden server does not answer. Was it stopped? Run "cookiewarden serve" again and open the link it prints.');
+  }
+  if (response.status === 401)
+    throw new BadToken('The server refused this page\'s token. Open the link that "cookiewarden serve" printed (it changes every time the server starts).');
+  let reply;
+  try {
+    reply = await response.json();
+  } catch {
+    throw new ServerGone(`The server answered ${response.status} without a reply.`);
+  }
+  if (!reply.ok) throw new CommandFailed(reply.error?.code ?? 'internal', reply.error?.message ?? `HTTP ${response.status}`);
+  return reply.result;
+}

@@ -1,0 +1,91 @@
+#include "serve/loopback_server.h"
+
+#include <boost/asio/ip/address.hpp>
+#include <boost/asio/ip/v6_only.hpp>
+#include <boost/asio/signal_set.hpp>
+
+#include "serve/http_connection.h"
+#include "serve/server_state.h"
+
+namespace cookiewarden::serve {
+namespace {
+
+using boost::asio::ip::tcp;
+
+// A listening acceptor on address:port, or the error that prevented it.
+boost::system::error_code listen(tcp::acceptor& acceptor, const tcp::endpoint& endpoint) {
+  boost::system::error_code ec;
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec && endpoint.address().is_v6()) acceptor.set_option(boost::asio::ip::v6_only(true), ec);
+  // A fixed --port can be reused at once after a restart (connections in TIME_WAIT).
+  if (!ec) acceptor.set_option(tcp::acceptor::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(boost::asio::socket_base::max_listen_connections, ec);
+  if (ec) acceptor.close();
+  return ec;
+}
+
+void accept_next(tcp::acceptor& acceptor, ServerState& state) {
+  acceptor.async_accept([&acceptor, &state](boost::system::error_code ec, tcp::socket socket) {
+    if (ec == boost::asio::error::operation_aborted || !acceptor.is_open()) return;
+    // A failed accept (a client that reset at once, too many open files) ends that client only.
+    if (!ec) start_http_connection(std::move(socket), state);
+    accept_next(acceptor, state);
+  });
+}
+
+}  // namespace
+
+LoopbackServer::LoopbackServer(std::unique_ptr<ServerState> state) : state_(std::move(state)) {}
+
+LoopbackServer::~LoopbackServer() {
+  // The command thread posts its replies to the I/O context: it must be gone first.
+  state_->command_thread.stop();
+  state_->command_thread.join();
+}
+
+warden::Result<std::unique_ptr<LoopbackServer>> LoopbackServer::open(std::uint16_t port, AccessToken token,
+                                                                     protocol::CommandContext& ctx,
+                                                                     std::span<const protocol::Command> commands) {
+  auto state = std::make_unique<ServerState>(ctx, commands);
+  tcp::acceptor v4(state->io);
+  if (auto ec = listen(v4, {boost::asio::ip::address_v4::loopback(), port}))
+    return {warden::Status::unsupported, "cannot listen on 127.0.0.1:" + std::to_string(port) + ": " + ec.message()};
+  state->port = v4.local_endpoint().port();
+  state->acceptors.push_back(std::move(v4));
+  // ::1 is a convenience (a browser resolving "localhost" to it first): a machine without IPv6,
+  // or the same port taken there, still serves on 127.0.0.1.
+  tcp::acceptor v6(state->io);
+  if (!listen(v6, {boost::asio::ip::address_v6::loopback(), state->port})) state->acceptors.push_back(std::move(v6));
+  state->guard.emplace(std::move(token), state->port);
+  return std::unique_ptr<LoopbackServer>(new LoopbackServer(std::move(state)));
+}
+
+std::uint16_t LoopbackServer::port() const { return state_->port; }
+
+std::vector<std::string> LoopbackServer::addresses() const {
+  std::vector<std::string> addresses;
+  for (const tcp::acceptor& acceptor : state_->acceptors)
+    addresses.push_back(acceptor.local_endpoint().address().to_string());
+  return addresses;
+}
+
+void LoopbackServer::run(bool stop_on_signals) {
+  for (tcp::acceptor& acceptor : state_->acceptors) accept_next(acceptor, *state_);
+  boost::asio::signal_set signals(state_->io);
+  if (stop_on_signals) {
+    signals.add(SIGINT);
+    signals.add(SIGTERM);
+    signals.async_wait([this](boost::system::error_code ec, int) {
+      if (!ec) stop();
+    });
+  }
+  state_->io.run();
+}
+
+void LoopbackServer::stop() {
+  state_->command_thread.stop();
+  state_->io.stop();
+}
+
+}  // namespace cookiewarden::serve

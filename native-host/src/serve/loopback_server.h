@@ -1,0 +1,52 @@
+// `cookiewarden serve`'s server: HTTP and WebSocket on the loopback interface only (127.0.0.1,
+// and ::1 when the machine has it), one port, every request through the RequestGuard.
+//
+//   GET /           the dashboard (dashboard_files.h)
+//   POST /api       one request JSON → its reply JSON (api_exchange.h)
+//   GET /ws         WebSocket: each text message a request, each answered by its reply
+//
+// Threads: one thread does all network I/O; commands run one at a time on a second thread, so
+// the server keeps answering (and refusing) while a deletion runs, and two deletions never touch
+// a profile at once. Boost.Beast stays behind this header.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "protocol/command.h"
+#include "serve/access_token.h"
+#include "warden/status.h"
+
+namespace cookiewarden::serve {
+
+class ServerState;  // server_state.h
+
+class LoopbackServer {
+ public:
+  // Binds 127.0.0.1:port (0: an ephemeral port) and ::1 on the same port when available.
+  // `ctx` and `commands` must outlive the server.
+  static warden::Result<std::unique_ptr<LoopbackServer>> open(std::uint16_t port, AccessToken token,
+                                                              protocol::CommandContext& ctx,
+                                                              std::span<const protocol::Command> commands);
+  ~LoopbackServer();
+  LoopbackServer(const LoopbackServer&) = delete;
+  LoopbackServer& operator=(const LoopbackServer&) = delete;
+
+  std::uint16_t port() const;
+  // "127.0.0.1" and, when bound, "::1".
+  std::vector<std::string> addresses() const;
+
+  // Serves until stop() (from any thread) or, with stop_on_signals, SIGINT/SIGTERM (Ctrl-C).
+  // A command that is running when it stops is finished first; queued ones are dropped.
+  void run(bool stop_on_signals);
+  void stop();
+
+ private:
+  explicit LoopbackServer(std::unique_ptr<ServerState> state);
+  std::unique_ptr<ServerState> state_;
+};
+
+}  // namespace cookiewarden::serve

@@ -1,0 +1,74 @@
+// Who may use `cookiewarden serve`, decided from a request's head before anything else is read
+// or run. Transport-free (plain strings), so it is tested and fuzzed without sockets.
+//
+// In this order:
+//   Host    must name the loopback listener: 127.0.0.1:PORT, localhost:PORT or [::1]:PORT
+//           → else 421. A DNS-rebinding page reaches us under its own name, so it fails here.
+//   Origin  when present, must be the dashboard's own (http:// + an allowed Host)
+//           → else 403: another page's script can send requests, never with our origin.
+//   path    GET / and the page's files: no token (the token is in the URL fragment, which the
+//           browser never sends). POST /api and GET /ws (upgrade) → the token; other paths 404,
+//           other methods 405.
+//   token   /api: "Authorization: Bearer <token>". /ws: the browser's WebSocket API cannot set
+//           headers, so the client offers two subprotocols, "cookiewarden" and
+//           "cookiewarden.token.<token>"; the server answers with "cookiewarden"
+//           → else 401, and no command runs.
+// Every other GET path is a page file (the server answers 404 for one it does not embed).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "protocol/message.h"
+#include "serve/access_token.h"
+
+namespace cookiewarden::serve {
+
+inline constexpr std::string_view kWebSocketProtocol = "cookiewarden";
+inline constexpr std::string_view kWebSocketTokenPrefix = "cookiewarden.token.";
+
+// What the guard needs of a request; absent headers are nullopt (present but empty is "").
+struct RequestHead {
+  std::string_view method;
+  std::string_view target;  // "/api", "/?x=1"
+  std::optional<std::string_view> host;
+  std::optional<std::string_view> origin;
+  std::optional<std::string_view> authorization;
+  std::optional<std::string_view> websocket_protocols;  // Sec-WebSocket-Protocol
+  bool websocket_upgrade = false;
+};
+
+enum class Route { page_file, api, websocket };
+
+struct Admitted {
+  Route route;
+  std::string path;  // page_file: the file asked for ("/" for the page itself)
+};
+
+struct Refusal {
+  unsigned status;  // HTTP status
+  protocol::ErrorCode code;
+  std::string message;
+};
+
+class RequestGuard {
+ public:
+  RequestGuard(AccessToken token, std::uint16_t port) : token_(std::move(token)), port_(port) {}
+
+  std::variant<Admitted, Refusal> admit(const RequestHead& head) const;
+
+  // Whether a Host header names this server: "127.0.0.1:PORT", "localhost:PORT", "[::1]:PORT".
+  bool is_own_host(std::string_view host) const;
+
+ private:
+  bool is_own_origin(std::string_view origin) const;
+  bool has_token(const RequestHead& head, Route route) const;
+
+  AccessToken token_;
+  std::uint16_t port_;
+};
+
+}  // namespace cookiewarden::serve

@@ -1,0 +1,41 @@
+// What every connection of the loopback server shares: the I/O context, the command thread, the
+// guard and the commands. Internal to serve/ (it brings in Boost.Asio).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/thread_pool.hpp>
+
+#include "protocol/command.h"
+#include "serve/api_exchange.h"
+#include "serve/request_guard.h"
+
+namespace cookiewarden::serve {
+
+class ServerState {
+ public:
+  ServerState(protocol::CommandContext& ctx, std::span<const protocol::Command> commands)
+      : ctx_(ctx), commands_(commands) {}
+
+  // Answers `body` on the command thread, then calls `deliver` with the reply on the I/O thread.
+  void answer(std::string body, std::function<void(ApiReply)> deliver);
+
+  boost::asio::io_context io{1};
+  boost::asio::thread_pool command_thread{1};
+  std::vector<boost::asio::ip::tcp::acceptor> acceptors;
+  std::uint16_t port = 0;
+  std::optional<RequestGuard> guard;  // set once the port is known
+
+ private:
+  protocol::CommandContext& ctx_;
+  std::span<const protocol::Command> commands_;
+};
+
+}  // namespace cookiewarden::serve

@@ -1,0 +1,281 @@
+// `cookiewarden serve` end to end: the server started as a person would (--no-open --port 0) with
+// HOME at a fake home holding a closed Chromium profile and a closed Firefox profile made from the
+// real browser-written cookie stores, plus a Google Chrome profile whose browser counts as running
+// (its SingletonLock names this live process). The printed dashboard link is opened in real
+// Chromium; the page lists the profiles, shows what each holds for tracker.test, previews and then
+// deletes it. sqlite3 then shows exactly tracker.test's rows gone from the closed profiles, every
+// other row kept, the running profile untouched. Refusals are checked from node over plain HTTP
+// (no token, wrong Host, foreign Origin, oversized body) and from a real cross-site page in the
+// same Chromium (fetch and WebSocket), each carrying a real delete_site that must not run.
+//
+// Run: COOKIEWARDEN=build/native/native-host/cookiewarden node --test tests/e2e/serve/
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { launchChromium } from '../lib/chromium_browser.mjs';
+import { cookieOfSite, readCookieRows } from '../lib/cookie_rows.mjs';
+import { COOKIEWARDEN } from '../lib/cookiewarden_cli.mjs';
+import { chromiumProfile, createFakeHome, firefoxProfiles, firefoxRoot } from '../lib/fake_home.mjs';
+
+const SHARED_DATA = process.env.WARDEN_SHARED_DATA ?? new URL('../../../../shared/data', import.meta.url).pathname;
+const CHROMIUM_COOKIES = path.join(SHARED_DATA, 'cookie-stores', 'chromium156-linux-Cookies.sqlite');
+const FIREFOX_COOKIES = path.join(SHARED_DATA, 'cookie-stores', 'firefox153esr-cookies.sqlite');
+const SITE = 'tracker.test';
+
+let home;
+let viewerDir;
+let serve;       // {child, url, token, port, output}
+let browser;     // the Chromium that shows the dashboard
+let attacker;    // a cross-site page's server
+const profiles = {};
+
+const sha1 = (file) => createHash('sha1').update(fs.readFileSync(file)).digest('hex');
+
+function copyStore(from, to) {
+  fs.mkdirSync(path.dirname(to), { recursive: true });
+  fs.copyFileSync(from, to);
+  fs.chmodSync(to, 0o644);  // the shared copies are read-only; browsers write theirs 0644/0600
+}
+
+// Starts `cookiewarden serve` and resolves once it printed its dashboard link.
+function startServe(env) {
+  const child = spawn(COOKIEWARDEN, ['serve', '--no-open', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk) => { output += chunk; });
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = output.match(/Dashboard: (http:\/\/127\.0\.0\.1:(\d+)\/#token=([0-9a-f]{64}))\n/);
+      if (match) resolve({ child, url: match[1], port: Number(match[2]), token: match[3], output: () => output });
+    });
+    child.once('exit', (code) => reject(new Error(`cookiewarden serve exited (${code}) before printing its link:\n${output}`)));
+  });
+}
+
+// One HTTP request from node with exactly the headers given: {status, body (parsed JSON or text)}.
+function request({ method = 'POST', pathname = '/api', headers = {}, body = '' }) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: serve.port, method, path: pathname, headers: { 'Content-Length': Buffer.byteLength(body), ...headers } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => { text += chunk; });
+      res.on('end', () => {
+        let parsed = text;
+        try { parsed = JSON.parse(text); } catch { /* the page */ }
+        resolve({ status: res.statusCode, headers: res.headers, body: parsed });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const ownHost = () => `127.0.0.1:${serve.port}`;
+const bearer = () => ({ Authorization: `Bearer ${serve.token}` });
+const deleteRequest = JSON.stringify({ id: 'attack', cmd: 'delete_site', args: { site: SITE } });
+
+const trackerRows = (profile) => readCookieRows(profile).filter((row) => cookieOfSite(row, SITE));
+const otherRows = (profile) => readCookieRows(profile).filter((row) => !cookieOfSite(row, SITE));
+
+function assertNothingDeleted() {
+  assert.equal(trackerRows(profiles.chromium).length, 3, 'Chromium still holds its 3 tracker.test cookies');
+  assert.equal(trackerRows(profiles.firefox).length, 6, 'Firefox still holds its 6 tracker.test cookies');
+}
+
+before(async () => {
+  home = createFakeHome('serve');
+  profiles.chromium = chromiumProfile(home.configDir);
+  copyStore(CHROMIUM_COOKIES, profiles.chromium.cookieDb);
+  [profiles.firefox] = firefoxProfiles(firefoxRoot.xdg(home), ['work']);
+  copyStore(FIREFOX_COOKIES, profiles.firefox.cookieDb);
+  // Google Chrome "running": its SingletonLock names this host and a live pid (this process).
+  profiles.chrome = chromiumProfile(home.configDir, 'google-chrome');
+  copyStore(CHROMIUM_COOKIES, profiles.chrome.cookieDb);
+  fs.symlinkSync(`${os.hostname()}-${process.pid}`, path.join(profiles.chrome.userDataDir, 'SingletonLock'));
+
+  serve = await startServe(home.env);
+  viewerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-e2e-serve-viewer-'));
+  browser = await launchChromium({ userDataDir: viewerDir, env: process.env });
+  attacker = http.createServer((req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.end('<!doctype html><title>some web page</title>');
+  });
+  await new Promise((resolve) => attacker.listen(0, '127.0.0.1', resolve));
+});
+
+after(async () => {
+  await browser?.close();
+  attacker?.close();
+  if (serve && serve.child.exitCode === null) serve.child.kill('SIGKILL');
+  home?.remove();
+  if (viewerDir) fs.rmSync(viewerDir, { recursive: true, force: true });
+});
+
+test('serve prints a loopback dashboard link with a 256-bit token and listens there only', () => {
+  assert.match(serve.output(), /listening on 127\.0\.0\.1:\d+( and \[::1\]:\d+)?\n/);
+  assert.ok(serve.port > 0);
+});
+
+test('refused over HTTP: no token 401, wrong token 401, rebinding Host 421, foreign Origin 403, 2 MiB body 413', async () => {
+  const noToken = await request({ headers: { 'Content-Type': 'application/json' }, body: deleteRequest });
+  assert.equal(noToken.status, 401);
+  assert.equal(noToken.body.ok, false);
+  assert.equal(noToken.body.error.code, 'not_allowed');
+
+  const wrongToken = await request({ headers: { Authorization: `Bearer ${'0'.repeat(64)}` }, body: deleteRequest });
+  assert.equal(wrongToken.status, 401);
+
+  const rebound = await request({ headers: { ...bearer(), Host: `rebound.attacker.test:${serve.port}` }, body: deleteRequest });
+  assert.equal(rebound.status, 421);
+  assert.equal(rebound.body.error.code, 'not_allowed');
+
+  const foreign = await request({ headers: { ...bearer(), Origin: 'https://attacker.test' }, body: deleteRequest });
+  assert.equal(foreign.status, 403);
+
+  const huge = await request({ headers: bearer(), body: 'x'.repeat(2 << 20) }).catch((error) => ({ status: 'reset', error }));
+  // The server answers 413 from the head and closes; node may see the reset first while still sending.
+  assert.ok(huge.status === 413 || huge.status === 'reset', `got ${huge.status}`);
+  if (huge.status === 413) assert.equal(huge.body.error.code, 'too_large');
+
+  const malformed = await request({ headers: bearer(), body: '{"id":1,' });
+  assert.equal(malformed.status, 400);
+  assert.equal(malformed.body.error.code, 'invalid_json');
+
+  assertNothingDeleted();
+});
+
+test('the dashboard lists every profile, the running one marked, and drops the token from the address bar', async () => {
+  const { page } = browser;
+  await page.goto(serve.url);
+  const rows = page.locator('#profiles tbody tr');
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), 3);
+  assert.equal(await page.locator('#connection').textContent(), 'connected');
+  assert.equal(await page.locator('#profiles tr[data-profile="chrome/Default"]').getAttribute('data-running'), 'true');
+  assert.equal(await page.locator('#profiles tr[data-profile="chromium/Default"]').getAttribute('data-running'), 'false');
+  assert.equal(await page.locator('#profiles tr[data-profile="chrome/Default"] .pill.block').textContent(), 'running');
+  assert.equal(await page.evaluate(() => location.hash), '');
+  assert.ok(!page.url().includes(serve.token));
+});
+
+test('a site search shows what each profile holds; preview changes nothing; Delete removes exactly that site', async () => {
+  const { page } = browser;
+  const chromeBefore = sha1(profiles.chrome.cookieDb);
+  const chromiumOthers = otherRows(profiles.chromium);
+  const firefoxOthers = otherRows(profiles.firefox);
+  assert.ok(chromiumOthers.length > 0 && firefoxOthers.length > 0);
+
+  await page.fill('#site', SITE);
+  await page.click('#site-form button[type=submit]');
+  await page.locator('#holdings tbody tr').first().waitFor();
+  const cookies = async (key) => page.locator(`#holdings tr[data-profile="${key}"] [data-field=cookies]`).textContent();
+  assert.equal(await cookies('chromium/Default'), '3');
+  assert.equal(await cookies('firefox/work.default'), '6');
+
+  await page.click('#preview');
+  await page.locator('#outcome[data-state=preview]').waitFor();
+  assert.match(await page.locator('#outcome-title').textContent(), /Preview for tracker\.test: 9 items would be deleted/);
+  assert.equal(await page.locator('#outcomes tr[data-profile="chrome/Default"]').getAttribute('data-result'), 'running');
+  assertNothingDeleted();
+
+  // The running profile's refusal is shown in the host's own words.
+  const dryRun = await request({ headers: bearer(), body: JSON.stringify({ id: 1, cmd: 'delete_site', args: { site: SITE, targets: ['chrome/Default'], dry_run: true } }) });
+  const refusal = dryRun.body.result.profiles[0].message;
+  assert.ok(refusal.length > 0);
+  assert.ok((await page.locator('#outcomes tr[data-profile="chrome/Default"]').textContent()).includes(refusal));
+
+  assert.equal(await page.locator('#delete').isEnabled(), true);
+  await page.click('#delete');
+  await page.locator('#outcome[data-state=deleted]').waitFor();
+  assert.match(await page.locator('#outcome-title').textContent(), /tracker\.test: 9 items deleted \(some profiles were skipped/);
+  assert.equal(await page.locator('#outcomes tr[data-profile="chromium/Default"]').getAttribute('data-result'), 'done');
+  assert.equal(await page.locator('#outcomes tr[data-profile="chromium/Default"] [data-field=deleted]').textContent(), '3');
+  assert.equal(await page.locator('#outcomes tr[data-profile="firefox/work.default"] [data-field=deleted]').textContent(), '6');
+
+  assert.deepEqual(trackerRows(profiles.chromium), []);
+  assert.deepEqual(trackerRows(profiles.firefox), []);
+  assert.deepEqual(otherRows(profiles.chromium), chromiumOthers);
+  assert.deepEqual(otherRows(profiles.firefox), firefoxOthers);
+  assert.equal(sha1(profiles.chrome.cookieDb), chromeBefore, 'the running browser\'s profile is untouched');
+  // The page refreshed its view: nothing left in the closed profiles.
+  await page.waitForFunction(() => document.querySelector('#holdings tr[data-profile="chromium/Default"] [data-field=cookies]')?.textContent === '0');
+});
+
+test('the dashboard\'s WebSocket carries the same commands; without the token it does not open', async () => {
+  const { page } = browser;
+  const result = await page.evaluate(async () => {
+    const token = sessionStorage.getItem('cookiewarden.token');
+    const open = (protocols) => new Promise((resolve) => {
+      const ws = new WebSocket(`ws://${location.host}/ws`, protocols);
+      ws.onopen = () => ws.send(JSON.stringify({ id: 'w', cmd: 'hello' }));
+      ws.onmessage = (event) => { resolve({ protocol: ws.protocol, reply: JSON.parse(event.data) }); ws.close(); };
+      ws.onerror = () => resolve({ error: true });
+    });
+    return { good: await open(['cookiewarden', `cookiewarden.token.${token}`]), bad: await open(['cookiewarden']) };
+  });
+  assert.equal(result.good.protocol, 'cookiewarden');
+  assert.equal(result.good.reply.id, 'w');
+  assert.equal(result.good.reply.ok, true);
+  assert.deepEqual(result.good.reply.result.capabilities.sort(), ['browsers', 'delete_site', 'hello', 'site_data']);
+  assert.deepEqual(result.bad, { error: true });
+});
+
+test('a cross-site web page cannot drive the server, even knowing the token (fetch and WebSocket)', async () => {
+  // Put tracker.test back in the Chromium profile, so a deletion would show.
+  copyStore(CHROMIUM_COOKIES, profiles.chromium.cookieDb);
+  const page = await browser.browser.contexts()[0].newPage();
+  await page.goto(`http://attacker.test:${attacker.address().port}/`);
+  const outcome = await page.evaluate(async ({ port, token, body }) => {
+    const api = `http://127.0.0.1:${port}/api`;
+    const attempts = {};
+    try {
+      const response = await fetch(api, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body });
+      attempts.fetch = response.status;
+    } catch { attempts.fetch = 'blocked'; }
+    // A "simple" request needs no preflight: it reaches the server, which must refuse it (Origin).
+    await fetch(api, { method: 'POST', mode: 'no-cors', headers: { 'Content-Type': 'text/plain' }, body }).catch(() => {});
+    attempts.ws = await new Promise((resolve) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, ['cookiewarden', `cookiewarden.token.${token}`]);
+      ws.onopen = () => { ws.send(body); resolve('open'); };
+      ws.onerror = () => resolve('refused');
+    });
+    return attempts;
+  }, { port: serve.port, token: serve.token, body: deleteRequest });
+  await page.close();
+  assert.equal(outcome.fetch, 'blocked');
+  assert.equal(outcome.ws, 'refused');
+  assert.equal(trackerRows(profiles.chromium).length, 3, 'nothing was deleted');
+});
+
+test('a wrong token and a stopped server are clear error states; SIGTERM stops serve cleanly', async () => {
+  const { page } = browser;
+  await page.evaluate(() => sessionStorage.clear());
+  await page.goto('about:blank');  // else only the fragment changes and the page is not reloaded
+  await page.goto(`http://127.0.0.1:${serve.port}/#token=${'0'.repeat(64)}`);
+  await page.locator('#fatal:not([hidden])').waitFor();
+  assert.match(await page.locator('#fatal').textContent(), /refused this page's token/);
+  assert.equal(await page.locator('#connection').textContent(), 'bad token');
+
+  await page.evaluate(() => sessionStorage.clear());
+  await page.goto('about:blank');
+  await page.goto(serve.url);
+  await page.locator('#profiles tbody tr').first().waitFor();
+  assert.equal(await page.locator('#connection').textContent(), 'connected');
+  const exited = new Promise((resolve) => serve.child.once('exit', (code, signal) => resolve({ code, signal })));
+  serve.child.kill('SIGTERM');
+  assert.deepEqual(await exited, { code: 0, signal: null });
+  assert.match(serve.output(), /cookiewarden serve: stopped\n/);
+
+  await page.click('#refresh');
+  await page.locator('#fatal:not([hidden])').waitFor();
+  assert.match(await page.locator('#fatal').textContent(), /does not answer/);
+  assert.equal(await page.locator('#connection').textContent(), 'server gone');
+});
