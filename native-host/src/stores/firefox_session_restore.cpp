@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <span>
 #include <system_error>
@@ -42,6 +43,92 @@ int nesting_depth(std::string_view json) {
     }
   }
   return deepest;
+}
+
+// JSON.stringify writes a lone UTF-16 surrogate (a page title cut inside an emoji) as "\udXXX",
+// which nlohmann rejects. Before parsing, each lone one becomes a code point of the private range
+// U+F0000..U+F07FF; after dumping, those go back to the exact escape. Documents that already use
+// that range are left as they are (and fail to parse: reported corrupt, never altered).
+constexpr char32_t kShieldBase = 0xF0000;
+
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// The code unit of a "\uXXXX" escape starting at `at`, or -1.
+long escaped_unit(std::string_view json, std::size_t at) {
+  if (at + 6 > json.size() || json[at] != '\\' || json[at + 1] != 'u') return -1;
+  long unit = 0;
+  for (std::size_t i = at + 2; i < at + 6; ++i) {
+    int digit = hex_digit(json[i]);
+    if (digit < 0) return -1;
+    unit = unit * 16 + digit;
+  }
+  return unit;
+}
+
+bool is_high(long unit) { return unit >= 0xD800 && unit <= 0xDBFF; }
+bool is_low(long unit) { return unit >= 0xDC00 && unit <= 0xDFFF; }
+
+std::string utf8_of(char32_t c) {
+  return {static_cast<char>(0xF0 | (c >> 18)), static_cast<char>(0x80 | ((c >> 12) & 0x3F)),
+          static_cast<char>(0x80 | ((c >> 6) & 0x3F)), static_cast<char>(0x80 | (c & 0x3F))};
+}
+
+// Whether the text already holds a code point of the shield range, raw or as an escaped pair.
+bool uses_shield_range(std::string_view json) {
+  for (std::size_t i = 0; i + 1 < json.size(); ++i) {
+    if (json[i] == '\xF3' && i + 2 < json.size() && json[i + 1] == '\xB0' &&
+        static_cast<unsigned char>(json[i + 2]) < 0xA0)
+      return true;
+    if (long unit = escaped_unit(json, i); unit == 0xDB80 || unit == 0xDB81) return true;
+  }
+  return false;
+}
+
+std::string shield_lone_surrogates(std::string_view json) {
+  if (json.find("\\u") == std::string_view::npos || uses_shield_range(json)) return std::string(json);
+  std::string out;
+  out.reserve(json.size());
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    if (json[i] != '\\') {
+      out += json[i];
+      continue;
+    }
+    long unit = escaped_unit(json, i);
+    if (is_high(unit) && is_low(escaped_unit(json, i + 6))) {
+      out.append(json.substr(i, 12));
+      i += 11;
+    } else if (is_high(unit) || is_low(unit)) {
+      out += utf8_of(kShieldBase + static_cast<char32_t>(unit - 0xD800));
+      i += 5;
+    } else {
+      out.append(json.substr(i, 2));  // any other escape, kept whole so "\\u" is not misread
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::string unshield_lone_surrogates(std::string_view json) {
+  std::string out;
+  out.reserve(json.size());
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    if (json[i] == '\xF3' && i + 3 < json.size() && json[i + 1] == '\xB0' &&
+        static_cast<unsigned char>(json[i + 2]) < 0xA0) {
+      unsigned offset = (static_cast<unsigned char>(json[i + 2]) & 0x3F) << 6 | (static_cast<unsigned char>(json[i + 3]) & 0x3F);
+      char escape[8];
+      std::snprintf(escape, sizeof escape, "\\u%04x", 0xD800 + offset);
+      out += escape;
+      i += 3;
+    } else {
+      out += json[i];
+    }
+  }
+  return out;
 }
 
 std::string string_at(const Json& object, const char* key) {
@@ -211,14 +298,14 @@ bool is_session_file_name(const std::string& name) {
 warden::Result<SessionFiltering> filter_session_json(std::string_view json, const SiteMatcher& site) {
   if (nesting_depth(json) > kMaxDepth)
     return {warden::Status::invalid_json, "nested deeper than " + std::to_string(kMaxDepth) + " levels"};
-  Json document = Json::parse(json, nullptr, /*allow_exceptions=*/false);
+  Json document = Json::parse(shield_lone_surrogates(json), nullptr, /*allow_exceptions=*/false);
   if (document.is_discarded()) return {warden::Status::invalid_json, "not valid JSON"};
   if (!document.is_object()) return {warden::Status::invalid_json, "not a session document (no top-level object)"};
   SessionFilter filter(site);
   filter.walk(document);
   SessionFiltering result;
   result.items = std::move(filter.items());
-  result.json = document.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace);
+  result.json = unshield_lone_surrogates(document.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace));
   return result;
 }
 

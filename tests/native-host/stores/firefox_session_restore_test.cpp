@@ -238,3 +238,20 @@ TEST_CASE("filter_session_json: per-window cookies of older versions, subdomains
   CHECK(after["big"].get<std::uint64_t>() == 12345678901234567890ull);
   CHECK(after["u"] == "caf\u00e9 \U0001F600");
 }
+
+TEST_CASE("filter_session_json: lone UTF-16 surrogates, as JSON.stringify writes them, survive exactly") {
+  // A title cut inside an emoji keeps its lone high surrogate; a stray low one too.
+  std::string json = R"J({"windows":[{"tabs":[{"entries":[{"title":"cut \ud83d","url":"x\\ud800"}],)J"
+                     R"J("storage":{"https://www.example.test":{"k\udc00":"v"}}}]}],)J"
+                     R"J("cookies":[{"host":"keep.test","name":"n\udfff"},{"host":"example.test","name":"\ud800"}]})J";
+  auto result = filter_session_json(json, site("example.test"));
+  REQUIRE_MESSAGE(result.ok(), result.detail());
+  CHECK(result->items.size() == 2);
+  CHECK(result->json.find(R"("title":"cut \ud83d")") != std::string::npos);
+  CHECK(result->json.find(R"("url":"x\\ud800")") != std::string::npos);  // an escaped backslash, not an escape
+  CHECK(result->json.find(R"({"host":"keep.test","name":"n\udfff"})") != std::string::npos);
+  CHECK(result->json.find("example.test") == std::string::npos);
+  // A document already using the private range the surrogates are parked in is not altered.
+  auto parked = filter_session_json("{\"t\":\"\xF3\xB0\x80\x80\",\"u\":\"\\ud800\"}", site("example.test"));
+  CHECK_FALSE(parked.ok());
+}
