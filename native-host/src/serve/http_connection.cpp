@@ -21,12 +21,9 @@ namespace http = beast::http;
 using protocol::ErrorCode;
 
 constexpr auto kIdleTimeout = std::chrono::seconds(30);
-constexpr std::uint32_t kMaxHeaderBytes = 16 * 1024;
 
 std::string_view view(beast::string_view text) { return {text.data(), text.size()}; }
 
-// A header's value, or nullopt when absent. Sent twice, it reads as "" (which no check accepts),
-// so a proxy and we can never disagree about which copy counts.
 template <class Fields>
 std::optional<std::string_view> single_header(const Fields& fields, http::field name) {
   auto it = fields.find(name);
@@ -35,7 +32,15 @@ std::optional<std::string_view> single_header(const Fields& fields, http::field 
   return view(it->value());
 }
 
-RequestHead head_of(const http::request<http::string_body>& request) {
+// The page may talk to this server only; nothing else may frame it or learn where it came from.
+std::string page_policy(std::string_view host) {
+  return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self' ws://" +
+         std::string(host) + "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+}
+
+}  // namespace
+
+RequestHead request_head(const http::request<http::string_body>& request) {
   return {view(request.method_string()),
           view(request.target()),
           single_header(request, http::field::host),
@@ -45,11 +50,7 @@ RequestHead head_of(const http::request<http::string_body>& request) {
           beast::websocket::is_upgrade(request)};
 }
 
-// The page may talk to this server only; nothing else may frame it or learn where it came from.
-std::string page_policy(std::string_view host) {
-  return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self' ws://" +
-         std::string(host) + "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-}
+namespace {
 
 class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
  public:
@@ -70,7 +71,7 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
   void on_head(beast::error_code ec) {
     if (ec) return on_read_error(ec);
     const auto& request = parser_->get();
-    auto decision = state_.guard->admit(head_of(request));
+    auto decision = state_.guard->admit(request_head(request));
     if (auto* refusal = std::get_if<Refusal>(&decision))
       return send_error(refusal->status, {refusal->code, refusal->message}, /*keep_alive=*/false);
     const Admitted& admitted = std::get<Admitted>(decision);
@@ -121,7 +122,7 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
     if (!file) return send_error(404, {ErrorCode::not_found, "no page file " + path}, keep_alive);
     Response response{http::status::ok, 11};
     response.set(http::field::content_type, file->content_type);
-    response.set("Content-Security-Policy", page_policy(*head_of(parser_->get()).host));
+    response.set("Content-Security-Policy", page_policy(*request_head(parser_->get()).host));
     response.set("Referrer-Policy", "no-referrer");
     response.set("X-Frame-Options", "DENY");
     response.body() = std::string(file->body);
