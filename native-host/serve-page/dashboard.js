@@ -111,6 +111,18 @@ function checkedTargets() {
   return [...$('holdings').querySelectorAll('tbody input[type=checkbox]:checked')].map((box) => box.value);
 }
 
+// Every item a deletion removed (or would remove), folded: a cookie's domain and name, a storage
+// origin and key, with the partition it lived under.
+function itemList(stores) {
+  const items = stores.flatMap((store) => store.items);
+  if (items.length === 0) return [];
+  const describe = (item) => [item.kind, item.host, item.name, item.partition && `(under ${item.partition})`]
+    .filter(Boolean).join(' ');
+  return [el('details', {},
+    el('summary', { text: `${items.length} item${items.length === 1 ? '' : 's'}` }),
+    el('ul', { className: 'items' }, ...items.map((item) => el('li', { text: describe(item) }))))];
+}
+
 function outcomeRow(result) {
   const details = storeNotes(result.stores);
   if (result.message) details.unshift(el('li', { text: result.message }));
@@ -120,7 +132,7 @@ function outcomeRow(result) {
     el('td', { text: profileLabel(result.profile) }),
     el('td', {}, el('span', { className: `pill ${result.skipped ? 'block' : 'allow'}`, text: label })),
     el('td', { text: result.deleted, dataset: { field: 'deleted' } }),
-    el('td', {}, el('ul', {}, ...details)));
+    el('td', {}, el('ul', {}, ...details), ...itemList(result.stores)));
 }
 
 function showOutcome(result) {

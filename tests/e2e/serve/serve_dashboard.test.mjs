@@ -184,6 +184,10 @@ test('a site search shows what each profile holds; preview changes nothing; Dele
   await page.locator('#outcome[data-state=preview]').waitFor();
   assert.match(await page.locator('#outcome-title').textContent(), /Preview for tracker\.test: 9 items would be deleted/);
   assert.equal(await page.locator('#outcomes tr[data-profile="chrome/Default"]').getAttribute('data-result'), 'running');
+  // The preview names what would go, partitioned cookies with their top-level site.
+  const firefoxPreview = await page.locator('#outcomes tr[data-profile="firefox/work.default"] ul.items').textContent();
+  assert.ok(firefoxPreview.includes('cookie ads.tracker.test srv_ads (under http://keep.test)'), firefoxPreview);
+  assert.equal(await page.locator('#outcomes tr[data-profile="firefox/work.default"] ul.items li').count(), 6);
   assertNothingDeleted();
 
   // The running profile's refusal is shown in the host's own words.
