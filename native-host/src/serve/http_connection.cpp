@@ -94,6 +94,19 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
   }
 
   void read_body() {
+    // curl and other clients hold a larger body back until told to go on (RFC 9110 §10.1.1).
+    if (beast::iequals(parser_->get()[http::field::expect], "100-continue")) {
+      interim_ = std::make_unique<http::response<http::empty_body>>(http::status::continue_, 11);
+      return http::async_write(stream_, *interim_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+        self->interim_.reset();
+        if (ec) return self->close();
+        self->read_rest();
+      });
+    }
+    read_rest();
+  }
+
+  void read_rest() {
     http::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
       if (ec) return self->on_read_error(ec);
       self->run_request();
@@ -164,6 +177,7 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   std::unique_ptr<Response> response_;
+  std::unique_ptr<http::response<http::empty_body>> interim_;
   ServerState& state_;
 };
 

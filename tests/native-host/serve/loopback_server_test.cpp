@@ -329,6 +329,21 @@ TEST_CASE("serve server: keep-alive connections answer requests in order") {
   CHECK(json::parse(second.body)["result"]["n"] == 2);
 }
 
+TEST_CASE("serve server: a client waiting on Expect: 100-continue is told to send its body") {
+  RunningServer server;
+  Connection connection(server.port());
+  connection.send_text("POST /api HTTP/1.1\r\nHost: " +
+                       server.host() + "\r\nAuthorization: Bearer " + kToken + "\r\nExpect: 100-continue\r\nContent-Length: " +
+                       std::to_string(kEcho.size()) + "\r\n\r\n");
+  CHECK(connection.read_until("\r\n\r\n") == "HTTP/1.1 100 Continue\r\n\r\n");
+  connection.send_text(kEcho);
+  connection.finish_sending();
+  std::string data = connection.read_all();
+  HttpReply reply = take_reply(data);
+  CHECK(reply.status == 200);
+  CHECK(json::parse(reply.body)["result"]["x"] == 1);
+}
+
 namespace {
 
 std::string upgrade_request(const RunningServer& server, const std::string& protocols, const std::string& origin) {
