@@ -169,11 +169,13 @@ function guarded(action, button) {
   return async (event) => {
     event?.preventDefault();
     if (button) button.disabled = true;
+    $('busy').hidden = false;
     try {
       await action();
     } catch (error) {
       showError(error);
     } finally {
+      $('busy').hidden = true;
       if (button && button !== $('delete')) button.disabled = false;
     }
   };
