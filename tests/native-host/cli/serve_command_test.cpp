@@ -30,7 +30,7 @@ Run serve(std::vector<std::string_view> args) {
 
 }  // namespace
 
-TEST_CASE("cli serve: --port takes 0..65535; anything else is a usage error and nothing listens") {
+TEST_CASE("cli serve: --port takes 0..65535 and anything else is a usage error where nothing listens") {
   for (std::string_view bad : {"abc", "65536", "-1", "80x", ""}) {
     Run run = serve({"--port", bad, "--no-open"});
     CHECK_MESSAGE(run.code == cookiewarden::cli::kExitUsage, bad);

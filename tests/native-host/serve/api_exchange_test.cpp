@@ -39,7 +39,7 @@ TEST_CASE("serve api: a request gets the protocol's reply, whole (no paging over
   CHECK_FALSE(body.contains("page"));
 }
 
-TEST_CASE("serve api: a failing command is a 200 reply with ok false; a malformed request a 400 and nothing runs") {
+TEST_CASE("serve api: a failing command is a 200 reply with ok false and a malformed request a 400 where nothing runs") {
   ApiReply refused = exchange(R"({"id":"a","cmd":"refuse"})");
   CHECK(refused.status == 200);
   json body = json::parse(refused.text);

@@ -264,7 +264,7 @@ TEST_CASE("serve server: a foreign Host (DNS rebinding) is 421 and a foreign Ori
   CHECK(g_runs == before);
 }
 
-TEST_CASE("serve server: a body over 1 MiB is 413 before it is read; chunked too") {
+TEST_CASE("serve server: a body over 1 MiB is 413 before it is read (declared or chunked)") {
   RunningServer server;
   int before = g_runs;
   std::string head = "POST /api HTTP/1.1\r\nHost: " + server.host() + "\r\nAuthorization: Bearer " + kToken +

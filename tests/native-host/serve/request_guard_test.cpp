@@ -122,7 +122,7 @@ TEST_CASE("serve guard: /ws needs an upgrade and the token among the offered sub
   CHECK(status_of(foreign) == 403);
 }
 
-TEST_CASE("serve guard: page files need no token; wrong methods are 405") {
+TEST_CASE("serve guard: page files need no token and wrong methods are 405") {
   RequestHead page;
   page.method = "GET";
   page.target = "/?refresh=1";
