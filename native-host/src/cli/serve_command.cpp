@@ -66,6 +66,7 @@ int run_serve(std::span<const std::string_view> args, Io io) {
   if (!parsed->has("--no-open") && !serve::open_in_browser(url))
     io.err << "cookiewarden serve: could not start a browser; open the link above yourself\n";
   (*server)->run(/*stop_on_signals=*/true);
+  server.value().reset();  // waits for a deletion in progress to finish
   io.out << "cookiewarden serve: stopped" << std::endl;
   return kExitOk;
 }
