@@ -63,6 +63,7 @@ struct HostKeys {
 struct UrlToken {
   std::uint32_t hash;
   std::uint32_t position;
+  std::uint32_t end;
 };
 
 struct UrlTokens {
@@ -177,7 +178,8 @@ void lower_and_tokenize(std::string_view url, std::string& lower, UrlTokens& tok
       out[i] = c;
       hash = (hash ^ static_cast<std::uint8_t>(c)) * kHashPrime;  // hash_continue, one char at a time
     }
-    if (tokens.count < kMaxUrlTokens) tokens.token[tokens.count++] = {hash, static_cast<std::uint32_t>(start)};
+    if (tokens.count < kMaxUrlTokens)
+      tokens.token[tokens.count++] = {hash, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(i)};
   }
 }
 
@@ -452,29 +454,26 @@ class View {
     return !((flags & kFilterFirstParty) && ctx.third_party_frame);
   }
 
-  // The pattern bytes just after and just before its pinned token, against the URL bytes around
-  // the token at `at` (>= token_offset): a literal there decides most candidates in one compare.
-  // The full match still follows, so this only ever rejects.
-  static bool token_neighbours_match(std::string_view pattern, const PatternRecord& r, std::string_view url,
-                                     std::size_t at) {
-    if (r.token_length == 0) return true;
-    const std::size_t after = std::size_t{r.token_offset} + r.token_length;
-    if (after < pattern.size()) {
-      char p = pattern[after];
-      std::size_t u = at + r.token_length;
-      if (p != '*' && p != '^' && (u >= url.size() || url[u] != p)) return false;
-    }
-    if (r.token_offset > 0 && r.token_offset <= pattern.size() && at <= url.size()) {
-      char p = pattern[r.token_offset - 1];
-      if (p != '*' && p != '^' && url[at - 1] != p) return false;
-    }
-    return true;
+  // What a bucket entry answers by itself (IndexEntry): wanted, type and party, and for a pinned
+  // token the URL bytes around `token`, the URL token the entry was found under (null for the
+  // fallback and domain-keyed entries). A pinned pattern that matches has its token exactly
+  // there, as a whole URL token: its literal neighbours must be the URL's.
+  static bool entry_may_match(const IndexEntry& e, Want want, const RequestContext& ctx, const UrlToken* token) {
+    if (!wanted(e.flags, want) || !type_and_party_match(e.flags, e.types, ctx)) return false;
+    if (token == nullptr) return true;
+    std::string_view url = (e.flags & kFilterMatchCase) ? ctx.url.text : ctx.url_lower.text;
+    if (e.after != 0 && (token->end >= url.size() || static_cast<std::uint8_t>(url[token->end]) != e.after))
+      return false;
+    return e.before == 0 ||
+           (token->position > 0 && token->position <= url.size() &&
+            static_cast<std::uint8_t>(url[token->position - 1]) == e.before);
   }
 
   // `token_position`: where the URL token the pattern was found under starts, or npos.
   bool pattern_hit(std::uint32_t id, std::size_t token_position, const RequestContext& ctx, Want want,
                    ListHit& hit) const {
     PatternRecord r = patterns_[id];
+    // A corrupted buffer may disagree with its index entry: the record decides.
     if (!wanted(r.flags, want) || !type_and_party_match(r.flags, r.types, ctx)) return false;
     std::string_view pattern = str(r.pattern_offset, r.pattern_length);
     const bool match_case = r.flags & kFilterMatchCase;
@@ -482,7 +481,7 @@ class View {
     // A pattern pinned by its token is one comparison: check it before a long domain= list.
     // Anything else is a search over the URL: check the domains first.
     if (r.token_offset != kNoTokenOffset && token_position != std::string_view::npos && !(r.flags & kFilterRegex)) {
-      if (token_position < r.token_offset || !token_neighbours_match(pattern, r, url.text, token_position) ||
+      if (token_position < r.token_offset ||
           !pattern_matches_at(pattern, r.flags, url, token_position - r.token_offset) ||
           !domains_match(r.domains_begin, r.domains_count, r.domain_flags, ctx))
         return false;
@@ -504,27 +503,33 @@ class View {
     probe(token_slots_, key, f);
   }
 
-  bool find_in_patterns(const RequestContext& ctx, Want want, ListHit& hit) const {
+  // The entries [begin, begin + count) of pattern_index, in order, until one matches.
+  bool bucket_hit(std::uint32_t begin, std::uint32_t count, const UrlToken* token, const RequestContext& ctx,
+                  Want want, ListHit& hit) const {
     const std::size_t index_size = pattern_index_.size();
-    for (std::size_t i = 0; i < meta_.fallback_count && i < index_size; ++i)
-      if (pattern_hit(pattern_index_[i], std::string_view::npos, ctx, want, hit)) return true;
+    for (std::uint32_t i = begin; i < begin + count && i < index_size; ++i) {
+      IndexEntry e = pattern_index_[i];
+      if (!entry_may_match(e, want, ctx, token)) continue;
+      if (pattern_hit(e.pattern, token ? token->position : std::string_view::npos, ctx, want, hit)) return true;
+    }
+    return false;
+  }
+
+  bool find_in_patterns(const RequestContext& ctx, Want want, ListHit& hit) const {
+    if (bucket_hit(0, meta_.fallback_count, nullptr, ctx, want, hit)) return true;
     const bool exception = want == Want::exception;
     auto key_of = [exception](std::uint32_t key) { return exception ? exception_key(key) : key; };
     for (int k = 0; k < ctx.frame_keys->count; ++k) {
       bool found = false;
       probe_token(key_of(domain_key(ctx.frame_keys->hash[k])), [&](std::uint32_t begin, std::uint32_t count) {
-        for (std::uint32_t i = begin; i < begin + count && i < index_size; ++i)
-          if (pattern_hit(pattern_index_[i], std::string_view::npos, ctx, want, hit)) return found = true;
-        return false;
+        return found = bucket_hit(begin, count, nullptr, ctx, want, hit);
       });
       if (found) return true;
     }
     for (const UrlToken& token : ctx.tokens) {
       bool found = false;
       probe_token(key_of(token.hash), [&](std::uint32_t begin, std::uint32_t count) {
-        for (std::uint32_t i = begin; i < begin + count && i < index_size; ++i)
-          if (pattern_hit(pattern_index_[i], token.position, ctx, want, hit)) return found = true;
-        return false;
+        return found = bucket_hit(begin, count, &token, ctx, want, hit);
       });
       if (found) return true;
     }
@@ -539,7 +544,7 @@ class View {
   Table<HashSlot> token_slots_;
   Table<std::uint32_t> token_bloom_;
   unsigned bloom_log2_bits_;
-  Table<std::uint32_t> pattern_index_;
+  Table<IndexEntry> pattern_index_;
   Table<PatternRecord> patterns_;
   Table<DomainRecord> domains_;
   Table<HashSlot> cookie_slots_;

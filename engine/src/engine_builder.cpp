@@ -157,7 +157,7 @@ struct Sections {
   std::vector<HostExtra> host_extras;
   std::vector<HashSlot> token_slots;
   std::vector<std::uint32_t> token_bloom;
-  std::vector<std::uint32_t> pattern_index;
+  std::vector<IndexEntry> pattern_index;
   std::vector<PatternRecord> patterns;
   std::vector<DomainRecord> domains;
   std::vector<HashSlot> cookie_slots;
@@ -362,6 +362,7 @@ class Compiler {
     }
     std::vector<std::pair<std::uint32_t, std::uint32_t>> keyed;  // (token hash, pattern id)
     std::vector<std::uint32_t> fallback;
+    std::vector<std::uint8_t> before(pattern_sources_.size(), 0), after(pattern_sources_.size(), 0);
     for (std::size_t i = 0; i < pattern_sources_.size(); ++i) {
       const Token* best = nullptr;
       std::uint64_t best_score = UINT64_MAX;
@@ -377,18 +378,31 @@ class Compiler {
       auto id = static_cast<std::uint32_t>(i);
       const bool exception = pattern_sources_[i]->flags & kFilterException;
       s_.patterns[i].token_offset = best ? best->offset : kNoTokenOffset;
-      const bool pinned = best && best->offset != kNoTokenOffset && best->text.size() < 256;
-      s_.patterns[i].token_length = pinned ? static_cast<std::uint8_t>(best->text.size()) : 0;
+      if (best && best->offset != kNoTokenOffset) {
+        before[i] = literal_at(pattern_sources_[i]->pattern, best->offset - 1);
+        after[i] = literal_at(pattern_sources_[i]->pattern, best->offset + best->text.size());
+      }
       if (best != nullptr) keyed.emplace_back(key_for(hash_string(best->text), exception), id);
       else if (!index_by_domains(*pattern_sources_[i], id, exception, keyed)) fallback.push_back(id);
     }
     std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    s_.pattern_index = fallback;
+    auto entry = [&](std::uint32_t id) {
+      const PatternRecord& r = s_.patterns[id];
+      return IndexEntry{id, r.types, r.flags, before[id], after[id], {0, 0}};
+    };
+    for (std::uint32_t id : fallback) s_.pattern_index.push_back(entry(id));
     s_.meta.fallback_count = static_cast<std::uint32_t>(fallback.size());
     s_.token_slots = SlotTable(keyed.size(), [&](std::size_t i) { return keyed[i].first; }, Density::sparse,
                                static_cast<std::uint32_t>(fallback.size())).slots;
-    for (const auto& [hash, id] : keyed) s_.pattern_index.push_back(id);
+    for (const auto& [hash, id] : keyed) s_.pattern_index.push_back(entry(id));
     s_.token_bloom = bloom_of(keyed);
+  }
+
+  // The pattern byte at `i` when it is a literal (not a wildcard or separator); 0 otherwise or
+  // outside the pattern (std::size_t wraps for the byte before offset 0).
+  static std::uint8_t literal_at(std::string_view pattern, std::size_t i) {
+    if (i >= pattern.size() || pattern[i] == '*' || pattern[i] == '^') return 0;
+    return static_cast<std::uint8_t>(pattern[i]);
   }
 
   static std::uint32_t key_for(std::uint32_t key, bool exception) { return exception ? exception_key(key) : key; }

@@ -22,7 +22,7 @@
 //                                  rules; range in pattern_index
 //   token_bloom    uint32[2^k]    one bit per token_slots key (bloom_bit()): most URL tokens have
 //                                  no rule, and this 16 KB bitset answers that without the table
-//   pattern_index  uint32 pattern ids: first Meta::fallback_count untokenised ones, then buckets
+//   pattern_index  IndexEntry[]: first Meta::fallback_count untokenised patterns, then buckets
 //   patterns       PatternRecord[]
 //   domains        DomainRecord[]  `domain=` constraints, each rule's run sorted by hash
 //   cookie_slots   HashSlot[2^k]  key = hash of an exact cookie name; range in cookie_rules
@@ -150,10 +150,21 @@ struct PatternRecord {
   std::uint16_t token_offset;
   std::uint8_t category;
   std::uint8_t domain_flags;  // DomainListFlag
-  // The indexing token's length when it is pinned (token_offset) and shorter than 256, else 0:
-  // the bytes just around the token then reject most candidates before the whole pattern is tried.
-  std::uint8_t token_length;
-  std::uint8_t pad;
+  std::uint8_t pad[2];
+};
+
+// A pattern as its token bucket lists it, with what rejects most candidates without reading the
+// pattern record or its text (elsewhere in the buffer, so each read is a cache miss): the types
+// and party options, and for a pinned token (PatternRecord::token_offset) the literal pattern
+// bytes just before and just after it, which the URL must have around the token it was found
+// under (0: no literal there).
+struct IndexEntry {
+  std::uint32_t pattern;
+  std::uint16_t types;  // as PatternRecord
+  std::uint16_t flags;
+  std::uint8_t before;
+  std::uint8_t after;
+  std::uint8_t pad[2];
 };
 
 enum DomainFlag : std::uint16_t { kDomainNegated = 1, kDomainEntity = 2 };
@@ -190,12 +201,12 @@ struct Meta {
 
 static_assert(sizeof(Header) == 20 && sizeof(SectionEntry) == 8 && sizeof(VendorRecord) == 20);
 static_assert(sizeof(HashSlot) == 8 && sizeof(HostRuleRecord) == 16 && sizeof(HostExtra) == 16);
-static_assert(sizeof(PatternRecord) == 28);
+static_assert(sizeof(PatternRecord) == 28 && sizeof(IndexEntry) == 12);
 static_assert(sizeof(DomainRecord) == 12 && sizeof(CookieRecord) == 28 && sizeof(Meta) == 24);
 
 // The record size of each section (1 for byte sections), to validate section sizes at load.
 inline constexpr std::uint32_t kRecordSize[kSectionCount] = {
-    1, 1, sizeof(VendorRecord), sizeof(HashSlot), sizeof(HostRuleRecord), sizeof(HostExtra), sizeof(HashSlot), 4, 4,
+    1, 1, sizeof(VendorRecord), sizeof(HashSlot), sizeof(HostRuleRecord), sizeof(HostExtra), sizeof(HashSlot), 4, sizeof(IndexEntry),
     sizeof(PatternRecord), sizeof(DomainRecord), sizeof(HashSlot), sizeof(CookieRecord), sizeof(Meta)};
 
 // The token_bloom bit of a key, for a bitset of 2^log2_bits bits. The top bits of a multiplicative
