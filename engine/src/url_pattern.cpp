@@ -1,5 +1,7 @@
 #include "url_pattern.h"
 
+#include <cstring>
+
 #include "warden/filter_list.h"
 
 namespace warden {
@@ -37,14 +39,17 @@ std::size_t match_segment(std::string_view seg, std::string_view text, std::size
   return match_segment(seg, text, pos, seg_end);
 }
 
-// The first position >= `from` where `seg` matches, or npos. Jumps between occurrences of the
-// segment's literal head (everything before its first `^`) instead of trying every position.
+// The first position >= `from` where `seg` matches, or npos. When the segment starts with a
+// literal byte it jumps between that byte's occurrences instead of trying every position;
+// match_segment() then rejects most of them on the next byte, cheaper than a substring search
+// that would compare the whole head before match_segment() compares it again.
 std::size_t find_segment(std::string_view seg, std::string_view text, std::size_t from, std::size_t& end) {
-  std::string_view head = seg.substr(0, seg.find('^'));
+  const bool literal_start = !seg.empty() && seg[0] != '^';
   for (std::size_t p = from; p <= text.size(); ++p) {
-    if (!head.empty()) {
-      p = text.find(head, p);
-      if (p == std::string_view::npos) return std::string_view::npos;
+    if (literal_start) {
+      const void* at = p < text.size() ? std::memchr(text.data() + p, seg[0], text.size() - p) : nullptr;
+      if (at == nullptr) return std::string_view::npos;
+      p = static_cast<std::size_t>(static_cast<const char*>(at) - text.data());
     }
     if ((end = match_segment(seg, text, p)) != std::string_view::npos) return p;
   }

@@ -71,16 +71,14 @@ function resourceTypeCode(type) {
  */
 
 export class WardenEngine {
-  #m; #io; #handle; #bytesPtr; #bytesLen;
-  #names = new Map(); // vendor/rule strings inside the engine buffer: address -> [length, text]
+  #m; #io; #handle;
+  #names = new Map(); // decision strings (vendor, rule): address -> [length, text]
 
   /** @private Use Warden.load(). */
-  constructor(m, handle, bytesPtr, bytesLen) {
+  constructor(m, handle) {
     this.#m = m;
     this.#io = ioOf(m);
     this.#handle = handle;
-    this.#bytesPtr = bytesPtr;
-    this.#bytesLen = bytesLen;
   }
 
   /** @param {import('./warden.mjs').default} m @param {Uint8Array | ArrayBuffer} engineBytes */
@@ -94,7 +92,7 @@ export class WardenEngine {
     const status = m._cw_engine_create(ptr, bytes.length); // takes the bytes, even on failure
     const result = readResult(m);
     if (status !== 0) throw new WardenError(status, readText(m, result[1], result[2]));
-    return new WardenEngine(m, result[1], ptr, bytes.length);
+    return new WardenEngine(m, result[1]);
   }
 
   /** @param {object} policy the policy object of policy.h ({defaults, unknown_third_party, sites}) */
@@ -175,12 +173,12 @@ export class WardenEngine {
     };
   }
 
-  // Strings inside the engine buffer never change while the engine lives: decode each once. Keyed
-  // by the address alone (a small integer, cheaper to hash than address and length as one
-  // number); the length is checked, and a string sharing another's start is decoded each time.
+  // A decision's strings are in the engine buffer or the module's constant data ("first-party"):
+  // they never change while the engine lives, so each is decoded once. Keyed by the address alone
+  // (a small integer, cheaper to hash than address and length as one number); the length is
+  // checked, and a string sharing another's start is decoded each time.
   #text(ptr, len) {
     if (len === 0) return '';
-    if (ptr < this.#bytesPtr || ptr + len > this.#bytesPtr + this.#bytesLen) return readText(this.#m, ptr, len);
     const known = this.#names.get(ptr);
     if (known !== undefined && known[0] === len) return known[1];
     const s = readText(this.#m, ptr, len);
