@@ -169,6 +169,42 @@ test('two engines in one module share the input buffer safely, and policies stay
   b.free();
 });
 
+test('a page sent once serves the requests after it: the same decisions as sending it every time', async () => {
+  const lines = fs.readFileSync(path.join(SHARED_DATA, 'requests.jsonl'), 'utf8').split('\n').filter(Boolean).slice(0, 400);
+  const requests = lines.map((l) => JSON.parse(l)).filter((r) => /^https?:/.test(r.url) && /^https?:/.test(r.frameUrl))
+    .map((r, i) => ({ url: r.url, topUrl: r.frameUrl, frameUrl: i % 7 === 3 ? 'https://frame.example/ad' : r.frameUrl, type: 'script' }));
+  const bursts = await loadEngine();
+  const resent = await loadEngine();
+  const other = { url: 'https://x.example/', topUrl: 'https://elsewhere.example/', type: 'image' };
+  const decide = (engine, r) => { const d = engine.decideRequest(r); return `${d.action} ${d.category} ${d.rule}`; };
+  let sameAsBefore = 0;
+  for (let i = 0; i < requests.length; i++) {
+    const r = requests[i];
+    if (i > 0 && r.topUrl === requests[i - 1].topUrl && r.frameUrl === requests[i - 1].frameUrl) sameAsBefore++;
+    resent.decideRequest(other); // another page in between: this engine is sent every page again
+    assert.equal(decide(bursts, r), decide(resent, r), r.url);
+  }
+  assert.ok(sameAsBefore > requests.length / 2, `only ${sameAsBefore} requests reused their page`);
+  // A failed request leaves nothing stale behind: the next one from a good page decides normally.
+  assert.throws(() => bursts.decideRequest({ url: 'https://a.example/', topUrl: 'not a url' }), WardenError);
+  assert.throws(() => bursts.decideRequest({ url: 'https://a.example/', topUrl: 'not a url' }), WardenError);
+  assert.equal(bursts.decideRequest({ url: 'https://a.example/', topUrl: SHOP }).category, 'unknown');
+  bursts.free();
+  resent.free();
+});
+
+test('the module refuses "same page" from an engine that was never sent one', async () => {
+  const m = await Warden.init({ wasmBinary });
+  const ptr = m._cw_bytes_alloc(engineBytes.length);
+  m.HEAPU8.set(engineBytes, ptr);
+  assert.equal(m._cw_engine_create(ptr, engineBytes.length), Status.ok);
+  const handle = m.HEAPU32[(m._cw_result() >>> 2) + 1];
+  const url = new TextEncoder().encode('https://a.example/');
+  m.HEAPU8.set(url, m._cw_input(url.length));
+  assert.equal(m._cw_decide_request(handle, url.length, 0xFFFFFFFF, 0, 0), Status.invalid_argument);
+  m._cw_engine_free(handle);
+});
+
 test('a corrupted or truncated engine buffer is refused with a status, not a crash', async () => {
   const refused = async (bytes) => {
     await assert.rejects(Warden.load({ wasmBinary, engineBytes: bytes }), (e) => {

@@ -16,6 +16,8 @@ import { ActionNames, CategoryNames, CookieSource, ResourceType, ResourceTypeAli
 export { Status } from './status.js';
 
 const DECISION_WORDS = 7; // CwDecision in warden_api.cpp
+const SAME_PAGE = 0xFFFFFFFF; // kSamePage in warden_api.cpp: top_len meaning "the previous request's page"
+const NO_PAGE = Symbol('no page'); // equal to no URL
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -31,7 +33,8 @@ export class WardenError extends Error {
   }
 }
 
-const invalid = (detail) => new WardenError(StatusNames.indexOf('invalid_argument'), detail);
+const INVALID_ARGUMENT = StatusNames.indexOf('invalid_argument');
+const invalid = (detail) => new WardenError(INVALID_ARGUMENT, detail);
 
 /** @type {Promise<any> | null} */
 let modulePromise = null;
@@ -72,6 +75,7 @@ function resourceTypeCode(type) {
 
 export class WardenEngine {
   #m; #io; #handle;
+  #pageTop = NO_PAGE; #pageFrame = NO_PAGE; // the page URLs the module holds for this engine (SAME_PAGE)
   #names = new Map(); // decision strings (vendor, rule): address -> [length, text]
 
   /** @private Use Warden.load(). */
@@ -105,9 +109,23 @@ export class WardenEngine {
   decideRequest(r) {
     const type = resourceTypeCode(r?.type ?? 'other');
     // request.h: an empty frame URL means the top URL; do not send the same text twice.
-    const frame = r?.frameUrl === r?.topUrl ? '' : (r?.frameUrl ?? '');
-    const n = this.#io.write([r?.url, r?.topUrl, frame]);
-    this.#check(this.#m._cw_decide_request(this.#live(), n[0], n[1], n[2], type));
+    const top = r?.topUrl;
+    const frame = r?.frameUrl === top ? '' : (r?.frameUrl ?? '');
+    const handle = this.#live();
+    let status;
+    if (top === this.#pageTop && frame === this.#pageFrame) {
+      status = this.#m._cw_decide_request(handle, this.#io.write([r?.url])[0], SAME_PAGE, 0, type);
+    } else {
+      const n = this.#io.write([r?.url, top, frame]);
+      this.#pageTop = this.#pageFrame = NO_PAGE;
+      status = this.#m._cw_decide_request(handle, n[0], n[1], n[2], type);
+      // invalid_argument may mean the module did not take the page; sending it again is always safe.
+      if (status !== INVALID_ARGUMENT) {
+        this.#pageTop = top;
+        this.#pageFrame = frame;
+      }
+    }
+    this.#check(status);
     return this.#decision();
   }
 
@@ -218,9 +236,8 @@ class Io {
       this.#inCap = cap;
       this.#inView = null;
     }
-    const heap = this.heap8();
-    if (this.#inView === null || this.#inView.buffer !== heap.buffer)
-      this.#inView = heap.subarray(this.#inPtr, this.#inPtr + this.#inCap);
+    if (this.#inView === null || this.#inView.length === 0)
+      this.#inView = this.heap8().subarray(this.#inPtr, this.#inPtr + this.#inCap);
     if (encoder.encodeInto(joined, this.#inView).written === units) {
       for (let i = 0; i < strings.length; i++) this.#lens[i] = strings[i].length;
       return this.#lens;
@@ -233,13 +250,15 @@ class Io {
     return this.#lens;
   }
 
+  // Memory growth detaches the old buffer, and views of a detached buffer have length 0: a cheaper
+  // test than comparing .buffer on every call.
   heap8() {
-    if (this.#u8 === null || this.#u8.buffer !== this.#m.HEAPU8.buffer) this.#u8 = this.#m.HEAPU8;
+    if (this.#u8 === null || this.#u8.length === 0) this.#u8 = this.#m.HEAPU8;
     return this.#u8;
   }
 
   heap32() {
-    if (this.#u32 === null || this.#u32.buffer !== this.#m.HEAPU32.buffer) this.#u32 = this.#m.HEAPU32;
+    if (this.#u32 === null || this.#u32.length === 0) this.#u32 = this.#m.HEAPU32;
     return this.#u32;
   }
 }

@@ -56,7 +56,14 @@ struct CwEngine {
   warden::Engine engine;
   warden::Policy policy;
   std::string output;
+  // The top and frame URLs of the last cw_decide_request that sent them (kSamePage reuses them).
+  std::string page_top, page_frame;
+  bool has_page = false;
 };
+
+// top_len of cw_decide_request meaning "the page of this engine's previous request": requests come
+// in bursts from one page, and encoding its two URLs again was a third of the JS side's work.
+constexpr std::uint32_t kSamePage = 0xFFFFFFFFu;
 
 CwResult g_result{};
 CwDecision g_decision{};
@@ -142,14 +149,25 @@ std::uint32_t cw_set_policy(std::uint32_t handle, std::uint32_t json_len) {
   return finish(Status::ok);
 }
 
-// url, top_url, frame_url in the input buffer; type = warden::ResourceType.
+// url, top_url, frame_url in the input buffer, or url alone with top_len == kSamePage (frame_len
+// ignored) to reuse the previous request's page; type = warden::ResourceType.
 std::uint32_t cw_decide_request(std::uint32_t handle, std::uint32_t url_len, std::uint32_t top_len,
                                 std::uint32_t frame_len, std::uint32_t type) {
+  auto* e = engine_of(handle);
   std::string_view in[3];
-  if (!take_inputs({url_len, top_len, frame_len}, in)) return fail(Status::invalid_argument, "input length overruns the buffer");
+  if (top_len == kSamePage) {
+    std::string_view url[1];
+    if (!take_inputs({url_len}, url)) return fail(Status::invalid_argument, "input length overruns the buffer");
+    if (!e->has_page) return fail(Status::invalid_argument, "no previous request's page to reuse");
+    in[0] = url[0];
+  } else {
+    if (!take_inputs({url_len, top_len, frame_len}, in)) return fail(Status::invalid_argument, "input length overruns the buffer");
+    e->page_top.assign(in[1]);
+    e->page_frame.assign(in[2]);
+    e->has_page = true;
+  }
   if (type >= static_cast<std::uint32_t>(warden::ResourceType::kCount)) return fail(Status::invalid_argument, "unknown resource type");
-  const auto* e = engine_of(handle);
-  warden::Request request{in[0], in[1], in[2], static_cast<warden::ResourceType>(type)};
+  warden::Request request{in[0], e->page_top, e->page_frame, static_cast<warden::ResourceType>(type)};
   return finish_decision(e->engine.decide(request, e->policy));
 }
 
