@@ -52,14 +52,15 @@ TEST_CASE("serve api: a failing command is a 200 reply with ok false and a malfo
   CHECK(unknown.status == 200);
   CHECK(json::parse(unknown.text)["error"]["code"] == "unknown_command");
 
-  for (auto [text, code] : {std::pair{"{not json", "invalid_json"}, std::pair{"[1,2]", "bad_request"},
-                            std::pair{"\xff\xfe", "invalid_utf8"}, std::pair{"", "invalid_json"}}) {
-    ApiReply reply = exchange(text);
+  const std::pair<std::string_view, std::string_view> kMalformed[] = {
+      {"{not json", "invalid_json"}, {"[1,2]", "bad_request"}, {"\xff\xfe", "invalid_utf8"}, {"", "invalid_json"}};
+  for (const auto& malformed : kMalformed) {
+    ApiReply reply = exchange(malformed.first);
     CHECK(reply.status == 400);
     json error = json::parse(reply.text);
     CHECK(error["ok"] == false);
     CHECK(error["id"].is_null());
-    CHECK_MESSAGE(error["error"]["code"] == code, text);
+    CHECK_MESSAGE(error["error"]["code"] == malformed.second, malformed.first);
   }
 }
 
