@@ -1,11 +1,15 @@
 #include "stores/chromium_leveldb.h"
 
+#include <system_error>
+
+#if defined(_WIN32)
+#include <windows.h>
+#else
 #include <fcntl.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <system_error>
+#endif
 
 namespace cookiewarden {
 namespace fs = std::filesystem;
@@ -39,6 +43,20 @@ bool leveldb_dir_usable(const fs::path& dir, std::string_view what, StoreOutcome
   return true;
 }
 
+#if defined(_WIN32)
+// Windows has no "who holds this lock" query: try the exclusive lock LevelDB (and Chromium's
+// env) takes with LockFileEx, without waiting, and release it at once.
+bool leveldb_lock_is_held(const fs::path& dir) {
+  HANDLE h = CreateFileW((dir / "LOCK").c_str(), GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
+                         nullptr, OPEN_EXISTING, FILE_FLAG_OPEN_REPARSE_POINT, nullptr);
+  if (h == INVALID_HANDLE_VALUE) return GetLastError() == ERROR_SHARING_VIOLATION;
+  OVERLAPPED whole{};
+  bool held = !LockFileEx(h, LOCKFILE_EXCLUSIVE_LOCK | LOCKFILE_FAIL_IMMEDIATELY, 0, MAXDWORD, MAXDWORD, &whole);
+  if (!held) UnlockFileEx(h, 0, MAXDWORD, MAXDWORD, &whole);
+  CloseHandle(h);
+  return held;
+}
+#else
 bool leveldb_lock_is_held(const fs::path& dir) {
   int fd = ::open((dir / "LOCK").c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
   if (fd < 0) return false;
@@ -49,6 +67,27 @@ bool leveldb_lock_is_held(const fs::path& dir) {
   ::close(fd);
   return held;
 }
+#endif
+
+namespace {
+
+// A new folder only this user can read, for a copy of a browser's database.
+fs::path private_temp_folder() {
+#if defined(_WIN32)
+  std::error_code ec;
+  for (unsigned attempt = 0; attempt < 100; ++attempt) {
+    fs::path dir = fs::temp_directory_path(ec) /
+                   ("cookiewarden-ldb-" + std::to_string(GetCurrentProcessId()) + "-" + std::to_string(attempt));
+    if (!ec && fs::create_directory(dir, ec)) return dir;
+  }
+  return {};
+#else
+  std::string tmpl = (fs::temp_directory_path() / "cookiewarden-ldb-XXXXXX").string();
+  return ::mkdtemp(tmpl.data()) ? fs::path(tmpl) : fs::path();
+#endif
+}
+
+}  // namespace
 
 std::unique_ptr<leveldb::DB> open_leveldb(const fs::path& dir, leveldb::Status& status) {
   leveldb::Options options;
@@ -60,9 +99,8 @@ std::unique_ptr<leveldb::DB> open_leveldb(const fs::path& dir, leveldb::Status& 
 }
 
 LevelDbReadCopy::LevelDbReadCopy(const fs::path& source) {
-  std::string tmpl = (fs::temp_directory_path() / "cookiewarden-ldb-XXXXXX").string();
-  if (!::mkdtemp(tmpl.data())) return;
-  path_ = tmpl;
+  path_ = private_temp_folder();
+  if (path_.empty()) return;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(source, ec)) {
     if (entry.path().filename() == "LOCK" || !entry.is_regular_file() || entry.is_symlink()) continue;
@@ -79,7 +117,13 @@ LevelDbReadCopy::~LevelDbReadCopy() {
   if (!path_.empty()) fs::remove_all(path_, ec);
 }
 
+#if defined(_WIN32)
+// %TEMP% is already private to the user, and new files inherit its ACL.
+PrivateUmask::PrivateUmask() : previous_() {}
+PrivateUmask::~PrivateUmask() = default;
+#else
 PrivateUmask::PrivateUmask() : previous_(::umask(077)) {}
 PrivateUmask::~PrivateUmask() { ::umask(previous_); }
+#endif
 
 }  // namespace cookiewarden
