@@ -314,7 +314,7 @@ TEST_CASE("static limits: rules against the static budget, rulesets against the 
   CHECK(warden::fits_static_limits(sets, warden::kChromiumDnrLimits));
 }
 
-TEST_CASE("with static rulesets the Set-Cookie removal names vendor hosts only; overrides keep the list hosts") {
+TEST_CASE("with static rulesets the Set-Cookie removal names vendor hosts only, overrides keep the list hosts") {
   // The static ruleset blocks a refused category's list hosts, so their responses never arrive; a
   // site's override still needs them (allow above the ruleset, or block where allowed by default).
   const std::vector<DnrHostRule> rules{

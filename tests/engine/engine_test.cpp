@@ -161,7 +161,7 @@ TEST_CASE("acceptance: an unknown third-party host is unknown, an unknown first-
   CHECK(third_cookie.third_party);
 }
 
-TEST_CASE("acceptance: necessary-only blocks analytics, social and marketing; unknown third parties as chosen") {
+TEST_CASE("acceptance: necessary-only blocks analytics, social and marketing, unknown third parties as chosen") {
   Engine e = default_engine();
   Policy p = Policy::necessary_only();
   auto decide = [&](std::string_view url) {
@@ -242,7 +242,7 @@ TEST_CASE("vendor host rules: longest host first, then longest path prefix") {
   CHECK(classify(e, "https://cdn.example.com/x?/stats/").vendor == "Vendor cdn");
 }
 
-TEST_CASE("an explicit vendor rule wins over a list rule; a list rule over the default") {
+TEST_CASE("an explicit vendor rule wins over a list rule, a list rule over the default") {
   EngineBuilder b;
   VendorDatabase db;
   db.vendors.push_back(vendor("rc", Category::necessary, {{"www.google.com", "/recaptcha/"}}));
@@ -348,7 +348,7 @@ TEST_CASE("round trip: build, load, stats and decisions equal, exact size") {
   CHECK(classify(*engine, "https://i.test/x12/").rule == "/\\/x[0-9]+\\//");
 }
 
-TEST_CASE("a wrong version is a version mismatch; a wrong magic or size is corrupt") {
+TEST_CASE("a wrong version is a version mismatch, a wrong magic or size is corrupt") {
   std::vector<std::uint8_t> buffer = small_buffer();
   std::uint32_t version = kSnapshotVersion + 1;
   std::memcpy(buffer.data() + 4, &version, 4);

@@ -63,7 +63,7 @@ std::string read_shared(const char* name) {
 
 }  // namespace
 
-TEST_CASE("||host^ becomes a plain host rule; a bare hostname line too (as in uBO)") {
+TEST_CASE("||host^ becomes a plain host rule, a bare hostname line too (as in uBO)") {
   NetworkFilter f = parsed("||Ads.Example.com^");
   CHECK(f.pattern == "ads.example.com");
   CHECK((f.flags & kFilterPlainHost));
@@ -155,7 +155,7 @@ TEST_CASE("rules with options the engine does not implement are skipped, not hal
   CHECK(skip_reason("*") == "matches everything");
 }
 
-TEST_CASE("redirect= block filters load as plain blocks; the redirect is dropped and reported") {
+TEST_CASE("redirect= block filters load as plain blocks, the redirect is dropped and reported") {
   ParsedFilter p = parse_filter("||static.chartbeat.com/js/chartbeat.js$redirect=chartbeat.js,script");
   REQUIRE(p.filter.has_value());
   CHECK(p.dropped_option == "$redirect");

@@ -130,7 +130,7 @@ TEST_CASE("OCD CSV: a quote inside an unquoted field is kept literally") {
   CHECK(rule.vendor->name == "Ac\"me");
 }
 
-TEST_CASE("OCD import: categories map to ours; unknown categories and bad rows are skipped and counted") {
+TEST_CASE("OCD import: categories map to ours, unknown categories and bad rows are skipped and counted") {
   auto result = import_ok(csv(
       "1,P,Functional,_p_functional,,d,r,c,p,0\n"
       "2,P,Security,_p_security,,d,r,c,p,0\n"

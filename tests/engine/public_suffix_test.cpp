@@ -363,7 +363,7 @@ TEST_CASE("empty and malformed hosts give no public suffix and never crash") {
   CHECK(psl.site_of(long_label) == long_label);
 }
 
-TEST_CASE("compile reads comments, blank lines, CRLF and text after whitespace; merges duplicates") {
+TEST_CASE("compile reads comments, blank lines, CRLF and text after whitespace, merges duplicates") {
   auto blob = compile_or_fail("// comment\r\n\r\n  com\r\ncom\n*.ck extra words\n!www.ck\t// note\n\n");
   PublicSuffixList list = view_or_fail(blob);
   CHECK(list.rule_count() == 3);

@@ -98,7 +98,7 @@ TEST_CASE("running: Chromium SingletonLock with this host and a live pid (ours) 
   CHECK(state.detail.find(std::to_string(getpid())) != std::string::npos);
 }
 
-TEST_CASE("running: a stale SingletonLock (dead pid) is not running; no lock is not running") {
+TEST_CASE("running: a stale SingletonLock (dead pid) is not running, no lock is not running") {
   TempDir udd;
   CHECK_FALSE(detect_running(chromium_at(udd.path())).running);
   pid_t gone = dead_pid();
@@ -126,7 +126,7 @@ TEST_CASE("running: an unreadable or odd SingletonLock errs on the side of runni
   CHECK(detect_running(chromium_at(udd2.path())).running);
 }
 
-TEST_CASE("running: Firefox .parentlock locked with fcntl by another process is running; detection never takes it") {
+TEST_CASE("running: Firefox .parentlock locked with fcntl by another process is running, detection never takes it") {
   TempDir profile;
   fs::path parentlock = profile / ".parentlock";
   write_file(parentlock, "");

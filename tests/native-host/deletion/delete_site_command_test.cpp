@@ -43,7 +43,7 @@ TEST_CASE("delete_site: every discovered profile, a result per profile and store
   CHECK(c.count("SELECT count(*) FROM cookies WHERE host_key LIKE '%keep.test'") == 0);
 }
 
-TEST_CASE("delete_site: targets pick profiles; dry_run changes nothing") {
+TEST_CASE("delete_site: targets pick profiles, dry_run changes nothing") {
   FakeHome home;
   auto before = tree_snapshot(home.home());
   CommandResult r = run(home, {{"site", "tracker.test"}, {"targets", {"firefox"}}, {"dry_run", true}});

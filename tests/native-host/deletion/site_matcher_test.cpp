@@ -21,7 +21,7 @@ TEST_CASE("SiteMatcher::from_input reduces hosts, URLs and Unicode to the regist
   CHECK_FALSE(SiteMatcher::from_input("https://", psl()).ok());
 }
 
-TEST_CASE("SiteMatcher::matches_host: exact, leading dot, subdomains; the PSL separates sites") {
+TEST_CASE("SiteMatcher::matches_host: exact, leading dot, subdomains, the PSL separates sites") {
   SiteMatcher example("example.com", psl());
   CHECK(example.matches_host("example.com"));
   CHECK(example.matches_host(".example.com"));

@@ -36,7 +36,7 @@ InstallPlan plan_for(const Environment& env, std::vector<std::string> browsers) 
 
 }  // namespace
 
-TEST_CASE("installer: writes the planned manifests and records them; uninstall removes exactly that") {
+TEST_CASE("installer: writes the planned manifests and records them, uninstall removes exactly that") {
   TempDir home;
   Environment env = env_of(Os::linux_, home.path());
   fs::create_directories(home / ".config/chromium");                       // the browser's folder exists

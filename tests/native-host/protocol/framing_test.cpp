@@ -57,7 +57,7 @@ TEST_CASE("framing: a frame over the cap is skipped unread, the next one is foun
   CHECK(reader.next().body == "after");
 }
 
-TEST_CASE("framing: an oversized frame cut short is truncated; an impossible length is fatal, nothing allocated") {
+TEST_CASE("framing: an oversized frame cut short is truncated, an impossible length is fatal, nothing allocated") {
   auto cut = stream(le32(5000) + std::string(100, 'z'));
   CHECK(FrameReader(cut, 1000).next().status == FrameStatus::truncated);
   // 0xFFFFFFFF: 4 GiB, more than any browser sends; must not be read or skipped.

@@ -89,7 +89,7 @@ TEST_CASE("session: every malformed message gets an error reply and the session 
   CHECK(o.replies[8]["ok"] == true);
 }
 
-TEST_CASE("session: an oversized request is skipped and answered; the next request still works") {
+TEST_CASE("session: an oversized request is skipped and answered, the next request still works") {
   std::string huge = R"({"id":1,"cmd":"echo","args":{"pad":")" + std::string(kMaxRequestBytes, 'p') + "\"}}";
   Outcome o = converse(frame(huge) + frame(R"({"id":2,"cmd":"echo"})"));
   CHECK(o.exit_code == 0);

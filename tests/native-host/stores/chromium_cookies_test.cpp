@@ -46,7 +46,7 @@ void add_partitioned_rows(RawDb& db) {
 
 }  // namespace
 
-TEST_CASE("chromium cookies: deletes host, leading-dot, subdomain and partitioned rows; others intact") {
+TEST_CASE("chromium cookies: deletes host, leading-dot, subdomain and partitioned rows, others intact") {
   TempDir dir;
   fs::path file = copy_cookie_fixture(kChromium156, dir / "Default" / "Cookies");
   long long total = 0, expected = 0;

@@ -148,7 +148,7 @@ TEST_CASE("indexeddb: a locked QuotaManager skips the store, nothing changed") {
   CHECK(tree_snapshot(dir.path()) == before);
 }
 
-TEST_CASE("indexeddb: a profile without IndexedDB reports not_present; folder names parse") {
+TEST_CASE("indexeddb: a profile without IndexedDB reports not_present, folder names parse") {
   TempDir dir;
   ChromiumIndexedDbStore store(dir.path());
   CHECK(store.inspect(site("keep.test")).skipped == SkipReason::not_present);

@@ -134,7 +134,7 @@ class OtherProcessHolding {
 
 }  // namespace
 
-TEST_CASE("local storage: deletes a site's data and META keys, first-party and partitioned; others intact") {
+TEST_CASE("local storage: deletes a site's data and META keys, first-party and partitioned, others intact") {
   TempDir dir;
   fs::path db = dir / "Local Storage" / "leveldb";
   fs::create_directories(db);
@@ -154,7 +154,7 @@ TEST_CASE("local storage: deletes a site's data and META keys, first-party and p
   CHECK(after.count("_http://ads.tracker.test:8765\0"s + latin1("ls_ads")) == 1);  // tracker's own storage stays
 }
 
-TEST_CASE("local storage: UTF-16 keys are reported readably; the file modes stay private") {
+TEST_CASE("local storage: UTF-16 keys are reported readably, the file modes stay private") {
   TempDir dir;
   fs::path db = dir / "leveldb";
   fs::create_directories(db);

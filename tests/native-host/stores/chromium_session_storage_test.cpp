@@ -77,7 +77,7 @@ TEST_CASE("session storage: Chromium's database holds two namespaces sharing the
   CHECK(keys.count("version") == 1);
 }
 
-TEST_CASE("session storage: lists and deletes a site's namespaces and maps, partitioned too; others intact") {
+TEST_CASE("session storage: lists and deletes a site's namespaces and maps, partitioned too, others intact") {
   TempDir dir;
   fs::path db = copy_fixture(dir);
   auto before = dump(db);
@@ -128,7 +128,7 @@ TEST_CASE("session storage: a map another site's namespace still uses is kept") 
   for (const auto& [k, v] : after) CHECK_FALSE((k.starts_with("namespace-") && mentions(k, "example.test")));
 }
 
-TEST_CASE("session storage: inspect and dry run change no byte; locked, missing and symlinked databases") {
+TEST_CASE("session storage: inspect and dry run change no byte, locked, missing and symlinked databases") {
   TempDir dir;
   fs::path db = copy_fixture(dir);
   auto files = tree_snapshot(db);

@@ -107,7 +107,7 @@ TEST_CASE("firefox session restore: lists the site's session cookies and session
   CHECK(outcome.total_bytes() == 2 * std::string("v_www").size());
 }
 
-TEST_CASE("firefox session restore: removal keeps every other cookie, window, tab and closed tab; atomic, same mode") {
+TEST_CASE("firefox session restore: removal keeps every other cookie, window, tab and closed tab, atomic, same mode") {
   TempDir dir;
   fs::path profile = copy_profile(dir);
   fs::path file = profile / "sessionstore.jsonlz4";

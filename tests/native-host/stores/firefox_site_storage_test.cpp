@@ -186,7 +186,7 @@ TEST_CASE("firefox storage: a profile without storage is not_present") {
   CHECK(store.remove(site("keep.test"), false).skipped == SkipReason::not_present);
 }
 
-TEST_CASE("firefox storage: metadata, folder names and origin keys parse; bad metadata gives nothing") {
+TEST_CASE("firefox storage: metadata, folder names and origin keys parse, bad metadata gives nothing") {
   CHECK(firefox_metadata_origin(metadata_v2("", "example.test", "http://www.example.test:8765")) == "http://www.example.test:8765");
   CHECK(firefox_metadata_origin(metadata_v2("^userContextId=1", "example.test", "https://example.test")) ==
         "https://example.test^userContextId=1");

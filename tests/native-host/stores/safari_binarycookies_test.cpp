@@ -328,7 +328,7 @@ TEST_CASE("pages that lose no record are copied unchanged") {
   for (const auto& page : untouched_before) CHECK(std::find(after.begin(), after.end(), page) != after.end());
 }
 
-TEST_CASE("deleting no record reproduces the file exactly; deleting every record leaves an empty valid jar") {
+TEST_CASE("deleting no record reproduces the file exactly, deleting every record leaves an empty valid jar") {
   for (const char* file : {kKooky, kYtdlp, kDtformats}) {
     CAPTURE(file);
     auto original = fixture(file);
@@ -389,7 +389,7 @@ TEST_CASE("structural corruption is rejected with an error that names the offset
   CHECK(detail.find("offset 24") != std::string::npos);
 }
 
-TEST_CASE("random corruption never reads out of bounds; a rejected file stays untouched on disk") {
+TEST_CASE("random corruption never reads out of bounds, a rejected file stays untouched on disk") {
   ScratchDir dir;
   fs::path path = dir.path / "Cookies.binarycookies";
   std::mt19937 rng(20261129);
