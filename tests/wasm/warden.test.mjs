@@ -136,6 +136,7 @@ test('bad input is a WardenError with a status, and the engine keeps working', a
   expectStatus(() => engine.decideRequest({ url: 'not a url', topUrl: SHOP, type: 'script' }), 'invalid_url');
   expectStatus(() => engine.decideRequest({ url: 'https://a.example/', topUrl: 'https://', type: 'script' }), 'invalid_url');
   expectStatus(() => engine.decideRequest({ url: 'https://a.example/', topUrl: SHOP, type: 'teapot' }), 'invalid_argument');
+  expectStatus(() => engine.decideRequest({ url: 'https://a.example/', topUrl: SHOP, type: 'toString' }), 'invalid_argument');
   expectStatus(() => engine.decideRequest({ topUrl: SHOP }), 'invalid_argument');
   expectStatus(() => engine.decideRequest(null), 'invalid_argument');
   expectStatus(() => engine.decideCookie({ name: '_ga', domain: '.shop.example', topUrl: SHOP, source: 'carrier pigeon' }), 'invalid_argument');

@@ -57,12 +57,16 @@ function init(options = {}) {
 }
 
 const RESOURCE_TYPE_COUNT = Object.keys(ResourceType).length;
+// Names and aliases in one Map: one lookup per request, and no inherited keys ('toString').
+const RESOURCE_TYPE_CODES = new Map([
+  ...Object.entries(ResourceType),
+  ...Object.entries(ResourceTypeAliases).map(([alias, name]) => [alias, ResourceType[name]]),
+]);
 
 /** @param {string | number} type */
 function resourceTypeCode(type) {
   if (typeof type === 'number' && Number.isInteger(type) && type >= 0 && type < RESOURCE_TYPE_COUNT) return type;
-  const name = ResourceTypeAliases[type] ?? type;
-  const code = ResourceType[name];
+  const code = RESOURCE_TYPE_CODES.get(type);
   if (code === undefined) throw invalid(`unknown resource type ${JSON.stringify(type)}`);
   return code;
 }
@@ -114,7 +118,7 @@ export class WardenEngine {
     const handle = this.#live();
     let status;
     if (top === this.#pageTop && frame === this.#pageFrame) {
-      status = this.#m._cw_decide_request(handle, this.#io.write([r?.url])[0], SAME_PAGE, 0, type);
+      status = this.#m._cw_decide_request(handle, this.#io.writeOne(r?.url), SAME_PAGE, 0, type);
     } else {
       const n = this.#io.write([r?.url, top, frame]);
       this.#pageTop = this.#pageFrame = NO_PAGE;
@@ -225,19 +229,11 @@ class Io {
     let units = 0;
     let joined = '';
     for (const s of strings) {
-      if (typeof s !== 'string') throw invalid(`expected a string, got ${s === undefined ? 'nothing' : typeof s}`);
+      checkString(s);
       units += s.length;
       joined += s;
     }
-    if (units * 3 > this.#inCap) {
-      const cap = Math.max(units * 3, 4096); // UTF-16 unit -> at most 3 UTF-8 bytes
-      this.#inPtr = this.#m._cw_input(cap);
-      if (!this.#inPtr) throw invalid('out of memory for the input');
-      this.#inCap = cap;
-      this.#inView = null;
-    }
-    if (this.#inView === null || this.#inView.length === 0)
-      this.#inView = this.heap8().subarray(this.#inPtr, this.#inPtr + this.#inCap);
+    this.#reserve(units);
     if (encoder.encodeInto(joined, this.#inView).written === units) {
       for (let i = 0; i < strings.length; i++) this.#lens[i] = strings[i].length;
       return this.#lens;
@@ -248,6 +244,26 @@ class Io {
       at += this.#lens[i];
     }
     return this.#lens;
+  }
+
+  // write() for one string (no array, no concatenation); returns its byte length.
+  writeOne(s) {
+    checkString(s);
+    this.#reserve(s.length);
+    return encoder.encodeInto(s, this.#inView).written;
+  }
+
+  // The input buffer, able to take `units` UTF-16 units (at most 3 UTF-8 bytes each), in #inView.
+  #reserve(units) {
+    if (units * 3 > this.#inCap) {
+      const cap = Math.max(units * 3, 4096);
+      this.#inPtr = this.#m._cw_input(cap);
+      if (!this.#inPtr) throw invalid('out of memory for the input');
+      this.#inCap = cap;
+      this.#inView = null;
+    }
+    if (this.#inView === null || this.#inView.length === 0)
+      this.#inView = this.heap8().subarray(this.#inPtr, this.#inPtr + this.#inCap);
   }
 
   // Memory growth detaches the old buffer, and views of a detached buffer have length 0: a cheaper
@@ -261,6 +277,10 @@ class Io {
     if (this.#u32 === null || this.#u32.length === 0) this.#u32 = this.#m.HEAPU32;
     return this.#u32;
   }
+}
+
+function checkString(s) {
+  if (typeof s !== 'string') throw invalid(`expected a string, got ${s === undefined ? 'nothing' : typeof s}`);
 }
 
 const ios = new WeakMap();
