@@ -140,6 +140,7 @@ test('bad input is a WardenError with a status, and the engine keeps working', a
   expectStatus(() => engine.decideRequest({ topUrl: SHOP }), 'invalid_argument');
   expectStatus(() => engine.decideRequest(null), 'invalid_argument');
   expectStatus(() => engine.decideCookie({ name: '_ga', domain: '.shop.example', topUrl: SHOP, source: 'carrier pigeon' }), 'invalid_argument');
+  expectStatus(() => engine.decideCookie({ name: '_ga', domain: '.shop.example', topUrl: SHOP, source: 'toString' }), 'invalid_argument');
   expectStatus(() => engine.setPolicy({ defaults: { analytics: 'maybe' } }), 'invalid_policy');
   expectStatus(() => engine.setPolicy({ cookies: true }), 'invalid_policy');
   expectStatus(() => engine.compileDnr(NECESSARY_ONLY, { topDomains: true }), 'invalid_argument');

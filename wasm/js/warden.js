@@ -63,6 +63,8 @@ const RESOURCE_TYPE_CODES = new Map([
   ...Object.entries(ResourceTypeAliases).map(([alias, name]) => [alias, ResourceType[name]]),
 ]);
 
+const COOKIE_SOURCES = new Map(Object.entries(CookieSource));
+
 /** @param {string | number} type */
 function resourceTypeCode(type) {
   if (typeof type === 'number' && Number.isInteger(type) && type >= 0 && type < RESOURCE_TYPE_COUNT) return type;
@@ -135,7 +137,7 @@ export class WardenEngine {
 
   /** @param {CookieInput} c @returns {Decision} */
   decideCookie(c) {
-    const source = CookieSource[c?.source ?? 'http'];
+    const source = COOKIE_SOURCES.get(c?.source ?? 'http');
     if (source === undefined) throw invalid(`unknown cookie source ${JSON.stringify(c.source)}`);
     const n = this.#io.write([c?.name, c?.domain, c?.topUrl, c?.scriptUrl ?? '']);
     this.#check(this.#m._cw_decide_cookie(this.#live(), n[0], n[1], n[2], n[3], source));
