@@ -2,9 +2,11 @@
 //   with site: {"site", "profiles": [SiteDataReport]} (site_deletion.h); read-only
 //   without:   {"profiles": [{"profile", "running", "sites": [{"site", "cookies"}]}]}: the 20
 //              sites with the most cookies in each profile
+//   Reports progress before and after each profile (profile_progress.h).
 #include <nlohmann/json.hpp>
 
 #include "browsers/running_detection.h"
+#include "deletion/profile_progress.h"
 #include "deletion/site_deletion.h"
 #include "deletion/site_request.h"
 #include "protocol/command.h"
@@ -19,14 +21,19 @@ CommandResult run_site_data(const nlohmann::json& args, CommandContext& ctx) {
   if (auto* error = std::get_if<Error>(&parsed)) return CommandResult::failure(error->code, error->message);
   const SiteRequest& request = std::get<SiteRequest>(parsed);
   nlohmann::json profiles = nlohmann::json::array();
+  ProfileProgress progress(ctx.progress, request.profiles.size());
   for (const auto& profile : request.profiles) {
+    progress.reading(profile);
     if (request.site) {
-      profiles.push_back(inspect_site(profile, *request.site));
+      SiteDataReport report = inspect_site(profile, *request.site);
+      progress.read(profile, {{"cookies", report.cookie_count()}});
+      profiles.push_back(report);
       continue;
     }
     RunningState running = detect_running(profile);
     profiles.push_back(
         {{"profile", profile}, {"running", running.running}, {"sites", top_cookie_sites(profile, ctx.psl, kTopSites)}});
+    progress.read(profile, nlohmann::json::object());
   }
   nlohmann::json result = {{"profiles", std::move(profiles)}};
   if (request.site) result["site"] = request.site->site();

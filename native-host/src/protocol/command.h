@@ -9,10 +9,13 @@
 //      CommandResult::failure(ErrorCode::invalid_argument, "why").
 //   2. Declare and list it in native-host/src/protocol/command_table.cpp.
 //   3. Do not worry about size: the reply writer pages results over 1 MiB (message.h).
+//   4. A command that can take seconds (it walks every profile) reports each step through
+//      ctx.progress when it is set (message.h, "Progress"); the final reply is unchanged.
 //   Handlers must not throw; a stray exception is caught by the dispatcher and becomes an
 //   `internal` error.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -27,9 +30,14 @@
 
 namespace cookiewarden::protocol {
 
+// Receives a command's progress reports (the "progress" object of message.h), on the command's
+// thread, in order. The transport adds the request id and sends each one before the reply.
+using ProgressSink = std::function<void(const nlohmann::json& report)>;
+
 struct CommandContext {
   const Environment& env;               // where the browsers live
   const warden::PublicSuffixList& psl;  // what "site" means (warden::PublicSuffixList::builtin())
+  ProgressSink progress = {};           // empty: nobody listens (the CLI, POST /api)
 };
 
 class CommandResult {

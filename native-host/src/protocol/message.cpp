@@ -87,8 +87,13 @@ ParsedRequest parse_request(std::string_view frame) {
   if (args != message.end() && !args->is_object())
     return failure(std::move(*id), ErrorCode::bad_request, "\"args\" must be an object");
 
+  auto progress = message.find("progress");
+  if (progress != message.end() && !progress->is_boolean())
+    return failure(std::move(*id), ErrorCode::bad_request, "\"progress\" must be true or false");
+
   Request request{std::move(*id), std::move(cmd->get_ref<std::string&>()), json::object()};
   if (args != message.end()) request.args = std::move(*args);
+  request.progress = progress != message.end() && progress->get<bool>();
   return request;
 }
 
@@ -99,6 +104,8 @@ json error_reply(const json& id, const Error& error) {
               {"error",
                {{"code", error_code_name(error.code)}, {"number", static_cast<int>(error.code)}, {"message", message}}}};
 }
+
+json progress_message(const json& id, const json& report) { return json{{"id", id}, {"progress", report}}; }
 
 std::string serialize(const json& message) {
   return message.dump(-1, ' ', /*ensure_ascii=*/false, json::error_handler_t::replace);

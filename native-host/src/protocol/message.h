@@ -1,7 +1,7 @@
 // The native messaging protocol's messages: requests, replies, error codes, paging.
 //
 // Request:  {"id": <integer | string of ≤ 256 bytes>, "cmd": <string>, "args": <object, optional,
-//            default {}>}, nested at most 64 levels deep
+//            default {}>, "progress": <bool, optional, default false>}, nested at most 64 levels deep
 // Replies:  {"id": <id>, "ok": true,  "result": <any JSON>}
 //           {"id": <id|null>, "ok": false, "error": {"code": <string>, "number": <ErrorCode>,
 //                                                     "message": <string>}}
@@ -16,6 +16,21 @@
 // boundaries). The receiver concatenates result_part for i = 0..n-1 and JSON.parse()s the
 // text. Every command pages this way, so handlers never think about the limit. A result over
 // kMaxPagedResultBytes is replaced by a `too_large` error. (reply_paging.h does the split.)
+//
+// Progress. Asked for with "progress": true, a command that walks every browser profile
+// (delete_site, site_data) sends, before its reply, non-final messages with the request's id and
+// neither "ok" nor "page":
+//   {"id": <id>, "progress": {"done": n, "total": m, "browser": <browser name>,
+//                             "profile": <profile name>, "state": <state>, ...}}
+// per profile, once before it ("deleting" / "reading", done = profiles finished so far) and once
+// after it, done then counting it:
+//   "done"     + "deleted": items removed (or, with "dry_run": true, that would be), "complete"
+//              (delete_site), or "cookies" (site_data)
+//   "skipped"  + "reason": e.g. "running" (the browser is open; nothing was touched)
+// Opt-in, so that a caller that cannot skip them (runtime.sendNativeMessage takes the first
+// message as the reply) and hosts older than this field (they ignore it) work unchanged. The
+// reply (or error) that ends the request is exactly as above, whether or not progress came
+// first. Each progress message fits kMaxReplyBytes (names are cut to kMaxProgressNameBytes).
 #pragma once
 
 #include <cstddef>
@@ -37,6 +52,7 @@ inline constexpr std::size_t kMaxRequestBytes = std::size_t{1} << 20;
 inline constexpr std::size_t kMaxBrowserFrameBytes = std::size_t{64} << 20;
 inline constexpr std::size_t kMaxReplyBytes = std::size_t{1} << 20;
 inline constexpr std::size_t kMaxPagedResultBytes = std::size_t{256} << 20;
+inline constexpr std::size_t kMaxProgressNameBytes = 256;
 
 // Numeric values are stable (extensions may switch on them): append only, never reorder.
 enum class ErrorCode : std::uint8_t {
@@ -68,6 +84,7 @@ struct Request {
   nlohmann::json id;
   std::string cmd;
   nlohmann::json args;  // always an object
+  bool progress = false;  // the caller takes progress messages before the reply
 };
 
 // The request, or an error reply carrying whatever id could be read (else null).
@@ -81,6 +98,8 @@ using ParsedRequest = std::variant<Request, ParseFailure>;
 ParsedRequest parse_request(std::string_view frame);
 
 nlohmann::json error_reply(const nlohmann::json& id, const Error& error);
+// {"id": id, "progress": report}: a non-final message (see Progress above).
+nlohmann::json progress_message(const nlohmann::json& id, const nlohmann::json& report);
 
 // JSON text of a reply. Strings that are not valid UTF-8 (a path on a Linux disk can be any
 // bytes) are written with U+FFFD instead of throwing.

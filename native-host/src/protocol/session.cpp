@@ -27,13 +27,24 @@ bool send_error(std::ostream& out, const json& id, Error error, std::size_t max_
   return write_frame(out, text);
 }
 
+// Progress is advisory: one that would not fit a message is dropped rather than cut.
+void send_progress(std::ostream& out, const json& id, const json& report, std::size_t max_reply_bytes) {
+  std::string text = serialize(progress_message(id, report));
+  if (text.size() <= max_reply_bytes) write_frame(out, text);
+}
+
 bool answer(const std::string& body, std::ostream& out, CommandContext& ctx, std::span<const Command> commands,
             const SessionLimits& limits) {
   ParsedRequest parsed = parse_request(body);
   if (auto* failure = std::get_if<ParseFailure>(&parsed))
     return send_error(out, failure->id, failure->error, limits.max_reply_bytes);
   const Request& request = std::get<Request>(parsed);
-  CommandResult result = dispatch(request, ctx, commands);
+  // Progress, when asked for, goes out as it happens (write_frame flushes), ahead of the reply. A
+  // failed write is left for the reply's own write to report: the command finishes what it started.
+  CommandContext request_ctx = ctx;
+  if (request.progress)
+    request_ctx.progress = [&](const json& report) { send_progress(out, request.id, report, limits.max_reply_bytes); };
+  CommandResult result = dispatch(request, request_ctx, commands);
   if (!result.ok()) return send_error(out, request.id, result.error(), limits.max_reply_bytes);
   for (const std::string& message : result_reply_messages(request.id, result.result(), limits.max_reply_bytes))
     if (!write_frame(out, message)) return false;

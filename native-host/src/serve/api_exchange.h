@@ -3,6 +3,7 @@
 // HTTP and WebSocket have no 1 MiB message limit, so a result is always one reply.
 #pragma once
 
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -18,8 +19,13 @@ struct ApiReply {
   std::string text;  // the reply JSON
 };
 
+// A progress message's text ({"id", "progress"}, protocol/message.h), called on the command's thread.
+using ProgressText = std::function<void(std::string)>;
+
+// `progress`, when set and the request asks for progress, receives the command's progress
+// messages before the reply is returned.
 ApiReply answer_request(std::string_view body, protocol::CommandContext& ctx,
-                        std::span<const protocol::Command> commands);
+                        std::span<const protocol::Command> commands, const ProgressText& progress = {});
 
 // The protocol's error reply (id null) for a request refused before it was read.
 std::string refusal_reply(const protocol::Error& error);

@@ -25,7 +25,8 @@ class ServerState {
       : ctx_(ctx), commands_(commands) {}
 
   // Answers `body` on the command thread, then calls `deliver` with the reply on the I/O thread.
-  void answer(std::string body, std::function<void(ApiReply)> deliver);
+  // `progress`, when set, gets the command's progress messages on the I/O thread, before `deliver`.
+  void answer(std::string body, std::function<void(ApiReply)> deliver, ProgressText progress = {});
 
   boost::asio::io_context io{1};
   boost::asio::thread_pool command_thread{1};

@@ -42,7 +42,11 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
   void on_message() {
     std::string body = beast::buffers_to_string(buffer_.data());
     buffer_.consume(buffer_.size());
-    state_.answer(std::move(body), [self = shared_from_this()](ApiReply reply) { self->queue(std::move(reply.text)); });
+    // Progress messages travel the same queue, so they reach the page before the reply.
+    auto self = shared_from_this();
+    state_.answer(
+        std::move(body), [self](ApiReply reply) { self->queue(std::move(reply.text)); },
+        [self](std::string progress) { self->queue(std::move(progress)); });
     read();
   }
 

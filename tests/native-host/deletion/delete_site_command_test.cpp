@@ -11,10 +11,18 @@ using namespace cookiewarden::test;
 
 namespace {
 
-CommandResult run(const FakeHome& home, nlohmann::json args) {
+CommandResult run(const FakeHome& home, nlohmann::json args, ProgressSink progress = {}) {
   Environment env{Os::linux_, home.home(), {}};
-  CommandContext ctx{env, warden::PublicSuffixList::builtin()};
+  CommandContext ctx{env, warden::PublicSuffixList::builtin(), std::move(progress)};
   return dispatch({7, "delete_site", std::move(args)}, ctx, protocol_commands());
+}
+
+// Makes the fake home's Chromium count as running: its SingletonLock names this live process.
+void mark_chromium_running(const FakeHome& home) {
+  char host[256] = {};
+  REQUIRE(::gethostname(host, sizeof host - 1) == 0);
+  fs::create_symlink(std::string(host) + "-" + std::to_string(::getpid()),
+                     home.chromium_profile().parent_path() / "SingletonLock");
 }
 
 }  // namespace
@@ -60,10 +68,7 @@ TEST_CASE("delete_site: targets pick profiles, dry_run changes nothing") {
 
 TEST_CASE("delete_site: a running browser's profile is listed as skipped and left alone") {
   FakeHome home;
-  char host[256] = {};
-  REQUIRE(::gethostname(host, sizeof host - 1) == 0);
-  fs::create_symlink(std::string(host) + "-" + std::to_string(::getpid()),
-                     home.chromium_profile().parent_path() / "SingletonLock");
+  mark_chromium_running(home);
   auto chromium_before = tree_snapshot(home.chromium_profile());
   CommandResult r = run(home, {{"site", "keep.test"}});
   REQUIRE(r.ok());
@@ -90,4 +95,41 @@ TEST_CASE("delete_site: bad arguments are errors, never deletions") {
   CHECK(code({{"site", "keep.test"}, {"targets", {1}}}) == "invalid_argument");
   CHECK(code({{"site", "keep.test"}, {"targets", {"no-such-browser"}}}) == "not_found");
   CHECK(tree_snapshot(home.home()) == before);
+}
+
+TEST_CASE("delete_site: progress before and after each profile, the running one skipped") {
+  FakeHome home;
+  mark_chromium_running(home);
+  std::vector<nlohmann::json> reports;
+  CommandResult r = run(home, {{"site", "keep.test"}}, [&](const nlohmann::json& report) { reports.push_back(report); });
+  REQUIRE(r.ok());
+  REQUIRE(reports.size() == 4);
+  CHECK(reports[0] == nlohmann::json{{"done", 0}, {"total", 2}, {"browser", "Chromium"}, {"profile", "Person 1"},
+                                     {"target", "chromium/Default"}, {"state", "deleting"}});
+  CHECK(reports[1] == nlohmann::json{{"done", 1}, {"total", 2}, {"browser", "Chromium"}, {"profile", "Person 1"},
+                                     {"target", "chromium/Default"}, {"state", "skipped"}, {"reason", "running"}});
+  CHECK(reports[2]["done"] == 1);
+  CHECK(reports[2]["state"] == "deleting");
+  CHECK(reports[2]["browser"] == "Firefox");
+  CHECK(reports[2]["target"] == r.result()["profiles"][1]["profile"]["browser_id"].get<std::string>() + "/abcd.default-esr");
+  CHECK(reports[3]["done"] == 2);
+  CHECK(reports[3]["state"] == "done");
+  CHECK(reports[3]["deleted"] == r.result()["profiles"][1]["deleted"]);
+  CHECK(reports[3]["deleted"].get<int>() > 0);
+  CHECK(reports[3]["complete"] == true);
+  CHECK_FALSE(reports[3].contains("dry_run"));
+}
+
+TEST_CASE("delete_site: a dry run's progress says so, and bad arguments report no progress") {
+  FakeHome home;
+  std::vector<nlohmann::json> reports;
+  auto collect = [&](const nlohmann::json& report) { reports.push_back(report); };
+  REQUIRE(run(home, {{"site", "tracker.test"}, {"targets", {"firefox"}}, {"dry_run", true}}, collect).ok());
+  REQUIRE(reports.size() == 2);
+  CHECK(reports[0]["dry_run"] == true);
+  CHECK(reports[1]["dry_run"] == true);
+  CHECK(reports[1]["deleted"] == 6);
+  reports.clear();
+  CHECK_FALSE(run(home, {{"site", "keep.test"}, {"targets", {"no-such-browser"}}}, collect).ok());
+  CHECK(reports.empty());
 }

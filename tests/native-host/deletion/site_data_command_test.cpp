@@ -11,9 +11,9 @@ using namespace cookiewarden::test;
 
 namespace {
 
-CommandResult run(const FakeHome& home, nlohmann::json args) {
+CommandResult run(const FakeHome& home, nlohmann::json args, ProgressSink progress = {}) {
   Environment env{Os::linux_, home.home(), {}};
-  CommandContext ctx{env, warden::PublicSuffixList::builtin()};
+  CommandContext ctx{env, warden::PublicSuffixList::builtin(), std::move(progress)};
   return dispatch({"s", "site_data", std::move(args)}, ctx, protocol_commands());
 }
 
@@ -41,4 +41,26 @@ TEST_CASE("site_data without a site: the sites with the most cookies per profile
   CHECK(firefox["profile"]["family"] == "firefox");
   CHECK(firefox["sites"][0] == nlohmann::json{{"site", "tracker.test"}, {"cookies", 6}});
   CHECK(firefox["sites"].size() == 3);
+}
+
+TEST_CASE("site_data: progress reads each profile, then says what it found") {
+  FakeHome home;
+  std::vector<nlohmann::json> reports;
+  auto collect = [&](const nlohmann::json& report) { reports.push_back(report); };
+  REQUIRE(run(home, {{"site", "keep.test"}}, collect).ok());
+  REQUIRE(reports.size() == 4);
+  CHECK(reports[0]["state"] == "reading");
+  CHECK(reports[0]["done"] == 0);
+  CHECK(reports[0]["total"] == 2);
+  CHECK(reports[1]["state"] == "done");
+  CHECK(reports[1]["cookies"] == 3);
+  CHECK(reports[2]["state"] == "reading");
+  CHECK(reports[2]["done"] == 1);
+  CHECK(reports[3]["done"] == 2);
+  CHECK(reports[3]["cookies"] == 6);
+  reports.clear();
+  REQUIRE(run(home, nlohmann::json::object(), collect).ok());
+  REQUIRE(reports.size() == 4);
+  CHECK(reports[3]["state"] == "done");
+  CHECK_FALSE(reports[3].contains("cookies"));
 }

@@ -32,6 +32,11 @@ TEST_CASE("message: a well-formed request parses, args defaulting to {}") {
   REQUIRE(std::holds_alternative<Request>(no_args));
   CHECK(std::get<Request>(no_args).id == "abc");
   CHECK(std::get<Request>(no_args).args == json::object());
+  CHECK_FALSE(std::get<Request>(no_args).progress);
+
+  auto with_progress = parse_request(R"({"id":1,"cmd":"delete_site","progress":true})");
+  REQUIRE(std::holds_alternative<Request>(with_progress));
+  CHECK(std::get<Request>(with_progress).progress);
 }
 
 TEST_CASE("message: malformed requests get the right code, with the id when it could be read") {
@@ -52,6 +57,11 @@ TEST_CASE("message: malformed requests get the right code, with the id when it c
   CHECK(expect_failure(R"({"id":3,"cmd":""})", ErrorCode::bad_request).id == 3);
   CHECK(expect_failure(R"({"id":"q","cmd":"hello","args":[]})", ErrorCode::bad_request).id == "q");
   CHECK(expect_failure(R"({"id":"q","cmd":"hello","args":"x"})", ErrorCode::bad_request).id == "q");
+  CHECK(expect_failure(R"({"id":"q","cmd":"hello","progress":1})", ErrorCode::bad_request).id == "q");
+}
+
+TEST_CASE("message: a progress message is the id and the report, no ok, no page") {
+  CHECK(progress_message("x", {{"done", 1}}) == json{{"id", "x"}, {"progress", {{"done", 1}}}});
 }
 
 TEST_CASE("message: nesting deeper than 64 levels is refused without recursion trouble") {

@@ -163,3 +163,110 @@ TEST_CASE("session: an error reply never exceeds the reply limit, however long t
   CHECK(message.ends_with("..."));
   CHECK(message.find("\xEF\xBF\xBD") == std::string::npos);  // no code point was split (U+FFFD)
 }
+
+namespace {
+
+// A stream buffer that hands its bytes on only when flushed, like a pipe to the browser:
+// `delivered` is what the other end has seen.
+class FlushedOnly : public std::stringbuf {
+ public:
+  std::string delivered;
+
+ protected:
+  int sync() override {
+    delivered = str();
+    return 0;
+  }
+};
+
+FlushedOnly* g_pipe = nullptr;        // the session's output, for the handler below
+std::vector<std::size_t> g_seen;      // frames delivered when each step had been reported
+
+CommandResult run_steps(const json& args, CommandContext& ctx) {
+  for (int step = 1; step <= args.value("steps", 0); ++step) {
+    if (ctx.progress) ctx.progress({{"done", step - 1}, {"total", args["steps"]}, {"state", "deleting"}});
+    if (g_pipe) g_seen.push_back(split_frames(g_pipe->delivered).size());
+  }
+  if (args.value("fail", false)) return CommandResult::failure(ErrorCode::io_error, "disk gone");
+  if (args.value("throw", false)) throw std::runtime_error("kaput");
+  return CommandResult::success({{"steps", args["steps"]}});
+}
+
+CommandResult run_huge_progress(const json&, CommandContext& ctx) {
+  ctx.progress({{"state", "deleting"}, {"profile", std::string(kMaxReplyBytes, 'p')}});
+  ctx.progress({{"state", "done"}});
+  return CommandResult::success(true);
+}
+
+const Command kProgressCommands[] = {{"steps", run_steps}, {"huge_progress", run_huge_progress}};
+
+}  // namespace
+
+TEST_CASE("session: progress messages carry the request's id and come before its reply") {
+  Outcome o = converse(frame(R"({"id":"a","cmd":"steps","progress":true,"args":{"steps":2}})") +
+                           frame(R"({"id":5,"cmd":"steps","progress":true,"args":{"steps":1}})"),
+                       kProgressCommands);
+  CHECK(o.exit_code == 0);
+  REQUIRE(o.replies.size() == 5);
+  CHECK(o.replies[0] == json{{"id", "a"}, {"progress", {{"done", 0}, {"total", 2}, {"state", "deleting"}}}});
+  CHECK(o.replies[1] == json{{"id", "a"}, {"progress", {{"done", 1}, {"total", 2}, {"state", "deleting"}}}});
+  CHECK(o.replies[2] == json{{"id", "a"}, {"ok", true}, {"result", {{"steps", 2}}}});
+  CHECK(o.replies[3] == json{{"id", 5}, {"progress", {{"done", 0}, {"total", 1}, {"state", "deleting"}}}});
+  CHECK(o.replies[4] == json{{"id", 5}, {"ok", true}, {"result", {{"steps", 1}}}});
+  for (const json& message : o.replies)  // a progress message is never mistaken for a reply or a page
+    CHECK(message.contains("progress") != (message.contains("ok") || message.contains("page")));
+}
+
+TEST_CASE("session: each progress message is flushed to the browser as it happens") {
+  FlushedOnly pipe;
+  std::ostream out(&pipe);
+  std::istringstream in(frame(R"({"id":1,"cmd":"steps","progress":true,"args":{"steps":3}})"), std::ios::binary);
+  Environment env;
+  env.home = "/nonexistent-home";
+  CommandContext ctx{env, warden::PublicSuffixList::builtin()};
+  g_pipe = &pipe;
+  g_seen.clear();
+  int exit_code = run_session(in, out, ctx, kProgressCommands);
+  g_pipe = nullptr;
+  CHECK(exit_code == 0);
+  CHECK(g_seen == std::vector<std::size_t>{1, 2, 3});  // delivered while the command still ran
+  CHECK(split_frames(pipe.delivered).size() == 4);
+}
+
+TEST_CASE("session: a command that fails or throws after progress still ends with its error reply") {
+  Outcome o = converse(frame(R"({"id":1,"cmd":"steps","progress":true,"args":{"steps":1,"fail":true}})") +
+                           frame(R"({"id":2,"cmd":"steps","progress":true,"args":{"steps":2,"throw":true}})") +
+                           frame(R"({"id":3,"cmd":"steps","progress":true,"args":{"steps":0}})"),
+                       kProgressCommands);
+  CHECK(o.exit_code == 0);
+  REQUIRE(o.replies.size() == 6);
+  CHECK(o.replies[0]["id"] == 1);
+  CHECK(o.replies[0].contains("progress"));
+  CHECK(o.replies[1]["id"] == 1);
+  CHECK(error_code(o.replies[1]) == "io_error");
+  CHECK(o.replies[1]["error"]["message"] == "disk gone");
+  CHECK(o.replies[2]["id"] == 2);
+  CHECK(o.replies[3]["id"] == 2);
+  CHECK(o.replies[3].contains("progress"));
+  CHECK(o.replies[4]["id"] == 2);
+  CHECK(error_code(o.replies[4]) == "internal");
+  CHECK(o.replies[5] == json{{"id", 3}, {"ok", true}, {"result", {{"steps", 0}}}});
+}
+
+TEST_CASE("session: a progress message too large for the browser is dropped, the rest still arrive") {
+  Outcome o = converse(frame(R"({"id":1,"cmd":"huge_progress","progress":true})"), kProgressCommands);  // converse checks ≤ 1 MiB
+  CHECK(o.exit_code == 0);
+  REQUIRE(o.replies.size() == 2);
+  CHECK(o.replies[0] == json{{"id", 1}, {"progress", {{"state", "done"}}}});
+  CHECK(o.replies[1] == json{{"id", 1}, {"ok", true}, {"result", true}});
+}
+
+TEST_CASE("session: without \"progress\": true only the reply comes (one-shot callers take the first message)") {
+  Outcome o = converse(frame(R"({"id":1,"cmd":"steps","args":{"steps":3}})") +
+                           frame(R"({"id":2,"cmd":"steps","progress":false,"args":{"steps":2,"fail":true}})"),
+                       kProgressCommands);
+  CHECK(o.exit_code == 0);
+  REQUIRE(o.replies.size() == 2);
+  CHECK(o.replies[0] == json{{"id", 1}, {"ok", true}, {"result", {{"steps", 3}}}});
+  CHECK(error_code(o.replies[1]) == "io_error");
+}
