@@ -2,7 +2,7 @@
 // deleting it everywhere (preview first). Everything shown comes from the host's commands
 // (browsers, site_data, delete_site); text from disk or from sites (cookie names, paths, messages)
 // is only ever set as textContent.
-import { BadToken, CommandFailed, ServerGone, call, takeToken } from './server-connection.js';
+import { BadToken, CommandFailed, ServerGone, call, callWithProgress, takeToken } from './server-connection.js';
 
 const $ = (id) => document.getElementById(id);
 const token = takeToken();
@@ -135,6 +135,30 @@ function outcomeRow(result) {
     el('td', {}, el('ul', {}, ...details), ...itemList(result.stores)));
 }
 
+// The host's progress while delete_site walks the profiles: where it is, then how that profile went.
+function progressText(p) {
+  const where = `${p.browser} / ${p.profile}`;
+  const verb = p.dry_run ? 'Previewing' : 'Deleting';
+  if (p.state === 'deleting') return `${verb} in ${where} (${Math.min(p.done + 1, p.total)} of ${p.total})…`;
+  if (p.state === 'skipped') return `${where}: skipped, ${p.reason} (${p.done} of ${p.total})`;
+  const items = `${p.deleted} item${p.deleted === 1 ? '' : 's'}`;
+  return `${where}: ${items} ${p.dry_run ? 'would be deleted' : 'deleted'} (${p.done} of ${p.total})`;
+}
+
+function showProgress(report) {
+  $('progress').textContent = progressText(report);
+  $('progress').hidden = false;
+}
+
+// delete_site over the WebSocket, so each profile shows as the host reaches it.
+async function deleteWithProgress(args) {
+  try {
+    return await callWithProgress(token, 'delete_site', args, showProgress);
+  } finally {
+    $('progress').hidden = true;
+  }
+}
+
 function showOutcome(result) {
   const total = result.profiles.reduce((sum, p) => sum + p.deleted, 0);
   $('outcome-title').textContent = result.dry_run
@@ -149,7 +173,7 @@ async function preview() {
   const site = $('site-report').dataset.site;
   const targets = checkedTargets();
   if (targets.length === 0) throw new Error('Choose at least one profile.');
-  const result = await call(token, 'delete_site', { site, targets, dry_run: true });
+  const result = await deleteWithProgress({ site, targets, dry_run: true });
   showOutcome(result);
   previewed = { site, targets };
   $('delete').disabled = result.profiles.every((p) => p.skipped);
@@ -157,7 +181,7 @@ async function preview() {
 
 async function deleteSite() {
   $('delete').disabled = true;
-  const result = await call(token, 'delete_site', { site: previewed.site, targets: previewed.targets });
+  const result = await deleteWithProgress({ site: previewed.site, targets: previewed.targets });
   previewed = null;
   showOutcome(result);
   await showSite(result.site);

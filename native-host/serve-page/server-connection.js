@@ -1,6 +1,8 @@
 // The page's link to `cookiewarden serve`: the access token and one request/reply exchange per
-// command over POST /api (same messages as native messaging: {id, cmd, args} → {id, ok, result |
-// error}).
+// command (same messages as native messaging: {id, cmd, args} → {id, ok, result | error}). Quick
+// commands go over POST /api (call); a command that walks every profile goes over the WebSocket
+// (callWithProgress), which alone carries the host's progress messages ({id, progress}) before
+// the reply. One WebSocket per such command: they are rare, and nothing has to be kept alive.
 //
 // The token arrives in the URL fragment (#token=…), which the browser never sends to a server or
 // in a Referer. It is kept in sessionStorage (this tab only) and removed from the address bar, so
@@ -53,4 +55,39 @@ export async function call(token, cmd, args = {}) {
   }
   if (!reply.ok) throw new CommandFailed(reply.error?.code ?? 'internal', reply.error?.message ?? `HTTP ${response.status}`);
   return reply.result;
+}
+
+// The token travels as a subprotocol: a page's WebSocket cannot set an Authorization header.
+function openSocket(token) {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://${location.host}/ws`, ['cookiewarden', `cookiewarden.token.${token}`]);
+    ws.onopen = () => resolve(ws);
+    // The browser does not say why a handshake failed: a stopped server or a refused token.
+    ws.onerror = () => reject(new ServerGone('The cookiewarden server did not accept the connection. Was it stopped? Run "cookiewarden serve" again and open the link it prints.'));
+  });
+}
+
+// `onProgress` gets each progress report ({done, total, browser, profile, state, …}) as it arrives.
+export async function callWithProgress(token, cmd, args, onProgress) {
+  const ws = await openSocket(token);
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    ws.onerror = null;
+    ws.onclose = () => reject(new ServerGone('The connection to the cookiewarden server closed before the reply came.'));
+    ws.onmessage = (event) => {
+      let message;
+      try {
+        message = JSON.parse(event.data);
+      } catch {
+        return;
+      }
+      if (message?.id !== id) return;
+      if (message.progress) return onProgress(message.progress);
+      ws.onclose = null;
+      ws.close();
+      if (!message.ok) reject(new CommandFailed(message.error?.code ?? 'internal', message.error?.message ?? 'the command failed'));
+      else resolve(message.result);
+    };
+    ws.send(JSON.stringify({ id, cmd, args, progress: true }));
+  });
 }

@@ -82,6 +82,20 @@ const ownHost = () => `127.0.0.1:${serve.port}`;
 const bearer = () => ({ Authorization: `Bearer ${serve.token}` });
 const deleteRequest = JSON.stringify({ id: 'attack', cmd: 'delete_site', args: { site: SITE } });
 
+// Records every text the page's progress line shows from now on (MutationObserver), so a test
+// can read what was displayed however quickly it changed.
+async function watchProgress(page) {
+  await page.evaluate(() => {
+    window.progressShown = [];
+    if (window.progressWatched) return;
+    window.progressWatched = true;
+    new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) window.progressShown.push(node.textContent);
+    }).observe(document.getElementById('progress'), { childList: true });
+  });
+}
+const progressShown = (page) => page.evaluate(() => window.progressShown);
+
 const trackerRows = (profile) => readCookieRows(profile).filter((row) => cookieOfSite(row, SITE));
 const otherRows = (profile) => readCookieRows(profile).filter((row) => !cookieOfSite(row, SITE));
 
@@ -180,8 +194,12 @@ test('a site search shows what each profile holds; preview changes nothing; Dele
   assert.equal(await cookies('chromium/Default'), '3');
   assert.equal(await cookies('firefox/work.default'), '6');
 
+  await watchProgress(page);
   await page.click('#preview');
   await page.locator('#outcome[data-state=preview]').waitFor();
+  const previewProgress = await progressShown(page);
+  assert.ok(previewProgress.some((line) => /^Previewing in Chromium \/ .+ \([123] of 3\)…$/.test(line)), previewProgress.join(' | '));
+  assert.ok(previewProgress.some((line) => /^Firefox \/ .+: 6 items would be deleted \([123] of 3\)$/.test(line)), previewProgress.join(' | '));
   assert.match(await page.locator('#outcome-title').textContent(), /Preview for tracker\.test: 9 items would be deleted/);
   assert.equal(await page.locator('#outcomes tr[data-profile="chrome/Default"]').getAttribute('data-result'), 'running');
   // The preview names what would go, partitioned cookies with their top-level site.
@@ -197,8 +215,16 @@ test('a site search shows what each profile holds; preview changes nothing; Dele
   assert.ok((await page.locator('#outcomes tr[data-profile="chrome/Default"]').textContent()).includes(refusal));
 
   assert.equal(await page.locator('#delete').isEnabled(), true);
+  await watchProgress(page);
   await page.click('#delete');
   await page.locator('#outcome[data-state=deleted]').waitFor();
+  // The page said where the host was, profile by profile, and then gave way to the outcome.
+  const shown = await progressShown(page);
+  console.log(`progress shown while deleting:\n  ${shown.join('\n  ')}`);
+  assert.ok(shown.some((line) => /^Deleting in Chromium \/ .+ \([123] of 3\)…$/.test(line)), shown.join(' | '));
+  assert.ok(shown.some((line) => /^Chromium \/ .+: 3 items deleted \([123] of 3\)$/.test(line)), shown.join(' | '));
+  assert.ok(shown.some((line) => /^Google Chrome \/ .+: skipped, running \([123] of 3\)$/.test(line)), shown.join(' | '));
+  assert.equal(await page.locator('#progress').isHidden(), true);
   assert.match(await page.locator('#outcome-title').textContent(), /tracker\.test: 9 items deleted \(some profiles were skipped/);
   assert.equal(await page.locator('#outcomes tr[data-profile="chromium/Default"]').getAttribute('data-result'), 'done');
   assert.equal(await page.locator('#outcomes tr[data-profile="chromium/Default"] [data-field=deleted]').textContent(), '3');
@@ -230,6 +256,44 @@ test('the dashboard\'s WebSocket carries the same commands; without the token it
   assert.equal(result.good.reply.ok, true);
   assert.deepEqual(result.good.reply.result.capabilities.sort(), ['browsers', 'delete_site', 'hello', 'site_data']);
   assert.deepEqual(result.bad, { error: true });
+});
+
+test('over the WebSocket a deletion asked for progress sends it per profile, with its id, before its reply', async () => {
+  const { page } = browser;
+  const messages = await page.evaluate(async (site) => {
+    const token = sessionStorage.getItem('cookiewarden.token');
+    const ws = new WebSocket(`ws://${location.host}/ws`, ['cookiewarden', `cookiewarden.token.${token}`]);
+    await new Promise((resolve) => { ws.onopen = resolve; });
+    const exchange = (request) => new Promise((resolve) => {
+      const received = [];
+      ws.onmessage = (event) => {
+        const message = JSON.parse(event.data);
+        received.push(message);
+        if ('ok' in message) resolve(received);
+      };
+      ws.send(JSON.stringify(request));
+    });
+    const asked = await exchange({ id: 'p', cmd: 'delete_site', progress: true, args: { site, dry_run: true } });
+    const unasked = await exchange({ id: 'q', cmd: 'delete_site', args: { site, dry_run: true } });
+    ws.close();
+    return { asked, unasked };
+  }, SITE);
+  assert.equal(messages.unasked.length, 1, 'without "progress": true only the reply comes');
+  assert.equal(messages.unasked[0].ok, true);
+  const reply = messages.asked.at(-1);
+  assert.equal(reply.ok, true, JSON.stringify(reply));
+  const progress = messages.asked.slice(0, -1);
+  assert.ok(progress.every((m) => m.id === 'p' && m.progress && !('ok' in m)), JSON.stringify(progress));
+  const profilesSeen = reply.result.profiles.length;
+  assert.equal(progress.length, 2 * profilesSeen, JSON.stringify(progress));
+  progress.forEach(({ progress: p }, i) => {
+    assert.equal(p.total, profilesSeen);
+    assert.equal(p.done, Math.floor((i + 1) / 2));
+    assert.equal(p.state === 'deleting', i % 2 === 0, JSON.stringify(p));
+    assert.equal(p.target, `${reply.result.profiles[Math.floor(i / 2)].profile.browser_id}/${reply.result.profiles[Math.floor(i / 2)].profile.profile_id}`);
+  });
+  const chrome = progress.find(({ progress: p }) => p.target === 'chrome/Default' && p.state !== 'deleting');
+  assert.deepEqual([chrome.progress.state, chrome.progress.reason], ['skipped', 'running']);
 });
 
 test('a cross-site web page cannot drive the server, even knowing the token (fetch and WebSocket)', async () => {
