@@ -215,7 +215,9 @@ async function handleMessage(msg) {
       const site = siteFrom(msg);
       if (!site) return { error: `not a site: ${JSON.stringify(msg.site)}` };
       try {
-        return { ok: true, result: await askHost('delete_site', { site }) };
+        // The popup shows each profile as the host reaches it; no page listening is fine.
+        const relay = (progress) => chrome.runtime.sendMessage({ what: MSG.hostProgress, site, progress }).catch(() => {});
+        return { ok: true, result: await askHost('delete_site', { site }, relay) };
       } catch (e) {
         return { ok: false, code: e.code ?? 'error', message: String(e?.message ?? e) };
       }

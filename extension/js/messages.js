@@ -12,6 +12,7 @@ export const MSG = Object.freeze({
   getDecisionLog: 'getDecisionLog',  // → [entries]
   deleteSiteData: 'deleteSiteData',  // {site, hosts} → this browser's result
   deleteSiteElsewhere: 'deleteSiteElsewhere', // {site} → the native host's delete_site result per browser profile
+  hostProgress: 'hostProgress',      // from the background to the pages while deleteSiteElsewhere runs: {site, progress}
   getEngineStatus: 'getEngineStatus', // → {ready, coldStartMs, memory, dnr}
   guardBlocked: 'guardBlocked',      // from content/guard-reporter.js: {writes: [{name, how}]}
 });

@@ -1,6 +1,9 @@
 // The native host (`cookiewarden`, name in extension/ids.json) over native messaging. One port per
 // request: the host may answer a large result in pages ({page: {index, count}, result_part}), which
-// only a port receives; the parts are joined and parsed once all have arrived.
+// only a port receives; the parts are joined and parsed once all have arrived. A long command
+// (delete_site, site_data) asked for progress first sends {id, progress: {done, total, browser,
+// profile, state}} (native-host/src/protocol/message.h): handed to `onProgress`, never taken for
+// the reply.
 export const HOST_NAME = 'org.cookiewarden.host';
 
 let nextId = 1;
@@ -13,7 +16,8 @@ export class HostError extends Error {
   }
 }
 
-export function askHost(cmd, args = {}) {
+// `onProgress`, if given, asks the host for progress and receives each report.
+export function askHost(cmd, args = {}, onProgress = null) {
   return new Promise((resolve, reject) => {
     let port;
     try {
@@ -28,6 +32,7 @@ export function askHost(cmd, args = {}) {
     const finish = (settle, value) => { port.disconnect(); settle(value); };
     port.onMessage.addListener((msg) => {
       if (msg?.id !== id) return;
+      if (msg.progress) return onProgress?.(msg.progress);
       if (!msg.ok) return finish(reject, new HostError(msg.error?.code ?? 'error', msg.error?.message ?? 'the host refused the request'));
       if (!msg.page) return finish(resolve, msg.result);
       if (parts[msg.page.index] === undefined) received += 1;
@@ -44,6 +49,6 @@ export function askHost(cmd, args = {}) {
       const why = chrome.runtime.lastError?.message ?? 'the host closed the connection';
       reject(new HostError(/not found/i.test(why) ? 'not_installed' : 'disconnected', why));
     });
-    port.postMessage({ id, cmd, args });
+    port.postMessage(onProgress ? { id, cmd, args, progress: true } : { id, cmd, args });
   });
 }

@@ -91,10 +91,35 @@ function profileOutcome(p) {
   return p.complete ? { text: items, cls: 'pill allow' } : { text: `${items}, incomplete`, cls: 'pill block' };
 }
 
+// The host's progress line while delete_site walks the profiles: where it is, then how that profile went.
+function progressText(p) {
+  const where = `${p.browser} / ${p.profile}`;
+  const step = `(${Math.min(p.done + 1, p.total)} of ${p.total})`;
+  if (p.state === 'deleting') return `Deleting in ${where} ${step}…`;
+  if (p.state === 'skipped') return `${where}: skipped, ${p.reason} (${p.done} of ${p.total})`;
+  return `${where}: ${p.deleted} item${p.deleted === 1 ? '' : 's'} deleted (${p.done} of ${p.total})`;
+}
+
+// Set while the background relays the host's progress for this popup's deletion.
+let progressFor = null;
+
+// The background names the site it normalised: ours, or (a tab without a report) our host's site.
+const isOurs = (relayed) => typeof relayed === 'string' && progressFor !== null &&
+  (relayed === progressFor || progressFor.endsWith(`.${relayed}`));
+
+function showProgress(msg) {
+  if (msg?.what !== MSG.hostProgress || !isOurs(msg.site) || !msg.progress) return;
+  document.getElementById('elsewhere').hidden = false;
+  const line = document.getElementById('elsewhere-progress');
+  line.hidden = false;
+  line.textContent = progressText(msg.progress);
+}
+
 function renderElsewhere(reply) {
   const box = document.getElementById('elsewhere');
   const list = document.getElementById('elsewhere-list');
   box.hidden = false;
+  document.getElementById('elsewhere-progress').hidden = true;
   if (!reply.ok) {
     const why = reply.code === 'not_installed'
       ? 'Not reached: the Cookie Warden app is not installed on this computer (cookiewarden install).'
@@ -123,6 +148,8 @@ async function main() {
     showResult(`Necessary only on ${site}. Reload the page to apply it to scripts already loaded.`);
     refresh();
   });
+  // Not answered here: only the background answers the pages' requests.
+  chrome.runtime.onMessage.addListener((msg) => { showProgress(msg); });
   document.getElementById('reset').addEventListener('click', async () => { await ask(MSG.clearSite, { site }); refresh(); });
   document.getElementById('delete').addEventListener('click', async (event) => {
     const button = event.currentTarget;
@@ -135,7 +162,11 @@ async function main() {
     } catch (e) {
       showResult(`Could not delete ${site}'s data: ${e.message}`, true);
     }
-    renderElsewhere(await ask(MSG.deleteSiteElsewhere, { site }));
+    progressFor = site;
+    document.getElementById('elsewhere-list').replaceChildren();
+    const elsewhere = await ask(MSG.deleteSiteElsewhere, { site });
+    progressFor = null;
+    renderElsewhere(elsewhere);
     button.disabled = false;
     refresh();
   });

@@ -4,6 +4,7 @@
 // real browser run and the shop's cookies, localStorage and IndexedDB from a closed Firefox ESR
 // profile, leaves other sites' data alone, and refuses the running Chromium profile. In this
 // browser the shop's cookies, localStorage and IndexedDB go, the news site's stay.
+// While the host works, the popup shows each profile as the host reaches it (its progress messages).
 // Everything lives in a fake home, so the host never sees the machine's real profiles.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -54,12 +55,15 @@ async function storageOfSites(page) {
   return { shop, news: await readStorage(page) };
 }
 
-// The host's own listing of the shop in the Firefox profile: items per store.
-function firefoxShopItems() {
+// The host's own listing of the shop in the Firefox profile.
+function firefoxShopListing() {
   const listed = JSON.parse(runCookiewarden(['sites', 'shop.example', '--browser', 'firefox', '--json'], home.env).stdout);
   assert.equal(listed.profiles.length, 1, JSON.stringify(listed));
-  return Object.fromEntries(listed.profiles[0].stores.map((s) => [s.store, s.items]));
+  return listed.profiles[0];
 }
+
+// Items per store (a store listed twice, as session restore files are, keeps its last).
+const firefoxShopItems = () => Object.fromEntries(firefoxShopListing().stores.map((s) => [s.store, s.items]));
 
 const firefoxHosts = () => sqliteRows(firefox.cookieDb, 'SELECT DISTINCT host FROM moz_cookies', { readonly: true }).map(([h]) => h);
 
@@ -131,8 +135,22 @@ test('one click deletes the shop in this browser and, through the host, in Googl
   await popup.setViewportSize({ width: 380, height: 700 });
   await popup.goto(browser.extensionUrl(`pages/popup.html?tab=${tabId}`));
   await waitFor('the popup', async () => (await popup.locator('#site').innerText()) === 'shop.example');
+  // Every text the progress line shows, however briefly (a MutationObserver sees each change).
+  await popup.evaluate(() => {
+    window.progressShown = [];
+    new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) window.progressShown.push(node.textContent);
+    }).observe(document.getElementById('elsewhere-progress'), { childList: true });
+  });
   await popup.locator('#delete').click();
   await popup.locator('#elsewhere-list li').first().waitFor({ timeout: 30000 });
+  const shown = await popup.evaluate(() => window.progressShown);
+  console.log(`progress shown:\n  ${shown.join('\n  ')}`);
+  assert.ok(shown.some((line) => /^Deleting in Google Chrome \/ .+ \(\d+ of \d+\)…$/.test(line)), shown.join(' | '));
+  assert.ok(shown.some((line) => /^Google Chrome \/ .+: [1-9]\d* items? deleted \(\d+ of \d+\)$/.test(line)), shown.join(' | '));
+  assert.ok(shown.some((line) => /^Chromium \/ .+: skipped, running \(\d+ of \d+\)$/.test(line)), shown.join(' | '));
+  assert.ok(shown.some((line) => /^Firefox \/ .+: [1-9]\d* items? deleted \(\d+ of \d+\)$/.test(line)), shown.join(' | '));
+  assert.equal(await popup.locator('#elsewhere-progress').isHidden(), true, 'the outcome list replaced the progress line');
   const rows = await popup.locator('#elsewhere-list li').allInnerTexts();
   mkdirSync(SHOTS, { recursive: true });
   await popup.screenshot({ path: SHOTS + 'popup-delete-everywhere.png' });
@@ -160,7 +178,9 @@ test('afterwards the Firefox profile has no shop data, and the news site\'s is s
   const hosts = firefoxHosts();
   assert.ok(!hosts.some((h) => h.endsWith('shop.example')), hosts.join(', '));
   assert.ok(hosts.some((h) => h.endsWith('news.example')), hosts.join(', '));
-  assert.deepEqual(firefoxShopItems(), { firefox_cookies: [], firefox_site_storage: [] });
+  // Every store the host lists (cookies, site storage, each session restore file) is empty of the shop.
+  const left = firefoxShopListing().stores.filter((store) => store.items.length > 0);
+  assert.deepEqual(left, []);
   const ff = await openFirefox(home.env);
   try {
     assert.deepEqual(await storageOfSites(ff.page), {
