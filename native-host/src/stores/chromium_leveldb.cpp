@@ -2,6 +2,8 @@
 
 #include <system_error>
 
+#include <leveldb/write_batch.h>
+
 #if defined(_WIN32)
 #include <windows.h>
 #else
@@ -115,6 +117,81 @@ LevelDbReadCopy::LevelDbReadCopy(const fs::path& source) {
 LevelDbReadCopy::~LevelDbReadCopy() {
   std::error_code ec;
   if (!path_.empty()) fs::remove_all(path_, ec);
+}
+
+namespace {
+
+void skip_for_status(StoreOutcome& outcome, const fs::path& dir, const leveldb::Status& status) {
+  skip_store(outcome, leveldb_skip_reason(status), dir.string() + ": " + status.ToString());
+}
+
+// Reads the site's keys from a private copy: the live files stay exactly as they are.
+StoreOutcome read_from_copy(const fs::path& dir, const SiteMatcher& site, LevelDbKeyFinder find, StoreOutcome outcome) {
+  LevelDbReadCopy copy(dir);
+  if (!copy.ok()) {
+    skip_store(outcome, SkipReason::io_error, copy.error().empty() ? "cannot create a temporary copy" : copy.error());
+    return outcome;
+  }
+  leveldb::Status status;
+  auto db = open_leveldb(copy.path(), status);
+  if (!db) {
+    skip_for_status(outcome, dir, status);
+    return outcome;
+  }
+  LevelDbSiteKeys found = find(*db, site, status);
+  if (!status.ok()) {
+    skip_for_status(outcome, dir, status);
+    return outcome;
+  }
+  outcome.items = std::move(found.items);
+  return outcome;
+}
+
+}  // namespace
+
+StoreOutcome inspect_leveldb_store(StoreOutcome outcome, std::string_view what, const fs::path& dir,
+                                   const SiteMatcher& site, LevelDbKeyFinder find) {
+  if (!leveldb_dir_usable(dir, what, outcome)) return outcome;
+  return read_from_copy(dir, site, find, std::move(outcome));
+}
+
+StoreOutcome remove_from_leveldb_store(StoreOutcome outcome, std::string_view what, const fs::path& dir,
+                                       const SiteMatcher& site, LevelDbKeyFinder find, bool dry_run) {
+  if (!leveldb_dir_usable(dir, what, outcome)) return outcome;
+  // Opening in place rewrites LevelDB's files (log replay, new MANIFEST): a dry run, and a run with
+  // nothing to delete, never do it.
+  if (leveldb_lock_is_held(dir)) {
+    skip_store(outcome, SkipReason::locked, dir.string() + "/LOCK is held by another process (is the browser running?)");
+    return outcome;
+  }
+  StoreOutcome preview = read_from_copy(dir, site, find, outcome);
+  if (dry_run || !preview.handled() || preview.items.empty()) return preview;
+  PrivateUmask umask_for_new_files;
+  leveldb::Status status;
+  auto db = open_leveldb(dir, status);
+  if (!db) {
+    skip_for_status(outcome, dir, status);
+    return outcome;
+  }
+  LevelDbSiteKeys found = find(*db, site, status);
+  if (!status.ok()) {
+    skip_for_status(outcome, dir, status);
+    return outcome;
+  }
+  if (!found.keys.empty()) {
+    leveldb::WriteBatch batch;
+    for (const std::string& key : found.keys) batch.Delete(key);
+    leveldb::WriteOptions write;
+    write.sync = true;
+    status = db->Write(write, &batch);
+    if (!status.ok()) {
+      skip_for_status(outcome, dir, status);
+      return outcome;
+    }
+    db->CompactRange(nullptr, nullptr);
+  }
+  outcome.items = std::move(found.items);
+  return outcome;
 }
 
 #if defined(_WIN32)

@@ -13,6 +13,8 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "deletion/site_store.h"
 
@@ -48,6 +50,23 @@ class LevelDbReadCopy {
   std::filesystem::path path_;
   std::string error_;
 };
+
+// What a store finds for a site in its database: every LevelDB key to delete, and what they mean
+// for people. A store's finder reads the database it is given and sets `status` on failure.
+struct LevelDbSiteKeys {
+  std::vector<std::string> keys;
+  std::vector<SiteItem> items;
+};
+using LevelDbKeyFinder = LevelDbSiteKeys (*)(leveldb::DB& db, const SiteMatcher& site, leveldb::Status& status);
+
+// The store's outcome for `site` in the database at `dir` (`what` names it in messages):
+// inspect reads a private copy; remove tests the lock, previews from a copy (all a dry run does),
+// then opens in place only when there is something to delete, deletes every key in one synced
+// batch (all or nothing) and compacts so the values leave the table files.
+StoreOutcome inspect_leveldb_store(StoreOutcome outcome, std::string_view what, const std::filesystem::path& dir,
+                                   const SiteMatcher& site, LevelDbKeyFinder find);
+StoreOutcome remove_from_leveldb_store(StoreOutcome outcome, std::string_view what, const std::filesystem::path& dir,
+                                       const SiteMatcher& site, LevelDbKeyFinder find, bool dry_run);
 
 // Chromium creates its LevelDB files 0600; stock LevelDB would create them 0644.
 class PrivateUmask {

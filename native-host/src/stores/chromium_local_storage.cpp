@@ -1,9 +1,9 @@
 #include "stores/chromium_local_storage.h"
 
 #include <leveldb/db.h>
-#include <leveldb/write_batch.h>
 
 #include <memory>
+
 
 #include "stores/chromium_leveldb.h"
 
@@ -86,13 +86,9 @@ KeyMatch classify_key(std::string_view key, const SiteMatcher& site) {
   return match;
 }
 
-struct SiteKeys {
-  std::vector<std::string> keys;  // every LevelDB key to delete
-  std::vector<SiteItem> items;    // what they mean, for people
-};
 
-SiteKeys collect_site_keys(leveldb::DB& db, const SiteMatcher& site, leveldb::Status& status) {
-  SiteKeys found;
+LevelDbSiteKeys collect_site_keys(leveldb::DB& db, const SiteMatcher& site, leveldb::Status& status) {
+  LevelDbSiteKeys found;
   std::vector<std::string> meta_only;
   std::unique_ptr<leveldb::Iterator> it(db.NewIterator(leveldb::ReadOptions()));
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
@@ -128,28 +124,6 @@ SiteKeys collect_site_keys(leveldb::DB& db, const SiteMatcher& site, leveldb::St
   return found;
 }
 
-// Reads the site's keys from a private copy: the live files stay exactly as they are.
-StoreOutcome read_from_copy(const fs::path& dir, const SiteMatcher& site, StoreOutcome outcome) {
-  LevelDbReadCopy copy(dir);
-  if (!copy.ok()) {
-    skip_store(outcome, SkipReason::io_error, copy.error().empty() ? "cannot create a temporary copy" : copy.error());
-    return outcome;
-  }
-  leveldb::Status status;
-  auto db = open_leveldb(copy.path(), status);
-  if (!db) {
-    skip_store(outcome, leveldb_skip_reason(status), dir.string() + ": " + status.ToString());
-    return outcome;
-  }
-  SiteKeys found = collect_site_keys(*db, site, status);
-  if (!status.ok()) {
-    skip_store(outcome, leveldb_skip_reason(status), dir.string() + ": " + status.ToString());
-    return outcome;
-  }
-  outcome.items = std::move(found.items);
-  return outcome;
-}
-
 }  // namespace
 
 StorageKeyParts split_storage_key(std::string_view storage_key) {
@@ -178,49 +152,12 @@ std::string decode_local_storage_string(std::string_view encoded) {
 }
 
 StoreOutcome ChromiumLocalStorageStore::inspect(const SiteMatcher& site) const {
-  StoreOutcome outcome{std::string(id()), dir_, {}, {}, {}};
-  if (!leveldb_dir_usable(dir_, "Local Storage", outcome)) return outcome;
-  return read_from_copy(dir_, site, std::move(outcome));
+  return inspect_leveldb_store({std::string(id()), dir_, {}, {}, {}}, "Local Storage", dir_, site, collect_site_keys);
 }
 
 StoreOutcome ChromiumLocalStorageStore::remove(const SiteMatcher& site, bool dry_run) {
-  StoreOutcome outcome{std::string(id()), dir_, {}, {}, {}};
-  if (!leveldb_dir_usable(dir_, "Local Storage", outcome)) return outcome;
-  // Dry and real runs start alike: the lock test, then the site's keys read from a copy. Opening
-  // in place rewrites LevelDB's files (log replay, new MANIFEST), so it happens only when there
-  // is something to delete.
-  if (leveldb_lock_is_held(dir_)) {
-    skip_store(outcome, SkipReason::locked, dir_.string() + "/LOCK is held by another process (is the browser running?)");
-    return outcome;
-  }
-  StoreOutcome preview = read_from_copy(dir_, site, outcome);
-  if (dry_run || !preview.handled() || preview.items.empty()) return preview;
-  PrivateUmask umask_for_new_files;
-  leveldb::Status status;
-  auto db = open_leveldb(dir_, status);
-  if (!db) {
-    skip_store(outcome, leveldb_skip_reason(status), dir_.string() + ": " + status.ToString());
-    return outcome;
-  }
-  SiteKeys found = collect_site_keys(*db, site, status);
-  if (!status.ok()) {
-    skip_store(outcome, leveldb_skip_reason(status), dir_.string() + ": " + status.ToString());
-    return outcome;
-  }
-  if (found.keys.empty()) return outcome;
-  leveldb::WriteBatch batch;  // one batch: LevelDB applies all of it or none
-  for (const std::string& key : found.keys) batch.Delete(key);
-  leveldb::WriteOptions write;
-  write.sync = true;
-  status = db->Write(write, &batch);
-  if (!status.ok()) {
-    skip_store(outcome, leveldb_skip_reason(status), dir_.string() + ": " + status.ToString());
-    return outcome;
-  }
-  // Compaction drops the deleted values from the table files instead of leaving them readable.
-  db->CompactRange(nullptr, nullptr);
-  outcome.items = std::move(found.items);
-  return outcome;
+  return remove_from_leveldb_store({std::string(id()), dir_, {}, {}, {}}, "Local Storage", dir_, site, collect_site_keys,
+                                   dry_run);
 }
 
 }  // namespace cookiewarden

@@ -1,7 +1,6 @@
 #include "stores/chromium_session_storage.h"
 
 #include <leveldb/db.h>
-#include <leveldb/write_batch.h>
 
 #include <map>
 #include <memory>
@@ -52,10 +51,6 @@ struct NamespaceEntry {
   std::string map;
 };
 
-struct SessionKeys {
-  std::vector<std::string> keys;  // every LevelDB key to delete
-  std::vector<SiteItem> items;
-};
 
 bool belongs(std::string_view storage_key, const SiteMatcher& site) {
   StorageKeyParts parts = split_storage_key(storage_key);
@@ -72,7 +67,7 @@ SiteItem item_for(const NamespaceEntry& owner) {
 }
 
 // Reads the whole database (it holds one session's tabs: small) and works out the site's keys.
-SessionKeys collect_site_keys(leveldb::DB& db, const SiteMatcher& site, leveldb::Status& status) {
+LevelDbSiteKeys collect_site_keys(leveldb::DB& db, const SiteMatcher& site, leveldb::Status& status) {
   std::vector<NamespaceEntry> namespaces;
   std::map<std::string, std::vector<MapEntry>> maps;
   std::unique_ptr<leveldb::Iterator> it(db.NewIterator(leveldb::ReadOptions()));
@@ -86,7 +81,7 @@ SessionKeys collect_site_keys(leveldb::DB& db, const SiteMatcher& site, leveldb:
   }
   status = it->status();
 
-  SessionKeys found;
+  LevelDbSiteKeys found;
   std::map<std::string, const NamespaceEntry*> site_maps;  // map number → a site namespace using it
   std::set<std::string> kept_maps;
   for (const NamespaceEntry& entry : namespaces) {
@@ -115,71 +110,15 @@ SessionKeys collect_site_keys(leveldb::DB& db, const SiteMatcher& site, leveldb:
   return found;
 }
 
-StoreOutcome read_from_copy(const fs::path& dir, const SiteMatcher& site, StoreOutcome outcome) {
-  LevelDbReadCopy copy(dir);
-  if (!copy.ok()) {
-    skip_store(outcome, SkipReason::io_error, copy.error().empty() ? "cannot create a temporary copy" : copy.error());
-    return outcome;
-  }
-  leveldb::Status status;
-  auto db = open_leveldb(copy.path(), status);
-  if (!db) {
-    skip_store(outcome, leveldb_skip_reason(status), dir.string() + ": " + status.ToString());
-    return outcome;
-  }
-  SessionKeys found = collect_site_keys(*db, site, status);
-  if (!status.ok()) {
-    skip_store(outcome, leveldb_skip_reason(status), dir.string() + ": " + status.ToString());
-    return outcome;
-  }
-  outcome.items = std::move(found.items);
-  return outcome;
-}
-
 }  // namespace
 
 StoreOutcome ChromiumSessionStorageStore::inspect(const SiteMatcher& site) const {
-  StoreOutcome outcome{std::string(id()), dir_, {}, {}, {}};
-  if (!leveldb_dir_usable(dir_, "Session Storage", outcome)) return outcome;
-  return read_from_copy(dir_, site, std::move(outcome));
+  return inspect_leveldb_store({std::string(id()), dir_, {}, {}, {}}, "Session Storage", dir_, site, collect_site_keys);
 }
 
 StoreOutcome ChromiumSessionStorageStore::remove(const SiteMatcher& site, bool dry_run) {
-  StoreOutcome outcome{std::string(id()), dir_, {}, {}, {}};
-  if (!leveldb_dir_usable(dir_, "Session Storage", outcome)) return outcome;
-  // As Local Storage: the lock test and a read from a copy first; the database is opened in place
-  // (which rewrites its files) only when there is something to delete.
-  if (leveldb_lock_is_held(dir_)) {
-    skip_store(outcome, SkipReason::locked, dir_.string() + "/LOCK is held by another process (is the browser running?)");
-    return outcome;
-  }
-  StoreOutcome preview = read_from_copy(dir_, site, outcome);
-  if (dry_run || !preview.handled() || preview.items.empty()) return preview;
-  PrivateUmask umask_for_new_files;
-  leveldb::Status status;
-  auto db = open_leveldb(dir_, status);
-  if (!db) {
-    skip_store(outcome, leveldb_skip_reason(status), dir_.string() + ": " + status.ToString());
-    return outcome;
-  }
-  SessionKeys found = collect_site_keys(*db, site, status);
-  if (!status.ok()) {
-    skip_store(outcome, leveldb_skip_reason(status), dir_.string() + ": " + status.ToString());
-    return outcome;
-  }
-  leveldb::WriteBatch batch;  // one batch: LevelDB applies all of it or none
-  for (const std::string& key : found.keys) batch.Delete(key);
-  leveldb::WriteOptions write;
-  write.sync = true;
-  status = db->Write(write, &batch);
-  if (!status.ok()) {
-    skip_store(outcome, leveldb_skip_reason(status), dir_.string() + ": " + status.ToString());
-    return outcome;
-  }
-  // Compaction drops the deleted values from the table files instead of leaving them readable.
-  db->CompactRange(nullptr, nullptr);
-  outcome.items = std::move(found.items);
-  return outcome;
+  return remove_from_leveldb_store({std::string(id()), dir_, {}, {}, {}}, "Session Storage", dir_, site, collect_site_keys,
+                                   dry_run);
 }
 
 }  // namespace cookiewarden
