@@ -1,14 +1,21 @@
 # Writes OUTPUT: a C++ source defining cookiewarden::serve::dashboard_files() with the bytes of
-# every .html/.css/.js file in PAGE_DIR (serve/dashboard_files.h). Run by the build whenever one
-# of those files changes: cmake -DPAGE_DIR=... -DOUTPUT=... -P embed_page.cmake
-file(GLOB page_files RELATIVE ${PAGE_DIR} ${PAGE_DIR}/*.html ${PAGE_DIR}/*.css ${PAGE_DIR}/*.js)
+# every .html/.css/.js file in PAGE_DIR and of SHARED_STYLESHEET (serve/dashboard_files.h). Run by
+# the build whenever one of those files changes:
+#   cmake -DPAGE_DIR=... -DSHARED_STYLESHEET=... -DOUTPUT=... -P embed_page.cmake
+file(GLOB page_files ${PAGE_DIR}/*.html ${PAGE_DIR}/*.css ${PAGE_DIR}/*.js)
+# SHARED_STYLESHEET (optional): the extension's stylesheet, served as /<its name>, so the dashboard
+# wears the extension's look without a copy of it.
+if(SHARED_STYLESHEET)
+  list(APPEND page_files ${SHARED_STYLESHEET})
+endif()
 list(SORT page_files)
 
 set(arrays "")
 set(entries "")
 set(index 0)
-foreach(name ${page_files})
-  file(READ ${PAGE_DIR}/${name} bytes HEX)
+foreach(path ${page_files})
+  get_filename_component(name ${path} NAME)
+  file(READ ${path} bytes HEX)
   string(LENGTH "${bytes}" hex_length)
   math(EXPR size "${hex_length} / 2")
   # Bytes as an initializer list: no string-literal length limits, no escaping.
