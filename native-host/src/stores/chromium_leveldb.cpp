@@ -125,6 +125,20 @@ void skip_for_status(StoreOutcome& outcome, const fs::path& dir, const leveldb::
   skip_store(outcome, leveldb_skip_reason(status), dir.string() + ": " + status.ToString());
 }
 
+// Opens the database in `open_dir` (the live one or a copy of `dir`) and finds the site's keys.
+// Null, with `outcome` skipped and naming `dir`, when either fails.
+std::unique_ptr<leveldb::DB> open_and_find(const fs::path& open_dir, const fs::path& dir, const SiteMatcher& site,
+                                           LevelDbKeyFinder find, LevelDbSiteKeys& found, StoreOutcome& outcome) {
+  leveldb::Status status;
+  auto db = open_leveldb(open_dir, status);
+  if (db) found = find(*db, site, status);
+  if (!status.ok()) {
+    skip_for_status(outcome, dir, status);
+    return nullptr;
+  }
+  return db;
+}
+
 // Reads the site's keys from a private copy: the live files stay exactly as they are.
 StoreOutcome read_from_copy(const fs::path& dir, const SiteMatcher& site, LevelDbKeyFinder find, StoreOutcome outcome) {
   LevelDbReadCopy copy(dir);
@@ -132,18 +146,8 @@ StoreOutcome read_from_copy(const fs::path& dir, const SiteMatcher& site, LevelD
     skip_store(outcome, SkipReason::io_error, copy.error().empty() ? "cannot create a temporary copy" : copy.error());
     return outcome;
   }
-  leveldb::Status status;
-  auto db = open_leveldb(copy.path(), status);
-  if (!db) {
-    skip_for_status(outcome, dir, status);
-    return outcome;
-  }
-  LevelDbSiteKeys found = find(*db, site, status);
-  if (!status.ok()) {
-    skip_for_status(outcome, dir, status);
-    return outcome;
-  }
-  outcome.items = std::move(found.items);
+  LevelDbSiteKeys found;
+  if (open_and_find(copy.path(), dir, site, find, found, outcome)) outcome.items = std::move(found.items);
   return outcome;
 }
 
@@ -167,23 +171,15 @@ StoreOutcome remove_from_leveldb_store(StoreOutcome outcome, std::string_view wh
   StoreOutcome preview = read_from_copy(dir, site, find, outcome);
   if (dry_run || !preview.handled() || preview.items.empty()) return preview;
   PrivateUmask umask_for_new_files;
-  leveldb::Status status;
-  auto db = open_leveldb(dir, status);
-  if (!db) {
-    skip_for_status(outcome, dir, status);
-    return outcome;
-  }
-  LevelDbSiteKeys found = find(*db, site, status);
-  if (!status.ok()) {
-    skip_for_status(outcome, dir, status);
-    return outcome;
-  }
+  LevelDbSiteKeys found;
+  auto db = open_and_find(dir, dir, site, find, found, outcome);
+  if (!db) return outcome;
   if (!found.keys.empty()) {
     leveldb::WriteBatch batch;
     for (const std::string& key : found.keys) batch.Delete(key);
     leveldb::WriteOptions write;
     write.sync = true;
-    status = db->Write(write, &batch);
+    leveldb::Status status = db->Write(write, &batch);
     if (!status.ok()) {
       skip_for_status(outcome, dir, status);
       return outcome;
