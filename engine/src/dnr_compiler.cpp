@@ -250,39 +250,45 @@ struct HostOrder {
   bool operator()(std::string_view a, const Entry& b) const { return a < b.first; }
 };
 
-// Allowed rules nested in refused ones of another category get an allow rule above the block
-// (the engine's "more specific rule wins").
-void add_nested_allows(RuleWriter& writer, std::array<DnrCategoryCount, kCategoryCount>& counts,
-                       std::span<const DnrHostRule> rules, const Policy& policy, int priority) {
-  auto refused_somewhere = [&](Category c) {
-    if (c == Category::necessary || c == Category::unknown) return false;
-    return policy.default_for(c) == Action::block || !sites_choosing(policy, c, Action::block).empty();
-  };
-  std::array<bool, kCategoryCount> refused{};
-  for (Category c : kAllCategories) refused[index_of(c)] = refused_somewhere(c);
+// For each rule, the refusable categories (other than its own) of the rules that cover it: the
+// engine's "more specific rule wins" needs an allow above their block wherever they are refused.
+std::vector<CategoryMask> covering_categories(std::span<const DnrHostRule> rules) {
   // Sorted by host (a flat vector: a multimap of ~100k list hosts would cost WASM memory it keeps).
   std::vector<std::pair<std::string_view, const DnrHostRule*>> refusable_by_host;
   refusable_by_host.reserve(rules.size());
   for (const auto& rule : rules)
-    if (index_of(rule.category) < kCategoryCount && refused[index_of(rule.category)])
+    if (std::find(kRefusable.begin(), kRefusable.end(), rule.category) != kRefusable.end())
       refusable_by_host.emplace_back(rule.host, &rule);
   std::sort(refusable_by_host.begin(), refusable_by_host.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
 
-  for (const auto& inner : rules) {
+  std::vector<CategoryMask> out(rules.size(), 0);
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    const auto& inner = rules[i];
     if (inner.category == Category::unknown || index_of(inner.category) >= kCategoryCount ||
         !expressible_path(inner.path_prefix) || !valid_domain(inner.host))
       continue;
-    bool nested = false;
-    for (std::string_view host = inner.host; !host.empty() && !nested;) {
-      auto [lo, hi] = std::equal_range(refusable_by_host.begin(), refusable_by_host.end(), host,
-                                       HostOrder{});
-      for (auto it = lo; it != hi && !nested; ++it)
-        nested = it->second->category != inner.category && covers(*it->second, inner);
+    for (std::string_view host = inner.host; !host.empty();) {
+      auto [lo, hi] = std::equal_range(refusable_by_host.begin(), refusable_by_host.end(), host, HostOrder{});
+      for (auto it = lo; it != hi; ++it)
+        if (it->second->category != inner.category && covers(*it->second, inner)) out[i] |= mask_of(it->second->category);
       auto dot = host.find('.');
       host = dot == std::string_view::npos ? std::string_view{} : host.substr(dot + 1);
     }
-    if (!nested) continue;
+  }
+  return out;
+}
+
+// Allowed rules nested in refused ones of another category get an allow rule above the block.
+void add_nested_allows(RuleWriter& writer, std::array<DnrCategoryCount, kCategoryCount>& counts,
+                       const DnrRuleIndex& index, const Policy& policy, int priority) {
+  CategoryMask refused = 0;
+  for (Category c : kRefusable)
+    if (policy.default_for(c) == Action::block || !sites_choosing(policy, c, Action::block).empty()) refused |= mask_of(c);
+  const auto& rules = index.rules();
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    if (!(index.covered_by(i) & refused)) continue;
+    const auto& inner = rules[i];
     RuleSpec r;
     r.action = "allow";
     r.priority = priority;
@@ -452,14 +458,32 @@ std::size_t expected_json_bytes(std::span<const DnrHostRule> rules) {
   return bytes;
 }
 
-Result<DnrCompilation> compile_dnr(std::span<const DnrHostRule> rules, const Policy& policy,
-                                   const DnrOptions& options) {
+struct DnrRuleIndex::Groups {
+  std::array<CategoryRules, kCategoryCount> all;
+  std::vector<DnrHostRule> vendor_rules;  // what `vendor_only` points into
+  std::array<CategoryRules, kCategoryCount> vendor_only;
+  std::size_t json_bytes = 0;         // expected output with the host rules
+  std::size_t vendor_json_bytes = 0;  // without them
+};
+
+DnrRuleIndex::DnrRuleIndex(std::vector<DnrHostRule> rules) : rules_(std::move(rules)), groups_(std::make_unique<Groups>()) {
+  groups_->all = group_by_category(rules_);
+  groups_->vendor_rules = vendor_rules(rules_);
+  groups_->vendor_only = group_by_category(groups_->vendor_rules);
+  groups_->json_bytes = expected_json_bytes(rules_);
+  groups_->vendor_json_bytes = expected_json_bytes(groups_->vendor_rules);
+  covered_by_ = covering_categories(rules_);
+}
+
+DnrRuleIndex::~DnrRuleIndex() = default;
+
+Result<DnrCompilation> compile_dnr(const DnrRuleIndex& index, const Policy& policy, const DnrOptions& options) {
   DnrCompilation out;
-  const auto vendor_only = options.include_host_rules ? std::vector<DnrHostRule>{} : vendor_rules(rules);
+  const auto& groups = index.groups().all;
+  const auto& vendor_groups = index.groups().vendor_only;
   // Without host rules the output is small unless sites override a category: reserve for that case.
-  RuleWriter writer(options.first_rule_id, expected_json_bytes(options.include_host_rules ? rules : vendor_only));
-  const auto groups = group_by_category(rules);
-  const auto vendor_groups = group_by_category(vendor_only);
+  RuleWriter writer(options.first_rule_id,
+                    options.include_host_rules ? index.groups().json_bytes : index.groups().vendor_json_bytes);
   for (Category c : kRefusable) {
     const auto& group = groups[index_of(c)];
     auto& count = out.by_category[index_of(c)];
@@ -482,10 +506,15 @@ Result<DnrCompilation> compile_dnr(std::span<const DnrHostRule> rules, const Pol
     out.unsafe_rules += count.header_rules;
   }
   add_unknown_block(writer, out.by_category[index_of(Category::unknown)], groups, policy, options);
-  add_nested_allows(writer, out.by_category, rules, policy, options.nested_allow_priority);
+  add_nested_allows(writer, out.by_category, index, policy, options.nested_allow_priority);
   out.rules = writer.count();
   out.rules_json = std::move(writer).finish();
   return out;
+}
+
+Result<DnrCompilation> compile_dnr(std::span<const DnrHostRule> rules, const Policy& policy,
+                                   const DnrOptions& options) {
+  return compile_dnr(DnrRuleIndex({rules.begin(), rules.end()}), policy, options);
 }
 
 std::vector<DnrStaticRuleset> compile_dnr_static(std::span<const DnrHostRule> rules, const DnrOptions& options) {

@@ -398,3 +398,23 @@ TEST_CASE("unknown third parties allowed by default, blocked on one site: the ru
   CHECK(rules[0]["condition"]["initiatorDomains"] == json::array({"strict.example"}));
   CHECK_FALSE(rules[0]["condition"].contains("excludedInitiatorDomains"));
 }
+
+TEST_CASE("one rule index serves every policy: the same rules as compiling from scratch") {
+  const warden::DnrRuleIndex index(kRules);
+  Policy strict = Policy::necessary_only();
+  strict.set_unknown_third_party(Action::block);
+  Policy lenient = Policy::allow_all();
+  lenient.set_site("news.example", Category::marketing, Action::block);
+  Policy overriding = Policy::necessary_only();
+  overriding.set_default(Category::functional, Action::allow);
+  overriding.set_site("shop.example", Category::analytics, Action::allow);
+  for (const Policy* p : {&strict, &lenient, &overriding, &strict}) {
+    for (bool host_rules : {true, false}) {
+      warden::DnrOptions options;
+      options.include_host_rules = host_rules;
+      auto reused = warden::compile_dnr(index, *p, options);
+      REQUIRE(reused.ok());
+      CHECK(json::parse(warden::dnr_compilation_to_json(std::move(reused).value())) == compile(kRules, *p, options));
+    }
+  }
+}

@@ -56,6 +56,9 @@ struct CwEngine {
   warden::Engine engine;
   warden::Policy policy;
   std::string output;
+  // Built at the first cw_compile_dnr and kept: most of a compilation's work does not depend on
+  // the policy, and the extension compiles on every policy change.
+  std::unique_ptr<warden::DnrRuleIndex> dnr_index;
   // The top and frame URLs of the last cw_decide_request that sent them (kSamePage reuses them).
   std::string page_top, page_frame;
   bool has_page = false;
@@ -192,7 +195,8 @@ std::uint32_t cw_compile_dnr(std::uint32_t handle, std::uint32_t policy_len, std
   if (!options.ok()) return fail(options);
   auto* e = engine_of(handle);
   std::string().swap(e->output);  // WASM memory never shrinks: release the last output before peaking
-  auto compiled = warden::compile_dnr(warden::dnr_host_rules(e->engine), *policy, *options);
+  if (!e->dnr_index) e->dnr_index = std::make_unique<warden::DnrRuleIndex>(warden::dnr_host_rules(e->engine));
+  auto compiled = warden::compile_dnr(*e->dnr_index, *policy, *options);
   if (!compiled.ok()) return fail(compiled);
   e->output = warden::dnr_compilation_to_json(std::move(compiled).value());
   return finish(Status::ok, e->output.data(), e->output.size());

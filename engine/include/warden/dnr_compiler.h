@@ -31,6 +31,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -112,6 +113,31 @@ bool fits_dynamic_limits(const DnrCompilation& c, const DnrLimits& limits);
 // Consumes the compilation: its rules text becomes the result without a copy.
 std::string dnr_compilation_to_json(DnrCompilation&& c);
 
+// What compile_dnr needs from the rules whatever the policy: the rules grouped by category, and
+// for each rule the categories of the less specific rules of another category that cover it. Built
+// once per engine (a walk over ~105k rules with sorting and host lookups, most of a compilation's
+// time), then every policy change compiles from it. Views into `rules`, which it keeps.
+class DnrRuleIndex {
+ public:
+  explicit DnrRuleIndex(std::vector<DnrHostRule> rules);
+  DnrRuleIndex(const DnrRuleIndex&) = delete;
+  DnrRuleIndex& operator=(const DnrRuleIndex&) = delete;
+  ~DnrRuleIndex();
+
+  struct Groups;
+  const std::vector<DnrHostRule>& rules() const { return rules_; }
+  const Groups& groups() const { return *groups_; }
+  // Bit c set: a rule of category c, other than rules()[i]'s, covers rules()[i].
+  CategoryMask covered_by(std::size_t i) const { return covered_by_[i]; }
+
+ private:
+  std::vector<DnrHostRule> rules_;
+  std::unique_ptr<Groups> groups_;
+  std::vector<CategoryMask> covered_by_;
+};
+
+Result<DnrCompilation> compile_dnr(const DnrRuleIndex& index, const Policy& policy, const DnrOptions& options = {});
+// The same for rules compiled once (tests, tools): builds the index and compiles.
 Result<DnrCompilation> compile_dnr(std::span<const DnrHostRule> rules, const Policy& policy,
                                    const DnrOptions& options = {});
 
