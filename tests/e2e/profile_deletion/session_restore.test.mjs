@@ -66,10 +66,24 @@ async function restoredTab(family, browser) {
   for (let attempt = 0; attempt < 50; ++attempt) {
     const pages = await pagesOf(family, browser);
     const tab = pages.find((p) => FIRST_PARTY_HOSTS.some((host) => p.url().includes(`//${host}:`)));
-    if (tab) return tab;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (tab) return loaded(tab);
+    await delay(100);
   }
   assert.fail('the previous session was restored into a tab');
+}
+
+const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// A tab appears while session restore is still loading it. Driving it then races the restore's own
+// navigation, and a WebDriver BiDi call into a document being replaced may never answer (seen on a
+// loaded machine: a 180 s protocol timeout). Each probe is bounded; the tab is used once loaded.
+async function loaded(tab) {
+  for (let attempt = 0; attempt < 100; ++attempt) {
+    const state = await Promise.race([tab.evaluate(() => document.readyState).catch(() => null), delay(2000)]);
+    if (state === 'complete') return tab;
+    await delay(100);
+  }
+  assert.fail('the restored tab finished loading');
 }
 
 // What the session stores of the profile hold for the site, per store kind, from `sites --json`.
