@@ -24,13 +24,7 @@ SiteMatcher site(const char* name) { return SiteMatcher(name, warden::PublicSuff
 const fs::path kFixture = fs::path(WARDEN_SOURCE_DIR) / "tests/native-host/fixtures/chromium-session-storage";
 
 // A copy of the Session Storage LevelDB Chromium wrote (SESSION-FIXTURES.md).
-fs::path copy_fixture(const TempDir& dir) {
-  fs::path db = dir / "Session Storage";
-  fs::create_directories(db);
-  fs::copy(kFixture, db, fs::copy_options::recursive);
-  for (const auto& entry : fs::directory_iterator(db)) fs::permissions(entry.path(), fs::perms::owner_read | fs::perms::owner_write);
-  return db;
-}
+fs::path copy_fixture(const TempDir& dir) { return copy_fixture_folder(kFixture, dir / "Session Storage"); }
 
 // Every key and value, read with the plain LevelDB API from a copy, so that the database under
 // test is not rewritten by the read.

@@ -23,14 +23,7 @@ SiteMatcher site(const char* name) { return SiteMatcher(name, warden::PublicSuff
 const fs::path kFixture = fs::path(WARDEN_SOURCE_DIR) / "tests/native-host/fixtures/firefox-session-restore";
 
 // A profile folder holding copies of the session files Firefox ESR wrote (SESSION-FIXTURES.md).
-fs::path copy_profile(const TempDir& dir) {
-  fs::path profile = dir / "profile";
-  fs::create_directories(profile);
-  fs::copy(kFixture, profile, fs::copy_options::recursive);
-  for (const auto& entry : fs::recursive_directory_iterator(profile))
-    if (entry.is_regular_file()) fs::permissions(entry.path(), fs::perms::owner_read | fs::perms::owner_write);
-  return profile;
-}
+fs::path copy_profile(const TempDir& dir) { return copy_fixture_folder(kFixture, dir / "profile"); }
 
 Json session_of(const fs::path& file) {
   std::string bytes = file_bytes(file);

@@ -50,6 +50,16 @@ inline fs::path copy_cookie_fixture(const char* name, const fs::path& to) {
   return to;
 }
 
+// Copies a fixture folder committed under tests/native-host/fixtures to `to`, its files writable
+// by the owner as the browser left them (a checkout may not keep the mode).
+inline fs::path copy_fixture_folder(const fs::path& from, const fs::path& to) {
+  fs::create_directories(to);
+  fs::copy(from, to, fs::copy_options::recursive);
+  for (const auto& entry : fs::recursive_directory_iterator(to))
+    if (entry.is_regular_file()) fs::permissions(entry.path(), fs::perms::owner_read | fs::perms::owner_write);
+  return to;
+}
+
 inline std::string file_bytes(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), {});
