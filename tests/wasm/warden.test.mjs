@@ -156,6 +156,15 @@ test('bad input is a WardenError with a status, and the engine keeps working', a
   expectStatus(() => engine.decideRequest({ url: 'https://a.example/', topUrl: SHOP }), 'invalid_argument');
 });
 
+test('setPolicy takes the policy object as the extension stores it; a blocked necessary is refused with its message', async () => {
+  const engine = await loadEngine();
+  engine.setPolicy({ ...NECESSARY_ONLY, sites: { 'shop.example': { analytics: 'allow' } }, keep: ['shop.example'] });
+  assert.equal(engine.decideCookie({ name: '_ga', domain: '.shop.example', topUrl: SHOP }).action, 'allow');
+  assert.throws(() => engine.setPolicy({ defaults: { necessary: 'block' } }),
+    (e) => e instanceof WardenError && e.status === 'invalid_policy' && /defaults\.necessary: necessary can never be blocked/.test(e.message));
+  engine.free();
+});
+
 test('two engines in one module share the input buffer safely, and policies stay per engine', async () => {
   const a = await loadEngine();
   const b = await loadEngine({});

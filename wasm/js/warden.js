@@ -105,7 +105,7 @@ export class WardenEngine {
     return new WardenEngine(m, result[1]);
   }
 
-  /** @param {object} policy the policy object of policy.h ({defaults, unknown_third_party, sites}) */
+  /** @param {object} policy the policy object of policy.h and engine/policy.schema.json ({defaults, sites, unknown_third_party, keep}) */
   setPolicy(policy) {
     const n = this.#io.write([JSON.stringify(policy ?? {})]);
     this.#check(this.#m._cw_set_policy(this.#live(), n[0]));

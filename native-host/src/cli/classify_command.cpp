@@ -28,8 +28,9 @@ A line that cannot be read gets {"error": "..."} and the run goes on.
 
 Options:
   --engine FILE     a compiled engine from 'cookiewarden compile' (default: the built-in rules)
-  --policy FILE     a consent policy (JSON: defaults, unknown_third_party, sites); default allows
-                    everything, so the output shows the classification
+  --policy FILE     a consent policy: the JSON the extension exports (defaults, sites,
+                    unknown_third_party, keep; engine/policy.schema.json); a category missing
+                    from defaults is allowed, so without --policy the output shows the classification
   --necessary-only  refuse functional, analytics, social and marketing; third parties no rule
                     classifies stay allowed (a policy file with "unknown_third_party": "block"
                     blocks them too)
