@@ -41,7 +41,7 @@ export async function runStory({ browser, demo, out, otherBrowser, tell, pause =
 
   await popup.allowForThisSite('analytics');
   await popup.toggleDetails();
-  const stored = (await popup.state()).settings.sites;
+  const stored = (await popup.state()).policy.sites;
   await popup.screenshot(shot('3-popup-analytics-allowed.png'));
   await popup.close();
   await shop.bringToFront();

@@ -11,7 +11,8 @@ import { syncGuard, guardEntries } from './guard-registrar.js';
 import { MSG } from './messages.js';
 import { askHost } from './native-host.js';
 import { forgetTab, frameUrlOf, noteNavigation, topUrlOf } from './request-context.js';
-import { freshSettings, loadSettings, saveSettings, toEnginePolicy, validateSettings, NECESSARY_ONLY } from './settings.js';
+import { isSiteName, parsePolicy, NECESSARY_ONLY } from './policy.js';
+import { freshSettings, loadSettings, readImport, saveSettings } from './settings.js';
 import { deleteSiteData } from './site-data.js';
 import { siteOf, siteOfUrl } from './site.js';
 import { dropReport, noteCookieRemoval, noteCookieWrites, noteRequest, reportOf, restoreReports, settleRequest, startReport, tabsOfSite } from './tab-report.js';
@@ -31,7 +32,7 @@ async function keepColdStart() {
 async function start() {
   const [engine, loaded] = await Promise.all([loadEngine(), loadSettings(), restoreLog(), restoreReports()]);
   settings = loaded;
-  engine.setPolicy(toEnginePolicy(settings));
+  engine.setPolicy(settings.policy);
   keepColdStart();
   return engine;
 }
@@ -44,11 +45,11 @@ ready.catch((e) => console.error('Cookie Warden failed to start', e));
 async function applySettings(next, { persist = true } = {}) {
   settings = next;
   const engine = currentEngine();
-  engine.setPolicy(toEnginePolicy(settings));
+  engine.setPolicy(settings.policy);
   if (persist) await saveSettings(settings);
   const [dnr, guard] = await Promise.all([
-    isFirefox ? Promise.resolve(null) : applyDnr(engine, toEnginePolicy(settings)),
-    syncGuard(settings),
+    isFirefox ? Promise.resolve(null) : applyDnr(engine, settings.policy),
+    syncGuard(settings.policy),
   ]);
   guardStatus = guard;
   return { dnr, guard };
@@ -135,7 +136,7 @@ chrome.runtime.onInstalled.addListener((details) => {
 chrome.runtime.onStartup.addListener(() => {
   ready.then(async () => {
     const registered = await chrome.scripting.getRegisteredContentScripts();
-    if (registered.length !== guardEntries(settings).length) guardStatus = await syncGuard(settings);
+    if (registered.length !== guardEntries(settings.policy).length) guardStatus = await syncGuard(settings.policy);
   });
 });
 
@@ -150,11 +151,11 @@ async function vendorsByCategory() {
 // settings, or worse, cookies.getAll({domain: ''}), which matches every cookie.
 function siteFrom(msg) {
   const site = siteOf(String(msg.site ?? ''));
-  return validateSettings({ sites: { [site]: {} } }).ok && site.includes('.') ? site : null;
+  return isSiteName(site) ? site : null;
 }
 
 function withSite(site, change) {
-  const next = structuredClone(settings);
+  const next = structuredClone(settings.policy);
   const choices = { ...(next.sites[site] ?? {}) };
   change(choices);
   if (Object.keys(choices).length) next.sites[site] = choices;
@@ -162,44 +163,50 @@ function withSite(site, change) {
   return next;
 }
 
+// A policy built from a page's request is checked like any other before it applies.
+function applyPolicy(policy, chosen = settings.chosen) {
+  const checked = parsePolicy(policy);
+  return checked.ok ? applySettings({ policy: checked.policy, chosen }) : { error: checked.error };
+}
+
 async function handleMessage(msg) {
   switch (msg?.what) {
     case MSG.getState:
-      return { settings, categories: CATEGORIES, dnr: dnrCounts(), guard: guardStatus, timings: engineTimings(),
+      return { policy: settings.policy, chosen: settings.chosen, categories: CATEGORIES, dnr: dnrCounts(), guard: guardStatus, timings: engineTimings(),
         coldStarts: (await localRead('coldStarts')) ?? [], browser: isFirefox ? 'firefox' : 'chromium' };
     case MSG.getVendors:
       return vendorsByCategory();
-    case MSG.setDefaults: {
-      const checked = validateSettings({ ...settings, chosen: true, defaults: { ...settings.defaults, ...msg.defaults } });
-      if (!checked.ok) return { error: checked.error };
-      return applySettings(checked.settings);
-    }
+    case MSG.setDefaults:
+      return applyPolicy({ ...settings.policy, defaults: { ...settings.policy.defaults, ...msg.defaults } }, true);
     case MSG.setSiteChoice: {
       const site = siteFrom(msg);
       if (!site) return { error: `not a site: ${JSON.stringify(msg.site)}` };
-      const next = withSite(site, (choices) => {
+      return applyPolicy(withSite(site, (choices) => {
         if (msg.action === null) delete choices[msg.category];
         else choices[msg.category] = msg.action;
-      });
-      const checked = validateSettings(next);
-      return checked.ok ? applySettings({ ...checked.settings, chosen: settings.chosen }) : { error: checked.error };
+      }));
     }
     case MSG.setSiteNecessaryOnly: {
       const site = siteFrom(msg);
       if (!site) return { error: `not a site: ${JSON.stringify(msg.site)}` };
-      return applySettings(withSite(site, (choices) => Object.assign(choices, NECESSARY_ONLY)));
+      return applyPolicy(withSite(site, (choices) => Object.assign(choices, NECESSARY_ONLY)));
     }
     case MSG.clearSite: {
       const site = siteFrom(msg);
       if (!site) return { error: `not a site: ${JSON.stringify(msg.site)}` };
-      return applySettings(withSite(site, (choices) => { for (const k of Object.keys(choices)) delete choices[k]; }));
+      return applyPolicy(withSite(site, (choices) => { for (const k of Object.keys(choices)) delete choices[k]; }));
+    }
+    case MSG.setKept: {
+      const site = siteFrom(msg);
+      if (!site) return { error: `not a site: ${JSON.stringify(msg.site)}` };
+      const others = settings.policy.keep.filter((s) => s !== site);
+      return applyPolicy({ ...settings.policy, keep: msg.kept ? [...others, site] : others });
     }
     case MSG.exportSettings:
-      return { format: 'cookiewarden-settings', ...settings };
+      return settings.policy;
     case MSG.importSettings: {
-      const checked = validateSettings(msg.settings);
-      if (!checked.ok) return { error: checked.error };
-      return applySettings(checked.settings);
+      const checked = readImport(msg.settings);
+      return checked.ok ? applySettings(checked.settings) : { error: checked.error };
     }
     case MSG.getTabReport:
       return reportOf(msg.tabId);

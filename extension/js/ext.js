@@ -21,6 +21,15 @@ async function areaWrite(area, key, value) {
   }
 }
 
+async function areaRemove(area, key) {
+  try {
+    await api.storage[area]?.remove(key);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const localRead = (key) => areaRead('local', key);
 export const localWrite = (key, value) => areaWrite('local', key, value);
 export const sessionRead = (key) => (api.storage.session ? areaRead('session', key) : Promise.resolve(undefined));
@@ -41,6 +50,12 @@ export async function mirroredRead(key) {
 
 export function mirroredWrite(key, value) {
   pendingWrite = pendingWrite.then(() => Promise.all([sessionWrite(key, value), localWrite(key, value)]));
+  return pendingWrite;
+}
+
+// Through the same chain as the writes, so a removal never overtakes a write queued before it.
+export function mirroredRemove(key) {
+  pendingWrite = pendingWrite.then(() => Promise.all([areaRemove('session', key), areaRemove('local', key)]));
   return pendingWrite;
 }
 

@@ -2,7 +2,7 @@
 // shared/notes/extension-platform.md (last part): one registration per guard policy file, grouping
 // its sites in `matches`; the default registration covers everything else. The policy file runs
 // first in the same injection, so the guard has the site's choices synchronously at document_start.
-import { guardPolicyId } from './settings.js';
+import { guardPolicyId } from './policy.js';
 
 const GUARD_FILES = ['content/cookie-table.js', 'content/cookie-guard.js'];
 const PREFIX = 'guard-';
@@ -24,11 +24,11 @@ function entry(id, policyId, matches, excludeMatches) {
   };
 }
 
-export function guardEntries(settings) {
-  const defaultPolicy = guardPolicyId(settings, null);
+export function guardEntries(policy) {
+  const defaultPolicy = guardPolicyId(policy, null);
   const bySite = new Map();
-  for (const site of Object.keys(settings.sites)) {
-    const policyId = guardPolicyId(settings, site);
+  for (const site of Object.keys(policy.sites)) {
+    const policyId = guardPolicyId(policy, site);
     if (policyId === defaultPolicy) continue;
     if (!bySite.has(policyId)) bySite.set(policyId, []);
     bySite.get(policyId).push(site);
@@ -41,10 +41,10 @@ export function guardEntries(settings) {
 
 let pending = Promise.resolve();
 
-// Brings the registrations in line with the settings: new ones first, so a site is never left
+// Brings the registrations in line with the policy: new ones first, so a site is never left
 // without a guard while the default's exclusions change, then updates, then removals.
-export function syncGuard(settings) {
-  pending = pending.then(() => applyEntries(guardEntries(settings))).catch((e) => {
+export function syncGuard(policy) {
+  pending = pending.then(() => applyEntries(guardEntries(policy))).catch((e) => {
     console.error('cookie guard registration failed', e);
     return { error: String(e?.message ?? e) };
   });

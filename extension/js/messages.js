@@ -1,13 +1,14 @@
 // Message names (`what`) between the pages and the background: one router handles them all.
 export const MSG = Object.freeze({
-  getState: 'getState',              // → {policy, categories, ready, coldStartMs, rules}
+  getState: 'getState',              // → {policy, chosen, categories, dnr, guard, timings, coldStarts, browser}
   getVendors: 'getVendors',          // → {necessary: [names], functional: [...], ...}
   setDefaults: 'setDefaults',        // {defaults: {analytics: 'allow'|'block', ...}} (marks the choice made)
   setSiteChoice: 'setSiteChoice',    // {site, category, action: 'allow'|'block'|null}
   setSiteNecessaryOnly: 'setSiteNecessaryOnly', // {site}
   clearSite: 'clearSite',            // {site}
-  importSettings: 'importSettings',  // {settings}
-  exportSettings: 'exportSettings',  // → settings
+  setKept: 'setKept',                // {site, kept: true|false}: the keep-list (its stored data is never cleaned up)
+  importSettings: 'importSettings',  // {settings}: a policy (policy.js) or an old settings export
+  exportSettings: 'exportSettings',  // → the policy
   getTabReport: 'getTabReport',      // {tabId} → report
   getDecisionLog: 'getDecisionLog',  // → [entries]
   deleteSiteData: 'deleteSiteData',  // {site, hosts} → this browser's result

@@ -4,6 +4,7 @@ import { ask, MSG, showFailure } from './background-client.js';
 import { CATEGORIES } from './categories.js';
 import { categorySwitch } from './category-switch.js';
 import { el } from './element.js';
+import { actionFor } from './policy.js';
 
 const chosen = {};
 
@@ -44,10 +45,9 @@ async function save(defaults) {
 
 async function main() {
   const [state, vendors] = await Promise.all([ask(MSG.getState), ask(MSG.getVendors)]);
-  const defaults = state.settings.chosen ? state.settings.defaults : {};
   const box = document.getElementById('categories');
   for (const c of CATEGORIES) {
-    if (c.key !== 'necessary') chosen[c.key] = defaults[c.key] ?? 'block';
+    if (c.key !== 'necessary') chosen[c.key] = actionFor(state.policy, null, c.key);
     box.append(categoryRow(c, chosen[c.key] === 'allow', vendors));
   }
   document.getElementById('necessary-only').addEventListener('click', async () => {

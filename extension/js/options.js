@@ -1,26 +1,27 @@
-// Options: global defaults, the per-site overrides, the log of recent decisions, import/export.
+// Options: global defaults, the per-site overrides and kept sites, the log of recent decisions,
+// import/export of the policy.
 import { ask, MSG, showFailure } from './background-client.js';
-import { CATEGORIES, CHOOSABLE, labelOf } from './categories.js';
+import { CATEGORIES, labelOf } from './categories.js';
 import { categorySwitch } from './category-switch.js';
 import { el } from './element.js';
+import { actionFor, NECESSARY_ONLY } from './policy.js';
 
 let state = null;
 
 function renderDefaults() {
   const box = document.getElementById('defaults');
   box.replaceChildren();
-  const { settings } = state;
-  document.getElementById('not-chosen').hidden = settings.chosen;
+  const { policy, chosen } = state;
+  document.getElementById('not-chosen').hidden = chosen;
   for (const c of CATEGORIES) {
     const necessary = c.key === 'necessary';
-    const action = necessary ? 'allow' : settings.chosen ? settings.defaults[c.key] : 'block';
     box.append(el('div', { class: 'category', 'data-category': c.key },
       el('div', { class: 'name', text: c.label }),
-      categorySwitch({ checked: action === 'allow', disabled: necessary, label: c.label,
-        onChange: (on) => update(MSG.setDefaults, { defaults: { ...currentDefaults(), [c.key]: on ? 'allow' : 'block' } }) }),
+      categorySwitch({ checked: actionFor(policy, null, c.key) === 'allow', disabled: necessary, label: c.label,
+        onChange: (on) => update(MSG.setDefaults, { defaults: { [c.key]: on ? 'allow' : 'block' } }) }),
       el('p', { class: 'blurb', text: c.blurb })));
   }
-  document.getElementById('unknown').value = settings.unknownThirdParty;
+  document.getElementById('unknown').value = policy.unknown_third_party;
   const t = state.timings;
   const dnr = state.dnr;
   const parts = [];
@@ -29,19 +30,47 @@ function renderDefaults() {
   document.getElementById('engine-status').textContent = parts.join(' ');
 }
 
-function currentDefaults() {
-  return state.settings.chosen ? { ...state.settings.defaults } : Object.fromEntries(CHOOSABLE.map((c) => [c, 'block']));
-}
-
 function renderSites() {
   const tbody = document.querySelector('#sites tbody');
-  const sites = Object.entries(state.settings.sites).sort(([a], [b]) => a.localeCompare(b));
+  const sites = Object.entries(state.policy.sites).sort(([a], [b]) => a.localeCompare(b));
   tbody.replaceChildren(...(sites.length ? sites.map(([site, choices]) => el('tr', {},
     el('td', { text: site }),
     el('td', {}, el('div', { class: 'choices' }, ...Object.entries(choices).map(([c, a]) =>
       el('span', { class: `pill ${a}`, text: `${labelOf(c)}: ${a === 'allow' ? 'allowed' : 'blocked'}` })))),
     el('td', {}, el('button', { class: 'link', text: 'Remove', onclick: () => update(MSG.clearSite, { site }) }))))
     : [el('tr', {}, el('td', { class: 'empty', colspan: '3', text: 'No per-site choices yet.' }))]));
+}
+
+function renderKept() {
+  const tbody = document.querySelector('#kept tbody');
+  tbody.replaceChildren(...(state.policy.keep.length ? state.policy.keep.map((site) => el('tr', {},
+    el('td', { text: site }),
+    el('td', {}, el('button', { class: 'link', text: 'Remove', onclick: () => update(MSG.setKept, { site, kept: false }) }))))
+    : [el('tr', {}, el('td', { class: 'empty', colspan: '2', text: 'No kept sites.' }))]));
+}
+
+// What the person typed: a site, a host or a URL; the URL parser also turns an IDN into punycode.
+function hostOfInput(text) {
+  const trimmed = text.trim();
+  try {
+    return new URL(trimmed.includes('://') ? trimmed : `https://${trimmed}`).hostname;
+  } catch {
+    return trimmed;
+  }
+}
+
+async function keepSite(event) {
+  event.preventDefault();
+  const input = document.getElementById('keep-site');
+  const error = document.getElementById('keep-error');
+  try {
+    await update(MSG.setKept, { site: hostOfInput(input.value), kept: true });
+    input.value = '';
+    error.hidden = true;
+  } catch (e) {
+    error.hidden = false;
+    error.textContent = `Not kept: ${e.message}`;
+  }
 }
 
 // How a decision was enforced, in words.
@@ -71,6 +100,7 @@ async function load() {
   state = await ask(MSG.getState);
   renderDefaults();
   renderSites();
+  renderKept();
 }
 
 async function update(what, payload) {
@@ -92,9 +122,9 @@ function backupResult(text, isError) {
 }
 
 async function exportSettings() {
-  const settings = await ask(MSG.exportSettings);
-  const url = URL.createObjectURL(new Blob([JSON.stringify(settings, null, 2)], { type: 'application/json' }));
-  el('a', { href: url, download: 'cookiewarden-settings.json' }).click();
+  const policy = await ask(MSG.exportSettings);
+  const url = URL.createObjectURL(new Blob([JSON.stringify(policy, null, 2)], { type: 'application/json' }));
+  el('a', { href: url, download: 'cookiewarden-policy.json' }).click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
@@ -108,8 +138,9 @@ async function importSettings(file) {
   try {
     await ask(MSG.importSettings, { settings: parsed });
     await load();
-    const n = Object.keys(state.settings.sites).length;
-    backupResult(`Imported ${file.name}: defaults and ${n} site${n === 1 ? ' with its' : 's with their'} own choices.`, false);
+    const n = Object.keys(state.policy.sites).length;
+    const kept = state.policy.keep.length;
+    backupResult(`Imported ${file.name}: defaults, ${n} site${n === 1 ? ' with its' : 's with their'} own choices and ${kept} kept site${kept === 1 ? '' : 's'}.`, false);
   } catch (e) {
     backupResult(`Not imported: ${e.message}`, true);
   }
@@ -117,9 +148,10 @@ async function importSettings(file) {
 
 document.querySelector('.tabs').addEventListener('click', (e) => { if (e.target.dataset.tab) showTab(e.target.dataset.tab); });
 document.getElementById('defaults-necessary').addEventListener('click', () =>
-  update(MSG.setDefaults, { defaults: Object.fromEntries(CHOOSABLE.map((c) => [c, 'block'])) }));
+  update(MSG.setDefaults, { defaults: NECESSARY_ONLY }));
 document.getElementById('unknown').addEventListener('change', (e) =>
-  update(MSG.importSettings, { settings: { ...state.settings, unknownThirdParty: e.target.value } }));
+  update(MSG.importSettings, { settings: { ...state.policy, unknown_third_party: e.target.value } }));
+document.getElementById('keep-form').addEventListener('submit', keepSite);
 document.getElementById('log-refresh').addEventListener('click', renderLog);
 document.getElementById('export').addEventListener('click', exportSettings);
 document.getElementById('import').addEventListener('change', (e) => { if (e.target.files[0]) importSettings(e.target.files[0]); });

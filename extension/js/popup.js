@@ -4,6 +4,7 @@ import { ask, MSG, showFailure } from './background-client.js';
 import { CATEGORIES, labelOf } from './categories.js';
 import { categorySwitch } from './category-switch.js';
 import { el } from './element.js';
+import { actionFor } from './policy.js';
 
 let tab = null;
 let site = '';
@@ -21,11 +22,10 @@ function countPills(counts = { blocked: 0, allowed: 0 }) {
 function renderCategories(state, report) {
   const box = document.getElementById('categories');
   box.replaceChildren();
-  const overrides = state.settings.sites[site] ?? {};
-  const defaults = state.settings.chosen ? state.settings.defaults : Object.fromEntries(CATEGORIES.map((c) => [c.key, 'block']));
+  const overrides = state.policy.sites[site] ?? {};
   for (const c of CATEGORIES) {
     const necessary = c.key === 'necessary';
-    const action = necessary ? 'allow' : overrides[c.key] ?? defaults[c.key];
+    const action = actionFor(state.policy, site, c.key);
     const sw = categorySwitch({
       checked: action === 'allow', disabled: necessary || !site, label: `${c.label} on ${site}`,
       onChange: async (on) => { await ask(MSG.setSiteChoice, { site, category: c.key, action: on ? 'allow' : 'block' }); refresh(); },

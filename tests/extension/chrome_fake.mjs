@@ -7,6 +7,7 @@ export function installChromeFake() {
       data,
       async get(key) { return data.has(key) ? { [key]: structuredClone(data.get(key)) } : {}; },
       async set(items) { for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v)); },
+      async remove(keys) { for (const k of [keys].flat()) data.delete(k); },
     };
   };
   globalThis.chrome = {

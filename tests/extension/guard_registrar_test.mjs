@@ -6,10 +6,10 @@ import { installChromeFake } from './chrome_fake.mjs';
 
 installChromeFake();
 const { guardEntries } = await import('../../extension/js/guard-registrar.js');
-const { freshSettings } = await import('../../extension/js/settings.js');
+const { freshPolicy } = await import('../../extension/js/policy.js');
 
 test('with no overrides there is one registration: the default, on every URL', () => {
-  const [only, ...rest] = guardEntries(freshSettings());
+  const [only, ...rest] = guardEntries(freshPolicy());
   assert.deepEqual(rest, []);
   assert.equal(only.id, 'guard-default');
   assert.deepEqual(only.matches, ['<all_urls>']);
@@ -23,9 +23,8 @@ test('with no overrides there is one registration: the default, on every URL', (
 });
 
 test('sites sharing a policy share a registration; same-as-default sites need none', () => {
-  const settings = {
-    ...freshSettings(),
-    chosen: true,
+  const policy = {
+    ...freshPolicy(),
     sites: {
       'shop.example': { analytics: 'allow' },
       'blog.example': { analytics: 'allow' },
@@ -33,7 +32,7 @@ test('sites sharing a policy share a registration; same-as-default sites need no
       'plain.example': { analytics: 'block' },
     },
   };
-  const entries = guardEntries(settings);
+  const entries = guardEntries(policy);
   assert.deepEqual(entries.map((e) => e.id).sort(), ['guard-default', 'guard-p0101', 'guard-p0100'].sort());
   const analytics = entries.find((e) => e.id === 'guard-p0100');
   assert.deepEqual(analytics.matches.sort(), ['*://*.blog.example/*', '*://*.shop.example/*']);

@@ -1,66 +1,89 @@
-// extension/js/settings.js: defaults, per-site overrides, the engine policy and the guard policy ids,
-// and validation of stored or imported settings.
+// extension/js/settings.js: the stored policy and "chosen", the migration of settings stored or
+// exported before the policy object (fixtures: tests/fixtures/policy/old), and imports.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { beforeEach, test } from 'node:test';
 import { installChromeFake } from './chrome_fake.mjs';
 
 const chrome = installChromeFake();
 const s = await import('../../extension/js/settings.js');
+const { freshPolicy } = await import('../../extension/js/policy.js');
 
-test('until the person chooses, necessary only applies', async () => {
-  const settings = await s.loadSettings();
-  assert.equal(settings.chosen, false);
-  for (const c of ['functional', 'analytics', 'social', 'marketing']) assert.equal(s.actionFor(settings, 'shop.example', c), 'block');
-  assert.equal(s.actionFor(settings, 'shop.example', 'necessary'), 'allow');
-  assert.equal(s.guardPolicyId(settings, null), 'p0000');
+const FIXTURES = new URL('../fixtures/policy/', import.meta.url);
+const readJson = (path) => JSON.parse(readFileSync(new URL(path, FIXTURES), 'utf8'));
+const migrations = readJson('migrations.json');
+const oldFixtures = readdirSync(new URL('old', FIXTURES)).sort().map((name) => [name, readJson(`old/${name}`), migrations[name]]);
+
+const areas = () => [chrome.storage.local.data, chrome.storage.session.data];
+beforeEach(() => { for (const data of areas()) data.clear(); });
+
+test('until the person chooses, the fresh policy (necessary only) applies', async () => {
+  assert.deepEqual(await s.loadSettings(), { policy: freshPolicy(), chosen: false });
 });
 
-test('chosen defaults apply even if stored defaults were more permissive before choosing', () => {
-  const settings = { ...s.freshSettings(), defaults: { functional: 'allow', analytics: 'allow', social: 'block', marketing: 'block' } };
-  assert.equal(s.actionFor(settings, 'a.example', 'analytics'), 'block', 'not chosen yet: necessary only');
-  settings.chosen = true;
-  assert.equal(s.actionFor(settings, 'a.example', 'analytics'), 'allow');
-  assert.equal(s.guardPolicyId(settings, 'a.example'), 'p1100');
-});
-
-test('a site override wins over the default, for that site only', () => {
-  const settings = { ...s.freshSettings(), chosen: true, sites: { 'shop.example': { analytics: 'allow' } } };
-  assert.equal(s.actionFor(settings, 'shop.example', 'analytics'), 'allow');
-  assert.equal(s.actionFor(settings, 'news.example', 'analytics'), 'block');
-  assert.equal(s.guardPolicyId(settings, 'shop.example'), 'p0100');
-  assert.deepEqual(s.toEnginePolicy(settings), {
-    defaults: { necessary: 'allow', functional: 'block', analytics: 'block', social: 'block', marketing: 'block' },
-    unknown_third_party: 'allow',
-    sites: { 'shop.example': { analytics: 'allow' } },
-  });
-});
-
-test('settings are mirrored in session and local storage', async () => {
-  const settings = { ...s.freshSettings(), chosen: true };
-  await s.saveSettings(settings);
-  assert.equal(chrome.storage.local.data.get('settings').chosen, true);
-  assert.equal(chrome.storage.session.data.get('settings').chosen, true);
-  chrome.storage.session.data.clear(); // a browser restart empties session storage
-  assert.equal((await s.loadSettings()).chosen, true);
-});
-
-test('imports are validated, with a clear error and no partial result', () => {
-  const bad = [
-    [null, /JSON object/],
-    [{ defaults: { analytics: 'maybe' } }, /defaults/],
-    [{ defaults: { necessary: 'block' } }, /defaults/],
-    [{ sites: { 'not a site': { analytics: 'allow' } } }, /not a site name/],
-    [{ sites: { 'shop.example': { ads: 'allow' } } }, /sites.shop.example/],
-    [{ unknownThirdParty: 1 }, /unknownThirdParty/],
-  ];
-  for (const [input, message] of bad) {
-    const r = s.validateSettings(input);
-    assert.equal(r.ok, false, JSON.stringify(input));
-    assert.match(r.error, message);
+test('the policy and "chosen" are mirrored in session and local storage', async () => {
+  const policy = { ...freshPolicy(), keep: ['bank.example'] };
+  await s.saveSettings({ policy, chosen: true });
+  for (const data of areas()) {
+    assert.deepEqual(data.get('policy'), policy);
+    assert.equal(data.get('chosen'), true);
   }
-  const ok = s.validateSettings({ defaults: { analytics: 'allow' }, sites: { 'xn--bcher-kva.example': { marketing: 'allow' }, 'empty.example': {} } });
-  assert.equal(ok.ok, true);
-  assert.equal(ok.settings.chosen, true, 'an import is a choice');
-  assert.deepEqual(ok.settings.sites, { 'xn--bcher-kva.example': { marketing: 'allow' } });
-  assert.equal(ok.settings.defaults.marketing, 'block', 'missing categories are refused');
+  chrome.storage.session.data.clear(); // a browser restart empties session storage
+  assert.deepEqual(await s.loadSettings(), { policy, chosen: true });
+});
+
+test('every old fixture has its expected migration', () => {
+  assert.ok(oldFixtures.length > 0);
+  for (const [name, , expected] of oldFixtures) assert.ok(expected, name);
+});
+
+test('settings stored in the old shape become the policy on load, and the old key goes', async () => {
+  for (const [name, old, expected] of oldFixtures.filter(([, , e]) => e.policy)) {
+    for (const data of areas()) { data.clear(); data.set('settings', structuredClone(old)); }
+    assert.deepEqual(await s.loadSettings(), expected, name);
+    for (const data of areas()) {
+      assert.deepEqual(data.get('policy'), expected.policy, name);
+      assert.equal(data.get('chosen'), expected.chosen, name);
+      assert.equal(data.has('settings'), false, `${name}: the old key is removed`);
+    }
+    assert.deepEqual(await s.loadSettings(), expected, `${name}: loads the same again`);
+  }
+});
+
+test('old stored settings that do not check out stay where they are, and necessary only applies', async () => {
+  const [name, old] = oldFixtures.find(([, , e]) => e.error);
+  for (const data of areas()) data.set('settings', structuredClone(old));
+  assert.deepEqual(await s.loadSettings(), { policy: freshPolicy(), chosen: false }, name);
+  for (const data of areas()) {
+    assert.deepEqual(data.get('settings'), old, 'nothing lost');
+    assert.equal(data.has('policy'), false);
+  }
+});
+
+test('a stored policy that does not check out is not used and not overwritten', async () => {
+  const bad = { defaults: { necessary: 'block' } };
+  for (const data of areas()) data.set('policy', bad);
+  assert.deepEqual(await s.loadSettings(), { policy: freshPolicy(), chosen: false });
+  assert.deepEqual(chrome.storage.local.data.get('policy'), bad);
+});
+
+test('old exports are imported as the policy they meant, or refused with a clear error', () => {
+  for (const [name, old, expected] of oldFixtures) {
+    const r = s.readImport(old);
+    if (expected.error) {
+      assert.equal(r.ok, false, name);
+      assert.ok(r.error.includes(expected.error), `${name}: "${r.error}" should contain "${expected.error}"`);
+    } else {
+      assert.deepEqual(r, { ok: true, settings: expected }, name);
+    }
+  }
+});
+
+test('a policy import is a choice; unknown keys are refused, with no partial result', () => {
+  const ok = s.readImport({ defaults: { analytics: 'allow' }, keep: ['bank.example'] });
+  assert.deepEqual(ok, { ok: true, settings: {
+    policy: { defaults: { analytics: 'allow' }, sites: {}, unknown_third_party: 'allow', keep: ['bank.example'] }, chosen: true } });
+  const bad = s.readImport({ defaults: { analytics: 'allow' }, colour: 'red' });
+  assert.deepEqual(bad, { ok: false, error: "unknown policy key 'colour' (the keys are defaults, sites, unknown_third_party, keep)" });
+  assert.equal(s.readImport(null).ok, false);
 });

@@ -49,7 +49,7 @@ after(async () => { await ff?.close(); await demo?.close(); });
 
 test('the override is stored for the shop\'s registrable domain', async () => {
   const state = await askBackground(popup, 'getState');
-  assert.deepEqual(state.settings.sites, { 'shop.example': { analytics: 'allow' } });
+  assert.deepEqual(state.policy.sites, { 'shop.example': { analytics: 'allow' } });
 });
 
 test('on the shop, Google Analytics loads and _ga persists', async () => {
@@ -99,7 +99,7 @@ test('with unclassified third parties blocked in the options, a script no rule k
   const choose = async (value) => {
     await showExtensionPage(popup, 'pages/options.html');
     await popup.select('#unknown', value);
-    await waitFor(`the background to store ${value}`, async () => (await askBackground(popup, 'getState')).settings.unknownThirdParty === value);
+    await waitFor(`the background to store ${value}`, async () => (await askBackground(popup, 'getState')).policy.unknown_third_party === value);
   };
   let since = Date.now();
   await loadScript(shop, unclassified);

@@ -33,7 +33,7 @@ test('the override is stored for the shop\'s registrable domain', async () => {
   const page = await fx.browser.context.newPage();
   await page.goto(fx.browser.extensionUrl('pages/options.html'));
   const state = await page.evaluate(() => chrome.runtime.sendMessage({ what: 'getState' }));
-  assert.deepEqual(state.settings.sites, { 'shop.example': { analytics: 'allow' } });
+  assert.deepEqual(state.policy.sites, { 'shop.example': { analytics: 'allow' } });
   await page.close();
 });
 

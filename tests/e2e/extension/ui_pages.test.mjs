@@ -99,13 +99,13 @@ test('the options page shows defaults, per-site choices and the decision log', a
   await page.close();
 });
 
-test('settings export, and import with validation', async () => {
+test('policy export, and import with validation', async () => {
   const page = await fx.browser.context.newPage();
   await page.goto(fx.browser.extensionUrl('pages/options.html#backup'));
   await page.locator('.tabs button[data-tab=backup]').click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export').click()]);
   const exported = JSON.parse(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
-  assert.equal(exported.format, 'cookiewarden-settings');
+  assert.deepEqual(Object.keys(exported).sort(), ['defaults', 'keep', 'sites', 'unknown_third_party'], 'the policy object, nothing else');
   assert.deepEqual(exported.sites, { 'shop.example': { analytics: 'allow' } });
 
   const dir = mkdtempSync(join(tmpdir(), 'cw-import-'));
@@ -114,10 +114,10 @@ test('settings export, and import with validation', async () => {
   await waitFor('the import error', async () => /Not imported: sites\.shop\.example/.test(await page.locator('#backup-result').innerText()));
   writeFileSync(join(dir, 'good.json'), JSON.stringify({ ...exported, sites: { 'news.example': { marketing: 'allow' } } }));
   await page.locator('#import').setInputFiles(join(dir, 'good.json'));
-  await waitFor('the import', async () => /^Imported good\.json: defaults and 1 site with its own choices\./.test(await page.locator('#backup-result').innerText()));
+  await waitFor('the import', async () => /^Imported good\.json: defaults, 1 site with its own choices and 0 kept sites\./.test(await page.locator('#backup-result').innerText()));
   await page.screenshot({ path: SHOTS + 'options-import.png' });
   const state = await page.evaluate(() => chrome.runtime.sendMessage({ what: 'getState' }));
-  assert.deepEqual(state.settings.sites, { 'news.example': { marketing: 'allow' } });
+  assert.deepEqual(state.policy.sites, { 'news.example': { marketing: 'allow' } });
   const guard = await fx.browser.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => [s.id, s.matches]));
   assert.deepEqual(guard.find(([id]) => id === 'guard-p0001'), ['guard-p0001', ['*://*.news.example/*']]);
   await page.close();
