@@ -2,10 +2,11 @@
 // out of defaults meaning "block") imported on the options page of real Chromium: the extension
 // stores the policy it meant, the engine then decides by it on the shop, a site added to the
 // keep-list on the options page is part of the policy, and the exported policy is read unchanged by
-// `cookiewarden classify --policy`, which decides as the browser did.
+// `cookiewarden classify --policy`, which decides as the browser did. The options page with the
+// kept site is saved under build/screenshots/extension/ for review.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -19,6 +20,7 @@ const OLD_EXPORT = join(FIXTURES, 'old/export_partial_defaults.json');
 const MIGRATED = JSON.parse(readFileSync(join(FIXTURES, 'migrations.json'), 'utf8'))['export_partial_defaults.json'];
 const GTAG = tagsOf('analytics').find((t) => t.id === 'gtag').url;
 const MARKETING = tagsOf('marketing').map((t) => t.url);
+const SHOTS = fileURLToPath(new URL('../../../build/screenshots/extension/', import.meta.url));
 
 let fx;
 let options;
@@ -69,6 +71,9 @@ test('the keep-list is edited on the options page and is part of the policy', as
   await options.locator('#keep-site').fill('bank.example');
   await options.locator('#keep-form button').click();
   await waitFor('the kept site again', async () => (await state()).policy.keep.length === 1);
+  mkdirSync(SHOTS, { recursive: true });
+  await options.setViewportSize({ width: 1000, height: 760 });
+  await options.screenshot({ path: SHOTS + 'options-kept.png', fullPage: true });
 });
 
 test('the exported policy is what cookiewarden --policy reads, and it decides as the browser did', async () => {
