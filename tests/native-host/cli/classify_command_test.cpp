@@ -177,3 +177,18 @@ TEST_CASE("an engine file with one flipped byte is refused before it is used") {
   CHECK(run.err.find("corrupted") != std::string::npos);
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("classify --policy reads the shared policy files as they are, and refuses one blocking necessary naming the file") {
+  const std::string fixtures = std::string(WARDEN_SOURCE_DIR) + "/tests/fixtures/policy/";
+  const std::string valid = fixtures + "valid/overrides_and_keep.json";
+  auto run = classify({"--policy", valid}, cookie("_ga", ".shop.example") + cookie("_fbp", ".shop.example"));
+  INFO(run.err);
+  REQUIRE(run.lines.size() == 2);
+  CHECK(run.lines[0]["action"] == "allow");  // analytics allowed on shop.example by its override
+  CHECK(run.lines[1]["action"] == "block");  // marketing blocked by default
+  const std::string invalid = fixtures + "invalid/necessary_blocked.json";
+  auto refused = classify({"--policy", invalid}, cookie("_ga", ".shop.example"));
+  CHECK(refused.code != 0);
+  CHECK(refused.lines.empty());
+  CHECK(refused.err.find(invalid + ": defaults.necessary: necessary can never be blocked") != std::string::npos);
+}
