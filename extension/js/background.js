@@ -8,6 +8,7 @@ import { applyDnr, dnrCounts } from './dnr-enforcer.js';
 import { enforceCookie } from './cookie-backstop.js';
 import { isFirefox, localRead, localWrite } from './ext.js';
 import { syncGuard, guardEntries } from './guard-registrar.js';
+import { acceptWrites, forgetTabBudget } from './guard-report.js';
 import { MSG } from './messages.js';
 import { askHost } from './native-host.js';
 import { forgetTab, frameUrlOf, noteNavigation, topUrlOf } from './request-context.js';
@@ -45,13 +46,15 @@ async function applySettings(next, { persist = true } = {}) {
   settings = next;
   const engine = currentEngine();
   engine.setPolicy(toEnginePolicy(settings));
-  if (persist) await saveSettings(settings);
+  // The choice applies now whatever happens to the write; `saved: false` tells the page that it
+  // will not survive a browser restart.
+  const saved = persist ? await saveSettings(settings) : true;
   const [dnr, guard] = await Promise.all([
     isFirefox ? Promise.resolve(null) : applyDnr(engine, toEnginePolicy(settings)),
     syncGuard(settings),
   ]);
   guardStatus = guard;
-  return { dnr, guard };
+  return { dnr, guard, saved };
 }
 
 // ---- network: observation everywhere, live blocking on Firefox ----------------------------------
@@ -105,7 +108,7 @@ chrome.webRequest.onErrorOccurred.addListener((details) => {
 }, ALL_URLS);
 
 chrome.tabs.onRemoved.addListener((tabId) => {
-  ready.then(() => { forgetTab(tabId); dropReport(tabId); });
+  ready.then(() => { forgetTab(tabId); dropReport(tabId); forgetTabBudget(tabId); });
 });
 
 // ---- cookies: the backstop ----------------------------------------------------------------------
@@ -230,16 +233,18 @@ async function handleMessage(msg) {
 }
 
 // The guard's blocked writes, relayed from a tab: explained with the engine and added to the tab's report.
+// The page can forge these reports: acceptWrites bounds what one tab may add (guard-report.js).
 function recordGuardBlocks(msg, sender) {
   if (!Array.isArray(msg.writes) || !sender.tab) return;
   // A same-origin about:blank frame reports with the URL about:blank: its origin names the host.
   let host = '';
   try { host = new URL(sender.origin && sender.origin !== 'null' ? sender.origin : sender.url).hostname; } catch { return; }
   if (!host) return;
-  const writes = msg.writes.slice(0, 100).map((w) => {
-    const d = decideCookieSafely({ name: String(w.name), domain: host, topUrl: sender.tab.url ?? sender.url, source: 'script' });
-    return { name: String(w.name), how: String(w.how), host, category: d?.category ?? 'unknown', vendor: d?.vendor ?? '' };
+  const writes = acceptWrites(sender.tab.id, msg.writes).map((w) => {
+    const d = decideCookieSafely({ name: w.name, domain: host, topUrl: sender.tab.url ?? sender.url, source: 'script' });
+    return { ...w, host, category: d?.category ?? 'unknown', vendor: d?.vendor ?? '' };
   });
+  if (!writes.length) return;
   noteCookieWrites(sender.tab.id, writes);
   for (const w of writes) {
     logDecision({ kind: 'cookie', site: siteOf(host), url: host, name: w.name, category: w.category, vendor: w.vendor, action: 'block', by: w.how });
