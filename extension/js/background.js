@@ -13,7 +13,7 @@ import { MSG } from './messages.js';
 import { askHost } from './native-host.js';
 import { forgetTab, frameUrlOf, noteNavigation, topUrlOf } from './request-context.js';
 import { freshSettings, loadSettings, saveSettings, toEnginePolicy, validateSettings, NECESSARY_ONLY } from './settings.js';
-import { deleteSiteData } from './site-data.js';
+import { deletableSite, deleteSiteData, previewSiteData } from './site-data.js';
 import { siteOf, siteOfUrl } from './site.js';
 import { dropReport, noteCookieRemoval, noteCookieWrites, noteRequest, reportOf, restoreReports, settleRequest, startReport, tabsOfSite } from './tab-report.js';
 
@@ -149,8 +149,33 @@ async function vendorsByCategory() {
   return response.json();
 }
 
+// "Delete site data" takes its site from a tab the person has open, never from a name: a message
+// cannot make it delete a public suffix's subdomains or an empty name's everything. `msg.site`,
+// when given, is the site the person confirmed in the preview: a tab that moved on is refused.
+async function siteOfTab(msg) {
+  // tabs.get throws at once for what is not a tab id, and rejects for a closed tab.
+  const tab = Number.isInteger(msg.tabId) ? await chrome.tabs.get(msg.tabId).catch(() => null) : null;
+  if (!tab) return { refused: 'No such tab (it was closed?): nothing was deleted.' };
+  const found = deletableSite(tab.url ?? '');
+  if (found.site && msg.site !== undefined && msg.site !== found.site) {
+    return { refused: `The tab now shows ${found.site}, not ${msg.site}: nothing was deleted.` };
+  }
+  return found;
+}
+
+// The native host's delete_site for the site of a tab: a dry run (the preview) or the deletion.
+async function deleteElsewhere(site, dryRun) {
+  try {
+    // The popup shows each profile as the host reaches it; no page listening is fine.
+    const relay = (progress) => chrome.runtime.sendMessage({ what: MSG.hostProgress, site, progress }).catch(() => {});
+    return { ok: true, result: await askHost('delete_site', dryRun ? { site, dry_run: true } : { site }, relay) };
+  } catch (e) {
+    return { ok: false, code: e.code ?? 'error', message: String(e?.message ?? e) };
+  }
+}
+
 // A site named by a page must be a registrable domain: an empty or odd name would otherwise reach
-// settings, or worse, cookies.getAll({domain: ''}), which matches every cookie.
+// the settings.
 function siteFrom(msg) {
   const site = siteOf(String(msg.site ?? ''));
   return validateSettings({ sites: { [site]: {} } }).ok && site.includes('.') ? site : null;
@@ -208,22 +233,18 @@ async function handleMessage(msg) {
       return reportOf(msg.tabId);
     case MSG.getDecisionLog:
       return recentDecisions();
-    case MSG.deleteSiteData: {
-      const site = siteFrom(msg);
-      if (!site) return { error: `not a site: ${JSON.stringify(msg.site)}` };
-      const hosts = (Array.isArray(msg.hosts) ? msg.hosts : []).filter((h) => typeof h === 'string' && siteOf(h) === site);
-      return deleteSiteData(site, hosts);
+    case MSG.previewSiteData: {
+      const found = await siteOfTab(msg);
+      return found.site ? { ...(await previewSiteData(found.site)), suffixOnly: found.suffixOnly } : found;
     }
+    case MSG.deleteSiteData: {
+      const found = await siteOfTab(msg);
+      return found.site ? deleteSiteData(found.site) : found;
+    }
+    case MSG.previewSiteElsewhere:
     case MSG.deleteSiteElsewhere: {
-      const site = siteFrom(msg);
-      if (!site) return { error: `not a site: ${JSON.stringify(msg.site)}` };
-      try {
-        // The popup shows each profile as the host reaches it; no page listening is fine.
-        const relay = (progress) => chrome.runtime.sendMessage({ what: MSG.hostProgress, site, progress }).catch(() => {});
-        return { ok: true, result: await askHost('delete_site', { site }, relay) };
-      } catch (e) {
-        return { ok: false, code: e.code ?? 'error', message: String(e?.message ?? e) };
-      }
+      const found = await siteOfTab(msg);
+      return found.site ? deleteElsewhere(found.site, msg.what === MSG.previewSiteElsewhere) : { ok: false, code: 'refused', message: found.refused };
     }
     case MSG.getEngineStatus:
       return { timings: engineTimings(), memory: currentEngine()?.memory() ?? null, dnr: dnrCounts() };

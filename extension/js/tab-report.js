@@ -105,6 +105,18 @@ export function tabsOfSite(site) {
   return reports ? [...reports.values()].filter((r) => r.site === site).map((r) => r.tabId) : [];
 }
 
+// The host names of the open tabs' pages and of every request they made (frames included): the
+// hosts "Delete site data" knows hold a site's storage.
+export function hostsSeen() {
+  const hosts = new Set();
+  for (const r of reports?.values() ?? []) {
+    for (const url of [r.url, ...r.requests.map((q) => q.url)]) {
+      try { hosts.add(new URL(url).hostname); } catch { /* not a URL */ }
+    }
+  }
+  return hosts;
+}
+
 export function reportOf(tabId) {
   return reports?.get(tabId) ?? null;
 }
