@@ -32,3 +32,5 @@ foreach(name necessary_only site_override unknown_third_party ui_pages service_w
     TIMEOUT 300
     LABELS "e2e;browser;extension")
 endforeach()
+# 40 settings changes after the flood, each recompiling the DNR rules: minutes on a loaded machine.
+set_tests_properties(e2e/extension/guard_report_flood PROPERTIES TIMEOUT 600)
