@@ -27,9 +27,12 @@ export async function openPopup(browser, tabId) {
       await popup.locator(`.category[data-category=${category}] .switch`).click();
       await popup.locator(`.category[data-category=${category}] .pill`, { hasText: 'This site' }).waitFor();
     },
-    // "Delete site data": this browser's result line and, from the native host, one row per profile.
+    // "Delete site data": the preview, confirmed; then this browser's result line and, from the
+    // native host, one row per profile.
     async deleteSiteData() {
       await popup.locator('#delete').click();
+      await popup.locator('#delete-confirm:enabled').waitFor({ timeout: 30000 });
+      await popup.locator('#delete-confirm').click();
       await popup.locator('#elsewhere-list li').first().waitFor({ timeout: 30000 });
       await waitFor('the Delete button to be enabled again', () => popup.locator('#delete').isEnabled());
       const here = await popup.locator('#result').innerText();

@@ -54,7 +54,7 @@ function deletionSection(d) {
   const rows = d.elsewhere.map((r) => `| ${r.text.replace(' — ', ' | ')} |`);
   return [
     '## 4. "Delete site data" on the shop', '',
-    `The popup's Delete button clears shop.example in this browser, then asks the native host (\`delete_site\` over a native-messaging port) to delete it in every other browser profile it finds. The host runs with the demo's home, so it finds only the demo's profiles: the running Chromium profile and a ${d.otherBrowser} profile a plain browser (no extension) wrote by visiting the shop and the news site.`, '',
+    `The popup's Delete button first shows what would go (this browser's cookies and storage, and a dry run in the other profiles); confirming clears shop.example in this browser, then asks the native host (\`delete_site\` over a native-messaging port) to delete it in every other browser profile it finds. The host runs with the demo's home, so it finds only the demo's profiles: the running Chromium profile and a ${d.otherBrowser} profile a plain browser (no extension) wrote by visiting the shop and the news site.`, '',
     `- This browser: ${d.here}`,
     `- Shop cookies in this browser: ${d.before.here.length} before, ${d.after.here.length} after.`, '',
     '| Profile (as the popup lists it) | Outcome |', '|---|---|', ...rows, '',

@@ -8,12 +8,13 @@ import { applyDnr, dnrCounts } from './dnr-enforcer.js';
 import { enforceCookie } from './cookie-backstop.js';
 import { isFirefox, localRead, localWrite } from './ext.js';
 import { syncGuard, guardEntries } from './guard-registrar.js';
+import { acceptWrites, forgetTabBudget } from './guard-report.js';
 import { MSG } from './messages.js';
 import { askHost } from './native-host.js';
 import { forgetTab, frameUrlOf, noteNavigation, topUrlOf } from './request-context.js';
 import { isSiteName, parsePolicy, NECESSARY_ONLY } from './policy.js';
 import { freshSettings, loadSettings, readImport, saveSettings } from './settings.js';
-import { deleteSiteData } from './site-data.js';
+import { deletableSite, deleteSiteData, previewSiteData } from './site-data.js';
 import { siteOf, siteOfUrl } from './site.js';
 import { dropReport, noteCookieRemoval, noteCookieWrites, noteRequest, reportOf, restoreReports, settleRequest, startReport, tabsOfSite } from './tab-report.js';
 
@@ -46,13 +47,15 @@ async function applySettings(next, { persist = true } = {}) {
   settings = next;
   const engine = currentEngine();
   engine.setPolicy(settings.policy);
-  if (persist) await saveSettings(settings);
+  // The choice applies now whatever happens to the write; `saved: false` tells the page that it
+  // will not survive a browser restart.
+  const saved = persist ? await saveSettings(settings) : true;
   const [dnr, guard] = await Promise.all([
     isFirefox ? Promise.resolve(null) : applyDnr(engine, settings.policy),
     syncGuard(settings.policy),
   ]);
   guardStatus = guard;
-  return { dnr, guard };
+  return { dnr, guard, saved };
 }
 
 // ---- network: observation everywhere, live blocking on Firefox ----------------------------------
@@ -106,7 +109,7 @@ chrome.webRequest.onErrorOccurred.addListener((details) => {
 }, ALL_URLS);
 
 chrome.tabs.onRemoved.addListener((tabId) => {
-  ready.then(() => { forgetTab(tabId); dropReport(tabId); });
+  ready.then(() => { forgetTab(tabId); dropReport(tabId); forgetTabBudget(tabId); });
 });
 
 // ---- cookies: the backstop ----------------------------------------------------------------------
@@ -147,8 +150,33 @@ async function vendorsByCategory() {
   return response.json();
 }
 
+// "Delete site data" takes its site from a tab the person has open, never from a name: a message
+// cannot make it delete a public suffix's subdomains or an empty name's everything. `msg.site`,
+// when given, is the site the person confirmed in the preview: a tab that moved on is refused.
+async function siteOfTab(msg) {
+  // tabs.get throws at once for what is not a tab id, and rejects for a closed tab.
+  const tab = Number.isInteger(msg.tabId) ? await chrome.tabs.get(msg.tabId).catch(() => null) : null;
+  if (!tab) return { refused: 'No such tab (it was closed?): nothing was deleted.' };
+  const found = deletableSite(tab.url ?? '');
+  if (found.site && msg.site !== undefined && msg.site !== found.site) {
+    return { refused: `The tab now shows ${found.site}, not ${msg.site}: nothing was deleted.` };
+  }
+  return found;
+}
+
+// The native host's delete_site for the site of a tab: a dry run (the preview) or the deletion.
+async function deleteElsewhere(site, dryRun) {
+  try {
+    // The popup shows each profile as the host reaches it; no page listening is fine.
+    const relay = (progress) => chrome.runtime.sendMessage({ what: MSG.hostProgress, site, progress }).catch(() => {});
+    return { ok: true, result: await askHost('delete_site', dryRun ? { site, dry_run: true } : { site }, relay) };
+  } catch (e) {
+    return { ok: false, code: e.code ?? 'error', message: String(e?.message ?? e) };
+  }
+}
+
 // A site named by a page must be a registrable domain: an empty or odd name would otherwise reach
-// settings, or worse, cookies.getAll({domain: ''}), which matches every cookie.
+// the settings.
 function siteFrom(msg) {
   const site = siteOf(String(msg.site ?? ''));
   return isSiteName(site) ? site : null;
@@ -212,22 +240,18 @@ async function handleMessage(msg) {
       return reportOf(msg.tabId);
     case MSG.getDecisionLog:
       return recentDecisions();
-    case MSG.deleteSiteData: {
-      const site = siteFrom(msg);
-      if (!site) return { error: `not a site: ${JSON.stringify(msg.site)}` };
-      const hosts = (Array.isArray(msg.hosts) ? msg.hosts : []).filter((h) => typeof h === 'string' && siteOf(h) === site);
-      return deleteSiteData(site, hosts);
+    case MSG.previewSiteData: {
+      const found = await siteOfTab(msg);
+      return found.site ? { ...(await previewSiteData(found.site)), suffixOnly: found.suffixOnly } : found;
     }
+    case MSG.deleteSiteData: {
+      const found = await siteOfTab(msg);
+      return found.site ? deleteSiteData(found.site) : found;
+    }
+    case MSG.previewSiteElsewhere:
     case MSG.deleteSiteElsewhere: {
-      const site = siteFrom(msg);
-      if (!site) return { error: `not a site: ${JSON.stringify(msg.site)}` };
-      try {
-        // The popup shows each profile as the host reaches it; no page listening is fine.
-        const relay = (progress) => chrome.runtime.sendMessage({ what: MSG.hostProgress, site, progress }).catch(() => {});
-        return { ok: true, result: await askHost('delete_site', { site }, relay) };
-      } catch (e) {
-        return { ok: false, code: e.code ?? 'error', message: String(e?.message ?? e) };
-      }
+      const found = await siteOfTab(msg);
+      return found.site ? deleteElsewhere(found.site, msg.what === MSG.previewSiteElsewhere) : { ok: false, code: 'refused', message: found.refused };
     }
     case MSG.getEngineStatus:
       return { timings: engineTimings(), memory: currentEngine()?.memory() ?? null, dnr: dnrCounts() };
@@ -237,16 +261,18 @@ async function handleMessage(msg) {
 }
 
 // The guard's blocked writes, relayed from a tab: explained with the engine and added to the tab's report.
+// The page can forge these reports: acceptWrites bounds what one tab may add (guard-report.js).
 function recordGuardBlocks(msg, sender) {
   if (!Array.isArray(msg.writes) || !sender.tab) return;
   // A same-origin about:blank frame reports with the URL about:blank: its origin names the host.
   let host = '';
   try { host = new URL(sender.origin && sender.origin !== 'null' ? sender.origin : sender.url).hostname; } catch { return; }
   if (!host) return;
-  const writes = msg.writes.slice(0, 100).map((w) => {
-    const d = decideCookieSafely({ name: String(w.name), domain: host, topUrl: sender.tab.url ?? sender.url, source: 'script' });
-    return { name: String(w.name), how: String(w.how), host, category: d?.category ?? 'unknown', vendor: d?.vendor ?? '' };
+  const writes = acceptWrites(sender.tab.id, msg.writes).map((w) => {
+    const d = decideCookieSafely({ name: w.name, domain: host, topUrl: sender.tab.url ?? sender.url, source: 'script' });
+    return { ...w, host, category: d?.category ?? 'unknown', vendor: d?.vendor ?? '' };
   });
+  if (!writes.length) return;
   noteCookieWrites(sender.tab.id, writes);
   for (const w of writes) {
     logDecision({ kind: 'cookie', site: siteOf(host), url: host, name: w.name, category: w.category, vendor: w.vendor, action: 'block', by: w.how });

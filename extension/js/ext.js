@@ -26,6 +26,7 @@ async function areaRemove(area, key) {
     await api.storage[area]?.remove(key);
     return true;
   } catch {
+    // the worker is shutting down: its session copies go with it
     return false;
   }
 }
@@ -37,7 +38,9 @@ export const sessionWrite = (key, value) => (api.storage.session ? areaWrite('se
 
 // Persisted state is mirrored in session storage: a session hit means the worker woke up, so the
 // slower local read is skipped. Writes go through one promise chain so that two handlers saving
-// at once never interleave their read-modify-write.
+// at once never interleave their read-modify-write. Session storage is shared with the logs and
+// may be full: a mirror that could not be written is removed, so that a woken worker reads the
+// local copy and never an older mirror. Resolves to whether the local copy was written.
 let pendingWrite = Promise.resolve();
 
 export async function mirroredRead(key) {
@@ -49,7 +52,11 @@ export async function mirroredRead(key) {
 }
 
 export function mirroredWrite(key, value) {
-  pendingWrite = pendingWrite.then(() => Promise.all([sessionWrite(key, value), localWrite(key, value)]));
+  pendingWrite = pendingWrite.then(async () => {
+    const [mirrored, stored] = await Promise.all([sessionWrite(key, value), localWrite(key, value)]);
+    if (!mirrored && api.storage.session) await areaRemove('session', key);
+    return stored;
+  });
   return pendingWrite;
 }
 

@@ -11,8 +11,12 @@ export const MSG = Object.freeze({
   exportSettings: 'exportSettings',  // → the policy
   getTabReport: 'getTabReport',      // {tabId} → report
   getDecisionLog: 'getDecisionLog',  // → [entries]
-  deleteSiteData: 'deleteSiteData',  // {site, hosts} → this browser's result
-  deleteSiteElsewhere: 'deleteSiteElsewhere', // {site} → the native host's delete_site result per browser profile
+  // "Delete site data" names the tab whose site it is; the deletions also carry the site the
+  // person saw in the preview, and are refused if the tab has moved on. A refusal is {refused}.
+  previewSiteData: 'previewSiteData', // {tabId} → {site, suffixOnly, cookies: [...], storage: {types, hosts}}
+  deleteSiteData: 'deleteSiteData',  // {tabId, site} → this browser's result
+  previewSiteElsewhere: 'previewSiteElsewhere', // {tabId} → the native host's delete_site dry run per browser profile
+  deleteSiteElsewhere: 'deleteSiteElsewhere', // {tabId, site} → the native host's delete_site result per browser profile
   hostProgress: 'hostProgress',      // from the background to the pages while deleteSiteElsewhere runs: {site, progress}
   getEngineStatus: 'getEngineStatus', // → {ready, coldStartMs, memory, dnr}
   guardBlocked: 'guardBlocked',      // from content/guard-reporter.js: {writes: [{name, how}]}

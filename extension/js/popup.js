@@ -1,5 +1,6 @@
 // The popup: the current site, what was blocked and allowed per category, per-site switches,
-// "necessary only" in one click, and "Delete site data" for this browser.
+// "necessary only" in one click, and "Delete site data" (what would go first, then the deletion on
+// a second click) in this browser and, through the native host, in the other profiles.
 import { ask, MSG, showFailure } from './background-client.js';
 import { CATEGORIES, labelOf } from './categories.js';
 import { categorySwitch } from './category-switch.js';
@@ -103,12 +104,11 @@ function progressText(p) {
 // Set while the background relays the host's progress for this popup's deletion.
 let progressFor = null;
 
-// The background names the site it normalised: ours, or (a tab without a report) our host's site.
-const isOurs = (relayed) => typeof relayed === 'string' && progressFor !== null &&
-  (relayed === progressFor || progressFor.endsWith(`.${relayed}`));
+// The background names the site it took from the tab: the one this popup is deleting.
+const isOurs = (relayed) => progressFor !== null && relayed === progressFor;
 
 function showProgress(msg) {
-  if (msg?.what !== MSG.hostProgress || !isOurs(msg.site) || !msg.progress) return;
+  if (msg?.what !== MSG.hostProgress || !isOurs(msg.site) || !msg.progress || msg.progress.dry_run) return;
   document.getElementById('elsewhere').hidden = false;
   const line = document.getElementById('elsewhere-progress');
   line.hidden = false;
@@ -137,6 +137,118 @@ function renderElsewhere(reply) {
   }) : [el('li', { class: 'empty', text: 'No browser profiles found.' })]));
 }
 
+// ---- "Delete site data": a preview first, the deletion only on a second, explicit click --------
+
+const STORAGE_LABELS = { localStorage: 'localStorage', indexedDB: 'IndexedDB', cacheStorage: 'Cache Storage', serviceWorkers: 'service workers' };
+const KIND_LABELS = { cookie: 'cookies', local_storage: 'localStorage keys', session_storage: 'sessionStorage keys', indexeddb: 'IndexedDB databases',
+  folder: 'storage folders', quota_record: 'storage records' };
+const SHOWN_COOKIES = 50;
+
+// The site the person saw in the preview; the deletion carries it, and the background refuses it if
+// the tab has moved on to another site.
+let previewed = null;
+
+function cookieLine(c) {
+  const where = c.partition ? ` under ${c.partition}` : '';
+  const store = c.store && c.store !== '0' && c.store !== 'firefox-default' ? ` [${c.store}]` : '';
+  return `${c.name} (${c.domain})${where}${store}`;
+}
+
+function renderThisBrowserPreview(p) {
+  document.getElementById('preview-title').textContent = `Delete ${p.site}'s data?`;
+  const suffix = document.getElementById('preview-suffix');
+  suffix.hidden = !p.suffixOnly;
+  suffix.textContent = p.suffixOnly
+    ? `${p.site} is itself a public suffix: sites under it (name.${p.site}) are separate sites. Only ${p.site}'s own data is included.`
+    : '';
+  const n = p.cookies.length;
+  document.getElementById('preview-cookies-count').textContent = `${n} cookie${n === 1 ? '' : 's'}${n ? ':' : ''}`;
+  const lines = p.cookies.slice(0, SHOWN_COOKIES).map((c) => el('li', { text: cookieLine(c) }));
+  if (n > SHOWN_COOKIES) lines.push(el('li', { class: 'empty', text: `and ${n - SHOWN_COOKIES} more` }));
+  document.getElementById('preview-cookies').replaceChildren(...lines);
+  document.getElementById('preview-storage').textContent =
+    `Storage: ${p.storage.types.map((t) => STORAGE_LABELS[t] ?? t).join(', ')} of ${p.storage.hosts.join(', ')}.`;
+  document.getElementById('preview-storage-limit').textContent =
+    'The browser cannot list which other subdomains of the site hold storage: only the hosts above are cleared ' +
+    '(the site, www., the hosts of its cookies and of the pages and frames open now).';
+}
+
+// A dry run's counts per data type, per profile.
+function dryRunCounts(profile) {
+  const counts = {};
+  for (const store of profile.stores ?? []) for (const item of store.items ?? []) counts[item.kind] = (counts[item.kind] ?? 0) + 1;
+  const parts = Object.entries(counts).map(([kind, count]) => `${count} ${KIND_LABELS[kind] ?? kind}`);
+  return parts.length ? parts.join(', ') : 'nothing';
+}
+
+function renderElsewherePreview(reply) {
+  const list = document.getElementById('preview-elsewhere');
+  if (!reply.ok) {
+    const why = reply.code === 'not_installed'
+      ? 'Not reached: the Cookie Warden app is not installed on this computer (cookiewarden install).'
+      : `Not reached: ${reply.message}`;
+    list.replaceChildren(el('li', { class: 'empty', text: why }));
+    return;
+  }
+  const profiles = reply.result.profiles ?? [];
+  list.replaceChildren(...(profiles.length ? profiles.map((p) => el('li', { title: p.message || p.profile.path },
+    el('span', { text: `${p.profile.browser_name} · ${p.profile.profile_name || p.profile.profile_id}` }),
+    el('span', { class: p.skipped ? 'pill block' : 'pill', text: p.skipped ? `skipped (${p.skipped})` : dryRunCounts(p) })))
+    : [el('li', { class: 'empty', text: 'No browser profiles found.' })]));
+}
+
+function closePreview() {
+  previewed = null;
+  document.getElementById('preview').hidden = true;
+  document.getElementById('delete').disabled = false;
+}
+
+async function showPreview() {
+  document.getElementById('result').hidden = true;
+  const p = await ask(MSG.previewSiteData, { tabId: tab.id });
+  if (p.refused) {
+    showResult(p.refused, true);
+    return;
+  }
+  previewed = p.site;
+  renderThisBrowserPreview(p);
+  document.getElementById('preview-elsewhere').replaceChildren(el('li', { class: 'empty', text: 'Looking in the other browsers…' }));
+  document.getElementById('delete').disabled = true;
+  // Confirming waits for the whole preview: nothing is deleted that was not shown.
+  document.getElementById('delete-confirm').disabled = true;
+  document.getElementById('preview').hidden = false;
+  const site = p.site;
+  const elsewhere = await ask(MSG.previewSiteElsewhere, { tabId: tab.id, site });
+  if (previewed !== site) return;
+  renderElsewherePreview(elsewhere);
+  document.getElementById('delete-confirm').disabled = false;
+}
+
+async function deleteConfirmed() {
+  const site = previewed;
+  document.getElementById('delete-confirm').disabled = true;
+  document.getElementById('preview').hidden = true;
+  try {
+    const r = await ask(MSG.deleteSiteData, { tabId: tab.id, site });
+    if (r.refused) {
+      showResult(r.refused, true);
+      closePreview();
+      return;
+    }
+    const storage = r.storage.ok ? `site storage cleared (${r.storage.types.join(', ')})` : `site storage NOT cleared: ${r.storage.error}`;
+    showResult(`${site}: ${r.cookies.removed} of ${r.cookies.found} cookies deleted${r.cookies.left ? `, ${r.cookies.left} left` : ''}; ${storage}.`, !r.storage.ok || r.cookies.left > 0);
+  } catch (e) {
+    showResult(`Could not delete ${site}'s data: ${e.message}`, true);
+  }
+  progressFor = site;
+  document.getElementById('elsewhere-list').replaceChildren();
+  const elsewhere = await ask(MSG.deleteSiteElsewhere, { tabId: tab.id, site });
+  progressFor = null;
+  renderElsewhere(elsewhere);
+  closePreview();
+  refresh();
+}
+
 async function main() {
   // ?tab=<id> lets the options page and the tests open the popup for a given tab.
   const wanted = Number(new URLSearchParams(location.search).get('tab'));
@@ -151,25 +263,9 @@ async function main() {
   // Not answered here: only the background answers the pages' requests.
   chrome.runtime.onMessage.addListener((msg) => { showProgress(msg); });
   document.getElementById('reset').addEventListener('click', async () => { await ask(MSG.clearSite, { site }); refresh(); });
-  document.getElementById('delete').addEventListener('click', async (event) => {
-    const button = event.currentTarget;
-    button.disabled = true;
-    const hosts = [...new Set([host])];
-    try {
-      const r = await ask(MSG.deleteSiteData, { site, hosts });
-      const storage = r.storage.ok ? `site storage cleared (${r.storage.types.join(', ')})` : `site storage NOT cleared: ${r.storage.error}`;
-      showResult(`${site}: ${r.cookies.removed} of ${r.cookies.found} cookies deleted${r.cookies.left ? `, ${r.cookies.left} left` : ''}; ${storage}.`, !r.storage.ok || r.cookies.left > 0);
-    } catch (e) {
-      showResult(`Could not delete ${site}'s data: ${e.message}`, true);
-    }
-    progressFor = site;
-    document.getElementById('elsewhere-list').replaceChildren();
-    const elsewhere = await ask(MSG.deleteSiteElsewhere, { site });
-    progressFor = null;
-    renderElsewhere(elsewhere);
-    button.disabled = false;
-    refresh();
-  });
+  document.getElementById('delete').addEventListener('click', () => showPreview().catch((e) => showResult(e.message, true)));
+  document.getElementById('delete-confirm').addEventListener('click', deleteConfirmed);
+  document.getElementById('delete-cancel').addEventListener('click', closePreview);
   refresh();
 }
 

@@ -25,8 +25,8 @@ async function migrateStored() {
     return freshSettings();
   }
   const settings = { policy: migrated.policy, chosen: migrated.chosen };
-  await saveSettings(settings);
-  await mirroredRemove(OLD_KEY);
+  // The old key goes only once the new one is stored: a full storage must not lose the choice.
+  if (await saveSettings(settings)) await mirroredRemove(OLD_KEY);
   return settings;
 }
 
@@ -39,8 +39,10 @@ export async function loadSettings() {
   return freshSettings();
 }
 
+// Resolves to whether both keys reached storage.local, the copy that survives a restart.
 export async function saveSettings({ policy, chosen }) {
-  await Promise.all([mirroredWrite(POLICY_KEY, policy), mirroredWrite(CHOSEN_KEY, chosen)]);
+  const stored = await Promise.all([mirroredWrite(POLICY_KEY, policy), mirroredWrite(CHOSEN_KEY, chosen)]);
+  return stored.every(Boolean);
 }
 
 // An imported file: a policy, or an old settings export (which keeps its own "chosen"). An import

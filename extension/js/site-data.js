@@ -1,41 +1,105 @@
-// "Delete site data" for this browser: cookies (every host of the site), localStorage, IndexedDB,
-// Cache Storage and service workers of the site's origins. Chromium filters by origins, Firefox by
-// host names (and has no cacheStorage type); see shared/notes/extension-platform.md.
+// "Delete site data" in this browser: the site's cookies in every cookie store (Firefox containers
+// and private windows included) and every partition, and the localStorage, IndexedDB, Cache Storage
+// and service workers of its hosts. The site is always the one of a page the person has open
+// (deletableSite), and everything is checked against it with the engine's Public Suffix List, so
+// a site under a private suffix (a.carrd.co) never takes a neighbour's data (b.carrd.co), and a
+// host that is itself a public suffix (carrd.co) holds only itself.
+//
+// Storage: Chromium filters by origins and Firefox by host names (and has no cacheStorage type);
+// neither can list which hosts of a site hold storage, so the hosts are the ones Cookie Warden knows:
+// the site and www., the hosts of the site's cookies, and the hosts seen in open tabs and their
+// requests (hostsSeen). A subdomain none of those name keeps its storage; the preview says so.
 import { isFirefox } from './ext.js';
+import { removeCookie } from './cookie-removal.js';
+import { siteInfo, siteOf, siteOfUrl } from './site.js';
+import { hostsSeen } from './tab-report.js';
 
-function originsOf(site, hosts) {
-  const all = new Set([site, `www.${site}`, ...hosts]);
-  return [...all].flatMap((h) => [`https://${h}`, `http://${h}`]);
-}
+const STORAGE_TYPES = isFirefox
+  ? ['localStorage', 'indexedDB', 'serviceWorkers']
+  : ['localStorage', 'indexedDB', 'cacheStorage', 'serviceWorkers'];
 
-async function removeCookiesOfSite(site) {
-  const cookies = await chrome.cookies.getAll({ domain: site });
-  let removed = 0;
-  for (const c of cookies) {
-    const host = c.domain.replace(/^\./, '');
-    const details = { url: `${c.secure ? 'https' : 'http'}://${host}${c.path}`, name: c.name, storeId: c.storeId };
-    if (c.partitionKey) details.partitionKey = c.partitionKey;
-    if (await chrome.cookies.remove(details).catch(() => null)) removed += 1;
-  }
-  return { found: cookies.length, removed };
-}
-
-// hosts: the host names seen for the site in the current tab. Reports what was done, never claims
-// more: cookies are counted one by one; storage types are reported as requested.
-export async function deleteSiteData(site, hosts = []) {
-  if (!site) throw new Error('no site to delete');
-  const started = performance.now();
-  const cookies = await removeCookiesOfSite(site);
-  const types = isFirefox
-    ? { localStorage: true, indexedDB: true, serviceWorkers: true }
-    : { localStorage: true, indexedDB: true, cacheStorage: true, serviceWorkers: true };
-  const filter = isFirefox ? { hostnames: [...new Set([site, `www.${site}`, ...hosts])] } : { origins: originsOf(site, hosts) };
-  let storage = { ok: true, types: Object.keys(types) };
+// The site a page's URL lets the person delete: {site, suffixOnly} (suffixOnly: the host is itself
+// a public suffix, so only its own data is included), or {refused: why, in words for the popup}.
+export function deletableSite(url) {
+  let u;
   try {
-    await chrome.browsingData.remove(filter, types);
-  } catch (e) {
-    storage = { ok: false, error: String(e?.message ?? e), types: Object.keys(types) };
+    u = new URL(url);
+  } catch {
+    return { refused: 'This tab shows no page.' };
   }
-  const left = (await chrome.cookies.getAll({ domain: site })).length;
-  return { site, cookies: { ...cookies, left }, storage, ms: Math.round(performance.now() - started) };
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') {
+    return { refused: `This is not a web site (${u.protocol} page): there is no site data to delete here.` };
+  }
+  const info = siteInfo(u.hostname);
+  if (!info || !info.publicSuffix || !info.site.includes('.')) {
+    return { refused: `${u.hostname} is not a site name (an IP address or a name without a dot): Cookie Warden deletes sites only.` };
+  }
+  return { site: info.site, suffixOnly: info.site === info.publicSuffix };
+}
+
+// Firefox lists only the containers that have a tab open; contextualIdentities names them all.
+async function cookieStoreIds() {
+  const ids = new Set((await chrome.cookies.getAllCookieStores()).map((s) => s.id));
+  const containers = (await chrome.contextualIdentities?.query({}).catch(() => [])) ?? [];
+  for (const c of containers) ids.add(c.cookieStoreId);
+  return [...ids];
+}
+
+// Every partition of a store: Chromium returns them all for an empty partitionKey; Firefox also
+// needs firstPartyDomain: null when first-party isolation is on.
+function everyCookieOf(storeId) {
+  return chrome.cookies.getAll(isFirefox ? { storeId, partitionKey: {}, firstPartyDomain: null } : { storeId, partitionKey: {} });
+}
+
+// The site's own cookies (any partition), and any cookie kept in the site's partition (written by
+// a frame while the site was the top-level page).
+function belongsToSite(cookie, site) {
+  if (siteOf(cookie.domain) === site) return true;
+  if (cookie.partitionKey?.topLevelSite && siteOfUrl(cookie.partitionKey.topLevelSite) === site) return true;
+  return Boolean(cookie.firstPartyDomain) && siteOf(cookie.firstPartyDomain) === site;
+}
+
+async function cookiesOfSite(site) {
+  const stores = await Promise.all((await cookieStoreIds()).map(everyCookieOf));
+  return stores.flat().filter((c) => belongsToSite(c, site));
+}
+
+// The hosts whose storage is cleared: each one checked to be of the site.
+async function storageHosts(site, cookies) {
+  const tabs = await chrome.tabs.query({});
+  const candidates = [site, `www.${site}`, ...cookies.map((c) => c.domain.replace(/^\./, '')), ...hostsSeen()];
+  for (const tab of tabs) {
+    try { candidates.push(new URL(tab.url).hostname); } catch { /* a tab without a URL */ }
+  }
+  return [...new Set(candidates.map((h) => h.toLowerCase()))].filter((h) => siteOf(h) === site).sort();
+}
+
+function storageFilter(hosts) {
+  return isFirefox ? { hostnames: hosts } : { origins: hosts.flatMap((h) => [`https://${h}`, `http://${h}`]) };
+}
+
+const describe = (c) => ({ name: c.name, domain: c.domain, store: c.storeId, partition: c.partitionKey?.topLevelSite ?? null });
+
+// What deleteSiteData would remove, for the popup to show before the person confirms.
+export async function previewSiteData(site) {
+  const cookies = await cookiesOfSite(site);
+  return { site, cookies: cookies.map(describe), storage: { types: STORAGE_TYPES, hosts: await storageHosts(site, cookies) } };
+}
+
+// Reports what was done, never claims more: cookies are counted one by one, and what is left of
+// the site's cookies afterwards is looked up again.
+export async function deleteSiteData(site) {
+  const started = performance.now();
+  const cookies = await cookiesOfSite(site);
+  const hosts = await storageHosts(site, cookies);
+  let removed = 0;
+  for (const c of cookies) if (await removeCookie(c)) removed += 1;
+  let storage = { ok: true, types: STORAGE_TYPES, hosts };
+  try {
+    await chrome.browsingData.remove(storageFilter(hosts), Object.fromEntries(STORAGE_TYPES.map((t) => [t, true])));
+  } catch (e) {
+    storage = { ...storage, ok: false, error: String(e?.message ?? e) };
+  }
+  const left = (await cookiesOfSite(site)).length;
+  return { site, cookies: { found: cookies.length, removed, left }, storage, ms: Math.round(performance.now() - started) };
 }

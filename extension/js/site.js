@@ -1,38 +1,31 @@
-// "Site" = registrable domain (eTLD+1) by the engine's public suffix list, private section included.
-// The WASM API has no siteOf() yet, so the site is found by asking the engine which suffix of the
-// host is first-party to it: the shortest suffix whose requests the engine does not call third-party.
-// Results are cached; hosts without dots and IP literals are their own site.
+// "Site" = the registrable domain (eTLD+1) by the engine's Public Suffix List, private section
+// included, or the host itself when it has none (an IP literal, localhost, a host that is itself a
+// public suffix such as carrd.co): the engine's own siteOf (wasm/README.md). Results are cached.
 import { currentEngine } from './engine.js';
 
 const cache = new Map();
-const IP_RE = /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:.]+\])$/i;
 
-function computeSite(host) {
+// {site, publicSuffix} of a host or cookie domain (".example.com"); null before the engine has
+// loaded and for a string that is not a host name.
+export function siteInfo(host) {
+  const key = String(host ?? '').toLowerCase();
   const engine = currentEngine();
-  const labels = host.split('.');
-  if (!engine || labels.length < 2 || IP_RE.test(host)) return host;
-  for (let i = labels.length - 2; i >= 0; i--) {
-    const candidate = labels.slice(i).join('.');
+  if (!key || !engine) return null;
+  let info = cache.get(key);
+  if (info === undefined) {
     try {
-      const d = engine.decideRequest({ url: `https://${host}/`, topUrl: `https://${candidate}/`, type: 'other' });
-      if (!d.thirdParty) return candidate;
+      info = engine.siteOf(key);
     } catch {
-      return host;
+      info = null;
     }
+    if (cache.size > 5000) cache.clear();
+    cache.set(key, info);
   }
-  return host;
+  return info;
 }
 
 export function siteOf(host) {
-  const key = String(host ?? '').toLowerCase().replace(/^\.+|\.+$/g, '');
-  if (!key) return '';
-  let site = cache.get(key);
-  if (site === undefined) {
-    site = computeSite(key);
-    if (cache.size > 5000) cache.clear();
-    cache.set(key, site);
-  }
-  return site;
+  return siteInfo(host)?.site ?? '';
 }
 
 export function siteOfUrl(url) {

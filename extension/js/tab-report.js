@@ -1,25 +1,43 @@
 // What happened in each tab since its last top-level navigation: requests per category (blocked /
 // allowed, by what actually happened to them), the vendors seen, the URLs, and the cookies removed.
 // Fed by non-blocking webRequest observation; kept in session storage across worker restarts.
+import { clip } from './bounded-text.js';
 import { sessionRead, sessionWrite } from './ext.js';
 
 const KEY = 'tabReports';
-const URL_LIMIT = 300;
+const URL_LIMIT = 300; // entries per list
+const TEXT_LIMIT = 1024; // characters of a URL or cookie name kept
+// Session storage is shared with the settings' mirror and the decision log: the reports saved
+// there take at most this many characters of JSON, the newest reports first.
+const SAVE_BUDGET = 2 * 1024 * 1024;
 let reports = null;
 const pending = new Map(); // requestId -> {tabId, entry}
 let saveTimer = 0;
 
 export async function restoreReports() {
-  reports = new Map(Object.entries((await sessionRead(KEY)) ?? {}).map(([k, v]) => [Number(k), v]));
+  const saved = Object.values((await sessionRead(KEY)) ?? {}).sort((a, b) => a.startedAt - b.startedAt);
+  reports = new Map(saved.map((r) => [r.tabId, r]));
+}
+
+function withinBudget() {
+  const kept = {};
+  let size = 0;
+  for (const r of [...reports.values()].reverse()) {
+    size += JSON.stringify(r).length;
+    if (size > SAVE_BUDGET) break;
+    kept[r.tabId] = r;
+  }
+  return kept;
 }
 
 function save() {
   clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => sessionWrite(KEY, Object.fromEntries(reports)), 300);
+  saveTimer = setTimeout(() => sessionWrite(KEY, withinBudget()), 300);
 }
 
 export function startReport(tabId, url, site) {
   if (!reports || tabId < 0) return;
+  reports.delete(tabId); // the Map's order is the order the reports started: the newest last
   reports.set(tabId, { tabId, url, site, startedAt: Date.now(), categories: {}, vendors: {}, requests: [], cookies: [], cookieWrites: [] });
   save();
 }
@@ -46,7 +64,7 @@ export function noteRequest(details, decision) {
   if (pending.size > 5000) pending.delete(pending.keys().next().value);
   pending.set(details.requestId, {
     tabId: details.tabId,
-    entry: { url: details.url, type: details.type, category: decision?.category ?? 'unknown', vendor: decision?.vendor ?? '',
+    entry: { url: clip(details.url, TEXT_LIMIT), type: details.type, category: decision?.category ?? 'unknown', vendor: decision?.vendor ?? '',
       rule: decision?.rule ?? '', expected: decision?.action ?? 'allow' },
   });
 }
@@ -68,7 +86,7 @@ export function settleRequest(requestId, outcome) {
 export function noteCookieRemoval(tabIds, cookie) {
   for (const tabId of tabIds) {
     const report = reports?.get(tabId);
-    if (report && report.cookies.length < URL_LIMIT) report.cookies.push(cookie);
+    if (report && report.cookies.length < URL_LIMIT) report.cookies.push({ ...cookie, name: clip(cookie.name, TEXT_LIMIT) });
   }
   save();
 }
@@ -85,6 +103,18 @@ export function noteCookieWrites(tabId, writes) {
 // Tabs whose top-level site is `site` (for cookie removals, which have no tab of their own).
 export function tabsOfSite(site) {
   return reports ? [...reports.values()].filter((r) => r.site === site).map((r) => r.tabId) : [];
+}
+
+// The host names of the open tabs' pages and of every request they made (frames included): the
+// hosts "Delete site data" knows hold a site's storage.
+export function hostsSeen() {
+  const hosts = new Set();
+  for (const r of reports?.values() ?? []) {
+    for (const url of [r.url, ...r.requests.map((q) => q.url)]) {
+      try { hosts.add(new URL(url).hostname); } catch { /* not a URL */ }
+    }
+  }
+  return hosts;
 }
 
 export function reportOf(tabId) {

@@ -43,3 +43,26 @@ test('cookie removals and refused writes are listed, and the reports survive a w
   await report.restoreReports();
   assert.equal(report.reportOf(5).site, 'news.example');
 });
+
+// A page chooses the length of its URLs and how many requests it makes; the reports share session
+// storage with the settings' mirror, so what they save there is bounded.
+test('saved reports are bounded: long URLs are clipped, and only the newest reports that fit are saved', async () => {
+  const long = `https://ads.example/${'x'.repeat(100_000)}`;
+  for (let tab = 100; tab < 130; tab++) {
+    report.startReport(tab, 'https://www.flood.example/', 'flood.example');
+    for (let i = 0; i < 300; i++) {
+      report.noteRequest({ tabId: tab, requestId: `${tab}-${i}`, url: long, type: 'image' }, GA);
+      report.settleRequest(`${tab}-${i}`, 'blocked');
+    }
+  }
+  assert.equal(report.reportOf(129).requests[0].url.length, 1025);
+  assert.equal(new URL(report.reportOf(129).requests[0].url).hostname, 'ads.example');
+  await new Promise((r) => setTimeout(r, 400)); // saves are debounced
+  const saved = chrome.storage.session.data.get('tabReports');
+  const size = JSON.stringify(saved).length;
+  assert.ok(size <= 2 * 1024 * 1024, `saved reports take ${size} characters`);
+  assert.ok(saved['129'], 'the newest report is saved');
+  assert.ok(!saved['100'], 'the oldest does not fit');
+  assert.deepEqual(report.reportOf(100).site, 'flood.example', 'but stays in memory');
+  for (let tab = 100; tab < 130; tab++) report.dropReport(tab);
+});

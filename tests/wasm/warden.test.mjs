@@ -130,6 +130,33 @@ test('a per-site override allows analytics on that site only', async () => {
   engine.free();
 });
 
+// siteOf is the engine's own site_of (public_suffix.h), private PSL section included: a host under
+// a private suffix is a site of its own, and a host that is itself a suffix is only itself.
+test('siteOf: the registrable domain by the whole PSL, or the host itself when it has none', async () => {
+  const engine = await loadEngine();
+  const cases = [
+    ['www.shop.example', 'shop.example', 'example'],
+    ['.Shop.Example', 'shop.example', 'example'],           // a domain cookie, any case
+    ['www.shop.example:8443', 'shop.example', 'example'],
+    ['news.bbc.co.uk.', 'bbc.co.uk', 'co.uk'],
+    ['a.carrd.co', 'a.carrd.co', 'carrd.co'],               // private section: carrd.co is a suffix
+    ['www.a.carrd.co', 'a.carrd.co', 'carrd.co'],
+    ['carrd.co', 'carrd.co', 'carrd.co'],                   // itself a suffix: its own site
+    ['bucket.s3.amazonaws.com', 'bucket.s3.amazonaws.com', 's3.amazonaws.com'],
+    ['s3.amazonaws.com', 's3.amazonaws.com', 's3.amazonaws.com'],
+    ['github.io', 'github.io', 'github.io'],
+    ['localhost', 'localhost', 'localhost'],
+    ['127.0.0.1', '127.0.0.1', ''],
+  ];
+  for (const [host, site, publicSuffix] of cases) assert.deepEqual(engine.siteOf(host), { site, publicSuffix }, host);
+  for (const bad of ['', 'a b.example', 'a..example', 'bücher.example']) {
+    assert.throws(() => engine.siteOf(bad), (e) => e instanceof WardenError && e.status === 'invalid_host', JSON.stringify(bad));
+  }
+  assert.throws(() => engine.siteOf(null), (e) => e instanceof WardenError && e.status === 'invalid_argument');
+  engine.free();
+  assert.throws(() => engine.siteOf('shop.example'), (e) => e instanceof WardenError && e.status === 'invalid_argument');
+});
+
 test('bad input is a WardenError with a status, and the engine keeps working', async () => {
   const engine = await loadEngine();
   const expectStatus = (fn, status) => assert.throws(fn, (e) => e instanceof WardenError && e.status === status, status);

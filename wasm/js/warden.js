@@ -156,6 +156,21 @@ export class WardenEngine {
     return JSON.parse(readText(this.#m, r[1], r[2]));
   }
 
+  /**
+   * What "site" means everywhere in the product (public_suffix.h): the registrable domain by the
+   * engine's Public Suffix List, private section included, or the host itself when it has none (an
+   * IP literal, "localhost", a host that is itself a public suffix such as "carrd.co").
+   * `publicSuffix` is the host's public suffix: equal to the host when the host is itself one, empty
+   * for an IP literal. Takes a host or a cookie domain (".example.com"), any case, with a port.
+   * @param {string} host @returns {{ site: string, publicSuffix: string }}
+   */
+  siteOf(host) {
+    this.#check(this.#m._cw_site_of(this.#live(), this.#io.writeOne(host)));
+    const u32 = this.#io.heap32();
+    const w = u32[this.#io.resultAt + 1] >>> 2; // result.ptr -> CwSite (four words)
+    return { site: readText(this.#m, u32[w], u32[w + 1]), publicSuffix: readText(this.#m, u32[w + 2], u32[w + 3]) };
+  }
+
   /** @returns {{ linearBytes: number, engineBytes: number }} */
   memory() {
     this.#check(this.#m._cw_memory(this.#handle ?? 0));

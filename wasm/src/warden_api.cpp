@@ -23,6 +23,7 @@
 #include "warden/policy.h"
 #include "warden/request.h"
 #include "warden/status.h"
+#include "warden/url.h"
 
 namespace {
 
@@ -43,6 +44,15 @@ struct CwDecision {
   std::uint32_t vendor_len;
   std::uint32_t rule_ptr;
   std::uint32_t rule_len;
+};
+
+// A host's site as JS reads it: four uint32 (warden.js SITE_WORDS). Both texts are suffixes of the
+// normalised host the module keeps until the next cw_site_of.
+struct CwSite {
+  std::uint32_t site_ptr;
+  std::uint32_t site_len;
+  std::uint32_t suffix_ptr;
+  std::uint32_t suffix_len;
 };
 
 struct CwMemory {
@@ -70,6 +80,8 @@ constexpr std::uint32_t kSamePage = 0xFFFFFFFFu;
 
 CwResult g_result{};
 CwDecision g_decision{};
+CwSite g_site{};
+std::string g_site_host;
 CwMemory g_memory{};
 std::vector<char> g_input;
 std::string g_detail;
@@ -200,6 +212,23 @@ std::uint32_t cw_compile_dnr(std::uint32_t handle, std::uint32_t policy_len, std
   if (!compiled.ok()) return fail(compiled);
   e->output = warden::dnr_compilation_to_json(std::move(compiled).value());
   return finish(Status::ok, e->output.data(), e->output.size());
+}
+
+// A host or cookie domain (any case; optional leading dot, port or trailing dot) in the input
+// buffer; result = CwSite: the
+// engine's site_of (the registrable domain, or the host itself when it has none) and the public
+// suffix (equal to the host when the host is itself a public suffix; empty for an IP literal).
+std::uint32_t cw_site_of(std::uint32_t handle, std::uint32_t host_len) {
+  std::string_view in[1];
+  if (!take_inputs({host_len}, in)) return fail(Status::invalid_argument, "input length overruns the buffer");
+  std::string_view host = in[0];
+  if (host.starts_with('.')) host.remove_prefix(1);  // a domain cookie's ".example.com"
+  if (Status s = warden::normalize_host(host, g_site_host); s != Status::ok) return fail(s, "not a host name: " + std::string(in[0]));
+  const auto& psl = engine_of(handle)->engine.public_suffixes();
+  const std::string_view site = psl.site_of(g_site_host);
+  const std::string_view suffix = psl.public_suffix(g_site_host);
+  g_site = {addr(site.data()), static_cast<std::uint32_t>(site.size()), addr(suffix.data()), static_cast<std::uint32_t>(suffix.size())};
+  return finish(Status::ok, &g_site, sizeof g_site);
 }
 
 // {linear memory bytes, engine buffer bytes}; handle may be 0.

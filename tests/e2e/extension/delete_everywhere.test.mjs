@@ -143,6 +143,16 @@ test('one click deletes the shop in this browser and, through the host, in Googl
     }).observe(document.getElementById('elsewhere-progress'), { childList: true });
   });
   await popup.locator('#delete').click();
+  // The preview first: this browser's cookies, and a dry run's counts in the other profiles.
+  await popup.locator('#delete-confirm:enabled').waitFor({ timeout: 30000 });
+  const previewed = await popup.locator('#preview-elsewhere li').allInnerTexts();
+  console.log(`preview:\n  ${previewed.join('\n  ')}`);
+  assert.ok(previewed.some((r) => /^Google Chrome .*\n[1-9]\d* cookies?/.test(r)), previewed.join(' | '));
+  assert.ok(previewed.some((r) => /^Firefox .*\n[1-9]\d* cookies?, .*storage folders?/.test(r)), previewed.join(' | '));
+  assert.ok(previewed.some((r) => /^Chromium .*\nskipped \(running\)/.test(r)), previewed.join(' | '));
+  assert.ok((await browser.context.cookies(SHOP_URL)).length > 0, 'the preview deleted nothing here');
+  assert.ok(hostsIn(chromeCookies).some((h) => h.endsWith('shop.example')), 'nor in Google Chrome');
+  await popup.locator('#delete-confirm').click();
   await popup.locator('#elsewhere-list li').first().waitFor({ timeout: 30000 });
   const shown = await popup.evaluate(() => window.progressShown);
   console.log(`progress shown:\n  ${shown.join('\n  ')}`);

@@ -21,7 +21,7 @@ add_test(NAME extension/web_ext_lint
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(extension/web_ext_lint PROPERTIES FIXTURES_REQUIRED extension_package TIMEOUT 300 LABELS "extension")
 
-foreach(name necessary_only site_override unknown_third_party ui_pages policy_import service_worker_restart damaged_engine delete_everywhere delete_host_missing firefox_necessary_only firefox_site_override)
+foreach(name necessary_only site_override unknown_third_party ui_pages policy_import service_worker_restart damaged_engine delete_everywhere delete_host_missing suffix_delete guard_report_flood firefox_necessary_only firefox_site_override firefox_suffix_delete)
   add_test(NAME e2e/extension/${name}
            COMMAND ${WARDEN_NODE} --test ${CMAKE_CURRENT_LIST_DIR}/${name}.test.mjs
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
@@ -32,3 +32,5 @@ foreach(name necessary_only site_override unknown_third_party ui_pages policy_im
     TIMEOUT 300
     LABELS "e2e;browser;extension")
 endforeach()
+# 40 settings changes after the flood, each recompiling the DNR rules: minutes on a loaded machine.
+set_tests_properties(e2e/extension/guard_report_flood PROPERTIES TIMEOUT 600)

@@ -65,10 +65,20 @@ test('"Delete site data" in the popup removes the shop\'s cookies and storage in
   await page.setViewportSize({ width: 380, height: 600 });
   await page.goto(fx.browser.extensionUrl(`pages/popup.html?tab=${shopTab}`));
   await waitFor('the popup', async () => (await page.locator('#site').innerText()) === 'shop.example');
-  const refused = await page.evaluate(() => chrome.runtime.sendMessage({ what: 'deleteSiteData', site: '' }));
-  assert.match(refused.error ?? '', /not a site/, 'an empty site must not mean "every cookie"');
+  // The site is always the tab's: a message naming no tab, or a site the tab does not show, deletes nothing.
+  const ask = (msg) => page.evaluate((m) => chrome.runtime.sendMessage(m), msg);
+  assert.match((await ask({ what: 'deleteSiteData', site: '' })).refused ?? '', /^No such tab/);
+  assert.match((await ask({ what: 'deleteSiteData', tabId: 2 ** 30 })).refused ?? '', /^No such tab/);
+  assert.match((await ask({ what: 'deleteSiteData', tabId: shopTab, site: 'example' })).refused ?? '', /now shows shop\.example, not example/);
+  assert.match((await ask({ what: 'deleteSiteElsewhere', tabId: shopTab, site: 'news.example' })).message ?? '', /not news\.example/);
   assert.ok((await fx.browser.context.cookies(SHOP_URL)).length > 0);
   await page.locator('#delete').click();
+  await page.locator('#delete-confirm:enabled').waitFor();
+  assert.match(await page.locator('#preview-title').innerText(), /^Delete shop\.example's data\?$/);
+  assert.ok((await page.locator('#preview-cookies li').count()) > 0, 'the preview lists the shop\'s cookies');
+  assert.ok((await fx.browser.context.cookies(SHOP_URL)).length > 0, 'nothing is deleted before the second click');
+  await page.screenshot({ path: SHOTS + 'popup-delete-preview.png' });
+  await page.locator('#delete-confirm').click();
   await page.locator('#result').waitFor();
   const result = await page.locator('#result').innerText();
   assert.match(result, /^shop\.example: (\d+) of \1 cookies deleted; site storage cleared/);

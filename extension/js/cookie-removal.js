@@ -1,0 +1,19 @@
+// Removing one cookie the cookies API listed, in whichever store and partition holds it: the same
+// details for the backstop and for "Delete site data".
+function cookieUrl(cookie) {
+  const host = cookie.domain.replace(/^\./, '');
+  return `${cookie.secure ? 'https' : 'http'}://${host}${cookie.path || '/'}`;
+}
+
+// True once the browser has removed it; false when it refused (the reason goes to the console).
+export async function removeCookie(cookie) {
+  const details = { url: cookieUrl(cookie), name: cookie.name, storeId: cookie.storeId };
+  if (cookie.partitionKey) details.partitionKey = cookie.partitionKey;
+  if (cookie.firstPartyDomain) details.firstPartyDomain = cookie.firstPartyDomain;
+  try {
+    return Boolean(await chrome.cookies.remove(details));
+  } catch (e) {
+    console.warn('cookie removal failed', cookie.name, cookie.domain, e);
+    return false;
+  }
+}
