@@ -9,9 +9,8 @@
 
 find_program(WARDEN_NODE_FOR_TESTS NAMES node nodejs)
 if(WARDEN_NODE_FOR_TESTS)
-  set(_wasm_build ${CMAKE_BINARY_DIR}/wasm)
   set(_wasm_test_engine ${CMAKE_CURRENT_BINARY_DIR}/wasm-test-engine.bin)
-  add_test(NAME wasm/build COMMAND ${PROJECT_SOURCE_DIR}/scripts/build-wasm ${_wasm_build})
+  add_test(NAME wasm/build COMMAND ${PROJECT_SOURCE_DIR}/scripts/build-wasm ${WARDEN_WASM_BUILD_DIR})
   set_tests_properties(wasm/build PROPERTIES FIXTURES_SETUP wasm_module TIMEOUT 600)
 
   add_test(NAME wasm/engine_buffer
@@ -20,7 +19,7 @@ if(WARDEN_NODE_FOR_TESTS)
             --list ${PROJECT_SOURCE_DIR}/engine/rules/lists/easyprivacy.txt:analytics)
   set_tests_properties(wasm/engine_buffer PROPERTIES FIXTURES_SETUP wasm_engine)
 
-  set(_wasm_test_environment "WARDEN_WASM_DIST=${_wasm_build}/dist;WARDEN_TEST_ENGINE=${_wasm_test_engine}")
+  set(_wasm_test_environment "WARDEN_WASM_DIST=${WARDEN_WASM_BUILD_DIR}/dist;WARDEN_TEST_ENGINE=${_wasm_test_engine}")
   add_test(NAME wasm/node
     COMMAND ${WARDEN_NODE_FOR_TESTS} --test ${CMAKE_CURRENT_LIST_DIR}/warden.test.mjs)
   set_tests_properties(wasm/node PROPERTIES
