@@ -3,5 +3,5 @@
 add_executable(warden_native_bench ${CMAKE_CURRENT_LIST_DIR}/native_bench.cpp)
 target_link_libraries(warden_native_bench PRIVATE warden_engine)
 file(GENERATE OUTPUT ${CMAKE_BINARY_DIR}/bench/compare/config.json CONTENT
-"{\"data\": \"${WARDEN_SHARED_DATA}\", \"nativeBench\": \"$<TARGET_FILE:warden_native_bench>\", \"wasmBuild\": \"${CMAKE_BINARY_DIR}/wasm\"}
+"{\"rules\": \"${PROJECT_SOURCE_DIR}/engine/rules\", \"corpus\": \"${WARDEN_CORPUS_DIR}\", \"nativeBench\": \"$<TARGET_FILE:warden_native_bench>\", \"wasmBuild\": \"${WARDEN_WASM_BUILD_DIR}\"}
 ")

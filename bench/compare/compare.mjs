@@ -38,10 +38,10 @@ function run(cmd, argv) {
 
 function runAll() {
   fs.mkdirSync(OUT, { recursive: true });
-  if (WITH_NATIVE) run(config.nativeBench, ['--data', config.data, '--out', OUT, '--policy', JSON.stringify(BENCH_POLICY),
+  if (WITH_NATIVE) run(config.nativeBench, ['--rules', config.rules, '--corpus', config.corpus, '--out', OUT, '--policy', JSON.stringify(BENCH_POLICY),
     ...BENCH_LISTS.flatMap((l) => ['--list', `${l.file}:${l.category}`])]);
   for (const engine of JS_ENGINES) {
-    run(process.execPath, ['--expose-gc', path.join(HERE, 'run_engine.mjs'), `--engine=${engine}`, `--data=${config.data}`,
+    run(process.execPath, ['--expose-gc', path.join(HERE, 'run_engine.mjs'), `--engine=${engine}`, `--rules=${config.rules}`, `--corpus=${config.corpus}`,
       `--out=${OUT}`, `--wasm-dist=${path.join(config.wasmBuild, 'dist')}`, `--engine-file=${path.join(OUT, 'engine.bin')}`]);
   }
   const results = {};
@@ -151,5 +151,5 @@ function report(results, requests) {
   console.log(`\nJSON: ${path.join(OUT, 'compare.json')}`);
 }
 
-const { requests } = loadRequests(config.data);
+const { requests } = loadRequests(config.corpus);
 report(runAll(), requests);

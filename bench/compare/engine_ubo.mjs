@@ -6,10 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
-export async function createUbo(dataDir) {
+export async function createUbo(rulesDir) {
   const { StaticNetFilteringEngine, pslInit } = await import('@gorhill/ubo-core');
   const version = createRequire(import.meta.url)('@gorhill/ubo-core/package.json').version;
-  const psl = pslInit(fs.readFileSync(path.join(dataDir, 'public_suffix_list.dat'), 'utf8'));
+  const psl = pslInit(fs.readFileSync(path.join(rulesDir, 'public_suffix_list.dat'), 'utf8'));
   if (psl.getDomain('a.b.example.co.uk') !== 'example.co.uk') throw new Error('uBO: the public suffix list did not load');
   const engine = await StaticNetFilteringEngine.create({ noPSL: true });
   const details = (r) => ({ url: r.url, originURL: r.frameUrl, type: r.type });

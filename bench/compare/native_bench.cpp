@@ -2,7 +2,9 @@
 // same JSON shape (OUT/warden-native.json), plus the compiled engine buffer (OUT/engine.bin) that
 // the WASM run loads. Driven by compare.mjs; prints numbers, asserts nothing.
 //
-//   native_bench --data DIR --out DIR --policy JSON --list FILE:CATEGORY [--list ...]
+//   native_bench --rules DIR --corpus DIR --out DIR --policy JSON --list FILE:CATEGORY [--list ...]
+// --rules: engine/rules (the public suffix list; list FILEs are relative to it); --corpus: the
+// folder holding requests.jsonl (WARDEN_CORPUS_DIR).
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -37,14 +39,15 @@ bool read_file(const std::string& path, std::string& out) {
 }
 
 struct Options {
-  std::string data, out, policy;
+  std::string rules, corpus, out, policy;
   std::vector<std::pair<std::string, warden::Category>> lists;
 };
 
 bool parse_args(int argc, char** argv, Options& o) {
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string key = argv[i], value = argv[i + 1];
-    if (key == "--data") o.data = value;
+    if (key == "--rules") o.rules = value;
+    else if (key == "--corpus") o.corpus = value;
     else if (key == "--out") o.out = value;
     else if (key == "--policy") o.policy = value;
     else if (key == "--list") {
@@ -56,7 +59,7 @@ bool parse_args(int argc, char** argv, Options& o) {
       return false;
     }
   }
-  return !o.data.empty() && !o.out.empty() && !o.policy.empty() && !o.lists.empty();
+  return !o.rules.empty() && !o.corpus.empty() && !o.out.empty() && !o.policy.empty() && !o.lists.empty();
 }
 
 struct BenchRequest {
@@ -70,7 +73,7 @@ bool usable(const std::string& u) {
   return false;
 }
 
-// requests.jsonl filtered and mapped as shared/data/SOURCES.md says (parse_resource_type knows the
+// requests.jsonl filtered and mapped as bench/compare/requests.mjs does (parse_resource_type knows the
 // Puppeteer names: document -> sub_frame, xhr/fetch -> xmlhttprequest, ...).
 std::vector<BenchRequest> load_requests(const std::string& text, std::size_t& lines) {
   std::vector<BenchRequest> out;
@@ -95,8 +98,12 @@ double quantile(std::vector<double> sorted, double q) {
 
 int run(const Options& o) {
   std::string psl_text, requests_text;
-  if (!read_file(o.data + "/public_suffix_list.dat", psl_text) || !read_file(o.data + "/requests.jsonl", requests_text)) {
-    std::fprintf(stderr, "native_bench: cannot read the data in %s\n", o.data.c_str());
+  if (!read_file(o.rules + "/public_suffix_list.dat", psl_text)) {
+    std::fprintf(stderr, "native_bench: cannot read the public suffix list in %s\n", o.rules.c_str());
+    return 1;
+  }
+  if (!read_file(o.corpus + "/requests.jsonl", requests_text)) {
+    std::fprintf(stderr, "native_bench: cannot read requests.jsonl in %s\n", o.corpus.c_str());
     return 1;
   }
   auto policy = warden::parse_policy(o.policy);
@@ -106,7 +113,7 @@ int run(const Options& o) {
   }
   std::vector<std::string> list_texts(o.lists.size());
   for (std::size_t i = 0; i < o.lists.size(); ++i)
-    if (!read_file(o.data + "/" + o.lists[i].first, list_texts[i])) {
+    if (!read_file(o.rules + "/" + o.lists[i].first, list_texts[i])) {
       std::fprintf(stderr, "native_bench: cannot read %s\n", o.lists[i].first.c_str());
       return 1;
     }
@@ -224,7 +231,7 @@ int run(const Options& o) {
 int main(int argc, char** argv) {
   Options options;
   if (!parse_args(argc, argv, options)) {
-    std::fprintf(stderr, "usage: native_bench --data DIR --out DIR --policy JSON --list FILE:CATEGORY...\n");
+    std::fprintf(stderr, "usage: native_bench --rules DIR --corpus DIR --out DIR --policy JSON --list FILE:CATEGORY...\n");
     return 2;
   }
   return run(options);

@@ -1,5 +1,7 @@
-// The benchmark's request set: shared/data/requests.jsonl, filtered and mapped exactly as
-// shared/data/SOURCES.md says (and as the public Ghostery/uBO benchmarks do).
+// The benchmark's request set: requests.jsonl in WARDEN_CORPUS_DIR (30,524 requests of a 2019
+// crawl; not redistributable, so not in the repository), filtered and mapped as the public
+// Ghostery/uBO benchmarks do: only http(s)/ws(s) requests from http(s)/ws(s) frames, Puppeteer
+// resource types mapped to webRequest types.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -11,8 +13,8 @@ const WEBREQUEST_TYPE = {
 const usable = (u) => typeof u === 'string' && /^(https?|wss?):/.test(u);
 
 /** @returns {{ lines: number, requests: { url: string, frameUrl: string, cpt: string, type: string }[] }} */
-export function loadRequests(dataDir) {
-  const text = fs.readFileSync(path.join(dataDir, 'requests.jsonl'), 'utf8');
+export function loadRequests(corpusDir) {
+  const text = fs.readFileSync(path.join(corpusDir, 'requests.jsonl'), 'utf8');
   let lines = 0;
   const requests = [];
   for (const line of text.split('\n')) {

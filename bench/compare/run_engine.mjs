@@ -2,7 +2,8 @@
 // Runs ONE engine in this (fresh) process and writes OUT/<engine>.json: build time, serialized size,
 // load time of the serialized form, memory after load, per-request timings, and every decision with
 // the rule behind it (for compare.mjs). Run with node --expose-gc.
-//   run_engine.mjs --engine=ubo|ghostery|warden-wasm --data=DIR --out=DIR [--wasm-dist=DIR --engine-file=F]
+//   run_engine.mjs --engine=ubo|ghostery|warden-wasm --rules=DIR --corpus=DIR --out=DIR [--wasm-dist=DIR --engine-file=F]
+// --rules: engine/rules (lists, public suffix list); --corpus: the folder holding requests.jsonl.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,7 +17,8 @@ import { BENCH_LISTS, BENCH_POLICY } from './bench_config.mjs';
 const { values: args } = parseArgs({
   options: {
     engine: { type: 'string' },
-    data: { type: 'string' },
+    rules: { type: 'string' },
+    corpus: { type: 'string' },
     out: { type: 'string' },
     'wasm-dist': { type: 'string' },
     'engine-file': { type: 'string' },
@@ -25,15 +27,15 @@ const { values: args } = parseArgs({
 const LOADS = 20; // load (deserialize) repetitions; the median is reported
 
 async function makeEngine(name) {
-  if (name === 'ubo') return createUbo(args.data);
+  if (name === 'ubo') return createUbo(args.rules);
   if (name === 'ghostery') return createGhostery();
   if (name === 'warden-wasm') return createWardenWasm(args['wasm-dist'], args['engine-file'], BENCH_POLICY);
   throw new Error(`unknown engine ${name}`);
 }
 
 async function main() {
-  const { lines, requests } = loadRequests(args.data);
-  const lists = BENCH_LISTS.map((l) => ({ ...l, text: fs.readFileSync(path.join(args.data, l.file), 'utf8') }));
+  const { lines, requests } = loadRequests(args.corpus);
+  const lists = BENCH_LISTS.map((l) => ({ ...l, text: fs.readFileSync(path.join(args.rules, l.file), 'utf8') }));
   const eng = await makeEngine(args.engine);
 
   await settle();

@@ -21,7 +21,7 @@ add_test(NAME e2e/permissions
          COMMAND ${WARDEN_NODE} --test ${CMAKE_CURRENT_LIST_DIR}/permissions/permission_denied.test.mjs
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(e2e/permissions PROPERTIES
-  ENVIRONMENT "COOKIEWARDEN=$<TARGET_FILE:cookiewarden>;WARDEN_SHARED_DATA=${WARDEN_SHARED_DATA}"
+  ENVIRONMENT "COOKIEWARDEN=$<TARGET_FILE:cookiewarden>"
   TIMEOUT 120
   LABELS "e2e")
 
@@ -40,7 +40,7 @@ add_test(NAME e2e/serve
          COMMAND ${WARDEN_NODE} --test ${CMAKE_CURRENT_LIST_DIR}/serve/serve_dashboard.test.mjs
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(e2e/serve PROPERTIES
-  ENVIRONMENT "COOKIEWARDEN=$<TARGET_FILE:cookiewarden>;WARDEN_SHARED_DATA=${WARDEN_SHARED_DATA}"
+  ENVIRONMENT "COOKIEWARDEN=$<TARGET_FILE:cookiewarden>"
   RESOURCE_LOCK browser
   TIMEOUT 300
   LABELS "e2e;browser")

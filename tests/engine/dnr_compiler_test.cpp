@@ -278,8 +278,9 @@ TEST_CASE("host rules are read back from a compiled engine") {
 
 TEST_CASE("the real EasyList + EasyPrivacy compile within Chromium's dynamic limits") {
   std::string easylist, easyprivacy;
-  REQUIRE(read_file(std::string(WARDEN_SHARED_DATA) + "/easylist.txt", easylist));
-  REQUIRE(read_file(std::string(WARDEN_SHARED_DATA) + "/easyprivacy.txt", easyprivacy));
+  const std::string lists = std::string(WARDEN_SOURCE_DIR) + "/engine/rules/lists/";
+  REQUIRE(read_file(lists + "easylist.txt", easylist));
+  REQUIRE(read_file(lists + "easyprivacy.txt", easyprivacy));
   std::vector<DnrHostRule> rules;
   auto marketing = warden::append_dnr_list_rules(easylist, Category::marketing, rules);
   auto analytics = warden::append_dnr_list_rules(easyprivacy, Category::analytics, rules);

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "request_corpus.h"
 #include "warden/engine_builder.h"
 #include "warden/snapshot.h"
 
@@ -98,8 +99,8 @@ std::vector<std::uint8_t> build(EngineBuilder& b) {
   return std::move(buffer).value();
 }
 
-std::string read_shared(const char* name) {
-  std::ifstream in(std::string(WARDEN_SHARED_DATA) + "/" + name, std::ios::binary);
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
@@ -472,8 +473,11 @@ TEST_CASE("host_rules() lists vendor and plain-host list rules") {
 }
 
 TEST_CASE("EasyList + EasyPrivacy on the real request set") {
-  std::string easylist = read_shared("easylist.txt"), easyprivacy = read_shared("easyprivacy.txt");
-  std::string requests = read_shared("requests.jsonl");
+  auto requests_file = warden::test::corpus_file("requests.jsonl");
+  if (!requests_file) return;
+  const std::string lists = std::string(WARDEN_SOURCE_DIR) + "/engine/rules/lists/";
+  std::string easylist = read_file(lists + "easylist.txt"), easyprivacy = read_file(lists + "easyprivacy.txt");
+  std::string requests = read_file(*requests_file);
   REQUIRE(!easylist.empty());
   REQUIRE(!easyprivacy.empty());
   REQUIRE(!requests.empty());

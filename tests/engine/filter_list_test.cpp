@@ -54,8 +54,9 @@ class ListEngine {
   std::vector<std::uint8_t> buffer_;
 };
 
-std::string read_shared(const char* name) {
-  std::ifstream in(std::string(WARDEN_SHARED_DATA) + "/" + name, std::ios::binary);
+// The lists the engine ships (engine/rules/lists).
+std::string read_shipped_list(const char* name) {
+  std::ifstream in(std::string(WARDEN_SOURCE_DIR) + "/engine/rules/lists/" + name, std::ios::binary);
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
@@ -277,8 +278,8 @@ TEST_CASE("matching: regex rules") {
 
 TEST_CASE("the real EasyList and EasyPrivacy load with sane counts") {
   for (const char* name : {"easylist.txt", "easyprivacy.txt"}) {
-    std::string text = read_shared(name);
-    REQUIRE_MESSAGE(text.size() > 100000, "missing ", name, " under WARDEN_SHARED_DATA");
+    std::string text = read_shipped_list(name);
+    REQUIRE_MESSAGE(text.size() > 100000, "missing ", name, " under engine/rules/lists");
     ParsedFilterList list = parse_filter_list(name, text, Category::marketing);
     MESSAGE(name, ": ", list.report.lines, " lines, ", list.report.loaded, " loaded");
     std::size_t skipped = 0;
@@ -292,8 +293,8 @@ TEST_CASE("the real EasyList and EasyPrivacy load with sane counts") {
     CHECK(list.report.loaded + skipped <= list.report.lines);
     CHECK(list.report.skipped.count("unknown option $third-party") == 0);
   }
-  ParsedFilterList el = parse_filter_list("el", read_shared("easylist.txt"), Category::marketing);
-  ParsedFilterList ep = parse_filter_list("ep", read_shared("easyprivacy.txt"), Category::analytics);
+  ParsedFilterList el = parse_filter_list("el", read_shipped_list("easylist.txt"), Category::marketing);
+  ParsedFilterList ep = parse_filter_list("ep", read_shipped_list("easyprivacy.txt"), Category::analytics);
   CHECK(el.report.loaded + ep.report.loaded > 90000);
   CHECK(el.report.skipped["cosmetic"] > 1000);
   CHECK(el.report.skipped["unsupported option $popup"] > 0);

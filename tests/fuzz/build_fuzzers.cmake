@@ -1,16 +1,12 @@
 # Configures the fuzz preset (clang-14, libFuzzer + ASan + UBSan) in its own build directory and
 # builds only the fuzzers; run by the fuzz/build CTest test of non-fuzz builds (suite.cmake).
-#   cmake -DSOURCE_DIR=... -DBINARY_DIR=... [-DSHARED_DATA=...] -P build_fuzzers.cmake
+#   cmake -DSOURCE_DIR=... -DBINARY_DIR=... -P build_fuzzers.cmake
 foreach(var SOURCE_DIR BINARY_DIR)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "build_fuzzers.cmake needs -D${var}=...")
   endif()
 endforeach()
-set(extra)
-if(DEFINED SHARED_DATA)
-  list(APPEND extra -DWARDEN_SHARED_DATA=${SHARED_DATA})
-endif()
-execute_process(COMMAND ${CMAKE_COMMAND} -S ${SOURCE_DIR} -B ${BINARY_DIR} --preset fuzz ${extra}
+execute_process(COMMAND ${CMAKE_COMMAND} -S ${SOURCE_DIR} -B ${BINARY_DIR} --preset fuzz
                 RESULT_VARIABLE configured OUTPUT_QUIET)
 if(NOT configured EQUAL 0)
   message(FATAL_ERROR "configuring the fuzz preset failed (${configured})")

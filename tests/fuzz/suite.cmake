@@ -59,7 +59,7 @@ endif()
 set(WARDEN_FUZZ_SMOKE_DIR ${CMAKE_BINARY_DIR}/fuzz-smoke)
 add_test(NAME fuzz/build
          COMMAND ${CMAKE_COMMAND} -DSOURCE_DIR=${PROJECT_SOURCE_DIR} -DBINARY_DIR=${WARDEN_FUZZ_SMOKE_DIR}
-                 -DSHARED_DATA=${WARDEN_SHARED_DATA} -P ${CMAKE_CURRENT_LIST_DIR}/build_fuzzers.cmake)
+                 -P ${CMAKE_CURRENT_LIST_DIR}/build_fuzzers.cmake)
 set_tests_properties(fuzz/build PROPERTIES TIMEOUT 1200 LABELS "fuzz" FIXTURES_SETUP fuzzers_built)
 foreach(source ${WARDEN_FUZZER_SOURCES})
   get_filename_component(name ${source} NAME_WE)

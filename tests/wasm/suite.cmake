@@ -4,24 +4,35 @@
 #   wasm/engine_buffer  `cookiewarden compile` writes BUILD/tests/wasm-test-engine.bin (default rules,
 #                       EasyList as marketing, EasyPrivacy as analytics)
 #   wasm/node           node --test over the built module and that buffer
+#   wasm/node_corpus    the same for the tests that need the request set (WARDEN_CORPUS_DIR): skipped,
+#                       saying why, without it
 
 find_program(WARDEN_NODE_FOR_TESTS NAMES node nodejs)
 if(WARDEN_NODE_FOR_TESTS)
-  set(_wasm_build ${CMAKE_BINARY_DIR}/wasm)
   set(_wasm_test_engine ${CMAKE_CURRENT_BINARY_DIR}/wasm-test-engine.bin)
-  add_test(NAME wasm/build COMMAND ${PROJECT_SOURCE_DIR}/scripts/build-wasm ${_wasm_build})
+  add_test(NAME wasm/build COMMAND ${PROJECT_SOURCE_DIR}/scripts/build-wasm ${WARDEN_WASM_BUILD_DIR})
   set_tests_properties(wasm/build PROPERTIES FIXTURES_SETUP wasm_module TIMEOUT 600)
 
   add_test(NAME wasm/engine_buffer
     COMMAND cookiewarden compile -o ${_wasm_test_engine}
-            --list ${WARDEN_SHARED_DATA}/easylist.txt:marketing
-            --list ${WARDEN_SHARED_DATA}/easyprivacy.txt:analytics)
+            --list ${PROJECT_SOURCE_DIR}/engine/rules/lists/easylist.txt:marketing
+            --list ${PROJECT_SOURCE_DIR}/engine/rules/lists/easyprivacy.txt:analytics)
   set_tests_properties(wasm/engine_buffer PROPERTIES FIXTURES_SETUP wasm_engine)
 
+  set(_wasm_test_environment "WARDEN_WASM_DIST=${WARDEN_WASM_BUILD_DIR}/dist;WARDEN_TEST_ENGINE=${_wasm_test_engine}")
   add_test(NAME wasm/node
     COMMAND ${WARDEN_NODE_FOR_TESTS} --test ${CMAKE_CURRENT_LIST_DIR}/warden.test.mjs)
   set_tests_properties(wasm/node PROPERTIES
     FIXTURES_REQUIRED "wasm_module;wasm_engine"
     TIMEOUT 300
-    ENVIRONMENT "WARDEN_WASM_DIST=${_wasm_build}/dist;WARDEN_TEST_ENGINE=${_wasm_test_engine};WARDEN_SHARED_DATA=${WARDEN_SHARED_DATA}")
+    ENVIRONMENT "${_wasm_test_environment}")
+
+  # Run directly (not under --test, whose runner would turn the exit code 77 into a failure).
+  add_test(NAME wasm/node_corpus
+    COMMAND ${WARDEN_NODE_FOR_TESTS} ${CMAKE_CURRENT_LIST_DIR}/warden_corpus.test.mjs)
+  set_tests_properties(wasm/node_corpus PROPERTIES
+    FIXTURES_REQUIRED "wasm_module;wasm_engine"
+    TIMEOUT 300
+    ${WARDEN_CORPUS_TEST_PROPERTIES})
+  set_property(TEST wasm/node_corpus APPEND PROPERTY ENVIRONMENT "${_wasm_test_environment}")
 endif()

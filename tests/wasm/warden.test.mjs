@@ -1,29 +1,10 @@
 // Node tests of warden.wasm through its JS API (wasm/js/warden.js), on an engine buffer compiled
-// natively from the shipped default rules + EasyList (marketing) + EasyPrivacy (analytics).
-// Run by CTest (tests/wasm/suite.cmake), which sets:
-//   WARDEN_WASM_DIST    the directory holding warden.js, warden.mjs, warden.wasm, status.js, enums.js
-//   WARDEN_TEST_ENGINE  the compiled engine buffer
-//   WARDEN_SHARED_DATA  the shared test data (requests.jsonl)
+// natively from the shipped default rules + EasyList (marketing) + EasyPrivacy (analytics)
+// (test_engine.mjs). The tests that need the request set are in warden_corpus.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-
-const DIST = process.env.WARDEN_WASM_DIST;
-const ENGINE_FILE = process.env.WARDEN_TEST_ENGINE;
-const SHARED_DATA = process.env.WARDEN_SHARED_DATA;
-assert.ok(DIST && ENGINE_FILE && SHARED_DATA, 'WARDEN_WASM_DIST, WARDEN_TEST_ENGINE and WARDEN_SHARED_DATA must be set (see tests/wasm/suite.cmake)');
-
-const { Warden, WardenError, Status } = await import(pathToFileURL(path.join(DIST, 'warden.js')).href);
-const wasmBinary = fs.readFileSync(path.join(DIST, 'warden.wasm'));
-const engineBytes = fs.readFileSync(ENGINE_FILE);
-
-const NECESSARY_ONLY = {
-  defaults: { functional: 'block', analytics: 'block', social: 'block', marketing: 'block' },
-  unknown_third_party: 'block',
-};
-const SHOP = 'https://www.shop.example/cart';
+import { engineBytes, loadEngine, NECESSARY_ONLY, SHOP, Status, wasmBinary, Warden, WardenError } from './test_engine.mjs';
 
 // A small model of DNR matching for the rules compile_dnr emits (requestDomains, urlFilter
 // "||host/path", initiatorDomains, excludedInitiatorDomains, domainType thirdParty): the action of
@@ -48,12 +29,6 @@ function dnrVerdict(rules, url, initiator) {
     if (!best || r.priority > best.priority || (r.priority === best.priority && r.action.type === 'allow')) best = r;
   }
   return best ? best.action.type : 'allow';
-}
-
-async function loadEngine(policy = NECESSARY_ONLY) {
-  const engine = await Warden.load({ wasmBinary, engineBytes });
-  engine.setPolicy(policy);
-  return engine;
 }
 
 test('init is one idempotent promise', async () => {
@@ -207,30 +182,6 @@ test('two engines in one module share the input buffer safely, and policies stay
   b.free();
 });
 
-test('a page sent once serves the requests after it: the same decisions as sending it every time', async () => {
-  const lines = fs.readFileSync(path.join(SHARED_DATA, 'requests.jsonl'), 'utf8').split('\n').filter(Boolean).slice(0, 400);
-  const requests = lines.map((l) => JSON.parse(l)).filter((r) => /^https?:/.test(r.url) && /^https?:/.test(r.frameUrl))
-    .map((r, i) => ({ url: r.url, topUrl: r.frameUrl, frameUrl: i % 7 === 3 ? 'https://frame.example/ad' : r.frameUrl, type: 'script' }));
-  const bursts = await loadEngine();
-  const resent = await loadEngine();
-  const other = { url: 'https://x.example/', topUrl: 'https://elsewhere.example/', type: 'image' };
-  const decide = (engine, r) => { const d = engine.decideRequest(r); return `${d.action} ${d.category} ${d.rule}`; };
-  let sameAsBefore = 0;
-  for (let i = 0; i < requests.length; i++) {
-    const r = requests[i];
-    if (i > 0 && r.topUrl === requests[i - 1].topUrl && r.frameUrl === requests[i - 1].frameUrl) sameAsBefore++;
-    resent.decideRequest(other); // another page in between: this engine is sent every page again
-    assert.equal(decide(bursts, r), decide(resent, r), r.url);
-  }
-  assert.ok(sameAsBefore > requests.length / 2, `only ${sameAsBefore} requests reused their page`);
-  // A failed request leaves nothing stale behind: the next one from a good page decides normally.
-  assert.throws(() => bursts.decideRequest({ url: 'https://a.example/', topUrl: 'not a url' }), WardenError);
-  assert.throws(() => bursts.decideRequest({ url: 'https://a.example/', topUrl: 'not a url' }), WardenError);
-  assert.equal(bursts.decideRequest({ url: 'https://a.example/', topUrl: SHOP }).category, 'unknown');
-  bursts.free();
-  resent.free();
-});
-
 test('the module refuses "same page" from an engine that was never sent one', async () => {
   const m = await Warden.init({ wasmBinary });
   const ptr = m._cw_bytes_alloc(engineBytes.length);
@@ -262,66 +213,6 @@ test('a corrupted or truncated engine buffer is refused with a status, not a cra
   // After all that the module still loads a good engine.
   const engine = await loadEngine();
   assert.equal(engine.decideRequest({ url: 'https://www.google.com/recaptcha/api.js', topUrl: SHOP, type: 'script' }).category, 'necessary');
-  engine.free();
-});
-
-test('byte flips past the header (the CRC is not checked at load) never crash a decision', async () => {
-  // Engine::load checks structure, not the CRC (snapshot.h), so a flipped byte inside a section can
-  // load; every read is bounds-checked, so decisions may be wrong but must come back as a decision
-  // or a status.
-  let seed = 12345;
-  const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
-  const probes = fs.readFileSync(path.join(SHARED_DATA, 'requests.jsonl'), 'utf8').split('\n').slice(0, 150)
-    .filter(Boolean).map((l) => JSON.parse(l)).filter((r) => /^https?:/.test(r.frameUrl));
-  let loaded = 0;
-  for (let variant = 0; variant < 12; variant++) {
-    const bytes = Uint8Array.from(engineBytes);
-    for (let i = 0; i < 64; i++) bytes[256 + Math.floor(random() * (bytes.length - 260))] ^= 1 + Math.floor(random() * 255);
-    let engine;
-    try {
-      engine = await Warden.load({ wasmBinary, engineBytes: bytes });
-    } catch (e) {
-      assert.ok(e instanceof WardenError, String(e));
-      continue;
-    }
-    loaded++;
-    engine.setPolicy(NECESSARY_ONLY);
-    for (const r of probes) {
-      try {
-        const d = engine.decideRequest({ url: r.url, topUrl: r.frameUrl, type: 'script' });
-        assert.ok(['allow', 'block'].includes(d.action));
-        engine.decideCookie({ name: '_ga', domain: '.' + new URL(r.frameUrl).hostname, topUrl: r.frameUrl });
-      } catch (e) {
-        assert.ok(e instanceof WardenError, String(e));
-      }
-    }
-    engine.free();
-  }
-  assert.ok(loaded > 0, 'some corrupted buffers pass the structural checks, so decisions were exercised');
-});
-
-test('100k decisions do not grow linear memory (no per-decision allocation)', async () => {
-  const engine = await loadEngine();
-  const requests = fs.readFileSync(path.join(SHARED_DATA, 'requests.jsonl'), 'utf8')
-    .split('\n').slice(0, 5000).filter(Boolean).map((l) => JSON.parse(l));
-  const decideAll = (n) => {
-    for (let i = 0; i < n; i++) {
-      const r = requests[i % requests.length];
-      try {
-        engine.decideRequest({ url: r.url, topUrl: r.frameUrl, frameUrl: r.frameUrl, type: r.cpt === 'document' ? 'sub_frame' : r.cpt });
-      } catch (e) {
-        if (!(e instanceof WardenError)) throw e;
-      }
-      engine.decideCookie({ name: i % 2 ? '_ga' : 'sid', domain: '.shop.example', topUrl: SHOP });
-    }
-  };
-  decideAll(2000);
-  const before = engine.memory();
-  decideAll(100000);
-  const after = engine.memory();
-  assert.equal(after.linearBytes, before.linearBytes);
-  assert.equal(after.engineBytes, engineBytes.length);
-  assert.ok(after.linearBytes >= engineBytes.length);
   engine.free();
 });
 

@@ -1,6 +1,6 @@
 // How long `delete SITE` takes on a realistic machine: 3 Chromium-family profiles (Chromium,
 // Chrome, Edge) and 2 Firefox profiles, each holding 5,000 cookies over 500 sites, built from the
-// real Chromium 156 and Firefox ESR 153 cookie files (shared/data/cookie-stores) in a fake home.
+// real Chromium 156 and Firefox ESR 153 cookie files (tests/native-host/fixtures/cookie-stores) in a fake home.
 // One timed run = discovery + running detection + deleting one site (10 of its cookies plus
 // cookies partitioned under it) from all five profiles, each with its own SQLite transaction,
 // secure_delete and fsync. The profiles are rebuilt before every run. Goal: <= 200 ms in total.
@@ -99,10 +99,10 @@ void write_text(const fs::path& path, const std::string& text) {
 // A pristine fake home: ~/.config/{chromium,google-chrome,microsoft-edge}/Default and two
 // Firefox profiles under ~/.config/mozilla/firefox.
 void build_home(const fs::path& home) {
-  fs::path data = WARDEN_SHARED_DATA;
+  fs::path stores = WARDEN_COOKIE_STORE_FIXTURES;
   for (const char* browser : {"chromium", "google-chrome", "microsoft-edge"}) {
     fs::path user_data = home / ".config" / browser;
-    build_cookie_file(data / "cookie-stores" / "chromium156-linux-Cookies.sqlite", user_data / "Default" / "Cookies", true);
+    build_cookie_file(stores / "chromium156-linux-Cookies.sqlite", user_data / "Default" / "Cookies", true);
     write_text(user_data / "Local State", R"({"profile":{"info_cache":{"Default":{"name":"Person 1"}}}})");
   }
   fs::path firefox = home / ".config" / "mozilla" / "firefox";
@@ -110,7 +110,7 @@ void build_home(const fs::path& home) {
              "[Profile0]\nName=main\nIsRelative=1\nPath=aaaa.main\nDefault=1\n\n"
              "[Profile1]\nName=work\nIsRelative=1\nPath=bbbb.work\n\n[General]\nStartWithLastProfile=1\nVersion=2\n");
   for (const char* profile : {"aaaa.main", "bbbb.work"}) {
-    build_cookie_file(data / "cookie-stores" / "firefox153esr-cookies.sqlite", firefox / profile / "cookies.sqlite", false);
+    build_cookie_file(stores / "firefox153esr-cookies.sqlite", firefox / profile / "cookies.sqlite", false);
     write_text(firefox / profile / ".parentlock", "");
   }
 }

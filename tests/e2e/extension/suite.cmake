@@ -1,15 +1,13 @@
 # The packaged extension in real Chromium and Firefox ESR (included from tests/e2e/suite.cmake, which found node).
 # Fixtures: the WASM module is built by tests/wasm/suite.cmake (fixture wasm_module, into
-# BUILD/wasm/dist), then the package is assembled in WARDEN_EXTENSION_DIR with an engine compiled by
+# WARDEN_WASM_BUILD_DIR/dist), then the package is assembled in WARDEN_EXTENSION_DIR with an engine compiled by
 # this build's cookiewarden. Each test file is one CTest test; the browser ones take the shared lock.
-set(WARDEN_WASM_DIST_FOR_EXTENSION "${CMAKE_BINARY_DIR}/wasm/dist" CACHE PATH
-    "The WASM module files packaged into the extension (the wasm_module fixture builds them here)")
 set(WARDEN_EXTENSION_DIR "${PROJECT_SOURCE_DIR}/build/extension" CACHE PATH
     "Where scripts/build-extension.mjs assembles the packaged extension")
 
 add_test(NAME extension/package
          COMMAND ${WARDEN_NODE} ${PROJECT_SOURCE_DIR}/scripts/build-extension.mjs
-                 --wasm ${WARDEN_WASM_DIST_FOR_EXTENSION} --cookiewarden $<TARGET_FILE:cookiewarden>
+                 --wasm ${WARDEN_WASM_BUILD_DIR}/dist --cookiewarden $<TARGET_FILE:cookiewarden>
                  --out ${WARDEN_EXTENSION_DIR}
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(extension/package PROPERTIES

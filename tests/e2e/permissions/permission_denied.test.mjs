@@ -8,13 +8,11 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { CHROMIUM_COOKIES, FIREFOX_COOKIES } from '../lib/cookie_store_fixtures.mjs';
 import { COOKIEWARDEN } from '../lib/cookiewarden_cli.mjs';
 import { chromiumProfile, createFakeHome, firefoxProfiles, firefoxRoot } from '../lib/fake_home.mjs';
 import { sqliteRows } from '../lib/sqlite_probe.mjs';
 
-const SHARED_DATA = process.env.WARDEN_SHARED_DATA ?? new URL('../../../../shared/data', import.meta.url).pathname;
-const CHROMIUM_COOKIES = path.join(SHARED_DATA, 'cookie-stores', 'chromium156-linux-Cookies.sqlite');
-const FIREFOX_COOKIES = path.join(SHARED_DATA, 'cookie-stores', 'firefox153esr-cookies.sqlite');
 const NOBODY = 65534;
 const canDropPrivileges = process.getuid?.() === 0 && spawnSync('setpriv', ['--version']).status === 0;
 
@@ -89,7 +87,7 @@ test('a writable cookie file in a folder the user cannot write is refused untouc
 test('the same real stores owned by the user are cleaned by the same unprivileged run', { skip: !canDropPrivileges && 'needs root and setpriv to run as nobody' }, () => {
   const [profile] = firefoxProfiles(firefoxRoot.legacy(home), ['owned']);
   fs.copyFileSync(FIREFOX_COOKIES, profile.cookieDb);
-  fs.chmodSync(profile.cookieDb, 0o644);  // Firefox's own mode (the shared copy is read-only)
+  fs.chmodSync(profile.cookieDb, 0o644);  // Firefox's own mode (a checkout may not keep it)
   ownTree(path.join(home.home, '.mozilla'), NOBODY);
   const hosts = () => sqliteRows(profile.cookieDb, 'SELECT host FROM moz_cookies').map(([host]) => host);
   assert.ok(hosts().some((h) => h.endsWith('example.test')));

@@ -20,12 +20,10 @@ import { after, before, test } from 'node:test';
 
 import { launchChromium } from '../lib/chromium_browser.mjs';
 import { cookieOfSite, readCookieRows } from '../lib/cookie_rows.mjs';
+import { CHROMIUM_COOKIES, FIREFOX_COOKIES } from '../lib/cookie_store_fixtures.mjs';
 import { COOKIEWARDEN } from '../lib/cookiewarden_cli.mjs';
 import { chromiumProfile, createFakeHome, firefoxProfiles, firefoxRoot } from '../lib/fake_home.mjs';
 
-const SHARED_DATA = process.env.WARDEN_SHARED_DATA ?? new URL('../../../../shared/data', import.meta.url).pathname;
-const CHROMIUM_COOKIES = path.join(SHARED_DATA, 'cookie-stores', 'chromium156-linux-Cookies.sqlite');
-const FIREFOX_COOKIES = path.join(SHARED_DATA, 'cookie-stores', 'firefox153esr-cookies.sqlite');
 const SITE = 'tracker.test';
 
 let home;
@@ -40,7 +38,7 @@ const sha1 = (file) => createHash('sha1').update(fs.readFileSync(file)).digest('
 function copyStore(from, to) {
   fs.mkdirSync(path.dirname(to), { recursive: true });
   fs.copyFileSync(from, to);
-  fs.chmodSync(to, 0o644);  // the shared copies are read-only; browsers write theirs 0644/0600
+  fs.chmodSync(to, 0o644);  // a checkout may not keep the mode; browsers write theirs 0644/0600
 }
 
 // Starts `cookiewarden serve` and resolves once it printed its dashboard link.

@@ -49,7 +49,7 @@ bool blocks_domain(const json& ruleset, const std::string& host) {
   return false;
 }
 
-const std::string kEasyPrivacy = (fs::path(WARDEN_SHARED_DATA) / "easyprivacy.txt").string();
+const std::string kEasyPrivacy = (fs::path(WARDEN_SOURCE_DIR) / "engine/rules/lists/easyprivacy.txt").string();
 
 }  // namespace
 

@@ -44,7 +44,10 @@ void write_bytes(const fs::path& path, const Bytes& bytes) {
   out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
 }
 
-Bytes fixture(const char* name) { return read_bytes(fs::path(WARDEN_SHARED_DATA) / "binarycookies" / name); }
+// Real Safari files (tests/native-host/fixtures/SOURCES.md).
+Bytes fixture(const char* name) {
+  return read_bytes(fs::path(WARDEN_SOURCE_DIR) / "tests/native-host/fixtures/binarycookies" / name);
+}
 
 std::vector<const BinaryCookieRecord*> records_of(const BinaryCookieJar& jar) {
   std::vector<const BinaryCookieRecord*> out;

@@ -40,12 +40,12 @@ class TempDir {
   fs::path path_;
 };
 
-inline fs::path shared_data(const fs::path& relative) { return fs::path(WARDEN_SHARED_DATA) / relative; }
-
-// Copies a fixture from shared/data/cookie-stores to `to` (writable: the originals are read-only).
+// Copies a cookie store committed under tests/native-host/fixtures/cookie-stores (SOURCES.md there)
+// to `to`, writable by the owner (a checkout may not keep the mode).
 inline fs::path copy_cookie_fixture(const char* name, const fs::path& to) {
   fs::create_directories(to.parent_path());
-  fs::copy_file(shared_data(fs::path("cookie-stores") / name), to, fs::copy_options::overwrite_existing);
+  fs::copy_file(fs::path(WARDEN_SOURCE_DIR) / "tests/native-host/fixtures/cookie-stores" / name, to,
+                fs::copy_options::overwrite_existing);
   fs::permissions(to, fs::perms::owner_read | fs::perms::owner_write);
   return to;
 }
