@@ -130,6 +130,8 @@ struct Scratch {
   Url request, script;
   PageUrl top, frame;
   RequestHost host;
+  std::string partition;    // a stored cookie's partition host
+  std::string cookie_path;  // a stored cookie's path, ending in '/'
   std::string url;        // the canonical URL when the input was not (request_url.h)
   std::string url_lower;  // the canonical URL, lower-case
   UrlTokens tokens;
@@ -746,6 +748,81 @@ Result<Classification> Engine::classify(const CookieWrite& cookie) const {
 
 namespace {
 
+// The host (with any port) in a partition key (StoredCookie::partition_key):
+// "(https,shop.example,8443)", "https://shop.example:8443" or "shop.example".
+std::string_view partition_key_host(std::string_view key) {
+  if (!key.empty() && key.front() == '(' && key.back() == ')') {
+    key = key.substr(1, key.size() - 2);
+    std::size_t comma = key.find(',');
+    if (comma == std::string_view::npos) return {};
+    key.remove_prefix(comma + 1);
+    return key.substr(0, key.find(','));
+  }
+  if (std::size_t scheme = key.find("://"); scheme != std::string_view::npos) key.remove_prefix(scheme + 3);
+  return key.substr(0, key.find('/'));  // normalize_host() drops a port
+}
+
+// A stored cookie's path as the prefix of every path it is sent to: "/cart" is sent to "/cart"
+// and "/cart/...", so "/cart/"; a vendor path rule covers the cookie when it is a prefix of that.
+Status cookie_path_of(std::string_view path, std::string& out) {
+  if (path.empty()) path = "/";
+  if (path.front() != '/') return Status::invalid_argument;
+  out.assign(path);
+  if (out.back() != '/') out.push_back('/');
+  return Status::ok;
+}
+
+}  // namespace
+
+Result<Classification> Engine::classify(const StoredCookie& cookie) const {
+  std::string_view top_site;
+  return classify_stored(cookie, top_site);
+}
+
+Result<Classification> Engine::classify_stored(const StoredCookie& cookie, std::string_view& top_site) const {
+  Scratch& sc = scratch();
+  std::string_view domain = cookie.domain;
+  if (!domain.empty() && domain.front() == '.') domain.remove_prefix(1);
+  if (normalize_host(domain, sc.request.host) != Status::ok)
+    return {Status::invalid_host, "cookie domain is not a valid host: '" + std::string(cookie.domain.substr(0, 200)) + "'"};
+  if (cookie_path_of(cookie.path, sc.cookie_path) != Status::ok)
+    return {Status::invalid_argument, "cookie path must start with '/': '" + std::string(cookie.path.substr(0, 200)) + "'"};
+  std::string_view host = sc.request.host;
+  std::string_view site = psl_.site_of(host);
+  top_site = site;
+  if (!cookie.partition_key.empty()) {
+    if (normalize_host(partition_key_host(cookie.partition_key), sc.partition) != Status::ok)
+      return {Status::invalid_host,
+              "partition key does not name a site: '" + std::string(cookie.partition_key.substr(0, 200)) + "'"};
+    top_site = psl_.site_of(sc.partition);
+  }
+  View view(sections_);
+  Classification c;
+  c.third_party = site != top_site;
+
+  HostKeys keys;
+  keys.compute(host);
+  View::VendorHit vendor;
+  if (view.find_vendor(keys, host, sc.cookie_path, vendor)) {
+    c.category = category_of(vendor.rule.category());
+    c.vendor = view.vendor_name(vendor.extra.vendor);
+    c.rule = view.str(vendor.rule.text_offset, vendor.rule.text_length);
+    return c;
+  }
+  CookieRecord rule{};
+  if (view.find_cookie(cookie.name, host, rule)) {
+    c.category = category_of(rule.category);
+    c.vendor = view.vendor_name(rule.vendor);
+    c.rule = view.str(rule.text);
+    return c;
+  }
+  c.category = c.third_party ? Category::unknown : Category::necessary;
+  c.rule = c.third_party ? std::string_view{} : kFirstPartyRule;
+  return c;
+}
+
+namespace {
+
 Decision apply_policy(const Classification& c, std::string_view top_site, const Policy& policy) {
   Decision d;
   d.classification = c;
@@ -766,6 +843,13 @@ Result<Decision> Engine::decide(const CookieWrite& cookie, const Policy& policy)
   auto c = classify(cookie);
   if (!c.ok()) return {c.status(), c.detail()};
   return apply_policy(*c, scratch().top.site, policy);
+}
+
+Result<Decision> Engine::decide(const StoredCookie& cookie, const Policy& policy) const {
+  std::string_view top_site;
+  auto c = classify_stored(cookie, top_site);
+  if (!c.ok()) return {c.status(), c.detail()};
+  return apply_policy(*c, top_site, policy);
 }
 
 }  // namespace warden

@@ -420,15 +420,20 @@ TEST_CASE("deciding does not allocate once the thread's scratch has grown") {
   const CookieWrite cookies[] = {{"_ga_XY", ".shop.example", "https://www.shop.example/", CookieSource::script, ""},
                                  {"sid", "tracker.test", "https://news.example/", CookieSource::script,
                                   "https://www.google-analytics.com/analytics.js"}};
+  const StoredCookie jar[] = {{"_ga", ".shop.example", "/", ""},
+                               {"uid", "www.google-analytics.com", "/collect", "(https,news.example,8443)"},
+                               {"w", ".widget.example", "", "https://www.shop.example"}};
   for (int warm = 0; warm < 2; ++warm) {
     for (const auto& r : requests) REQUIRE(e.decide(r, p).ok());
     for (const auto& c : cookies) REQUIRE(e.decide(c, p).ok());
+    for (const auto& c : jar) REQUIRE(e.decide(c, p).ok());
   }
   g_allocations = 0;
   g_count_allocations = true;
   for (int round = 0; round < 3; ++round) {
     for (const auto& r : requests) (void)e.decide(r, p);
     for (const auto& c : cookies) (void)e.decide(c, p);
+    for (const auto& c : jar) (void)e.decide(c, p);
   }
   g_count_allocations = false;
   CHECK(g_allocations.load() == 0);

@@ -1,0 +1,146 @@
+// Engine::classify / decide for a cookie already in a browser's cookie jar (StoredCookie).
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "warden/engine.h"
+#include "warden/engine_builder.h"
+
+using namespace warden;
+
+namespace {
+
+const std::vector<std::uint8_t>& default_buffer() {
+  static const std::vector<std::uint8_t> buffer = [] {
+    auto b = build_default_engine();
+    REQUIRE_MESSAGE(b.ok(), b.detail());
+    return std::move(b).value();
+  }();
+  return buffer;
+}
+
+Engine default_engine() {
+  auto e = Engine::load(default_buffer());
+  REQUIRE(e.ok());
+  return *e;
+}
+
+Classification stored(const Engine& e, std::string_view name, std::string_view domain, std::string_view path = "/",
+                      std::string_view partition = "") {
+  auto c = e.classify(StoredCookie{name, domain, path, partition});
+  REQUIRE_MESSAGE(c.ok(), c.detail());
+  return *c;
+}
+
+Action decided(const Engine& e, const StoredCookie& cookie, const Policy& policy) {
+  auto d = e.decide(cookie, policy);
+  REQUIRE_MESSAGE(d.ok(), d.detail());
+  return d->action;
+}
+
+}  // namespace
+
+TEST_CASE("stored cookie: a cookie on a vendor's domain is the vendor's, whatever its name") {
+  Engine e = default_engine();
+  for (std::string_view domain : {".doubleclick.net", "ad.doubleclick.net", ".googleads.g.doubleclick.net"}) {
+    Classification c = stored(e, "some_unlisted_name", domain);
+    CHECK(c.category == Category::marketing);
+    CHECK(c.vendor == "Google Ads");
+    CHECK(c.rule == "doubleclick.net");
+  }
+  // The longer host rule wins, as for requests.
+  CHECK(stored(e, "x", ".stats.g.doubleclick.net").vendor == "Google Analytics");
+  // Host rules come before name rules: a name another vendor claims does not move it.
+  CHECK(stored(e, "_ga", ".doubleclick.net").vendor == "Google Ads");
+}
+
+TEST_CASE("stored cookie: a vendor path rule covers a cookie only when every path it is sent to is inside it") {
+  Engine e = default_engine();
+  Classification inside = stored(e, "anything", "www.google.com", "/recaptcha");
+  CHECK(inside.vendor == "Google reCAPTCHA");
+  CHECK(inside.category == Category::necessary);
+  CHECK(stored(e, "anything", "www.google.com", "/recaptcha/api2").vendor == "Google reCAPTCHA");
+  // Path "/" is also sent to /pagead/: no path rule owns it, so the name decides.
+  CHECK(stored(e, "anything", "www.google.com", "/").vendor.empty());
+  CHECK(stored(e, "anything", "www.google.com", "").vendor.empty());
+  CHECK(stored(e, "anything", "www.google.com", "/recaptchaX").vendor.empty());
+  CHECK(stored(e, "_GRECAPTCHA", "www.google.com", "/").vendor == "Google reCAPTCHA");
+}
+
+TEST_CASE("stored cookie: name rules, curated before the Open Cookie Database, then the site's own cookies") {
+  Engine e = default_engine();
+  Classification ga = stored(e, "_ga", ".shop.example");
+  CHECK(ga.category == Category::analytics);
+  CHECK(ga.vendor == "Google Analytics");
+  CHECK_FALSE(ga.third_party);
+  CHECK(stored(e, "_ga_ABC123", ".shop.example").vendor == "Google Analytics");
+  CHECK(stored(e, "_fbp", ".shop.example").category == Category::marketing);
+  CHECK(stored(e, "NID", ".google.com").vendor == "Google Ads");
+  // A name no rule lists on an ordinary site is that site's own cookie.
+  Classification own = stored(e, "cart_id", "www.shop.example", "/cart");
+  CHECK(own.category == Category::necessary);
+  CHECK(own.rule == "first-party");
+  CHECK_FALSE(own.third_party);
+}
+
+TEST_CASE("stored cookie: the partition is the top-level site of a partitioned cookie, in every store's form") {
+  Engine e = default_engine();
+  for (std::string_view key : {"https://shop.example", "https://www.shop.example:8443", "(https,shop.example)",
+                               "(https,shop.example,8443)", "shop.example", "SHOP.example."}) {
+    CAPTURE(key);
+    Classification c = stored(e, "widget_state", ".widget.example", "/", key);
+    CHECK(c.third_party);
+    CHECK(c.category == Category::unknown);
+    CHECK(c.rule.empty());
+  }
+  // Partitioned under its own site: first-party.
+  CHECK(stored(e, "widget_state", ".widget.example", "/", "https://widget.example").category == Category::necessary);
+  // A classified partitioned cookie keeps its vendor.
+  CHECK(stored(e, "_ga", ".widget.example", "/", "https://shop.example").vendor == "Google Analytics");
+}
+
+TEST_CASE("stored cookie: an unpartitioned cookie is decided by its own site's policy, overrides included") {
+  Engine e = default_engine();
+  Policy p = Policy::necessary_only();
+  p.set_site("shop.example", Category::analytics, Action::allow);
+  p.set_site("news.example", Category::marketing, Action::allow);
+  CHECK(decided(e, {"_ga", ".shop.example", "/", ""}, p) == Action::allow);
+  CHECK(decided(e, {"_ga", ".news.example", "/", ""}, p) == Action::block);
+  // A tracker's own cookie is kept only by its own site's choice, not by a site that embeds it.
+  CHECK(decided(e, {"IDE", ".doubleclick.net", "/", ""}, p) == Action::block);
+  p.set_site("doubleclick.net", Category::marketing, Action::allow);
+  CHECK(decided(e, {"IDE", ".doubleclick.net", "/", ""}, p) == Action::allow);
+  // Necessary is never refused.
+  CHECK(decided(e, {"cart_id", "www.news.example", "/", ""}, Policy::necessary_only()) == Action::allow);
+  CHECK(decided(e, {"__cf_bm", ".news.example", "/", ""}, Policy::necessary_only()) == Action::allow);
+}
+
+TEST_CASE("stored cookie: a partitioned cookie is decided by its partition's policy") {
+  Engine e = default_engine();
+  Policy p = Policy::necessary_only();
+  p.set_site("shop.example", Category::analytics, Action::allow);
+  CHECK(decided(e, {"_ga", ".widget.example", "/", "https://shop.example"}, p) == Action::allow);
+  CHECK(decided(e, {"_ga", ".shop.example", "/", "https://news.example"}, p) == Action::block);
+  // Unclassified third-party cookies follow unknown_third_party.
+  CHECK(decided(e, {"w", ".widget.example", "/", "https://news.example"}, p) == Action::allow);
+  p.set_unknown_third_party(Action::block);
+  CHECK(decided(e, {"w", ".widget.example", "/", "https://news.example"}, p) == Action::block);
+}
+
+TEST_CASE("stored cookie: bad input is an error value naming the field") {
+  Engine e = default_engine();
+  auto domain = e.classify(StoredCookie{"a", "bad host!", "/", ""});
+  CHECK(domain.status() == Status::invalid_host);
+  CHECK(domain.detail().find("cookie domain") != std::string::npos);
+  CHECK(e.classify(StoredCookie{"a", "", "/", ""}).status() == Status::invalid_host);
+  auto path = e.classify(StoredCookie{"a", "shop.example", "cart", ""});
+  CHECK(path.status() == Status::invalid_argument);
+  CHECK(path.detail().find("path") != std::string::npos);
+  for (std::string_view key : {"(https)", "https://", "(https,bad host)", "()"}) {
+    CAPTURE(key);
+    auto partition = e.decide(StoredCookie{"a", "shop.example", "/", key}, Policy::allow_all());
+    CHECK(partition.status() == Status::invalid_host);
+    CHECK(partition.detail().find("partition key") != std::string::npos);
+  }
+}
