@@ -277,10 +277,14 @@ class View {
   };
 
   // A vendor record of the host table that matches `suffix` and whose path prefix starts `path`
-  // becomes `out` when it is the first found or has a longer prefix.
-  bool consider_vendor(const HostRuleRecord& r, std::string_view suffix, std::string_view path, bool found,
-                       VendorHit& out) const {
+  // becomes `out` when it is the first found or has a longer prefix. `above_site`: the suffix is
+  // shorter than the host's site, i.e. a public suffix (web.app, firebaseapp.com) with everyone's
+  // sites under it; a rule there covers them only through its path (Firebase Hosting's reserved
+  // /__/), and a bare host rule matches the suffix's own host alone.
+  bool consider_vendor(const HostRuleRecord& r, std::string_view suffix, std::string_view path, bool above_site,
+                       bool found, VendorHit& out) const {
     HostExtra x = extra_of(r);
+    if (above_site && x.path_length == 0) return false;
     if (host_of(r, x) != suffix) return false;
     std::string_view text = str(r.text_offset, r.text_length);
     std::string_view prefix = text.substr(std::min<std::size_t>(text.size(), r.host_length), x.path_length);
@@ -289,16 +293,19 @@ class View {
     return true;
   }
 
-  // Longest host suffix with a vendor rule, then its longest matching path prefix.
-  bool find_vendor(const HostKeys& keys, std::string_view host, std::string_view path, VendorHit& out) const {
+  // Longest host suffix with a vendor rule, then its longest matching path prefix. `site` is the
+  // host's site (PublicSuffixList::site_of).
+  bool find_vendor(const HostKeys& keys, std::string_view host, std::string_view site, std::string_view path,
+                   VendorHit& out) const {
     for (int k = 0; k < keys.count; ++k) {
       std::string_view suffix = host.substr(keys.begin[k]);
+      const bool above_site = suffix.size() < site.size();
       bool found = false;
       probe(host_slots_, keys.hash[k], [&](std::uint32_t begin, std::uint32_t count) {
         for (std::uint32_t i = begin; i < begin + count && i < host_rules_.size(); ++i) {
           HostRuleRecord r = host_rules_[i];
           if ((r.flags & kRuleFromVendor) && r.host_length == suffix.size())
-            found = consider_vendor(r, suffix, path, found, out) || found;
+            found = consider_vendor(r, suffix, path, above_site, found, out) || found;
         }
         return false;
       });
@@ -329,13 +336,14 @@ class View {
     const HostKeys& keys = *ctx.host_keys;
     for (int k = 0; k < keys.count && !out.vendor_found; ++k) {
       std::string_view suffix = ctx.host.substr(keys.begin[k]);
+      const bool above_site = suffix.size() < ctx.site.size();
       bool vendor_here = false;
       probe(host_slots_, keys.hash[k], [&](std::uint32_t begin, std::uint32_t count) {
         for (std::uint32_t i = begin; i < begin + count && i < host_rules_.size(); ++i) {
           HostRuleRecord r = host_rules_[i];
           if (r.host_length != suffix.size()) continue;
           if (r.flags & kRuleFromVendor) {
-            vendor_here = consider_vendor(r, suffix, ctx.path, vendor_here, out.vendor) || vendor_here;
+            vendor_here = consider_vendor(r, suffix, ctx.path, above_site, vendor_here, out.vendor) || vendor_here;
             continue;
           }
           consider_list(r, suffix, ctx, out);
@@ -734,7 +742,7 @@ Result<Classification> Engine::classify(const CookieWrite& cookie) const {
     HostKeys keys;
     keys.compute(sc.script.host);
     View::VendorHit vendor;
-    if (view.find_vendor(keys, sc.script.host, sc.script.path, vendor)) {
+    if (view.find_vendor(keys, sc.script.host, psl_.site_of(sc.script.host), sc.script.path, vendor)) {
       c.category = category_of(vendor.rule.category());
       c.vendor = view.vendor_name(vendor.extra.vendor);
       c.rule = view.str(vendor.rule.text_offset, vendor.rule.text_length);
@@ -803,7 +811,7 @@ Result<Classification> Engine::classify_stored(const StoredCookie& cookie, std::
   HostKeys keys;
   keys.compute(host);
   View::VendorHit vendor;
-  if (view.find_vendor(keys, host, sc.cookie_path, vendor)) {
+  if (view.find_vendor(keys, host, site, sc.cookie_path, vendor)) {
     c.category = category_of(vendor.rule.category());
     c.vendor = view.vendor_name(vendor.extra.vendor);
     c.rule = view.str(vendor.rule.text_offset, vendor.rule.text_length);

@@ -242,6 +242,45 @@ TEST_CASE("vendor host rules: longest host first, then longest path prefix") {
   CHECK(classify(e, "https://cdn.example.com/x?/stats/").vendor == "Vendor cdn");
 }
 
+TEST_CASE("a vendor host rule on a public suffix covers the sites under it only through its path") {
+  EngineBuilder b;
+  VendorDatabase db;
+  db.vendors.push_back(vendor("hosting", Category::necessary, {{"web.app", ""}, {"firebaseapp.com", "/__/"}}));
+  db.vendors.push_back(vendor("ads", Category::marketing, {{"ads.example", ""}}));
+  b.add_vendors(db);
+  auto buffer = build(b);
+  Engine e = *Engine::load(buffer);
+  constexpr std::string_view kNews = "https://www.news.example/";
+  // tracker.web.app and proj.firebaseapp.com are sites of their own, not the hosting company's.
+  CHECK(classify(e, "https://tracker.web.app/t.js", kNews).category == Category::unknown);
+  CHECK(classify(e, "https://proj.firebaseapp.com/track.js", kNews).category == Category::unknown);
+  CHECK(classify(e, "https://web.app/sdk.js", kNews).vendor == "Vendor hosting");
+  Classification reserved = classify(e, "https://proj.firebaseapp.com/__/auth/handler", kNews);
+  CHECK(reserved.vendor == "Vendor hosting");
+  CHECK(reserved.rule == "firebaseapp.com/__/");
+  // An ordinary host rule still covers its subdomains.
+  CHECK(classify(e, "https://cdn.x.ads.example/a.js", kNews).vendor == "Vendor ads");
+  // The same for the script that wrote a cookie and for a stored cookie's domain.
+  auto written = e.classify(CookieWrite{"id", "www.news.example", kNews, CookieSource::script, "https://tracker.web.app/t.js"});
+  REQUIRE(written.ok());
+  CHECK(written->vendor.empty());
+  auto kept = e.classify(StoredCookie{"id", ".tracker.web.app", "/", ""});
+  REQUIRE(kept.ok());
+  CHECK(kept->vendor.empty());
+  auto reserved_cookie = e.classify(StoredCookie{"id", "proj.firebaseapp.com", "/__/auth", ""});
+  REQUIRE(reserved_cookie.ok());
+  CHECK(reserved_cookie->vendor == "Vendor hosting");
+}
+
+TEST_CASE("acceptance: a site hosted under web.app or firebaseapp.com is not Firebase, its reserved /__/ paths are") {
+  Engine e = default_engine();
+  constexpr std::string_view kNews = "https://www.news.example/";
+  CHECK(classify(e, "https://evil-tracker.web.app/collect.js", kNews).category == Category::unknown);
+  CHECK(classify(e, "https://evil-tracker.firebaseapp.com/collect.js", kNews).category == Category::unknown);
+  CHECK(classify(e, "https://proj.web.app/__/firebase/init.js", kNews).vendor == "Firebase (Auth, Firestore, Hosting, App Check)");
+  CHECK(classify(e, "https://proj.firebaseapp.com/__/auth/iframe", kNews, ResourceType::sub_frame).category == Category::necessary);
+}
+
 TEST_CASE("an explicit vendor rule wins over a list rule, a list rule over the default") {
   EngineBuilder b;
   VendorDatabase db;

@@ -365,7 +365,8 @@ TEST_CASE("the default vendor database separates vendors that share a host") {
   CHECK(owner_of(db, "https://wcs.naver.net/wcslog.js") == "naver-ads");
   CHECK(owner_of(db, "https://app.adjust.com/abc123") == "adjust");
   CHECK(owner_of(db, "https://log.trackingio.com/receive/tkio/payment") == "trackingio");
-  CHECK(owner_of(db, "https://myapp.web.app/") == "firebase");
+  CHECK(owner_of(db, "https://myapp.web.app/__/auth/handler") == "firebase");
+  CHECK(owner_of(db, "https://myapp.firebaseapp.com/__/firebase/init.js") == "firebase");
   CHECK(owner_of(db, "https://identitytoolkit.googleapis.com/v1/accounts:signUp") == "firebase");
   CHECK(owner_of(db, "https://app-measurement.com/a") == "firebase-analytics");
 }
