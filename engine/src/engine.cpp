@@ -27,6 +27,23 @@ static_assert(Engine::kSections == kSectionCount);
 
 constexpr std::string_view kFirstPartyRule = "first-party";
 
+// Whether `path` starts with a vendor rule's path prefix, in which a '*' segment stands for one
+// path segment of at least one character (vendor_database.h): "/*/fbevents.js" for any locale.
+bool vendor_path_matches(std::string_view prefix, std::string_view path) {
+  std::size_t at = 0;
+  for (char c : prefix) {
+    if (c == '*') {
+      std::size_t end = path.find_first_of("/?", at);
+      if (end == std::string_view::npos) end = path.size();
+      if (end == at) return false;
+      at = end;
+    } else if (at == path.size() || path[at++] != c) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // A category byte read from the buffer; a corrupted one must not index the policy's tables.
 Category category_of(std::uint8_t byte) {
   return byte < kCategoryCount ? static_cast<Category>(byte) : Category::unknown;
@@ -288,7 +305,7 @@ class View {
     if (host_of(r, x) != suffix) return false;
     std::string_view text = str(r.text_offset, r.text_length);
     std::string_view prefix = text.substr(std::min<std::size_t>(text.size(), r.host_length), x.path_length);
-    if (path.substr(0, prefix.size()) != prefix) return false;
+    if (!vendor_path_matches(prefix, path)) return false;
     if (!found || x.path_length > out.extra.path_length) out = {r, x};
     return true;
   }

@@ -281,6 +281,34 @@ TEST_CASE("acceptance: a site hosted under web.app or firebaseapp.com is not Fir
   CHECK(classify(e, "https://proj.firebaseapp.com/__/auth/iframe", kNews, ResourceType::sub_frame).category == Category::necessary);
 }
 
+TEST_CASE("a '*' segment of a vendor path stands for exactly one non-empty path segment") {
+  EngineBuilder b;
+  VendorDatabase db;
+  db.vendors.push_back(vendor("sdk", Category::social, {{"cdn.example", ""}}));
+  db.vendors.push_back(vendor("pixel", Category::marketing, {{"cdn.example", "/*/pixel.js"}, {"cdn.example", "/lib/*/stats"}}));
+  b.add_vendors(db);
+  auto buffer = build(b);
+  Engine e = *Engine::load(buffer);
+  auto owner = [&](std::string_view url) { return classify(e, url).vendor; };
+  CHECK(owner("https://cdn.example/en_US/pixel.js") == "Vendor pixel");
+  CHECK(owner("https://cdn.example/x/pixel.js?v=2") == "Vendor pixel");
+  CHECK(owner("https://cdn.example/lib/1.2.3/stats-compat.js") == "Vendor pixel");
+  CHECK(owner("https://cdn.example//pixel.js") == "Vendor sdk");      // empty segment
+  CHECK(owner("https://cdn.example/a/b/pixel.js") == "Vendor sdk");   // two segments
+  CHECK(owner("https://cdn.example/en_US/sdk.js") == "Vendor sdk");
+  CHECK(owner("https://cdn.example/lib/1.2.3/auth.js") == "Vendor sdk");
+  CHECK(owner("https://cdn.example/lib/?x/stats") == "Vendor sdk");   // the query is no segment
+  CHECK(classify(e, "https://cdn.example/en_US/pixel.js").rule == "cdn.example/*/pixel.js");
+}
+
+TEST_CASE("acceptance: the Meta Pixel in any locale and Firebase's measurement modules are told apart by path") {
+  Engine e = default_engine();
+  CHECK(classify(e, "https://connect.facebook.net/nl_NL/fbevents.js").category == Category::marketing);
+  CHECK(classify(e, "https://connect.facebook.net/nl_NL/sdk.js").category == Category::social);
+  CHECK(classify(e, "https://www.gstatic.com/firebasejs/10.12.2/firebase-analytics.js").category == Category::marketing);
+  CHECK(classify(e, "https://www.gstatic.com/firebasejs/10.12.2/firebase-auth.js").category == Category::necessary);
+}
+
 TEST_CASE("an explicit vendor rule wins over a list rule, a list rule over the default") {
   EngineBuilder b;
   VendorDatabase db;
