@@ -828,14 +828,20 @@ Result<Classification> Engine::classify_stored(const StoredCookie& cookie, std::
   HostKeys keys;
   keys.compute(host);
   View::VendorHit vendor;
-  if (view.find_vendor(keys, host, site, sc.cookie_path, vendor)) {
+  CookieRecord rule{};
+  const bool named = view.find_cookie(cookie.name, host, rule);
+  const bool hosted = view.find_vendor(keys, host, site, sc.cookie_path, vendor);
+  // A curated rule naming this cookie on a domain at least as specific as the host rule's
+  // ("fr" @facebook.com under the host rule facebook.com) is the more specific of the two.
+  const bool named_here = named && !(rule.flags & kCookieImported) && rule.domain.length != 0 &&
+                          rule.domain.length >= vendor.rule.host_length;
+  if (hosted && !named_here) {
     c.category = category_of(vendor.rule.category());
     c.vendor = view.vendor_name(vendor.extra.vendor);
     c.rule = view.str(vendor.rule.text_offset, vendor.rule.text_length);
     return c;
   }
-  CookieRecord rule{};
-  if (view.find_cookie(cookie.name, host, rule)) {
+  if (named) {
     c.category = category_of(rule.category);
     c.vendor = view.vendor_name(rule.vendor);
     c.rule = view.str(rule.text);

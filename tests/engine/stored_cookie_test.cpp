@@ -144,3 +144,37 @@ TEST_CASE("stored cookie: bad input is an error value naming the field") {
     CHECK(partition.detail().find("partition key") != std::string::npos);
   }
 }
+
+TEST_CASE("stored cookie: a social network's own cookies are social, an ad cookie named on its domain stays marketing") {
+  Engine e = default_engine();
+  for (std::string_view name : {"datr", "c_user", "xs", "sb", "presence"}) {
+    CAPTURE(name);
+    Classification c = stored(e, name, ".facebook.com");
+    CHECK(c.category == Category::social);
+    CHECK(c.vendor == "Facebook and Messenger sharing");
+  }
+  Classification fr = stored(e, "fr", ".facebook.com");
+  CHECK(fr.category == Category::marketing);
+  CHECK(fr.vendor == "Facebook Ads (Meta Pixel)");
+  CHECK(stored(e, "sessionid", ".instagram.com").category == Category::social);
+  CHECK(stored(e, "guest_id", ".x.com").category == Category::social);
+  CHECK(stored(e, "guest_id", ".twitter.com").category == Category::social);
+  CHECK(stored(e, "remixlang", ".vk.com").category == Category::social);
+  CHECK(stored(e, "wa_lang_pref", ".web.whatsapp.com").category == Category::social);
+  CHECK(stored(e, "_kadu", ".kakao.com").category == Category::social);
+  CHECK(stored(e, "COMPASS", "mail.google.com", "/mail").vendor == "Gmail sharing");
+  // The same name elsewhere is not the network's.
+  CHECK(stored(e, "sessionid", "www.shop.example").category == Category::necessary);
+}
+
+TEST_CASE("stored cookie: Google's ad cookies on google.com and ad hosts, whatever the name") {
+  Engine e = default_engine();
+  CHECK(stored(e, "NID", ".google.com").category == Category::marketing);
+  CHECK(stored(e, "1P_JAR", ".google.com").category == Category::marketing);
+  CHECK(stored(e, "__eoi", ".shop.example").vendor == "Google Ads");
+  CHECK(stored(e, "FPGCLDC", ".shop.example").vendor == "Google Ads");
+  CHECK(stored(e, "anything", ".2mdn.net").vendor == "Google Ads");
+  CHECK(stored(e, "anything", ".adtrafficquality.google").vendor == "Google Ads");
+  // google.com itself is not an ad domain: its own session cookies are not claimed by a host rule.
+  CHECK(stored(e, "SOME_SESSION", ".google.com").vendor.empty());
+}

@@ -382,6 +382,21 @@ TEST_CASE("the default vendor database separates vendors that share a host") {
   CHECK(owner_of(db, "https://myapp.firebaseapp.com/__/firebase/init.js") == "firebase");
   CHECK(owner_of(db, "https://identitytoolkit.googleapis.com/v1/accounts:signUp") == "firebase");
   CHECK(owner_of(db, "https://app-measurement.com/a") == "firebase-analytics");
+  // Secondary tag and API hosts of the seed vendors.
+  CHECK(owner_of(db, "https://www.googletagservices.com/tag/js/gpt.js") == "google-ads");
+  CHECK(owner_of(db, "https://imasdk.googleapis.com/js/sdkloader/ima3.js") == "google-ads");
+  CHECK(owner_of(db, "https://s0.2mdn.net/ads/studio/cached_libs/x.js") == "google-ads");
+  CHECK(owner_of(db, "https://ep2.adtrafficquality.google/sodar/sodar2.js") == "google-ads");
+  CHECK(owner_of(db, "https://www.dwin2.com/pub.2988015.min.js") == "awin");
+  CHECK(owner_of(db, "https://an.facebook.com/v1/instream/bid") == "facebook-ads");
+  CHECK(owner_of(db, "https://static.xx.fbcdn.net/rsrc.php/v3/x.js") == "facebook-sharing");
+  CHECK(owner_of(db, "https://www.facebook.com/v18.0/plugins/page.php") == "facebook-sharing");
+  CHECK(owner_of(db, "https://static.ads-twitter.com/uwt.js") == "twitter-ads");
+  CHECK(owner_of(db, "https://abs.twimg.com/widgets/x.js") == "twitter-sharing");
+  CHECK(owner_of(db, "https://res2.wx.qq.com/open/js/jweixin-1.6.0.js") == "wechat-sharing");
+  CHECK(owner_of(db, "https://www.qq.com/").empty());
+  CHECK(owner_of(db, "https://xhslink.com/a/abc") == "xiaohongshu-sharing");
+  CHECK(owner_of(db, "https://api.whatsapp.com/send?phone=1") == "whatsapp-sharing");
 }
 
 TEST_CASE("the default vendor database separates cookie names by prefix and domain") {

@@ -16,8 +16,9 @@
 // over shorter, a rule whose domain matches over a name-only one), then the vendor of the script
 // that wrote it, then the same first-/third-party default.
 // Stored cookies: the vendor host rule that covers the cookie's domain and path (a cookie on a
-// vendor's domain is the vendor's, whatever its name), then the cookie rules as above, then the
-// first-/third-party default. Their top-level site is the partition of a partitioned cookie; an
+// vendor's domain is the vendor's, whatever its name) unless a curated cookie rule names the cookie
+// on a domain at least as specific, then the cookie rules as above, then the first-/third-party
+// default. Their top-level site is the partition of a partitioned cookie; an
 // unpartitioned cookie is sent wherever its own site is loaded, so its own site is the top-level
 // site: the site whose policy (overrides included) can keep it.
 #pragma once
