@@ -309,6 +309,48 @@ TEST_CASE("acceptance: the Meta Pixel in any locale and Firebase's measurement m
   CHECK(classify(e, "https://www.gstatic.com/firebasejs/10.12.2/firebase-auth.js").category == Category::necessary);
 }
 
+TEST_CASE("acceptance: refusing Functional refuses chat widgets and embedded players, scripts and cookies") {
+  Engine e = default_engine();
+  Policy no_functional = Policy::allow_all();
+  no_functional.set_default(Category::functional, Action::block);
+  auto request = [&](std::string_view url, ResourceType type = ResourceType::script) {
+    auto d = e.decide(Request{url, kShop, "", type}, no_functional);
+    REQUIRE_MESSAGE(d.ok(), d.detail());
+    return *d;
+  };
+  for (std::string_view url : {"https://www.youtube.com/iframe_api", "https://www.youtube-nocookie.com/embed/abc",
+                               "https://player.vimeo.com/api/player.js", "https://fast.wistia.com/assets/external/E-v1.js",
+                               "https://static.zdassets.com/ekr/snippet.js?key=1", "https://embed.tawk.to/1/default",
+                               "https://widget.intercom.io/widget/abc", "https://cdn.livechatinc.com/tracking.js",
+                               "https://client.crisp.chat/l.js", "https://js.driftt.com/include/1/abc.js"}) {
+    CAPTURE(url);
+    Decision d = request(url);
+    CHECK(d.classification.category == Category::functional);
+    CHECK(d.action == Action::block);
+  }
+  // YouTube's ad requests are marketing, its player functional.
+  CHECK(request("https://www.youtube.com/pagead/viewthroughconversion/1/", ResourceType::image).classification.category ==
+        Category::marketing);
+  CHECK(request("https://www.youtube.com/api/stats/ads?ver=2", ResourceType::image).classification.category == Category::marketing);
+  // Their cookies: on their domains whatever the name, and the first-party ones their tags set.
+  for (auto [name, domain] : {std::pair{"YSC", ".youtube.com"}, {"PREF", ".youtube.com"}, {"VISITOR_INFO1_LIVE", ".youtube.com"},
+                              {"vuid", ".vimeo.com"}, {"Player", ".vimeo.com"}, {"__zlcmid", ".shop.example"},
+                              {"intercom-session-abc", ".shop.example"}, {"__lc_cid", ".livechatinc.com"},
+                              {"TawkConnectionTime", ".shop.example"}, {"twk_idm_key", ".tawk.to"}}) {
+    CAPTURE(name);
+    auto d = e.decide(StoredCookie{name, domain, "/", ""}, no_functional);
+    REQUIRE(d.ok());
+    CHECK(d->classification.category == Category::functional);
+    CHECK(d->action == Action::block);
+  }
+  // Allowing Functional lets them work; necessary cookies are never refused.
+  auto allowed = e.decide(Request{"https://www.youtube.com/embed/abc", kShop, "", ResourceType::sub_frame}, Policy::allow_all());
+  REQUIRE(allowed.ok());
+  CHECK(allowed->action == Action::allow);
+  CHECK(e.decide(StoredCookie{"PHPSESSID", "www.shop.example", "/", ""}, no_functional)->action == Action::allow);
+  CHECK(e.decide(StoredCookie{"_help_center_session", "support.shop.example", "/", ""}, no_functional)->action == Action::allow);
+}
+
 TEST_CASE("an explicit vendor rule wins over a list rule, a list rule over the default") {
   EngineBuilder b;
   VendorDatabase db;
