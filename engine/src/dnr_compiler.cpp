@@ -21,10 +21,13 @@ constexpr std::array<Category, 4> kRefusable{Category::functional, Category::ana
 std::size_t index_of(Category c) { return static_cast<std::size_t>(c); }
 
 // DNR's urlFilter has no escapes: a path holding its special characters cannot be expressed.
+// A vendor path's '*' segment is a urlFilter wildcard too (DNR's '*' may also span a '/': the
+// rule can only be broader there, never miss what the engine matches); any other '*' would be
+// taken for a wildcard where the path means it literally.
 bool expressible_path(std::string_view path) {
   for (unsigned char ch : path)
-    if (ch == '*' || ch == '^' || ch == '|' || ch < 0x21 || ch > 0x7e) return false;
-  return true;
+    if (ch == '^' || ch == '|' || ch < 0x21 || ch > 0x7e) return false;
+  return path_wildcards_are_segments(path);
 }
 
 // DNR accepts only lower-case ASCII (punycode) domains; the engine hands normalised hosts, and

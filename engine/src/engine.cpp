@@ -27,6 +27,23 @@ static_assert(Engine::kSections == kSectionCount);
 
 constexpr std::string_view kFirstPartyRule = "first-party";
 
+// Whether `path` starts with a vendor rule's path prefix, in which a '*' segment stands for one
+// path segment of at least one character (vendor_database.h): "/*/fbevents.js" for any locale.
+bool vendor_path_matches(std::string_view prefix, std::string_view path) {
+  std::size_t at = 0;
+  for (char c : prefix) {
+    if (c == '*') {
+      std::size_t end = path.find_first_of("/?", at);
+      if (end == std::string_view::npos) end = path.size();
+      if (end == at) return false;
+      at = end;
+    } else if (at == path.size() || path[at++] != c) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // A category byte read from the buffer; a corrupted one must not index the policy's tables.
 Category category_of(std::uint8_t byte) {
   return byte < kCategoryCount ? static_cast<Category>(byte) : Category::unknown;
@@ -130,6 +147,8 @@ struct Scratch {
   Url request, script;
   PageUrl top, frame;
   RequestHost host;
+  std::string partition;    // a stored cookie's partition host
+  std::string cookie_path;  // a stored cookie's path, ending in '/'
   std::string url;        // the canonical URL when the input was not (request_url.h)
   std::string url_lower;  // the canonical URL, lower-case
   UrlTokens tokens;
@@ -275,28 +294,35 @@ class View {
   };
 
   // A vendor record of the host table that matches `suffix` and whose path prefix starts `path`
-  // becomes `out` when it is the first found or has a longer prefix.
-  bool consider_vendor(const HostRuleRecord& r, std::string_view suffix, std::string_view path, bool found,
-                       VendorHit& out) const {
+  // becomes `out` when it is the first found or has a longer prefix. `above_site`: the suffix is
+  // shorter than the host's site, i.e. a public suffix (web.app, firebaseapp.com) with everyone's
+  // sites under it; a rule there covers them only through its path (Firebase Hosting's reserved
+  // /__/), and a bare host rule matches the suffix's own host alone.
+  bool consider_vendor(const HostRuleRecord& r, std::string_view suffix, std::string_view path, bool above_site,
+                       bool found, VendorHit& out) const {
     HostExtra x = extra_of(r);
+    if (above_site && x.path_length == 0) return false;
     if (host_of(r, x) != suffix) return false;
     std::string_view text = str(r.text_offset, r.text_length);
     std::string_view prefix = text.substr(std::min<std::size_t>(text.size(), r.host_length), x.path_length);
-    if (path.substr(0, prefix.size()) != prefix) return false;
+    if (!vendor_path_matches(prefix, path)) return false;
     if (!found || x.path_length > out.extra.path_length) out = {r, x};
     return true;
   }
 
-  // Longest host suffix with a vendor rule, then its longest matching path prefix.
-  bool find_vendor(const HostKeys& keys, std::string_view host, std::string_view path, VendorHit& out) const {
+  // Longest host suffix with a vendor rule, then its longest matching path prefix. `site` is the
+  // host's site (PublicSuffixList::site_of).
+  bool find_vendor(const HostKeys& keys, std::string_view host, std::string_view site, std::string_view path,
+                   VendorHit& out) const {
     for (int k = 0; k < keys.count; ++k) {
       std::string_view suffix = host.substr(keys.begin[k]);
+      const bool above_site = suffix.size() < site.size();
       bool found = false;
       probe(host_slots_, keys.hash[k], [&](std::uint32_t begin, std::uint32_t count) {
         for (std::uint32_t i = begin; i < begin + count && i < host_rules_.size(); ++i) {
           HostRuleRecord r = host_rules_[i];
           if ((r.flags & kRuleFromVendor) && r.host_length == suffix.size())
-            found = consider_vendor(r, suffix, path, found, out) || found;
+            found = consider_vendor(r, suffix, path, above_site, found, out) || found;
         }
         return false;
       });
@@ -327,13 +353,14 @@ class View {
     const HostKeys& keys = *ctx.host_keys;
     for (int k = 0; k < keys.count && !out.vendor_found; ++k) {
       std::string_view suffix = ctx.host.substr(keys.begin[k]);
+      const bool above_site = suffix.size() < ctx.site.size();
       bool vendor_here = false;
       probe(host_slots_, keys.hash[k], [&](std::uint32_t begin, std::uint32_t count) {
         for (std::uint32_t i = begin; i < begin + count && i < host_rules_.size(); ++i) {
           HostRuleRecord r = host_rules_[i];
           if (r.host_length != suffix.size()) continue;
           if (r.flags & kRuleFromVendor) {
-            vendor_here = consider_vendor(r, suffix, ctx.path, vendor_here, out.vendor) || vendor_here;
+            vendor_here = consider_vendor(r, suffix, ctx.path, above_site, vendor_here, out.vendor) || vendor_here;
             continue;
           }
           consider_list(r, suffix, ctx, out);
@@ -732,12 +759,93 @@ Result<Classification> Engine::classify(const CookieWrite& cookie) const {
     HostKeys keys;
     keys.compute(sc.script.host);
     View::VendorHit vendor;
-    if (view.find_vendor(keys, sc.script.host, sc.script.path, vendor)) {
+    if (view.find_vendor(keys, sc.script.host, psl_.site_of(sc.script.host), sc.script.path, vendor)) {
       c.category = category_of(vendor.rule.category());
       c.vendor = view.vendor_name(vendor.extra.vendor);
       c.rule = view.str(vendor.rule.text_offset, vendor.rule.text_length);
       return c;
     }
+  }
+  c.category = c.third_party ? Category::unknown : Category::necessary;
+  c.rule = c.third_party ? std::string_view{} : kFirstPartyRule;
+  return c;
+}
+
+namespace {
+
+// The host (with any port) in a partition key (StoredCookie::partition_key):
+// "(https,shop.example,8443)", "https://shop.example:8443" or "shop.example".
+std::string_view partition_key_host(std::string_view key) {
+  if (!key.empty() && key.front() == '(' && key.back() == ')') {
+    key = key.substr(1, key.size() - 2);
+    std::size_t comma = key.find(',');
+    if (comma == std::string_view::npos) return {};
+    key.remove_prefix(comma + 1);
+    return key.substr(0, key.find(','));
+  }
+  if (std::size_t scheme = key.find("://"); scheme != std::string_view::npos) key.remove_prefix(scheme + 3);
+  return key.substr(0, key.find('/'));  // normalize_host() drops a port
+}
+
+// A stored cookie's path as the prefix of every path it is sent to: "/cart" is sent to "/cart"
+// and "/cart/...", so "/cart/"; a vendor path rule covers the cookie when it is a prefix of that.
+Status cookie_path_of(std::string_view path, std::string& out) {
+  if (path.empty()) path = "/";
+  if (path.front() != '/') return Status::invalid_argument;
+  out.assign(path);
+  if (out.back() != '/') out.push_back('/');
+  return Status::ok;
+}
+
+}  // namespace
+
+Result<Classification> Engine::classify(const StoredCookie& cookie) const {
+  std::string_view top_site;
+  return classify_stored(cookie, top_site);
+}
+
+Result<Classification> Engine::classify_stored(const StoredCookie& cookie, std::string_view& top_site) const {
+  Scratch& sc = scratch();
+  std::string_view domain = cookie.domain;
+  if (!domain.empty() && domain.front() == '.') domain.remove_prefix(1);
+  if (normalize_host(domain, sc.request.host) != Status::ok)
+    return {Status::invalid_host, "cookie domain is not a valid host: '" + std::string(cookie.domain.substr(0, 200)) + "'"};
+  if (cookie_path_of(cookie.path, sc.cookie_path) != Status::ok)
+    return {Status::invalid_argument, "cookie path must start with '/': '" + std::string(cookie.path.substr(0, 200)) + "'"};
+  std::string_view host = sc.request.host;
+  std::string_view site = psl_.site_of(host);
+  top_site = site;
+  if (!cookie.partition_key.empty()) {
+    if (normalize_host(partition_key_host(cookie.partition_key), sc.partition) != Status::ok)
+      return {Status::invalid_host,
+              "partition key does not name a site: '" + std::string(cookie.partition_key.substr(0, 200)) + "'"};
+    top_site = psl_.site_of(sc.partition);
+  }
+  View view(sections_);
+  Classification c;
+  c.third_party = site != top_site;
+
+  HostKeys keys;
+  keys.compute(host);
+  View::VendorHit vendor;
+  CookieRecord rule{};
+  const bool named = view.find_cookie(cookie.name, host, rule);
+  const bool hosted = view.find_vendor(keys, host, site, sc.cookie_path, vendor);
+  // A curated rule naming this cookie on a domain at least as specific as the host rule's
+  // ("fr" @facebook.com under the host rule facebook.com) is the more specific of the two.
+  const bool named_here = named && !(rule.flags & kCookieImported) && rule.domain.length != 0 &&
+                          rule.domain.length >= vendor.rule.host_length;
+  if (hosted && !named_here) {
+    c.category = category_of(vendor.rule.category());
+    c.vendor = view.vendor_name(vendor.extra.vendor);
+    c.rule = view.str(vendor.rule.text_offset, vendor.rule.text_length);
+    return c;
+  }
+  if (named) {
+    c.category = category_of(rule.category);
+    c.vendor = view.vendor_name(rule.vendor);
+    c.rule = view.str(rule.text);
+    return c;
   }
   c.category = c.third_party ? Category::unknown : Category::necessary;
   c.rule = c.third_party ? std::string_view{} : kFirstPartyRule;
@@ -766,6 +874,13 @@ Result<Decision> Engine::decide(const CookieWrite& cookie, const Policy& policy)
   auto c = classify(cookie);
   if (!c.ok()) return {c.status(), c.detail()};
   return apply_policy(*c, scratch().top.site, policy);
+}
+
+Result<Decision> Engine::decide(const StoredCookie& cookie, const Policy& policy) const {
+  std::string_view top_site;
+  auto c = classify_stored(cookie, top_site);
+  if (!c.ok()) return {c.status(), c.detail()};
+  return apply_policy(*c, top_site, policy);
 }
 
 }  // namespace warden

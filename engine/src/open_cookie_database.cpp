@@ -99,6 +99,90 @@ constexpr std::array<std::string_view, kColumnCount> kColumnNames{
 
 using ColumnIndex = std::array<std::size_t, kColumnCount>;
 
+// The database's "Functional" holds what a site cannot work without (sessions, CSRF, load
+// balancing, consent records) and, by the seed's taxonomy, what is not necessary at all: the
+// state of chat widgets, embedded players and preference tools (functional), and the technical
+// cookies of analytics and advertising tools, which serve those tools' purpose. Such rows take the
+// purpose of their platform's service; every other Functional row stays necessary.
+struct FunctionalPurpose {
+  std::string_view platform;
+  std::string_view name;  // empty: every Functional row of the platform
+  Category category;
+};
+
+constexpr FunctionalPurpose kFunctionalPurposes[] = {
+    // Chat and support widgets.
+    {"Tawk.to Chat", "", Category::functional},
+    {"Tawk.to", "", Category::functional},
+    {"Crisp", "", Category::functional},
+    {"Drift", "", Category::functional},
+    {"Livechat", "", Category::functional},
+    {"LiveChat", "", Category::functional},
+    {"Live helper chat", "", Category::functional},
+    {"LiveZilla GmbH", "", Category::functional},
+    {"SnapEngage", "", Category::functional},
+    {"Belco", "", Category::functional},
+    {"Channel.me", "", Category::functional},
+    // Zendesk's help-center and community sessions are necessary there; its Web Widget's are not.
+    {"Zendesk", "zte2095", Category::functional},
+    {"Zendesk", "__zlcmid", Category::functional},
+    {"Zendesk", "__zlcprivacy", Category::functional},
+    {"Zendesk", "_answer_bot_service_session", Category::functional},
+    {"Zendesk", "ZD-zE_oauth", Category::functional},
+    {"Zendesk", "ZD-settings", Category::functional},
+    {"Zendesk", "ZD-store", Category::functional},
+    {"Zendesk", "ZD-widgetOpen", Category::functional},
+    {"Zendesk", "ZD-launcherLabelRemoved", Category::functional},
+    {"Zendesk", "_zdsession_talk_embeddables_service", Category::functional},
+    {"Hubspot", "hs-messages-is-open", Category::functional},
+    {"Hubspot", "hs-messages-hide-welcome-message", Category::functional},
+    {"Hubspot", "hs_langswitcher_choice", Category::functional},
+    // Embedded players and content.
+    {"Youtube", "", Category::functional},
+    {"Vimeo", "", Category::functional},
+    {"Spotify", "", Category::functional},
+    {"Wistia", "", Category::functional},
+    {"Twitch", "", Category::functional},
+    {"Codepen", "", Category::functional},
+    {"Typeform", "", Category::functional},
+    {"Flowbox", "", Category::functional},
+    // Preferences and optional features the person uses.
+    {"Polylang", "", Category::functional},
+    {"WPML", "", Category::functional},
+    {"Swym", "", Category::functional},
+    {"Easysize.me", "", Category::functional},
+    {"Browser-Update.org", "", Category::functional},
+    {"Kiyoh", "", Category::functional},
+    {"FeedbackCompany", "", Category::functional},
+    // Measurement tools: their session and sampling cookies serve the measurement.
+    {"Hotjar", "", Category::analytics},
+    {"Parse.ly", "", Category::analytics},
+    {"Google Optimize", "", Category::analytics},
+    {"Sooqr", "", Category::analytics},
+    // Advertising technology: frequency, sync and ad-server cookies serve the ads.
+    {"PubMatic", "", Category::marketing},
+    {"Taboola", "", Category::marketing},
+    {"Ezoic", "", Category::marketing},
+    {"Google AdSense", "", Category::marketing},
+    {"DoubleClick/Google Marketing", "", Category::marketing},
+    {"Xandr", "", Category::marketing},
+    {"Smartadserver", "", Category::marketing},
+    {"Permutive", "", Category::marketing},
+    {"CreativeCDN", "", Category::marketing},
+    {"betweendigital.com", "", Category::marketing},
+    {"Fastclick", "", Category::marketing},
+    {"Squeezely", "", Category::marketing},
+    {"Adcalls", "", Category::marketing},
+    {"Braze", "", Category::marketing},
+};
+
+// The category of a "Functional" row (see kFunctionalPurposes).
+Category functional_row_category(std::string_view platform, std::string_view name) {
+  for (const auto& p : kFunctionalPurposes)
+    if (p.platform == platform && (p.name.empty() || p.name == name)) return p.category;
+  return Category::necessary;
+}
+
 std::optional<Category> map_category(std::string_view ocd) {
   if (ocd == "Functional" || ocd == "Security" || ocd == "Necessary") return Category::necessary;
   if (ocd == "Personalization") return Category::functional;
@@ -230,12 +314,14 @@ class Importer {
   void add_row(const std::vector<std::string>& fields, std::size_t header_size) {
     ++result_.rows;
     if (fields.size() != header_size) return skip("wrong number of fields");
-    auto category = map_category(trim(fields[columns_[kCategory]]));
+    std::string_view ocd_category = trim(fields[columns_[kCategory]]);
+    auto category = map_category(ocd_category);
     if (!category) return skip("unknown category");
     std::string_view platform = trim(fields[columns_[kPlatform]]);
     bool wildcard = trim(fields[columns_[kWildcard]]) == "1";
     auto name = read_name(fields[columns_[kName]], wildcard);
     if (!name) return skip("name is empty or not a cookie token");
+    if (ocd_category == "Functional") category = functional_row_category(platform, trim(fields[columns_[kName]]));
     std::vector<std::string> domains = read_domains(fields[columns_[kDomain]]);
     if (is_generic(name->name, name->prefix, platform)) {
       if (domains.empty()) return skip("generic name without a domain");

@@ -68,6 +68,8 @@ Error read_host_rule(const json& entry, const std::string& where, HostRule& out)
     if (out.path_prefix.front() != '/') return where + ".path: " + in_quotes(out.path_prefix) + " must start with '/'";
     for (char c : out.path_prefix)
       if (is_forbidden_in_path(c)) return where + ".path: " + in_quotes(out.path_prefix) + " contains a space, control character or '#'";
+    if (!path_wildcards_are_segments(out.path_prefix))
+      return where + ".path: " + in_quotes(out.path_prefix) + " has a '*' that is not a whole path segment before any '?'";
   }
   return std::nullopt;
 }
@@ -180,6 +182,17 @@ json vendor_to_json(const Vendor& v) {
 }
 
 }  // namespace
+
+// A '*' stands for one whole path segment, never for part of a segment or of the query: matching
+// stays one pass, without backtracking.
+bool path_wildcards_are_segments(std::string_view path) {
+  const std::size_t query = path.find('?');
+  for (std::size_t i = path.find('*'); i != std::string_view::npos; i = path.find('*', i + 1)) {
+    bool after_ok = i + 1 == path.size() || path[i + 1] == '/';
+    if (i > query || i == 0 || path[i - 1] != '/' || !after_ok) return false;
+  }
+  return true;
+}
 
 Result<VendorDatabase> parse_vendor_database(std::string_view text) {
   json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);

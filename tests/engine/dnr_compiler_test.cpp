@@ -199,13 +199,16 @@ TEST_CASE("hosts and paths DNR cannot take are left out, not passed on") {
   std::vector<DnrHostRule> rules{{"UPPER.example", "", Category::marketing, false},
                                  {"ok.example", "/a*b", Category::marketing, false},
                                  {"q\"uote.example", "", Category::marketing, false},
-                                 {"fine.example", "/ads/", Category::marketing, false}};
+                                 {"fine.example", "/ads/", Category::marketing, false},
+                                 {"px.example", "/*/px.js", Category::marketing, false}};
   auto doc = compile(rules, Policy::necessary_only());
   std::string text = doc["rules"].dump();
   CHECK(text.find("UPPER") == std::string::npos);
   CHECK(text.find("a*b") == std::string::npos);
   CHECK(text.find("uote") == std::string::npos);
   CHECK(rules_with_filter(doc, "block", "||fine.example/ads/").size() == 1);
+  // A '*' segment (vendor_database.h) is a urlFilter wildcard as it stands.
+  CHECK(rules_with_filter(doc, "block", "||px.example/*/px.js").size() == 1);
 }
 
 TEST_CASE("limits: Firefox's 5,000 dynamic rules are exceeded before Chromium's 30,000") {

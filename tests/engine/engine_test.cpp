@@ -243,6 +243,115 @@ TEST_CASE("vendor host rules: longest host first, then longest path prefix") {
   CHECK(classify(e, "https://cdn.example.com/x?/stats/").vendor == "Vendor cdn");
 }
 
+TEST_CASE("a vendor host rule on a public suffix covers the sites under it only through its path") {
+  EngineBuilder b;
+  VendorDatabase db;
+  db.vendors.push_back(vendor("hosting", Category::necessary, {{"web.app", ""}, {"firebaseapp.com", "/__/"}}));
+  db.vendors.push_back(vendor("ads", Category::marketing, {{"ads.example", ""}}));
+  b.add_vendors(db);
+  auto buffer = build(b);
+  Engine e = *Engine::load(buffer);
+  constexpr std::string_view kNews = "https://www.news.example/";
+  // tracker.web.app and proj.firebaseapp.com are sites of their own, not the hosting company's.
+  CHECK(classify(e, "https://tracker.web.app/t.js", kNews).category == Category::unknown);
+  CHECK(classify(e, "https://proj.firebaseapp.com/track.js", kNews).category == Category::unknown);
+  CHECK(classify(e, "https://web.app/sdk.js", kNews).vendor == "Vendor hosting");
+  Classification reserved = classify(e, "https://proj.firebaseapp.com/__/auth/handler", kNews);
+  CHECK(reserved.vendor == "Vendor hosting");
+  CHECK(reserved.rule == "firebaseapp.com/__/");
+  // An ordinary host rule still covers its subdomains.
+  CHECK(classify(e, "https://cdn.x.ads.example/a.js", kNews).vendor == "Vendor ads");
+  // The same for the script that wrote a cookie and for a stored cookie's domain.
+  auto written = e.classify(CookieWrite{"id", "www.news.example", kNews, CookieSource::script, "https://tracker.web.app/t.js"});
+  REQUIRE(written.ok());
+  CHECK(written->vendor.empty());
+  auto kept = e.classify(StoredCookie{"id", ".tracker.web.app", "/", ""});
+  REQUIRE(kept.ok());
+  CHECK(kept->vendor.empty());
+  auto reserved_cookie = e.classify(StoredCookie{"id", "proj.firebaseapp.com", "/__/auth", ""});
+  REQUIRE(reserved_cookie.ok());
+  CHECK(reserved_cookie->vendor == "Vendor hosting");
+}
+
+TEST_CASE("acceptance: a site hosted under web.app or firebaseapp.com is not Firebase, its reserved /__/ paths are") {
+  Engine e = default_engine();
+  constexpr std::string_view kNews = "https://www.news.example/";
+  CHECK(classify(e, "https://evil-tracker.web.app/collect.js", kNews).category == Category::unknown);
+  CHECK(classify(e, "https://evil-tracker.firebaseapp.com/collect.js", kNews).category == Category::unknown);
+  CHECK(classify(e, "https://proj.web.app/__/firebase/init.js", kNews).vendor == "Firebase (Auth, Firestore, Hosting, App Check)");
+  CHECK(classify(e, "https://proj.firebaseapp.com/__/auth/iframe", kNews, ResourceType::sub_frame).category == Category::necessary);
+}
+
+TEST_CASE("a '*' segment of a vendor path stands for exactly one non-empty path segment") {
+  EngineBuilder b;
+  VendorDatabase db;
+  db.vendors.push_back(vendor("sdk", Category::social, {{"cdn.example", ""}}));
+  db.vendors.push_back(vendor("pixel", Category::marketing, {{"cdn.example", "/*/pixel.js"}, {"cdn.example", "/lib/*/stats"}}));
+  b.add_vendors(db);
+  auto buffer = build(b);
+  Engine e = *Engine::load(buffer);
+  auto owner = [&](std::string_view url) { return classify(e, url).vendor; };
+  CHECK(owner("https://cdn.example/en_US/pixel.js") == "Vendor pixel");
+  CHECK(owner("https://cdn.example/x/pixel.js?v=2") == "Vendor pixel");
+  CHECK(owner("https://cdn.example/lib/1.2.3/stats-compat.js") == "Vendor pixel");
+  CHECK(owner("https://cdn.example//pixel.js") == "Vendor sdk");      // empty segment
+  CHECK(owner("https://cdn.example/a/b/pixel.js") == "Vendor sdk");   // two segments
+  CHECK(owner("https://cdn.example/en_US/sdk.js") == "Vendor sdk");
+  CHECK(owner("https://cdn.example/lib/1.2.3/auth.js") == "Vendor sdk");
+  CHECK(owner("https://cdn.example/lib/?x/stats") == "Vendor sdk");   // the query is no segment
+  CHECK(classify(e, "https://cdn.example/en_US/pixel.js").rule == "cdn.example/*/pixel.js");
+}
+
+TEST_CASE("acceptance: the Meta Pixel in any locale and Firebase's measurement modules are told apart by path") {
+  Engine e = default_engine();
+  CHECK(classify(e, "https://connect.facebook.net/nl_NL/fbevents.js").category == Category::marketing);
+  CHECK(classify(e, "https://connect.facebook.net/nl_NL/sdk.js").category == Category::social);
+  CHECK(classify(e, "https://www.gstatic.com/firebasejs/10.12.2/firebase-analytics.js").category == Category::marketing);
+  CHECK(classify(e, "https://www.gstatic.com/firebasejs/10.12.2/firebase-auth.js").category == Category::necessary);
+}
+
+TEST_CASE("acceptance: refusing Functional refuses chat widgets and embedded players, scripts and cookies") {
+  Engine e = default_engine();
+  Policy no_functional = Policy::allow_all();
+  no_functional.set_default(Category::functional, Action::block);
+  auto request = [&](std::string_view url, ResourceType type = ResourceType::script) {
+    auto d = e.decide(Request{url, kShop, "", type}, no_functional);
+    REQUIRE_MESSAGE(d.ok(), d.detail());
+    return *d;
+  };
+  for (std::string_view url : {"https://www.youtube.com/iframe_api", "https://www.youtube-nocookie.com/embed/abc",
+                               "https://player.vimeo.com/api/player.js", "https://fast.wistia.com/assets/external/E-v1.js",
+                               "https://static.zdassets.com/ekr/snippet.js?key=1", "https://embed.tawk.to/1/default",
+                               "https://widget.intercom.io/widget/abc", "https://cdn.livechatinc.com/tracking.js",
+                               "https://client.crisp.chat/l.js", "https://js.driftt.com/include/1/abc.js"}) {
+    CAPTURE(url);
+    Decision d = request(url);
+    CHECK(d.classification.category == Category::functional);
+    CHECK(d.action == Action::block);
+  }
+  // YouTube's ad requests are marketing, its player functional.
+  CHECK(request("https://www.youtube.com/pagead/viewthroughconversion/1/", ResourceType::image).classification.category ==
+        Category::marketing);
+  CHECK(request("https://www.youtube.com/api/stats/ads?ver=2", ResourceType::image).classification.category == Category::marketing);
+  // Their cookies: on their domains whatever the name, and the first-party ones their tags set.
+  for (auto [name, domain] : {std::pair{"YSC", ".youtube.com"}, {"PREF", ".youtube.com"}, {"VISITOR_INFO1_LIVE", ".youtube.com"},
+                              {"vuid", ".vimeo.com"}, {"Player", ".vimeo.com"}, {"__zlcmid", ".shop.example"},
+                              {"intercom-session-abc", ".shop.example"}, {"__lc_cid", ".livechatinc.com"},
+                              {"TawkConnectionTime", ".shop.example"}, {"twk_idm_key", ".tawk.to"}}) {
+    CAPTURE(name);
+    auto d = e.decide(StoredCookie{name, domain, "/", ""}, no_functional);
+    REQUIRE(d.ok());
+    CHECK(d->classification.category == Category::functional);
+    CHECK(d->action == Action::block);
+  }
+  // Allowing Functional lets them work; necessary cookies are never refused.
+  auto allowed = e.decide(Request{"https://www.youtube.com/embed/abc", kShop, "", ResourceType::sub_frame}, Policy::allow_all());
+  REQUIRE(allowed.ok());
+  CHECK(allowed->action == Action::allow);
+  CHECK(e.decide(StoredCookie{"PHPSESSID", "www.shop.example", "/", ""}, no_functional)->action == Action::allow);
+  CHECK(e.decide(StoredCookie{"_help_center_session", "support.shop.example", "/", ""}, no_functional)->action == Action::allow);
+}
+
 TEST_CASE("an explicit vendor rule wins over a list rule, a list rule over the default") {
   EngineBuilder b;
   VendorDatabase db;
@@ -421,15 +530,20 @@ TEST_CASE("deciding does not allocate once the thread's scratch has grown") {
   const CookieWrite cookies[] = {{"_ga_XY", ".shop.example", "https://www.shop.example/", CookieSource::script, ""},
                                  {"sid", "tracker.test", "https://news.example/", CookieSource::script,
                                   "https://www.google-analytics.com/analytics.js"}};
+  const StoredCookie jar[] = {{"_ga", ".shop.example", "/", ""},
+                               {"uid", "www.google-analytics.com", "/collect", "(https,news.example,8443)"},
+                               {"w", ".widget.example", "", "https://www.shop.example"}};
   for (int warm = 0; warm < 2; ++warm) {
     for (const auto& r : requests) REQUIRE(e.decide(r, p).ok());
     for (const auto& c : cookies) REQUIRE(e.decide(c, p).ok());
+    for (const auto& c : jar) REQUIRE(e.decide(c, p).ok());
   }
   g_allocations = 0;
   g_count_allocations = true;
   for (int round = 0; round < 3; ++round) {
     for (const auto& r : requests) (void)e.decide(r, p);
     for (const auto& c : cookies) (void)e.decide(c, p);
+    for (const auto& c : jar) (void)e.decide(c, p);
   }
   g_count_allocations = false;
   CHECK(g_allocations.load() == 0);

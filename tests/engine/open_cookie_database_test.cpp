@@ -150,6 +150,29 @@ TEST_CASE("OCD import: categories map to ours, unknown categories and bad rows a
   CHECK(result.database.vendors.size() == 4);
 }
 
+TEST_CASE("OCD import: Functional rows take the purpose of chat, player, preference, analytics and ad platforms") {
+  auto result = import_ok(csv(
+      "1,Youtube,Functional,YSC,youtube.com,d,r,c,p,0\n"
+      "2,Tawk.to,Functional,tawk_,,d,r,c,p,1\n"
+      "3,Hotjar,Functional,_hjSession_,,d,r,c,p,1\n"
+      "4,PubMatic,Functional,KTPCACOOKIE,pubmatic.com,d,r,c,p,0\n"
+      "5,Zendesk,Functional,__zlcmid,.zendesk.com,d,r,c,p,0\n"
+      "6,Zendesk,Functional,_help_center_session,,d,r,c,p,0\n"
+      "7,PHP.net,Functional,PHPSESSID,,d,r,c,p,0\n"
+      "8,Youtube,Marketing,VISITOR_INFO1_LIVE,youtube.com,d,r,c,p,0\n"
+      "9,Hotjar,Security,_hjCsrf,,d,r,c,p,0\n"));
+  CHECK(find_rule(result, "YSC", "youtube.com").vendor->category == Category::functional);
+  CHECK(find_rule(result, "tawk_", "").vendor->category == Category::functional);
+  CHECK(find_rule(result, "_hjSession_", "").vendor->category == Category::analytics);
+  CHECK(find_rule(result, "KTPCACOOKIE", "").vendor->category == Category::marketing);
+  CHECK(find_rule(result, "__zlcmid", "").vendor->category == Category::functional);
+  CHECK(find_rule(result, "_help_center_session", "").vendor->category == Category::necessary);
+  CHECK(find_rule(result, "PHPSESSID", "").vendor->category == Category::necessary);
+  // Only Functional rows move: the other categories keep their mapping.
+  CHECK(find_rule(result, "VISITOR_INFO1_LIVE", "").vendor->category == Category::marketing);
+  CHECK(find_rule(result, "_hjCsrf", "").vendor->category == Category::necessary);
+}
+
 TEST_CASE("OCD import: wildcard flag, trailing '_' and placeholders make prefix rules") {
   auto result = import_ok(csv(
       "1,P,Analytics,_p_flag,,d,r,c,p,1\n"
@@ -248,7 +271,7 @@ TEST_CASE("OCD import: the shipped CSV") {
       prefixes += c.prefix;
     }
   }
-  CHECK(result.database.vendors.size() == 431);
+  CHECK(result.database.vendors.size() == 421);
   CHECK(rules == 2168);
   CHECK(name_only == 1855);
   CHECK(prefixes == 264);

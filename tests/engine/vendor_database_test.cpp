@@ -9,6 +9,8 @@
 #include <string_view>
 
 #include "warden/default_rules.h"
+#include "warden/engine.h"
+#include "warden/engine_builder.h"
 #include "warden/url.h"
 
 using warden::Category;
@@ -57,25 +59,20 @@ bool host_within(std::string_view host, std::string_view rule_host) {
          host[host.size() - rule_host.size() - 1] == '.';
 }
 
-// The precedence engine/rules/README.md promises (longest host, then longest path prefix), applied
-// to the data alone: it shows that the shipped rules separate vendors sharing a host as intended.
-std::string owner_of(const VendorDatabase& db, std::string_view url_text) {
-  auto url = warden::parse_url(url_text);
-  REQUIRE(url.ok());
-  std::string owner;
-  std::size_t best_host = 0, best_path = 0;
-  for (const auto& v : db.vendors) {
-    for (const auto& rule : v.hosts) {
-      if (!host_within(url->host, rule.host) || url->path.rfind(rule.path_prefix, 0) != 0) continue;
-      bool longer = rule.host.size() > best_host ||
-                    (rule.host.size() == best_host && rule.path_prefix.size() + 1 > best_path);
-      if (!longer) continue;
-      best_host = rule.host.size();
-      best_path = rule.path_prefix.size() + 1;
-      owner = v.id;
-    }
-  }
-  return owner;
+// The vendor the engine gives a request with only this database loaded: the precedence
+// engine/rules/README.md promises (longest host, then longest path prefix), applied to the data.
+std::string owner_of(const VendorDatabase& db, std::string_view url) {
+  warden::EngineBuilder builder;
+  builder.add_vendors(db);
+  auto buffer = builder.build();
+  REQUIRE_MESSAGE(buffer.ok(), buffer.detail());
+  auto engine = warden::Engine::load(*buffer);
+  REQUIRE(engine.ok());
+  auto c = engine->classify(warden::Request{url, "https://unrelated.example/", "", warden::ResourceType::script});
+  REQUIRE_MESSAGE(c.ok(), c.detail());
+  for (const auto& v : db.vendors)
+    if (v.name == c->vendor) return v.id;
+  return {};
 }
 
 // The owner of a cookie as engine/rules/README.md ranks rules: exact over prefix, then the longer
@@ -187,6 +184,12 @@ TEST_CASE("parse_vendor_database validates categories, hosts, paths and cookie n
               {"hosts[0].path"});
   check_error(one_vendor(R"("hosts": [{"host": "a.example"}, {"host": "b.example", "path": "/x#y"}])"),
               Status::invalid_json, {"hosts[1].path"});
+  for (std::string_view path : {"/a*/x.js", "/*x/y.js", "/a/b?id=*", "/gtag/js?id=*/"}) {
+    CAPTURE(path);
+    check_error(one_vendor(R"("hosts": [{"host": "a.example", "path": ")" + std::string(path) + R"("}])"),
+                Status::invalid_json, {"hosts[0].path", "'*'", "segment"});
+  }
+  CHECK(parse_vendor_database(one_vendor(R"("hosts": [{"host": "a.example", "path": "/*/x.js"}, {"host": "b.example", "path": "/v/*"}])")).ok());
   check_error(one_vendor(R"("cookies": [{"name": ""}])"), Status::invalid_json, {"'acme'", "cookies[0].name"});
   check_error(one_vendor(R"("cookies": [{"name": "a=b"}])"), Status::invalid_json, {"cookies[0].name"});
   check_error(one_vendor(R"("cookies": [{"name": "a;b"}])"), Status::invalid_json, {"cookies[0].name"});
@@ -349,6 +352,16 @@ TEST_CASE("the default vendor database separates vendors that share a host") {
   CHECK(owner_of(db, "https://connect.facebook.net/en_US/sdk.js") == "facebook-sharing");
   CHECK(owner_of(db, "https://connect.facebook.net/de_DE/sdk.js") == "facebook-sharing");
   CHECK(owner_of(db, "https://connect.facebook.net/en_US/fbevents.js") == "facebook-ads");
+  // Any locale's pixel, by a '*' segment; the SDK in that locale stays social.
+  CHECK(owner_of(db, "https://connect.facebook.net/de_AT/fbevents.js") == "facebook-ads");
+  CHECK(owner_of(db, "https://connect.facebook.net/ko_KR/fbevents.js?v=next") == "facebook-ads");
+  CHECK(owner_of(db, "https://connect.facebook.net/de_AT/sdk.js") == "facebook-sharing");
+  // Firebase's SDK modules share one path: the measurement ones are Firebase Analytics.
+  CHECK(owner_of(db, "https://www.gstatic.com/firebasejs/10.7.1/firebase-analytics.js") == "firebase-analytics");
+  CHECK(owner_of(db, "https://www.gstatic.com/firebasejs/9.22.0/firebase-analytics-compat.js") == "firebase-analytics");
+  CHECK(owner_of(db, "https://www.gstatic.com/firebasejs/10.7.1/firebase-performance.js") == "firebase-analytics");
+  CHECK(owner_of(db, "https://www.gstatic.com/firebasejs/10.7.1/firebase-app.js") == "firebase");
+  CHECK(owner_of(db, "https://www.gstatic.com/firebasejs/ui/6.0.1/firebase-ui-auth.js") == "firebase");
   CHECK(owner_of(db, "https://connect.facebook.net/signals/config/123?v=2.9") == "facebook-ads");
   CHECK(owner_of(db, "https://www.facebook.com/tr?id=1&ev=PageView") == "facebook-ads");
   CHECK(owner_of(db, "https://www.facebook.com/plugins/like.php?href=x") == "facebook-sharing");
@@ -365,9 +378,25 @@ TEST_CASE("the default vendor database separates vendors that share a host") {
   CHECK(owner_of(db, "https://wcs.naver.net/wcslog.js") == "naver-ads");
   CHECK(owner_of(db, "https://app.adjust.com/abc123") == "adjust");
   CHECK(owner_of(db, "https://log.trackingio.com/receive/tkio/payment") == "trackingio");
-  CHECK(owner_of(db, "https://myapp.web.app/") == "firebase");
+  CHECK(owner_of(db, "https://myapp.web.app/__/auth/handler") == "firebase");
+  CHECK(owner_of(db, "https://myapp.firebaseapp.com/__/firebase/init.js") == "firebase");
   CHECK(owner_of(db, "https://identitytoolkit.googleapis.com/v1/accounts:signUp") == "firebase");
   CHECK(owner_of(db, "https://app-measurement.com/a") == "firebase-analytics");
+  // Secondary tag and API hosts of the seed vendors.
+  CHECK(owner_of(db, "https://www.googletagservices.com/tag/js/gpt.js") == "google-ads");
+  CHECK(owner_of(db, "https://imasdk.googleapis.com/js/sdkloader/ima3.js") == "google-ads");
+  CHECK(owner_of(db, "https://s0.2mdn.net/ads/studio/cached_libs/x.js") == "google-ads");
+  CHECK(owner_of(db, "https://ep2.adtrafficquality.google/sodar/sodar2.js") == "google-ads");
+  CHECK(owner_of(db, "https://www.dwin2.com/pub.2988015.min.js") == "awin");
+  CHECK(owner_of(db, "https://an.facebook.com/v1/instream/bid") == "facebook-ads");
+  CHECK(owner_of(db, "https://static.xx.fbcdn.net/rsrc.php/v3/x.js") == "facebook-sharing");
+  CHECK(owner_of(db, "https://www.facebook.com/v18.0/plugins/page.php") == "facebook-sharing");
+  CHECK(owner_of(db, "https://static.ads-twitter.com/uwt.js") == "twitter-ads");
+  CHECK(owner_of(db, "https://abs.twimg.com/widgets/x.js") == "twitter-sharing");
+  CHECK(owner_of(db, "https://res2.wx.qq.com/open/js/jweixin-1.6.0.js") == "wechat-sharing");
+  CHECK(owner_of(db, "https://www.qq.com/").empty());
+  CHECK(owner_of(db, "https://xhslink.com/a/abc") == "xiaohongshu-sharing");
+  CHECK(owner_of(db, "https://api.whatsapp.com/send?phone=1") == "whatsapp-sharing");
 }
 
 TEST_CASE("the default vendor database separates cookie names by prefix and domain") {

@@ -266,3 +266,21 @@ test('the generated status table matches the engine header', () => {
   const names = body.split(',').map((s) => s.replace(/\/\/.*$/gm, '').trim().split(/\s|=/)[0]).filter((s) => s && !s.startsWith('k'));
   assert.deepEqual(Object.keys(Status), names);
 });
+
+test('stored cookies: a vendor domain classifies them, unpartitioned ones follow their own site, partitioned ones their partition', async () => {
+  const engine = await loadEngine({ defaults: { analytics: 'block', marketing: 'block' }, sites: { 'shop.example': { analytics: 'allow' } } });
+  const ide = engine.decideStoredCookie({ name: 'unlisted', domain: '.doubleclick.net' });
+  assert.deepEqual(ide, { action: 'block', category: 'marketing', thirdParty: false, vendor: 'Google Ads', rule: 'doubleclick.net' });
+  assert.equal(engine.decideStoredCookie({ name: '_ga', domain: '.shop.example', path: '/' }).action, 'allow');
+  assert.equal(engine.decideStoredCookie({ name: '_ga', domain: '.news.example' }).action, 'block');
+  const partitioned = engine.decideStoredCookie({ name: '_ga', domain: '.widget.example', partitionKey: 'https://shop.example' });
+  assert.equal(partitioned.action, 'allow');
+  assert.equal(partitioned.thirdParty, true);
+  assert.equal(engine.decideStoredCookie({ name: 'x', domain: 'www.google.com', path: '/recaptcha' }).vendor, 'Google reCAPTCHA');
+  const expectStatus = (fn, status) => assert.throws(fn, (e) => e instanceof WardenError && e.status === status, status);
+  expectStatus(() => engine.decideStoredCookie({ name: 'a', domain: 'bad host' }), 'invalid_host');
+  expectStatus(() => engine.decideStoredCookie({ name: 'a', domain: 'shop.example', path: 'cart' }), 'invalid_argument');
+  expectStatus(() => engine.decideStoredCookie({ name: 'a', domain: 'shop.example', partitionKey: '(https)' }), 'invalid_host');
+  expectStatus(() => engine.decideStoredCookie({ domain: 'shop.example' }), 'invalid_argument');
+  engine.free();
+});

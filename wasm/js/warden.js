@@ -77,6 +77,7 @@ function resourceTypeCode(type) {
  * @typedef {{ action: 'allow' | 'block', category: string, vendor: string, rule: string, thirdParty: boolean }} Decision
  * @typedef {{ url: string, topUrl: string, frameUrl?: string, type?: string | number }} RequestInput
  * @typedef {{ name: string, domain: string, topUrl: string, source?: 'http' | 'script', scriptUrl?: string }} CookieInput
+ * @typedef {{ name: string, domain: string, path?: string, partitionKey?: string }} StoredCookieInput
  */
 
 export class WardenEngine {
@@ -177,6 +178,19 @@ export class WardenEngine {
     const r = this.#result();
     const u32 = this.#io.heap32();
     return { linearBytes: u32[r[1] >>> 2], engineBytes: u32[(r[1] >>> 2) + 1] };
+  }
+
+  /**
+   * A cookie already in the jar (cookies.getAll()): `domain` with a leading dot for a domain cookie
+   * (the cookies API's hostOnly false), `partitionKey` the top-level site of a partitioned cookie
+   * ("https://shop.example", the cookies API's partitionKey.topLevelSite). Unpartitioned cookies
+   * are decided on their own site.
+   * @param {StoredCookieInput} c @returns {Decision}
+   */
+  decideStoredCookie(c) {
+    const n = this.#io.write([c?.name, c?.domain, c?.path ?? '/', c?.partitionKey ?? '']);
+    this.#check(this.#m._cw_decide_stored_cookie(this.#live(), n[0], n[1], n[2], n[3]));
+    return this.#decision();
   }
 
   /** Releases the engine and its buffer; the object is unusable afterwards. */

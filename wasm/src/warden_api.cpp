@@ -238,4 +238,15 @@ std::uint32_t cw_memory(std::uint32_t handle) {
   return finish(Status::ok, &g_memory, sizeof g_memory);
 }
 
+// name, domain, path, partition_key of a stored cookie (warden::StoredCookie) in the input buffer;
+// an empty partition_key means unpartitioned.
+std::uint32_t cw_decide_stored_cookie(std::uint32_t handle, std::uint32_t name_len, std::uint32_t domain_len,
+                                      std::uint32_t path_len, std::uint32_t partition_len) {
+  std::string_view in[4];
+  if (!take_inputs({name_len, domain_len, path_len, partition_len}, in))
+    return fail(Status::invalid_argument, "input length overruns the buffer");
+  const auto* e = engine_of(handle);
+  return finish_decision(e->engine.decide(warden::StoredCookie{in[0], in[1], in[2], in[3]}, e->policy));
+}
+
 }  // extern "C"

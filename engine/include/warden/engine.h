@@ -15,6 +15,12 @@
 // Cookies: curated vendor cookie rules, then imported ones (exact name over prefix, longer prefix
 // over shorter, a rule whose domain matches over a name-only one), then the vendor of the script
 // that wrote it, then the same first-/third-party default.
+// Stored cookies: the vendor host rule that covers the cookie's domain and path (a cookie on a
+// vendor's domain is the vendor's, whatever its name) unless a curated cookie rule names the cookie
+// on a domain at least as specific, then the cookie rules as above, then the first-/third-party
+// default. Their top-level site is the partition of a partitioned cookie; an
+// unpartitioned cookie is sent wherever its own site is loaded, so its own site is the top-level
+// site: the site whose policy (overrides included) can keep it.
 #pragma once
 
 #include <array>
@@ -64,6 +70,8 @@ class Engine {
   Result<Classification> classify(const CookieWrite& cookie) const;
   Result<Decision> decide(const Request& request, const Policy& policy) const;
   Result<Decision> decide(const CookieWrite& cookie, const Policy& policy) const;
+  Result<Classification> classify(const StoredCookie& cookie) const;
+  Result<Decision> decide(const StoredCookie& cookie, const Policy& policy) const;
 
   const PublicSuffixList& public_suffixes() const;
   std::string_view site_of(std::string_view host) const { return public_suffixes().site_of(host); }
@@ -74,6 +82,8 @@ class Engine {
  private:
   Engine(std::span<const std::uint8_t> buffer, const Sections& sections, PublicSuffixList psl, std::uint64_t id)
       : buffer_(buffer), sections_(sections), psl_(psl), id_(id) {}
+  // `top_site` receives the site whose policy applies (a view into the thread's scratch).
+  Result<Classification> classify_stored(const StoredCookie& cookie, std::string_view& top_site) const;
   std::span<const std::uint8_t> buffer_;
   Sections sections_;
   PublicSuffixList psl_;

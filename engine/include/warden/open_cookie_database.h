@@ -3,9 +3,12 @@
 // Columns (found by name, any order): ID, Platform, Category, Cookie / Data Key name, Domain,
 // Description, Retention period, Data Controller, User Privacy & GDPR Rights Portals, Wildcard match.
 //
-// Categories: its "Functional" means strictly necessary, as do Security and Necessary;
-// Personalization maps to functional, Analytics to analytics, Marketing to marketing; it has no
-// social category. Any other category skips the row.
+// Categories: Security and Necessary map to necessary, Personalization to functional, Analytics
+// to analytics, Marketing to marketing; it has no social category. Its "Functional" mixes what a
+// site cannot work without (necessary) with chat widgets, embedded players and preference tools
+// (functional) and the technical cookies of analytics and ad tools (analytics, marketing): a table
+// of platforms (and of names, for platforms that serve both) in open_cookie_database.cpp says which
+// rows are not necessary. Any other category skips the row.
 //
 // Names. "Wildcard match" = 1 makes a prefix rule, and so does a name ending in '_': the database
 // lists the stem of names that carry a site or account id (Hm_lvt_<site id> has flag 0), and a

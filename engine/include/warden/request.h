@@ -1,4 +1,4 @@
-// What the engine decides about: a network request, or a cookie write.
+// What the engine decides about: a network request, a cookie write, or a cookie already stored.
 //
 // Both are views: the strings belong to the caller and must outlive the call.
 #pragma once
@@ -54,6 +54,20 @@ struct CookieWrite {
   std::string_view top_url;
   CookieSource source = CookieSource::http;
   std::string_view script_url;  // the script that wrote it, when known
+};
+
+// A cookie as a browser keeps it (a row of Chromium's `cookies`, Firefox's `moz_cookies`, a
+// Safari record): what a sweep of the cookie jar decides about, with no page around it.
+struct StoredCookie {
+  std::string_view name;
+  std::string_view domain;  // ".shop.example" (domain cookie: sent to its subdomains too) or
+                            // "www.shop.example" (host-only), as the stores write them
+  std::string_view path;    // "/cart"; empty means "/"
+  // The top-level site of a partitioned (CHIPS) cookie, in any of the forms the stores use:
+  // "https://shop.example" (Chromium's top_frame_site_key), "(https,shop.example)" or
+  // "(https,shop.example,8443)" (Firefox's decoded partitionKey), or a bare "shop.example".
+  // Empty: unpartitioned.
+  std::string_view partition_key;
 };
 
 }  // namespace warden

@@ -15,7 +15,9 @@ namespace warden {
 
 struct HostRule {
   std::string host;         // matches the host and its subdomains ("google-analytics.com")
-  std::string path_prefix;  // optional: "/recaptcha/" (matched against the URL path, case-sensitive)
+  // optional: "/recaptcha/" (matched against the URL path, case-sensitive); a '*' segment stands
+  // for any one path segment ("/firebasejs/*/firebase-analytics", "/*/fbevents.js")
+  std::string path_prefix;
 };
 
 struct CookieRule {
@@ -38,6 +40,9 @@ struct VendorDatabase {
 };
 
 Result<VendorDatabase> parse_vendor_database(std::string_view json);
+// Whether every '*' of a host rule's path is a whole path segment before any '?' ("/*/x.js"),
+// the only wildcard HostRule::path_prefix may hold.
+bool path_wildcards_are_segments(std::string_view path);
 std::string vendor_database_to_json(const VendorDatabase& db);
 
 }  // namespace warden

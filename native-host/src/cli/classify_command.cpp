@@ -1,4 +1,5 @@
-// `cookiewarden classify`: NDJSON requests and cookie writes in, one decision per line out.
+// `cookiewarden classify`: NDJSON requests, cookie writes and stored cookies in, one decision per
+// line out.
 #include <istream>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -22,6 +23,13 @@ Reads NDJSON on standard input, one object a line, either a request
 or a cookie write
   {"cookie": {"name": "_ga", "domain": ".shop.example"}, "top_url": "https://www.shop.example/"}
   (optional "source": "http" | "script", "script_url")
+or a cookie as a browser stores it (no page: an unpartitioned cookie is decided on its own
+site, a partitioned one on its partition's site)
+  {"stored_cookie": {"name": "IDE", "domain": ".doubleclick.net", "path": "/",
+                     "partition_key": "https://shop.example"}}
+  ("domain" with a leading dot for a domain cookie, without for a host-only one; "path"
+  defaults to "/"; "partition_key" only for a partitioned cookie: "https://site", the
+  (https,site) form Firefox writes, or "site")
 and writes one line per input line, in the same order:
   {"action": "allow"|"block", "category": "...", "vendor": "..." or null, "rule": "..." or null}
 A line that cannot be read gets {"error": "..."} and the run goes on.
@@ -41,7 +49,7 @@ Exit status: 0 when every line was decided, 1 when some line had an error, 2 on 
 
 // Owns the ASCII forms of a line's strings while the engine looks at them.
 struct LineStrings {
-  std::string url, top_url, frame_url, cookie_domain, script_url;
+  std::string url, top_url, frame_url, cookie_domain, script_url, partition_key;
 };
 
 std::optional<std::string> read_string(const json& obj, const char* key, bool required, std::string& out) {
@@ -64,10 +72,36 @@ std::optional<std::string> to_ascii_url(std::string& url) {
   return std::nullopt;
 }
 
+warden::Result<warden::Decision> fail(std::string message) {
+  return {warden::Status::invalid_argument, std::move(message)};
+}
+
+// A cookie domain with its leading dot (a domain cookie) kept, the host in punycode.
+std::optional<std::string> to_ascii_cookie_domain(std::string& domain) {
+  bool dot = !domain.empty() && domain.front() == '.';
+  auto ascii = host_to_ascii(std::string_view(domain).substr(dot ? 1 : 0));
+  if (!ascii.ok()) return ascii.detail();
+  domain = (dot ? "." : "") + *ascii;
+  return std::nullopt;
+}
+
+warden::Result<warden::Decision> decide_stored_cookie(const json& cookie, const warden::Engine& engine,
+                                                      const warden::Policy& policy, LineStrings& s) {
+  if (!cookie.is_object()) return fail("\"stored_cookie\" must be an object with \"name\" and \"domain\"");
+  std::string name, path;
+  if (auto e = read_string(cookie, "name", true, name)) return fail("stored_cookie: " + *e);
+  if (auto e = read_string(cookie, "domain", true, s.cookie_domain)) return fail("stored_cookie: " + *e);
+  if (auto e = read_string(cookie, "path", false, path)) return fail("stored_cookie: " + *e);
+  if (auto e = read_string(cookie, "partition_key", false, s.partition_key)) return fail("stored_cookie: " + *e);
+  if (auto e = to_ascii_cookie_domain(s.cookie_domain)) return fail(*e);
+  return engine.decide(warden::StoredCookie{name, s.cookie_domain, path, s.partition_key}, policy);
+}
+
 warden::Result<warden::Decision> decide_line(const json& line, const warden::Engine& engine,
                                              const warden::Policy& policy, LineStrings& s) {
-  auto fail = [](std::string message) { return warden::Result<warden::Decision>{warden::Status::invalid_argument, std::move(message)}; };
   if (!line.is_object()) return fail("each line must be a JSON object");
+  if (auto stored = line.find("stored_cookie"); stored != line.end())
+    return decide_stored_cookie(*stored, engine, policy, s);
   if (auto e = read_string(line, "top_url", true, s.top_url)) return fail(*e);
   if (auto e = to_ascii_url(s.top_url)) return fail(*e);
 
@@ -79,10 +113,7 @@ warden::Result<warden::Decision> decide_line(const json& line, const warden::Eng
     if (auto e = read_string(line, "source", false, source)) return fail(*e);
     if (auto e = read_string(line, "script_url", false, s.script_url)) return fail(*e);
     if (auto e = to_ascii_url(s.script_url)) return fail(*e);
-    bool dot = !s.cookie_domain.empty() && s.cookie_domain.front() == '.';
-    auto ascii = host_to_ascii(std::string_view(s.cookie_domain).substr(dot ? 1 : 0));
-    if (!ascii.ok()) return fail(ascii.detail());
-    s.cookie_domain = (dot ? "." : "") + *ascii;
+    if (auto e = to_ascii_cookie_domain(s.cookie_domain)) return fail(*e);
     if (!source.empty() && source != "http" && source != "script") return fail("\"source\" must be \"http\" or \"script\"");
     warden::CookieWrite write{name, s.cookie_domain, s.top_url,
                               source == "script" ? warden::CookieSource::script : warden::CookieSource::http, s.script_url};
@@ -118,6 +149,9 @@ std::string subject_of(const json& line) {
   if (!line.is_object()) return "?";
   if (auto c = line.find("cookie"); c != line.end() && c->is_object())
     return "cookie " + string_or(*c, "name", "?") + " @ " + string_or(*c, "domain", "?");
+  if (auto c = line.find("stored_cookie"); c != line.end() && c->is_object())
+    return "stored cookie " + string_or(*c, "name", "?") + " @ " + string_or(*c, "domain", "?") +
+           string_or(*c, "path", "");
   return string_or(line, "url", "?");
 }
 
@@ -184,7 +218,7 @@ int run_classify(std::span<const std::string_view> args, Io io) {
 
 }  // namespace
 
-extern const CliCommand kClassifyCommand{"classify", "decide requests and cookie writes (NDJSON in, NDJSON out)",
+extern const CliCommand kClassifyCommand{"classify", "decide requests, cookie writes and stored cookies (NDJSON in, NDJSON out)",
                                          kUsage, run_classify};
 
 }  // namespace cookiewarden::cli

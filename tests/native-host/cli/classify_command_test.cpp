@@ -88,6 +88,33 @@ TEST_CASE("Unicode hosts are converted to punycode before classifying") {
   CHECK(run.lines[0]["category"] == "necessary");  // same site once both are xn--bcher-kva.example
 }
 
+TEST_CASE("stored cookies need no page: decided on their own site, or on their partition's") {
+  auto dir = std::filesystem::temp_directory_path() / "cookiewarden-classify-stored-test";
+  std::filesystem::create_directories(dir);
+  auto path = (dir / "policy.json").string();
+  std::ofstream(path) << R"({"defaults": {"analytics": "block", "marketing": "block"},
+                            "sites": {"shop.example": {"analytics": "allow"}}})";
+  auto run = classify({"--policy", path},
+                      R"({"stored_cookie": {"name": "_ga", "domain": ".shop.example"}})" "\n"
+                      R"({"stored_cookie": {"name": "_ga", "domain": ".news.example", "path": "/"}})" "\n"
+                      R"j({"stored_cookie": {"name": "_ga", "domain": ".widget.example", "partition_key": "(https,shop.example)"}})j" "\n"
+                      R"({"stored_cookie": {"name": "unlisted", "domain": ".doubleclick.net"}})" "\n"
+                      R"({"stored_cookie": {"name": "sid", "domain": "www.bücher.example", "path": "/account"}})" "\n"
+                      R"({"stored_cookie": {"name": "x", "domain": "shop.example", "path": "account"}})" "\n"
+                      R"({"stored_cookie": {"domain": "shop.example"}})" "\n");
+  CHECK(run.code == 1);
+  REQUIRE(run.lines.size() == 7);
+  CHECK(run.lines[0]["action"] == "allow");
+  CHECK(run.lines[0]["category"] == "analytics");
+  CHECK(run.lines[1]["action"] == "block");
+  CHECK(run.lines[2]["action"] == "allow");
+  CHECK(run.lines[3] == json{{"action", "block"}, {"category", "marketing"}, {"vendor", "Google Ads"}, {"rule", "doubleclick.net"}});
+  CHECK(run.lines[4]["category"] == "necessary");
+  CHECK(run.lines[5]["error"].get<std::string>().find("path") != std::string::npos);
+  CHECK(run.lines[6]["error"].get<std::string>().find("name") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("a policy file with a per-site override applies on that site only") {
   auto dir = std::filesystem::temp_directory_path() / "cookiewarden-classify-test";
   std::filesystem::create_directories(dir);
