@@ -366,7 +366,10 @@ void add_nested_rules(RuleWriter& writer, std::array<DnrCategoryCount, kCategory
     }
     block.action = "block";
     block.third_party_only = inner.third_party_only;
-    if (inner.category != Category::necessary && (refused & mask_of(inner.category)) &&
+    // A host nested one level deep needs no block: the allows over the static rulesets leave it
+    // out (excludedRequestDomains), and the dynamic host rules exclude only the allowing sites.
+    const bool excluded_already = inner.path_prefix.empty() && index.depth(i) < 2;
+    if (inner.category != Category::necessary && (refused & mask_of(inner.category)) && !excluded_already &&
         nested_block_scope(policy, inner, covering, index.depth(i), block) && writer.add(block)) {
       ++counts[index_of(inner.category)].block_rules;
     }

@@ -279,6 +279,8 @@ TEST_CASE("with static rulesets a site's allow leaves alone the hosts a category
   for (const auto& r : third)
     if (r["condition"]["initiatorDomains"] == json::array({"shop.example"}))
       CHECK(r["condition"]["excludedRequestDomains"] == json::array({"ads.stats.example", "hm.baidu.com"}));
+  // That exclusion is enough: the nested marketing host needs no block of its own.
+  CHECK(rules_for(doc, "block", "ads.stats.example").empty());
 }
 
 TEST_CASE("rule ids are unique and start at firstRuleId") {

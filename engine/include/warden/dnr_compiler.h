@@ -16,8 +16,10 @@
 //   * as high `block` rules for refused rules nested in an allowed one, on the sites where the outer
 //     rule's category is allowed: a site allowing social gets an allow over connect.facebook.net,
 //     which must not let through the Meta Pixel's connect.facebook.net/en_US/fbevents.js (marketing).
+//     Paths need them; a host nested one level deep is left out of the allows by
+//     `excludedRequestDomains` instead, and needs one only deeper down.
 //     A nested rule ranks one above the rules it is nested in (priority nested_allow_priority +
-//     depth - 1), so the engine's "more specific rule wins" holds at every level;
+//     depth - 1), so the engine's "more specific rule wins" holds at every level.
 //   * one `modifyHeaders` rule per refused category removing Set-Cookie from its third-party
 //     responses (an "unsafe" rule: Chromium allows 5,000 of them, Firefox counts them as dynamic).
 // Per-site overrides use `initiatorDomains`, which both browsers support: it tests the site of the
