@@ -18,6 +18,8 @@ const NECESSARY_ONLY = { necessary: 'allow', functional: 'block', analytics: 'bl
 const POLICIES = [
   ['necessary only (the default)', { defaults: NECESSARY_ONLY, unknown_third_party: 'allow', sites: {} }],
   ['+ analytics allowed on one site', { defaults: NECESSARY_ONLY, unknown_third_party: 'allow', sites: { 'shop.example': { analytics: 'allow' } } }],
+  // Social's connect.facebook.net holds the Meta Pixel's marketing paths: blocks above the site's allow.
+  ['+ social allowed on one site', { defaults: NECESSARY_ONLY, unknown_third_party: 'allow', sites: { 'shop.example': { social: 'allow' } } }],
   ['+ unclassified third parties blocked', { defaults: NECESSARY_ONLY, unknown_third_party: 'block', sites: {} }],
 ];
 

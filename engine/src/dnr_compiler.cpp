@@ -253,9 +253,16 @@ struct HostOrder {
   bool operator()(std::string_view a, const Entry& b) const { return a < b.first; }
 };
 
-// For each rule, the refusable categories (other than its own) of the rules that cover it: the
-// engine's "more specific rule wins" needs an allow above their block wherever they are refused.
-std::vector<CategoryMask> covering_categories(std::span<const DnrHostRule> rules) {
+// For each rule, the refusable categories (other than its own) of the rules that cover it, and
+// its nesting depth: 0 for a rule no other category covers, else one more than the deepest rule
+// of another category covering it. The engine's "more specific rule wins" needs, wherever the
+// categories differ in action, a rule for the inner one above the rule for the outer one.
+struct Covering {
+  std::vector<CategoryMask> categories;
+  std::vector<std::uint8_t> depth;
+};
+
+Covering covering_rules(std::span<const DnrHostRule> rules) {
   // Sorted by host (a flat vector: a multimap of ~100k list hosts would cost WASM memory it keeps).
   std::vector<std::pair<std::string_view, const DnrHostRule*>> refusable_by_host;
   refusable_by_host.reserve(rules.size());
@@ -265,16 +272,30 @@ std::vector<CategoryMask> covering_categories(std::span<const DnrHostRule> rules
   std::sort(refusable_by_host.begin(), refusable_by_host.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
 
-  std::vector<CategoryMask> out(rules.size(), 0);
-  for (std::size_t i = 0; i < rules.size(); ++i) {
+  // A covering rule has a shorter host, or the same host and a shorter path: visiting rules in
+  // that order knows the depth of every rule covering the one at hand.
+  std::vector<std::size_t> order(rules.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const auto &ra = rules[a], &rb = rules[b];
+    return std::pair(ra.host.size(), ra.path_prefix.size()) < std::pair(rb.host.size(), rb.path_prefix.size());
+  });
+
+  Covering out{std::vector<CategoryMask>(rules.size(), 0), std::vector<std::uint8_t>(rules.size(), 0)};
+  for (std::size_t i : order) {
     const auto& inner = rules[i];
     if (inner.category == Category::unknown || index_of(inner.category) >= kCategoryCount ||
         !expressible_path(inner.path_prefix) || !valid_domain(inner.host))
       continue;
     for (std::string_view host = inner.host; !host.empty();) {
       auto [lo, hi] = std::equal_range(refusable_by_host.begin(), refusable_by_host.end(), host, HostOrder{});
-      for (auto it = lo; it != hi; ++it)
-        if (it->second->category != inner.category && covers(*it->second, inner)) out[i] |= mask_of(it->second->category);
+      for (auto it = lo; it != hi; ++it) {
+        const auto& outer = *it->second;
+        if (outer.category == inner.category || !covers(outer, inner)) continue;
+        out.categories[i] |= mask_of(outer.category);
+        const auto outer_depth = out.depth[static_cast<std::size_t>(&outer - rules.data())];
+        out.depth[i] = std::max(out.depth[i], static_cast<std::uint8_t>(outer_depth + 1));
+      }
       auto dot = host.find('.');
       host = dot == std::string_view::npos ? std::string_view{} : host.substr(dot + 1);
     }
@@ -282,30 +303,79 @@ std::vector<CategoryMask> covering_categories(std::span<const DnrHostRule> rules
   return out;
 }
 
-// Allowed rules nested in refused ones of another category get an allow rule above the block.
-void add_nested_allows(RuleWriter& writer, std::array<DnrCategoryCount, kCategoryCount>& counts,
-                       const DnrRuleIndex& index, const Policy& policy, int priority) {
+// Whether `c` is allowed on `site`, by its override or by default.
+bool allows(const Policy& policy, std::string_view site, Category c) {
+  const auto& choices = policy.sites().find(site)->second;
+  return choices[index_of(c)].value_or(policy.default_for(c)) == Action::allow;
+}
+
+// Where the block for a refused rule nested in rules of the categories `covering` must outrank an
+// allow those rules may have: on the sites that refuse the rule's category and allow one of
+// `covering`. A covering category allowed by default has allow rules only for its own nested
+// rules (depth 1 and more), so the block then goes everywhere the rule's category is refused.
+// Returns false when no site needs it.
+bool nested_block_scope(const Policy& policy, const DnrHostRule& inner, CategoryMask covering, unsigned depth,
+                        RuleSpec& r) {
+  const Category c = inner.category;
+  bool covering_allowed_by_default = false;
+  for (Category outer : kRefusable)
+    if ((covering & mask_of(outer)) && policy.default_for(outer) == Action::allow) covering_allowed_by_default = true;
+  if (policy.default_for(c) == Action::block && covering_allowed_by_default && depth >= 2) {
+    r.excluded_initiator_domains = sites_choosing(policy, c, Action::allow);
+    return true;
+  }
+  for (const auto& [site, choices] : policy.sites()) {
+    if (allows(policy, site, c)) continue;
+    for (Category outer : kRefusable)
+      if ((covering & mask_of(outer)) && allows(policy, site, outer)) {
+        r.initiator_domains.push_back(site);
+        break;
+      }
+  }
+  return !r.initiator_domains.empty();
+}
+
+// Rules nested in rules of another category, where the two differ in action: an allow (the
+// inner category allowed, an outer one refused) or a block (the inner category refused, an outer
+// one allowed: a host-wide allow must not let through a path the engine blocks, such as the Meta
+// Pixel's fbevents.js on connect.facebook.net, whose host is social). Deeper rules rank higher.
+void add_nested_rules(RuleWriter& writer, std::array<DnrCategoryCount, kCategoryCount>& counts,
+                      const DnrRuleIndex& index, const Policy& policy, int priority) {
   CategoryMask refused = 0;
   for (Category c : kRefusable)
     if (policy.default_for(c) == Action::block || !sites_choosing(policy, c, Action::block).empty()) refused |= mask_of(c);
   const auto& rules = index.rules();
   for (std::size_t i = 0; i < rules.size(); ++i) {
-    if (!(index.covered_by(i) & refused)) continue;
+    const CategoryMask covering = index.covered_by(i);
+    if (!covering) continue;
     const auto& inner = rules[i];
     RuleSpec r;
-    r.action = "allow";
-    r.priority = priority;
+    r.priority = priority + static_cast<int>(index.depth(i)) - 1;
     if (inner.path_prefix.empty()) r.request_domains = {inner.host};
     else r.url_filter = url_filter_of(inner);
-    if (inner.category != Category::necessary) {
-      if (policy.default_for(inner.category) == Action::allow) {
-        r.excluded_initiator_domains = sites_choosing(policy, inner.category, Action::block);
-      } else {
-        r.initiator_domains = sites_choosing(policy, inner.category, Action::allow);
-        if (r.initiator_domains.empty()) continue;
+    RuleSpec block = r;
+    if (covering & refused) {
+      r.action = "allow";
+      bool needed = true;
+      if (inner.category != Category::necessary) {
+        if (policy.default_for(inner.category) == Action::allow) {
+          r.excluded_initiator_domains = sites_choosing(policy, inner.category, Action::block);
+        } else {
+          r.initiator_domains = sites_choosing(policy, inner.category, Action::allow);
+          needed = !r.initiator_domains.empty();
+        }
       }
+      if (needed && writer.add(r)) ++counts[index_of(inner.category)].allow_rules;
     }
-    if (writer.add(r)) ++counts[index_of(inner.category)].allow_rules;
+    block.action = "block";
+    block.third_party_only = inner.third_party_only;
+    // A host nested one level deep needs no block: the allows over the static rulesets leave it
+    // out (excludedRequestDomains), and the dynamic host rules exclude only the allowing sites.
+    const bool excluded_already = inner.path_prefix.empty() && index.depth(i) < 2;
+    if (inner.category != Category::necessary && (refused & mask_of(inner.category)) && !excluded_already &&
+        nested_block_scope(policy, inner, covering, index.depth(i), block) && writer.add(block)) {
+      ++counts[index_of(inner.category)].block_rules;
+    }
   }
 }
 
@@ -475,7 +545,9 @@ DnrRuleIndex::DnrRuleIndex(std::vector<DnrHostRule> rules) : rules_(std::move(ru
   groups_->vendor_only = group_by_category(groups_->vendor_rules);
   groups_->json_bytes = expected_json_bytes(rules_);
   groups_->vendor_json_bytes = expected_json_bytes(groups_->vendor_rules);
-  covered_by_ = covering_categories(rules_);
+  auto covering = covering_rules(rules_);
+  covered_by_ = std::move(covering.categories);
+  depth_ = std::move(covering.depth);
 }
 
 DnrRuleIndex::~DnrRuleIndex() = default;
@@ -509,7 +581,7 @@ Result<DnrCompilation> compile_dnr(const DnrRuleIndex& index, const Policy& poli
     out.unsafe_rules += count.header_rules;
   }
   add_unknown_block(writer, out.by_category[index_of(Category::unknown)], groups, policy, options);
-  add_nested_allows(writer, out.by_category, index, policy, options.nested_allow_priority);
+  add_nested_rules(writer, out.by_category, index, policy, options.nested_allow_priority);
   out.rules = writer.count();
   out.rules_json = std::move(writer).finish();
   return out;

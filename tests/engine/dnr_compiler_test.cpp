@@ -60,6 +60,60 @@ std::vector<json> rules_with_filter(const json& doc, std::string_view type, std:
   return out;
 }
 
+// What the browser does with DNR rules (the model of tests/wasm/warden.test.mjs): the action of the
+// highest-priority matching block/allow rule, allow winning ties, or "allow" when none matches.
+// Covers the conditions the compiler writes; `url` is "host/path", the site is the last two labels.
+std::string dnr_verdict(const std::vector<json>& rules, std::string_view url, std::string_view initiator) {
+  const std::string_view host = url.substr(0, url.find('/'));
+  const auto under = [](std::string_view h, const json& domain) {
+    const auto d = domain.get<std::string>();
+    return h == d || (h.ends_with(d) && h.size() > d.size() && h[h.size() - d.size() - 1] == '.');
+  };
+  const auto any_under = [&](std::string_view h, const json& condition, const char* key) {
+    if (!condition.contains(key)) return false;
+    return std::any_of(condition[key].begin(), condition[key].end(), [&](const json& d) { return under(h, d); });
+  };
+  const auto site = [](std::string_view h) {
+    auto dot = h.rfind('.');
+    dot = dot == std::string_view::npos || dot == 0 ? std::string_view::npos : h.rfind('.', dot - 1);
+    return dot == std::string_view::npos ? h : h.substr(dot + 1);
+  };
+  const json* best = nullptr;
+  for (const auto& r : rules) {
+    const auto type = r["action"]["type"];
+    if (type != "block" && type != "allow") continue;
+    const auto& c = r["condition"];
+    if (c.contains("requestDomains") && !any_under(host, c, "requestDomains")) continue;
+    if (any_under(host, c, "excludedRequestDomains")) continue;
+    if (c.contains("urlFilter")) {
+      const auto filter = c["urlFilter"].get<std::string>().substr(2);  // "||host/path"
+      const auto slash = filter.find('/');
+      const auto path = slash == std::string::npos ? std::string("/") : filter.substr(slash);
+      if (!under(host, filter.substr(0, slash)) || !url.substr(host.size()).starts_with(path)) continue;
+    }
+    if (c.contains("initiatorDomains") && !any_under(initiator, c, "initiatorDomains")) continue;
+    if (any_under(initiator, c, "excludedInitiatorDomains")) continue;
+    if (c.value("domainType", "") == "thirdParty" && site(host) == site(initiator)) continue;
+    if (!best || r["priority"] > (*best)["priority"] || (r["priority"] == (*best)["priority"] && type == "allow"))
+      best = &r;
+  }
+  return best ? (*best)["action"]["type"].get<std::string>() : "allow";
+}
+
+// The rules a browser holds for `policy`: the dynamic rules, and with static rulesets those of
+// the categories the policy refuses by default (how extension/js/dnr-enforcer.js enables them).
+std::vector<json> browser_rules(const std::vector<DnrHostRule>& rules, const Policy& policy, bool static_rulesets) {
+  warden::DnrOptions options;
+  options.include_host_rules = !static_rulesets;
+  auto doc = compile(rules, policy, options);
+  std::vector<json> out(doc["rules"].begin(), doc["rules"].end());
+  if (static_rulesets)
+    for (const auto& set : warden::compile_dnr_static(rules))
+      if (policy.default_for(set.category) == Action::block)
+        for (const auto& r : json::parse(set.rules_json)) out.push_back(r);
+  return out;
+}
+
 bool read_file(const std::string& path, std::string& out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
@@ -130,6 +184,56 @@ TEST_CASE("allowed rules nested in a refused host win with a higher-priority all
   CHECK(rules_for(compile(kRules, p), "allow", "cdn.doubleclick.net").empty());
 }
 
+// connect.facebook.net is social (the Facebook SDK); the Meta Pixel's paths on it are marketing.
+const std::vector<DnrHostRule> kFacebookRules{
+    {"connect.facebook.net", "", Category::social, false},
+    {"connect.facebook.net", "/en_US/fbevents.js", Category::marketing, false},
+    {"connect.facebook.net", "/signals/", Category::marketing, false},
+    {"doubleclick.net", "", Category::marketing, false},
+};
+
+TEST_CASE("a site allowing social gets the Facebook SDK, never the Meta Pixel on the same host") {
+  Policy p = Policy::necessary_only();
+  p.set_site("shop.example", Category::social, Action::allow);
+  for (bool static_rulesets : {true, false}) {
+    CAPTURE(static_rulesets);
+    const auto rules = browser_rules(kFacebookRules, p, static_rulesets);
+    CHECK(dnr_verdict(rules, "connect.facebook.net/en_US/sdk.js", "www.shop.example") == "allow");
+    CHECK(dnr_verdict(rules, "connect.facebook.net/en_US/fbevents.js", "www.shop.example") == "block");
+    CHECK(dnr_verdict(rules, "connect.facebook.net/signals/config/1", "www.shop.example") == "block");
+    CHECK(dnr_verdict(rules, "connect.facebook.net/en_US/sdk.js", "news.example") == "block");
+    CHECK(dnr_verdict(rules, "connect.facebook.net/en_US/fbevents.js", "news.example") == "block");
+  }
+  // Marketing allowed there too: the pixel loads.
+  p.set_site("shop.example", Category::marketing, Action::allow);
+  for (bool static_rulesets : {true, false})
+    CHECK(dnr_verdict(browser_rules(kFacebookRules, p, static_rulesets), "connect.facebook.net/en_US/fbevents.js",
+                      "www.shop.example") == "allow");
+}
+
+TEST_CASE("a block nested in an allow nested in a block: each level outranks the one around it") {
+  // A list makes all of facebook.net marketing; social allowed by default, so the SDK host gets a
+  // nested allow, and the pixel under it a block above that allow.
+  auto rules = kFacebookRules;
+  rules.push_back({"facebook.net", "", Category::marketing, false, true});
+  Policy p = Policy::necessary_only();
+  p.set_default(Category::social, Action::allow);
+  p.set_site("news.example", Category::social, Action::block);
+  p.set_site("ads.example", Category::marketing, Action::allow);
+  for (bool static_rulesets : {true, false}) {
+    CAPTURE(static_rulesets);
+    const auto r = browser_rules(rules, p, static_rulesets);
+    CHECK(dnr_verdict(r, "static.facebook.net/x.js", "www.shop.example") == "block");
+    CHECK(dnr_verdict(r, "connect.facebook.net/en_US/sdk.js", "www.shop.example") == "allow");
+    CHECK(dnr_verdict(r, "connect.facebook.net/en_US/fbevents.js", "www.shop.example") == "block");
+    CHECK(dnr_verdict(r, "connect.facebook.net/en_US/sdk.js", "news.example") == "block");
+    CHECK(dnr_verdict(r, "connect.facebook.net/en_US/fbevents.js", "ads.example") == "allow");
+  }
+  auto doc = compile(rules, p);
+  auto pixel = rules_with_filter(doc, "block", "||connect.facebook.net/en_US/fbevents.js");
+  CHECK(std::any_of(pixel.begin(), pixel.end(), [](const json& r) { return r["priority"] == 4; }));
+}
+
 TEST_CASE("with static rulesets the dynamic rules keep only overrides, path allows and header removal") {
   Policy p = Policy::necessary_only();
   p.set_site("shop.example", Category::analytics, Action::allow);
@@ -175,6 +279,8 @@ TEST_CASE("with static rulesets a site's allow leaves alone the hosts a category
   for (const auto& r : third)
     if (r["condition"]["initiatorDomains"] == json::array({"shop.example"}))
       CHECK(r["condition"]["excludedRequestDomains"] == json::array({"ads.stats.example", "hm.baidu.com"}));
+  // That exclusion is enough: the nested marketing host needs no block of its own.
+  CHECK(rules_for(doc, "block", "ads.stats.example").empty());
 }
 
 TEST_CASE("rule ids are unique and start at firstRuleId") {

@@ -13,6 +13,13 @@
 //     by default — they also override the static rulesets below, which cannot be edited;
 //   * higher-priority `allow` rules for allowed rules nested in a refused one (www.google.com/recaptcha/
 //     is necessary while google.com-wide marketing is refused);
+//   * as high `block` rules for refused rules nested in an allowed one, on the sites where the outer
+//     rule's category is allowed: a site allowing social gets an allow over connect.facebook.net,
+//     which must not let through the Meta Pixel's connect.facebook.net/en_US/fbevents.js (marketing).
+//     Paths need them; a host nested one level deep is left out of the allows by
+//     `excludedRequestDomains` instead, and needs one only deeper down.
+//     A nested rule ranks one above the rules it is nested in (priority nested_allow_priority +
+//     depth - 1), so the engine's "more specific rule wins" holds at every level.
 //   * one `modifyHeaders` rule per refused category removing Set-Cookie from its third-party
 //     responses (an "unsafe" rule: Chromium allows 5,000 of them, Firefox counts them as dynamic).
 // Per-site overrides use `initiatorDomains`, which both browsers support: it tests the site of the
@@ -78,7 +85,8 @@ inline constexpr DnrLimits kFirefoxDnrLimits{"firefox", 5000, 0, 1000, 30000, 20
 
 struct DnrOptions {
   int first_rule_id = 1;
-  // Rule priorities: block < allow-override < nested-allow. Static rulesets use `block_priority`.
+  // Rule priorities: block < allow-override < nested rules (allow or block, from
+  // `nested_allow_priority` up, one per nesting level). Static rulesets use `block_priority`.
   int block_priority = 1;
   int allow_priority = 2;
   int nested_allow_priority = 3;
@@ -129,11 +137,16 @@ class DnrRuleIndex {
   const Groups& groups() const { return *groups_; }
   // Bit c set: a rule of category c, other than rules()[i]'s, covers rules()[i].
   CategoryMask covered_by(std::size_t i) const { return covered_by_[i]; }
+  // 0 when covered_by(i) is empty, else one more than the deepest rule of another category
+  // covering rules()[i]: connect.facebook.net/en_US/fbevents.js (marketing) under
+  // connect.facebook.net (social) is 1, or 2 if a list made facebook.net marketing.
+  unsigned depth(std::size_t i) const { return depth_[i]; }
 
  private:
   std::vector<DnrHostRule> rules_;
   std::unique_ptr<Groups> groups_;
   std::vector<CategoryMask> covered_by_;
+  std::vector<std::uint8_t> depth_;
 };
 
 Result<DnrCompilation> compile_dnr(const DnrRuleIndex& index, const Policy& policy, const DnrOptions& options = {});

@@ -20,6 +20,7 @@ const OLD_EXPORT = join(FIXTURES, 'old/export_partial_defaults.json');
 const MIGRATED = JSON.parse(readFileSync(join(FIXTURES, 'migrations.json'), 'utf8'))['export_partial_defaults.json'];
 const GTAG = tagsOf('analytics').find((t) => t.id === 'gtag').url;
 const MARKETING = tagsOf('marketing').map((t) => t.url);
+const FACEBOOK_SDK = tagsOf('social').find((t) => t.id === 'facebook-sdk').url;
 const SHOTS = fileURLToPath(new URL('../../../build/screenshots/extension/', import.meta.url));
 
 let fx;
@@ -37,8 +38,8 @@ before(async () => {
 after(async () => fx?.close());
 
 test('an old export imported on the options page becomes the policy it meant', async () => {
-  // What the old file says: analytics allowed by default, every other category left out (blocked);
-  // its one site choice is for news.example, so on the shop the defaults apply.
+  // What the old file says: analytics allowed by default, every other category left out (blocked),
+  // and social allowed on the shop.
   assert.equal(JSON.parse(readFileSync(OLD_EXPORT, 'utf8')).format, 'cookiewarden-settings');
   await options.locator('#import').setInputFiles(OLD_EXPORT);
   await waitFor('the import', async () => /^Imported export_partial_defaults\.json: defaults, 1 site with its own choices and 0 kept sites\./
@@ -47,11 +48,13 @@ test('an old export imported on the options page becomes the policy it meant', a
   assert.deepEqual({ policy, chosen }, MIGRATED);
 });
 
-test('the engine decides by the imported policy: analytics loads on the shop, marketing stays blocked', async () => {
+test('the engine decides by the imported policy: analytics and social load on the shop, marketing stays blocked', async () => {
   const shop = await fx.browser.context.newPage();
   const since = Date.now();
   await visit(shop, SHOP_URL);
   assert.equal(hits(fx.demo, GTAG, since).length, 1, 'gtag.js reached the server (analytics allowed by the old export)');
+  assert.equal(hits(fx.demo, FACEBOOK_SDK, since).length, 1, 'the Facebook SDK reached the server (social allowed on the shop)');
+  // The Meta Pixel shares the SDK's host: the shop's social allow must not let it through.
   for (const url of MARKETING) assert.deepEqual(hits(fx.demo, url, since), [], `${url}: a category the old export left out is blocked`);
   await shop.close();
 });
@@ -84,10 +87,10 @@ test('the exported policy is what cookiewarden --policy reads, and it decides as
   assert.deepEqual(JSON.parse(text), { ...MIGRATED.policy, keep: ['bank.example'] });
   const dir = mkdtempSync(join(tmpdir(), 'cw-policy-'));
   writeFileSync(join(dir, 'policy.json'), text);
-  const lines = [GTAG, ...MARKETING].map((url) => JSON.stringify({ url, top_url: SHOP_URL, type: 'script' }));
+  const lines = [GTAG, FACEBOOK_SDK, ...MARKETING].map((url) => JSON.stringify({ url, top_url: SHOP_URL, type: 'script' }));
   const run = spawnSync(COOKIEWARDEN, ['classify', '--policy', join(dir, 'policy.json')],
     { input: lines.join('\n') + '\n', encoding: 'utf8', timeout: 60_000 });
   assert.equal(run.status, 0, run.stderr);
   const actions = run.stdout.trim().split('\n').map((line) => JSON.parse(line).action);
-  assert.deepEqual(actions, ['allow', ...MARKETING.map(() => 'block')], run.stdout);
+  assert.deepEqual(actions, ['allow', 'allow', ...MARKETING.map(() => 'block')], run.stdout);
 });
