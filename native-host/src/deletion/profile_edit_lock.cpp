@@ -111,6 +111,12 @@ ProfileEditLock::ProfileEditLock(const BrowserProfile& profile) {
       singleton_target_ = target;
       return;
     }
+    if (errno == EACCES || errno == EPERM || errno == EROFS) {
+      // Not ours to write: the stores of such a profile are reported one by one (permission
+      // denied), as for Firefox's .parentlock that cannot be opened for writing.
+      detail_ = "cannot create " + lock.string() + ": " + std::strerror(errno);
+      return;
+    }
     if (errno != EEXIST) {
       held_ = false;
       detail_ = "cannot create " + lock.string() + ": " + std::strerror(errno);
