@@ -17,3 +17,5 @@ if(WARDEN_NODE)
     TIMEOUT 180
     LABELS "e2e;browser")
 endif()
+
+include(${CMAKE_CURRENT_LIST_DIR}/io_failure/suite.cmake)

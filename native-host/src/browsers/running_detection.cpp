@@ -1,6 +1,8 @@
 #include "browsers/running_detection.h"
 
-#include <cerrno>
+#include "browsers/flatpak_instances.h"
+#include "platform/process_liveness.h"
+
 #include <charconv>
 #include <optional>
 #include <vector>
@@ -10,7 +12,6 @@
 #include <windows.h>
 #else
 #include <fcntl.h>
-#include <signal.h>
 #include <unistd.h>
 #endif
 #if defined(__APPLE__)
@@ -30,17 +31,25 @@ std::string this_host() {
   return name;
 }
 
-// EPERM means the pid exists but belongs to someone else: still alive.
-bool pid_alive(long pid) { return pid > 0 && (kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM); }
-
 long parse_pid(std::string_view text) {
   long pid = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), pid);
   return ec == std::errc() && end == text.data() + text.size() ? pid : -1;
 }
 
+// The lock cookiewarden itself holds while it edits ("<host>.cookiewarden-<pid>"): running while
+// that cookiewarden is, so two never edit one profile at once; stale once it is gone.
+RunningState own_edit_lock(const std::string& host, long pid) {
+  std::string real_host = host.substr(0, host.size() - kEditLockHostSuffix.size());
+  if (real_host != this_host())
+    return {true, "cookiewarden on host '" + real_host + "' (pid " + std::to_string(pid) + ") is editing this profile"};
+  if (process_alive(pid)) return {true, "cookiewarden (pid " + std::to_string(pid) + ") is editing this profile"};
+  return {false, "stale cookiewarden SingletonLock (pid " + std::to_string(pid) + " is gone)"};
+}
+
 // Chromium's SingletonLock is a dangling symlink whose target is "<hostname>-<pid>"; the
-// hostname may itself contain '-', the pid never does.
+// hostname may itself contain '-', the pid never does. A Flatpak Chromium writes a pid of its own
+// PID namespace, which says nothing here: Flatpak's instance records decide instead.
 RunningState chromium_singleton_lock(const fs::path& user_data_dir) {
   fs::path lock = user_data_dir / "SingletonLock";
   std::error_code ec;
@@ -52,10 +61,16 @@ RunningState chromium_singleton_lock(const fs::path& user_data_dir) {
   long pid = dash == std::string::npos ? -1 : parse_pid(std::string_view(target).substr(dash + 1));
   if (ec || pid <= 0) return {true, "SingletonLock -> '" + target + "' is unreadable; assuming the browser runs"};
   std::string host = target.substr(0, dash);
+  if (host.ends_with(kEditLockHostSuffix)) return own_edit_lock(host, pid);
+  if (auto app = flatpak_app_of(user_data_dir)) {
+    std::string detail;
+    bool running = flatpak_app_running(*app, flatpak_runtime_dir(), detail);
+    return {running, running ? detail : "stale SingletonLock (" + detail + ")"};
+  }
   if (host != this_host())
     return {true, "SingletonLock is held by host '" + host + "' (pid " + std::to_string(pid) +
                       "); cannot check another machine, assuming it runs"};
-  if (pid_alive(pid)) return {true, "running: SingletonLock pid " + std::to_string(pid) + " is alive"};
+  if (process_alive(pid)) return {true, "running: SingletonLock pid " + std::to_string(pid) + " is alive"};
   return {false, "stale SingletonLock (pid " + std::to_string(pid) + " is gone)"};
 }
 
@@ -86,22 +101,27 @@ RunningState firefox_lock_symlink(const fs::path& profile) {
   std::size_t plus = target.rfind('+');
   long pid = plus == std::string::npos ? -1 : parse_pid(std::string_view(target).substr(plus + 1));
   if (pid <= 0) return {true, "lock -> '" + target + "' is unreadable; assuming Firefox runs"};
-  if (pid_alive(pid)) return {true, "running: lock symlink pid " + std::to_string(pid) + " is alive"};
+  if (process_alive(pid)) return {true, "running: lock symlink pid " + std::to_string(pid) + " is alive"};
   return {false, "lock symlink names pid " + std::to_string(pid) + ", which is gone"};
 }
 
 #else
 
 // Windows: Chromium's `lockfile` and Firefox's `parent.lock` are held open without sharing
-// while the browser runs; opening them with no sharing fails with a sharing violation.
+// while the browser runs; opening them with no sharing fails with a sharing violation. Only a
+// missing file means "not running": any other failure (access denied, a network error) leaves
+// the question open, so it counts as running.
 RunningState exclusive_lock_file(const fs::path& file, const char* what) {
   HANDLE h = CreateFileW(file.c_str(), GENERIC_READ, 0, nullptr, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr);
   if (h != INVALID_HANDLE_VALUE) {
     CloseHandle(h);
     return {false, std::string(what) + " is not held"};
   }
-  if (GetLastError() == ERROR_SHARING_VIOLATION) return {true, std::string("running: ") + what + " is held open"};
-  return {false, std::string("no ") + what};
+  DWORD error = GetLastError();
+  if (error == ERROR_SHARING_VIOLATION) return {true, std::string("running: ") + what + " is held open"};
+  if (error == ERROR_FILE_NOT_FOUND || error == ERROR_PATH_NOT_FOUND) return {false, std::string("no ") + what};
+  return {true, std::string("cannot open ") + what + " (Windows error " + std::to_string(error) +
+                    "); assuming the browser runs"};
 }
 
 #endif

@@ -8,6 +8,7 @@
 #include "cli/site_data_text.h"
 #include "deletion/site_deletion.h"
 #include "deletion/site_request.h"
+#include "platform/stop_request.h"
 
 namespace cookiewarden::cli {
 namespace {
@@ -51,6 +52,7 @@ int run_delete(std::span<const std::string_view> args, Io io) {
     io.err << "cookiewarden delete: no browser profiles found for this user\n";
     return kExitFailure;
   }
+  install_stop_handlers();  // Ctrl-C finishes the store in hand, then the rest is reported as interrupted
   bool dry_run = parsed->has("--dry-run"), json = parsed->has("--json"), complete = true;
   nlohmann::json profiles = nlohmann::json::array();
   for (const auto& profile : selected.profiles) {
@@ -78,8 +80,9 @@ extern const CliCommand kDeleteCommand{
     "set while SITE was the top-level page (partitioned), local storage, IndexedDB and the other\n"
     "per-origin storage folders, and the session cookies and sessionStorage that session restore\n"
     "would bring back (Firefox's session files, Chromium's Session Storage). A profile whose browser\n"
-    "is running is skipped untouched: close the browser and run again. Each store is changed all or\n"
-    "nothing.\n\n"
+    "is running is skipped untouched: close the browser and run again. While a profile is edited the\n"
+    "browser's own lock is held, so a browser started meanwhile does not open it. Each store is changed\n"
+    "all or nothing; Ctrl-C lets the store in hand finish and skips the rest (reported 'interrupted').\n\n"
     "  --browser B   only profiles of browser B (an id from 'cookiewarden browsers', or chromium/firefox/safari)\n"
     "  --profile P   only profiles with this id, name or path\n"
     "  --dry-run     list exactly what would be deleted; change nothing\n"

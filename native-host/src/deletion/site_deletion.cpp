@@ -1,11 +1,15 @@
 #include "deletion/site_deletion.h"
 
 #include <algorithm>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
 #include "browsers/running_detection.h"
 #include "deletion/profile_edit_lock.h"
+#include "platform/commit_gate.h"
+#include "platform/private_scratch.h"
+#include "platform/stop_request.h"
 #include "stores/chromium_cookies.h"
 #include "stores/chromium_indexeddb.h"
 #include "stores/chromium_local_storage.h"
@@ -13,6 +17,7 @@
 #include "stores/firefox_cookies.h"
 #include "stores/firefox_session_restore.h"
 #include "stores/firefox_site_storage.h"
+#include "stores/folder_removal.h"
 #include "stores/safari_cookies.h"
 #include "warden/url.h"
 
@@ -41,6 +46,36 @@ void add_chromium_stores(const BrowserProfile& profile, std::vector<std::unique_
 std::string close_first_message(const BrowserProfile& profile, const std::string& detail) {
   return profile.browser_name + " is running (" + detail + "). Close " + profile.browser_name +
          " and try again; nothing was changed in profile '" + profile.profile_name + "'.";
+}
+
+// A store the deletion did not reach: the others stay listed, so the result says what was left.
+StoreOutcome not_reached(const SiteStore& store, SkipReason reason, const std::string& message) {
+  StoreOutcome outcome;
+  outcome.store = std::string(store.id());
+  outcome.skipped = reason;
+  outcome.message = message;
+  return outcome;
+}
+
+// Finishes the folder removals a killed run left in the profile (folder_removal.h): the store
+// removes the site again, which deletes whatever the interrupted commit did not, then the removal
+// folder goes. Says what it finished, for the result's message.
+std::string roll_forward_abandoned(const BrowserProfile& profile, const std::vector<std::unique_ptr<SiteStore>>& stores) {
+  std::string done;
+  for (const AbandonedRemoval& abandoned : abandoned_removals(profile.path)) {
+    auto store = std::find_if(stores.begin(), stores.end(), [&](const auto& s) { return s->id() == abandoned.intent.store; });
+    if (!abandoned.intent.store.empty()) {
+      if (store == stores.end() || abandoned.intent.site.empty()) continue;  // not ours to judge: left as it is
+      StoreOutcome outcome = (*store)->remove(SiteMatcher(abandoned.intent.site, warden::PublicSuffixList::builtin()), false);
+      if (!outcome.handled() && outcome.skipped != SkipReason::not_present) continue;  // the next run tries again
+    }
+    // An intent never completely written means nothing was moved yet.
+    if (!discard_removal(abandoned.folder)) continue;
+    if (abandoned.intent.store.empty()) continue;
+    done += (done.empty() ? "" : "; ") + std::string("finished an interrupted deletion of ") + abandoned.intent.site +
+            " (" + abandoned.intent.store + ")";
+  }
+  return done;
 }
 
 }  // namespace
@@ -109,13 +144,36 @@ DeletionResult delete_site(const BrowserProfile& profile, const SiteMatcher& sit
     result.message = close_first_message(profile, running.detail);
     return result;
   }
-  ProfileEditLock lock(profile);
-  if (!lock.held()) {
-    result.skipped = SkipReason::running;
-    result.message = close_first_message(profile, lock.detail());
-    return result;
+  // A dry run changes nothing, not even a stale lock: it takes none.
+  std::optional<ProfileEditLock> lock;
+  if (!dry_run) {
+    lock.emplace(profile);
+    if (!lock->held()) {
+      result.skipped = SkipReason::running;
+      result.message = close_first_message(profile, lock->detail());
+      return result;
+    }
   }
-  for (const auto& store : stores) result.stores.push_back(store->remove(site, dry_run));
+  auto lost = [&lock]() -> std::optional<std::string> { return lock ? lock->lost() : std::nullopt; };
+  CommitGate gate(lost);
+  remove_abandoned_scratch();
+  if (!dry_run) result.message = roll_forward_abandoned(profile, stores);
+  for (const auto& store : stores) {
+    if (stop_requested()) {
+      result.stores.push_back(not_reached(*store, SkipReason::interrupted, "stopped before this store (signal or closed port)"));
+      continue;
+    }
+    if (auto taken = lost()) {
+      result.stores.push_back(not_reached(*store, SkipReason::running, *taken + "; not edited"));
+      continue;
+    }
+    result.stores.push_back(store->remove(site, dry_run));
+  }
+  if (auto taken = lost()) {
+    result.message += std::string(result.message.empty() ? "" : ". ") + profile.browser_name +
+                      " started during the deletion in profile '" + profile.profile_name + "' (" + *taken +
+                      "). Every store is either unchanged or fully edited; see each store.";
+  }
   return result;
 }
 

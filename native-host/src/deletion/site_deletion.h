@@ -3,9 +3,14 @@
 //
 // Safety, in this order: the browser owning the profile must not be running (detect_running);
 // if it is, nothing is opened for writing and the result says which browser to close (a dry run
-// is refused the same way: a real run would delete nothing). Firefox's .parentlock is then held
-// for the whole edit (profile_edit_lock.h). Each store is edited all or nothing; a store that
-// fails is reported and the others still run.
+// is refused the same way: a real run would delete nothing). The browser's own single-instance
+// lock is then held for the whole edit (profile_edit_lock.h), so a browser started meanwhile
+// finds the profile in use. Where a browser can take the lock from us anyway (Chromium's "Unlock
+// profile"), each store re-checks it right before committing (platform/commit_gate.h) and rolls
+// back instead; the stores after it are not touched and the result says the browser started.
+// Each store is edited all or nothing; a store that fails is reported and the others still run.
+// A stop request (platform/stop_request.h) lets the current store finish and skips the rest as
+// interrupted.
 #pragma once
 
 #include <memory>
@@ -41,7 +46,9 @@ struct DeletionResult {
   std::string site;
   bool dry_run = false;
   // running: the whole profile was refused and nothing was touched; `message` says which browser
-  // to close. Otherwise none, and each store says what it did.
+  // to close. Otherwise none, and each store says what it did; `message` then says when the
+  // browser started during the deletion, and which interrupted deletions of an earlier run were
+  // finished first (empty when neither happened).
   SkipReason skipped = SkipReason::none;
   std::string message;
   std::vector<StoreOutcome> stores;

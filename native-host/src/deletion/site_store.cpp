@@ -18,6 +18,7 @@ std::string_view skip_reason_name(SkipReason reason) {
     case SkipReason::unsafe_path: return "unsafe_path";
     case SkipReason::corrupt: return "corrupt";
     case SkipReason::io_error: return "io_error";
+    case SkipReason::interrupted: return "interrupted";
   }
   return "io_error";
 }

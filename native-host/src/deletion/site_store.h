@@ -34,6 +34,7 @@ enum class SkipReason : std::uint8_t {
   unsafe_path,              // a symlink or a path that leaves the profile: never followed
   corrupt,                  // not a valid file of its format: left exactly as it was
   io_error,                 // any other read or write failure
+  interrupted,              // a stop was asked for (signal, closed port) before this store began
 };
 
 // "none", "not_present", "running", "locked", ...

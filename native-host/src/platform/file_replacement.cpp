@@ -1,7 +1,11 @@
 #include "platform/file_replacement.h"
 
+#include "platform/commit_gate.h"
+#include "platform/process_liveness.h"
+
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 
 #if defined(_WIN32)
 #include <windows.h>
@@ -23,12 +27,41 @@ bool same_version(const FileStamp& a, const FileStamp& b) {
   return a.device == b.device && a.inode == b.inode && a.size == b.size && a.modified_ns == b.modified_ns;
 }
 
-// Hidden, and named for us, so a leftover after a crash is recognisable.
+// Hidden, named for us and for this run's pid, so a leftover after a crash is recognisable.
+// Built by appending: GCC 12 misreports operator+ chains here (-Wrestrict).
+std::string temporary_prefix(const fs::path& file) {
+  std::string prefix = ".";
+  prefix.append(file.filename().string()).append(".cookiewarden-");
+  return prefix;
+}
+
 fs::path temporary_name_beside(const fs::path& file, const std::string& unique) {
-  return file.parent_path() / ("." + file.filename().string() + ".cookiewarden-" + unique);
+  return file.parent_path() / (temporary_prefix(file) + std::to_string(current_pid()) + "-" + unique);
+}
+
+// The pid in a temporary's name (".Cookies.binarycookies.cookiewarden-4242-a8Xk2p"), or 0.
+long temporary_pid(const std::string& name, const std::string& prefix) {
+  if (!name.starts_with(prefix)) return 0;
+  long pid = 0;
+  const char* begin = name.data() + prefix.size();
+  auto [end, ec] = std::from_chars(begin, name.data() + name.size(), pid);
+  return ec == std::errc() && end != name.data() + name.size() && *end == '-' ? pid : 0;
 }
 
 }  // namespace
+
+std::size_t remove_abandoned_replacements(const fs::path& file) {
+  const std::string prefix = temporary_prefix(file);
+  std::size_t removed = 0;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(file.parent_path().empty() ? "." : file.parent_path(), ec)) {
+    long pid = temporary_pid(entry.path().filename().string(), prefix);
+    if (pid == 0 || pid == current_pid() || process_alive(pid) || !entry.is_regular_file() || entry.is_symlink()) continue;
+    std::error_code remove_ec;
+    if (fs::remove(entry.path(), remove_ec)) ++removed;
+  }
+  return removed;
+}
 
 #if defined(_WIN32)
 
@@ -97,7 +130,8 @@ std::optional<FileFailure> load_file(const fs::path& file, LoadedFile& out) {
 }
 
 std::optional<FileFailure> replace_file(const fs::path& file, const FileStamp& original, std::span<const std::uint8_t> bytes) {
-  const fs::path temp = temporary_name_beside(file, std::to_string(GetCurrentProcessId()));
+  remove_abandoned_replacements(file);
+  const fs::path temp = temporary_name_beside(file, "0");
   {
     Handle h(CreateFileW(temp.c_str(), GENERIC_WRITE, 0, nullptr, CREATE_NEW, FILE_ATTRIBUTE_NORMAL, nullptr));
     if (!h.valid()) return last_failure("create a temporary file beside it");
@@ -123,6 +157,10 @@ std::optional<FileFailure> replace_file(const fs::path& file, const FileStamp& o
   if (!current.valid() || stamp_of(current.get(), now.stamp) || !same_version(original, now.stamp)) {
     DeleteFileW(temp.c_str());
     return changed_failure("was modified while being edited; left as it is now");
+  }
+  if (auto refusal = commit_refusal(file.string())) {
+    DeleteFileW(temp.c_str());
+    return changed_failure(*refusal);
   }
   if (!MoveFileExW(temp.c_str(), file.c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) {
     auto failure = last_failure("rename over");
@@ -205,6 +243,7 @@ std::optional<FileFailure> load_file(const fs::path& file, LoadedFile& out) {
 }
 
 std::optional<FileFailure> replace_file(const fs::path& file, const FileStamp& original, std::span<const std::uint8_t> bytes) {
+  remove_abandoned_replacements(file);
   std::string temp = temporary_name_beside(file, "XXXXXX").string();  // mkstemp fills in the X
   FileDescriptor fd(::mkstemp(temp.data()));
   if (fd.get() < 0) return system_failure("create a temporary file beside it", errno);
@@ -222,6 +261,7 @@ std::optional<FileFailure> replace_file(const fs::path& file, const FileStamp& o
   struct stat now {};
   if (::lstat(file.c_str(), &now) != 0) return abandon(system_failure("stat", errno));
   if (!same_version(original, stamp_of(now))) return abandon(changed_failure("was modified while being edited; left as it is now"));
+  if (auto refusal = commit_refusal(file.string())) return abandon(changed_failure(*refusal));
   if (::rename(temp.c_str(), file.c_str()) != 0) return abandon(system_failure("rename over", errno));
   FileDescriptor dir(::open(file.parent_path().empty() ? "." : file.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (dir.get() >= 0) ::fsync(dir.get());  // the rename is done; a failed folder sync cannot be undone

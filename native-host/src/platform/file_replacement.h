@@ -41,8 +41,13 @@ struct FileFailure {
 
 std::optional<FileFailure> load_file(const std::filesystem::path& file, LoadedFile& out);
 
-// Replaces `file` with `bytes` unless it no longer matches `original` (from load_file).
+// Replaces `file` with `bytes` unless it no longer matches `original` (from load_file). The new
+// file is written beside it as ".<name>.cookiewarden-<pid>-<random>"; temporaries of runs that
+// are gone (killed before their rename) are removed first, since each is a copy of the data.
 std::optional<FileFailure> replace_file(const std::filesystem::path& file, const FileStamp& original,
                                         std::span<const std::uint8_t> bytes);
+
+// Removes the temporaries that runs no longer alive left beside `file`. Returns how many.
+std::size_t remove_abandoned_replacements(const std::filesystem::path& file);
 
 }  // namespace cookiewarden

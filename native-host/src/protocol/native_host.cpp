@@ -5,11 +5,10 @@
 #if defined(_WIN32)
 #include <fcntl.h>
 #include <io.h>
-#else
-#include <csignal>
 #endif
 
 #include "platform/executable_path.h"
+#include "platform/stop_request.h"
 #include "protocol/session.h"
 
 namespace cookiewarden::protocol {
@@ -19,11 +18,11 @@ int run_native_host(const Caller& caller) {
   // Text mode would turn 0x0A in a length or body into CR LF.
   _setmode(_fileno(stdin), _O_BINARY);
   _setmode(_fileno(stdout), _O_BINARY);
-#else
-  // When the browser closes the port mid-reply, the write must fail (and the session end with
-  // exit code 1) instead of SIGPIPE killing the process.
-  std::signal(SIGPIPE, SIG_IGN);
 #endif
+  // When the browser closes the port mid-reply, the write must fail (and the session end with
+  // exit code 1) instead of SIGPIPE killing the process; SIGTERM (how browsers end a host) lets
+  // the store being edited finish.
+  install_stop_handlers();
   // Unsynchronised iostreams are buffered, so a frame body arrives in a few large reads.
   std::ios::sync_with_stdio(false);
   Environment env = Environment::current();

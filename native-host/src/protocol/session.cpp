@@ -5,6 +5,7 @@
 
 #include "protocol/framing.h"
 #include "protocol/reply_paging.h"
+#include "platform/stop_request.h"
 
 namespace cookiewarden::protocol {
 namespace {
@@ -27,10 +28,11 @@ bool send_error(std::ostream& out, const json& id, Error error, std::size_t max_
   return write_frame(out, text);
 }
 
-// Progress is advisory: one that would not fit a message is dropped rather than cut.
+// Progress is advisory: one that would not fit a message is dropped rather than cut. A write that
+// fails means the port closed: the deletion stops after the store in hand.
 void send_progress(std::ostream& out, const json& id, const json& report, std::size_t max_reply_bytes) {
   std::string text = serialize(progress_message(id, report));
-  if (text.size() <= max_reply_bytes) write_frame(out, text);
+  if (text.size() <= max_reply_bytes && !write_frame(out, text)) request_stop();
 }
 
 bool answer(const std::string& body, std::ostream& out, CommandContext& ctx, std::span<const Command> commands,
@@ -40,7 +42,8 @@ bool answer(const std::string& body, std::ostream& out, CommandContext& ctx, std
     return send_error(out, failure->id, failure->error, limits.max_reply_bytes);
   const Request& request = std::get<Request>(parsed);
   // Progress, when asked for, goes out as it happens (write_frame flushes), ahead of the reply. A
-  // failed write is left for the reply's own write to report: the command finishes what it started.
+  // failed write asks the command to stop after the store in hand (platform/stop_request.h); the
+  // reply's own write then reports it.
   CommandContext request_ctx = ctx;
   if (request.progress)
     request_ctx.progress = [&](const json& report) { send_progress(out, request.id, report, limits.max_reply_bytes); };
@@ -79,6 +82,7 @@ int run_session(std::istream& in, std::ostream& out, CommandContext& ctx, std::s
         return 1;
     }
     if (!written) return 1;
+    if (stop_requested()) return 0;  // the command in hand was finished and answered; take no other
   }
 }
 

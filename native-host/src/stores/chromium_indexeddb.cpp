@@ -138,7 +138,7 @@ StoreOutcome ChromiumIndexedDbStore::remove(const SiteMatcher& site, bool dry_ru
     outcome.message = "no IndexedDB folder or WebStorage/QuotaManager in " + profile_.string();
     return outcome;
   }
-  FolderRemoval removal(profile_);
+  FolderRemoval removal(profile_, {std::string(id()), site.site()});
   if (!plan_folders(removal, legacy_folders(profile_, site), outcome)) return outcome;
 
   SqliteDatabase quota;

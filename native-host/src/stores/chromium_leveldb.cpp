@@ -4,11 +4,12 @@
 
 #include <leveldb/write_batch.h>
 
+#include "platform/commit_gate.h"
+
 #if defined(_WIN32)
 #include <windows.h>
 #else
 #include <fcntl.h>
-#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #endif
@@ -71,25 +72,6 @@ bool leveldb_lock_is_held(const fs::path& dir) {
 }
 #endif
 
-namespace {
-
-// A new folder only this user can read, for a copy of a browser's database.
-fs::path private_temp_folder() {
-#if defined(_WIN32)
-  std::error_code ec;
-  for (unsigned attempt = 0; attempt < 100; ++attempt) {
-    fs::path dir = fs::temp_directory_path(ec) /
-                   ("cookiewarden-ldb-" + std::to_string(GetCurrentProcessId()) + "-" + std::to_string(attempt));
-    if (!ec && fs::create_directory(dir, ec)) return dir;
-  }
-  return {};
-#else
-  std::string tmpl = (fs::temp_directory_path() / "cookiewarden-ldb-XXXXXX").string();
-  return ::mkdtemp(tmpl.data()) ? fs::path(tmpl) : fs::path();
-#endif
-}
-
-}  // namespace
 
 std::unique_ptr<leveldb::DB> open_leveldb(const fs::path& dir, leveldb::Status& status) {
   leveldb::Options options;
@@ -101,22 +83,19 @@ std::unique_ptr<leveldb::DB> open_leveldb(const fs::path& dir, leveldb::Status& 
 }
 
 LevelDbReadCopy::LevelDbReadCopy(const fs::path& source) {
-  path_ = private_temp_folder();
-  if (path_.empty()) return;
+  if (!folder_.ok()) {
+    error_ = folder_.error();
+    return;
+  }
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(source, ec)) {
     if (entry.path().filename() == "LOCK" || !entry.is_regular_file() || entry.is_symlink()) continue;
-    if (!fs::copy_file(entry.path(), path_ / entry.path().filename(), ec)) {
+    if (!fs::copy_file(entry.path(), folder_.path() / entry.path().filename(), ec)) {
       error_ = "cannot copy " + entry.path().string() + ": " + ec.message();
       return;
     }
   }
   if (ec) error_ = "cannot list " + source.string() + ": " + ec.message();
-}
-
-LevelDbReadCopy::~LevelDbReadCopy() {
-  std::error_code ec;
-  if (!path_.empty()) fs::remove_all(path_, ec);
 }
 
 namespace {
@@ -177,6 +156,10 @@ StoreOutcome remove_from_leveldb_store(StoreOutcome outcome, std::string_view wh
   if (!found.keys.empty()) {
     leveldb::WriteBatch batch;
     for (const std::string& key : found.keys) batch.Delete(key);
+    if (auto refusal = commit_refusal(dir.string())) {
+      skip_store(outcome, SkipReason::locked, "nothing deleted in " + dir.string() + ": " + *refusal);
+      return outcome;
+    }
     leveldb::WriteOptions write;
     write.sync = true;
     leveldb::Status status = db->Write(write, &batch);

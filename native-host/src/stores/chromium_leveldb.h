@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "deletion/site_store.h"
+#include "platform/private_scratch.h"
 
 namespace cookiewarden {
 
@@ -35,19 +36,19 @@ bool leveldb_lock_is_held(const std::filesystem::path& dir);
 // Opens an existing database with paranoid checks; null with `status` set on failure.
 std::unique_ptr<leveldb::DB> open_leveldb(const std::filesystem::path& dir, leveldb::Status& status);
 
-// A private copy of the database's files (not LOCK), removed at scope exit.
+// A private copy of the database's files (not LOCK) in a scratch folder (platform/private_scratch.h),
+// removed at scope exit, or by the next run when this one is killed.
 class LevelDbReadCopy {
  public:
   explicit LevelDbReadCopy(const std::filesystem::path& source);
-  ~LevelDbReadCopy();
   LevelDbReadCopy(const LevelDbReadCopy&) = delete;
   LevelDbReadCopy& operator=(const LevelDbReadCopy&) = delete;
-  bool ok() const { return !path_.empty() && error_.empty(); }
-  const std::filesystem::path& path() const { return path_; }
+  bool ok() const { return folder_.ok() && error_.empty(); }
+  const std::filesystem::path& path() const { return folder_.path(); }
   const std::string& error() const { return error_; }
 
  private:
-  std::filesystem::path path_;
+  ScratchFolder folder_;
   std::string error_;
 };
 

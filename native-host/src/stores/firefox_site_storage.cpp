@@ -208,7 +208,7 @@ StoreOutcome FirefoxSiteStorageStore::remove(const SiteMatcher& site, bool dry_r
   StoreOutcome outcome{std::string(id()), profile_ / "storage", {}, {}, {}};
   std::vector<SqliteSource> sources = sqlite_sources(profile_, site);
   bool any = present(profile_ / "storage");
-  FolderRemoval removal(profile_);
+  FolderRemoval removal(profile_, {std::string(id()), site.site()});
   for (SiteItem& folder : origin_folders(profile_, site)) {
     if (!removal.add(std::move(folder), outcome.skipped, outcome.message)) return outcome;
   }

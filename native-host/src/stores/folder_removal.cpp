@@ -1,14 +1,26 @@
 #include "stores/folder_removal.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <charconv>
 #include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <system_error>
+
+#include "platform/commit_gate.h"
+#include "platform/process_liveness.h"
+#include "platform/small_file.h"
 
 namespace cookiewarden {
 namespace fs = std::filesystem;
 
 namespace {
+
+constexpr const char* kRemovalFolder = ".cookiewarden-removal";
+constexpr const char* kIntentFile = "intent";
 
 // Component-wise: "/a/bc" is not inside "/a/b".
 bool is_inside(const fs::path& path, const fs::path& root) {
@@ -61,6 +73,63 @@ int entries_removable(const fs::path& dir) {
 #endif
 }
 
+#if !defined(_WIN32)
+bool sync_path(const fs::path& path, int flags) {
+  int fd = ::open(path.c_str(), flags | O_CLOEXEC);
+  if (fd < 0) return false;
+  bool ok = ::fsync(fd) == 0;
+  ::close(fd);
+  return ok;
+}
+#endif
+
+// The intent reaches the disk before anything moves: a folder moved without it could not be
+// rolled forward. Its folder and that folder's parent are synced so the names survive too.
+bool write_intent(const fs::path& folder, const RemovalIntent& intent) {
+  fs::path file = folder / kIntentFile;
+  {
+    std::ofstream out(file, std::ios::binary);
+    out << intent.store << '\n' << intent.site << '\n';
+    if (!out.flush()) return false;
+  }
+#if defined(_WIN32)
+  return true;
+#else
+  return sync_path(file, O_RDONLY) && sync_path(folder, O_RDONLY | O_DIRECTORY) &&
+         sync_path(folder.parent_path(), O_RDONLY | O_DIRECTORY);
+#endif
+}
+
+RemovalIntent read_intent(const fs::path& folder) {
+  auto text = read_small_file(folder / kIntentFile, 4096);
+  if (!text) return {};
+  std::size_t first = text->find('\n'), second = first == std::string::npos ? first : text->find('\n', first + 1);
+  if (second == std::string::npos) return {};
+  return {text->substr(0, first), text->substr(first + 1, second - first - 1)};
+}
+
+// A new removal folder, private to this user: "<pid>-<n>".
+fs::path new_removal_folder(const fs::path& root, std::error_code& ec) {
+  static std::atomic<unsigned> counter{0};
+  fs::path parent = root / kRemovalFolder;
+  fs::create_directory(parent, ec);
+  if (ec) return {};
+  fs::permissions(parent, fs::perms::owner_all, ec);
+  if (ec) return {};
+  for (;;) {
+    fs::path folder = parent / (std::to_string(current_pid()) + "-" + std::to_string(counter++));
+    if (fs::create_directory(folder, ec)) return folder;
+    if (ec) return {};
+  }
+}
+
+// The pid of the run that made a removal folder ("4242-0"), or 0.
+long folder_pid(const std::string& name) {
+  long pid = 0;
+  auto [end, ec] = std::from_chars(name.data(), name.data() + name.size(), pid);
+  return ec == std::errc() && end != name.data() + name.size() && *end == '-' ? pid : 0;
+}
+
 }  // namespace
 
 std::uint64_t size_on_disk(const fs::path& path) {
@@ -80,7 +149,8 @@ std::uint64_t size_on_disk(const fs::path& path) {
   return total;
 }
 
-FolderRemoval::FolderRemoval(fs::path profile_root) : root_(canonical_or_empty(profile_root)) {}
+FolderRemoval::FolderRemoval(fs::path profile_root, RemovalIntent intent)
+    : root_(canonical_or_empty(profile_root)), intent_(std::move(intent)) {}
 
 FolderRemoval::~FolderRemoval() { unstage(); }
 
@@ -123,10 +193,23 @@ bool FolderRemoval::add(SiteItem item, SkipReason& reason, std::string& message)
 }
 
 bool FolderRemoval::stage(SkipReason& reason, std::string& message) {
+  if (items_.empty()) return true;
+  if (auto refusal = commit_refusal(items_.front().path.string())) {
+    reason = SkipReason::locked;
+    message = "nothing removed: " + *refusal;
+    return false;
+  }
+  std::error_code ec;
+  folder_ = new_removal_folder(root_, ec);
+  if (folder_.empty() || !write_intent(folder_, intent_)) {
+    reason = reason_for_errno(ec ? ec.value() : errno);
+    message = "cannot prepare " + (root_ / kRemovalFolder).string() + ": " + (ec ? ec.message() : std::string(std::strerror(errno))) +
+              "; nothing was removed";
+    unstage();
+    return false;
+  }
   for (const SiteItem& item : items_) {
-    fs::path aside = item.path;
-    aside += ".cookiewarden-deleting-" + std::to_string(::getpid());
-    std::error_code ec;
+    fs::path aside = folder_ / std::to_string(staged_.size());
     fs::rename(item.path, aside, ec);
     if (ec) {
       reason = reason_for_errno(ec.value());
@@ -140,22 +223,44 @@ bool FolderRemoval::stage(SkipReason& reason, std::string& message) {
 }
 
 void FolderRemoval::unstage() {
+  bool all_back = true;
   for (std::size_t i = staged_.size(); i-- > 0;) {
     std::error_code ec;
     fs::rename(staged_[i], items_[i].path, ec);
+    all_back = all_back && !ec;
   }
   staged_.clear();
+  // A folder that could not go back stays with its intent: the next run finishes that deletion
+  // rather than losing track of the data.
+  if (!folder_.empty() && all_back) discard_removal(folder_);
+  folder_.clear();
 }
 
 std::vector<fs::path> FolderRemoval::finish() {
   std::vector<fs::path> leftovers;
-  for (const fs::path& aside : staged_) {
-    std::error_code ec;
-    fs::remove_all(aside, ec);
-    if (ec || fs::exists(fs::symlink_status(aside, ec))) leftovers.push_back(aside);
-  }
+  if (!folder_.empty() && !discard_removal(folder_)) leftovers.push_back(folder_);
   staged_.clear();
+  folder_.clear();
   return leftovers;
+}
+
+std::vector<AbandonedRemoval> abandoned_removals(const fs::path& profile_root) {
+  std::vector<AbandonedRemoval> found;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(profile_root / kRemovalFolder, ec)) {
+    long pid = folder_pid(entry.path().filename().string());
+    if (pid == current_pid() || !entry.is_directory() || entry.is_symlink()) continue;
+    found.push_back({entry.path(), read_intent(entry.path())});
+  }
+  return found;
+}
+
+bool discard_removal(const fs::path& folder) {
+  std::error_code ec;
+  fs::remove_all(folder, ec);
+  if (ec || fs::exists(fs::symlink_status(folder, ec))) return false;
+  fs::remove(folder.parent_path(), ec);  // the last one takes .cookiewarden-removal with it; else it stays
+  return true;
 }
 
 }  // namespace cookiewarden

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include "platform/commit_gate.h"
+
 #include <cerrno>
 #include <fstream>
 #include <system_error>
@@ -246,6 +248,10 @@ SqliteError SqliteDatabase::begin_write() {
 }
 
 SqliteError SqliteDatabase::commit() {
+  if (auto refusal = commit_refusal(file_.string())) {
+    rollback();
+    return {SQLITE_BUSY, 0, "nothing committed to " + file_.string() + ": " + *refusal};
+  }
   if (SqliteError error = exec("COMMIT"); !error.ok()) {
     rollback();
     return error;

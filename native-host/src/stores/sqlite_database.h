@@ -94,7 +94,8 @@ class SqliteDatabase {
 
   // BEGIN IMMEDIATE with the busy timeout, and secure_delete on for everything deleted after it.
   SqliteError begin_write();
-  // COMMIT, then a TRUNCATE checkpoint when the database is in WAL mode.
+  // COMMIT, then a TRUNCATE checkpoint when the database is in WAL mode. Rolls back instead when
+  // the commit gate refuses (platform/commit_gate.h): the error is then "locked".
   SqliteError commit();
   void rollback();
   bool in_transaction() const;

@@ -8,6 +8,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <optional>
+
 #include "../support/store_fixtures.h"
 
 using namespace cookiewarden;
@@ -158,4 +160,66 @@ TEST_CASE("running: Safari never runs on Linux") {
   RunningState state = detect_running(safari);
   CHECK_FALSE(state.running);
   CHECK_FALSE(state.detail.empty());
+}
+
+TEST_CASE("running: cookiewarden's own edit lock (<host>.cookiewarden-<pid>) is live while that run is, stale after") {
+  TempDir udd;
+  fs::create_symlink(hostname() + ".cookiewarden-" + std::to_string(getpid()), udd / "SingletonLock");
+  RunningState live = detect_running(chromium_at(udd.path()));
+  CHECK(live.running);
+  CHECK(live.detail.find("cookiewarden (pid " + std::to_string(getpid()) + ") is editing") != std::string::npos);
+  fs::remove(udd / "SingletonLock");
+  fs::create_symlink(hostname() + ".cookiewarden-" + std::to_string(dead_pid()), udd / "SingletonLock");
+  RunningState stale = detect_running(chromium_at(udd.path()));
+  CHECK_FALSE(stale.running);
+  CHECK(stale.detail.find("stale cookiewarden") != std::string::npos);
+}
+
+namespace {
+
+// Sets an environment variable for one test.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const std::string& value) : name_(name) {
+    if (const char* old = getenv(name)) old_ = old;
+    setenv(name, value.c_str(), 1);
+  }
+  ~ScopedEnv() {
+    if (old_) setenv(name_, old_->c_str(), 1);
+    else unsetenv(name_);
+  }
+
+ private:
+  const char* name_;
+  std::optional<std::string> old_;
+};
+
+}  // namespace
+
+// A Flatpak Chromium writes a pid of its own PID namespace: from outside it may name a live
+// unrelated process (here: ours) or none. Flatpak's instance records decide instead.
+TEST_CASE("running: a Flatpak Chromium is judged by Flatpak's live instance, not by the pid in its lock") {
+  TempDir home, runtime;
+  fs::path udd = home / ".var" / "app" / "org.chromium.Chromium" / "config" / "chromium";
+  fs::create_directories(udd);
+  ScopedEnv xdg("XDG_RUNTIME_DIR", runtime.path().string());
+  fs::path instance = runtime / ".flatpak" / "1234567";
+  write_file(instance / "info", "[Application]\nname=org.chromium.Chromium\nruntime=runtime/org.freedesktop.Platform\n");
+  write_file(instance / ".ref", "");
+  write_file(runtime / ".flatpak" / "999" / "info", "[Application]\nname=org.mozilla.firefox\n");
+
+  // The pid inside the sandbox is gone out here, yet the sandbox runs.
+  fs::create_symlink(hostname() + "-" + std::to_string(dead_pid()), udd / "SingletonLock");
+  {
+    LockHolder sandbox(instance / ".ref");
+    RunningState state = detect_running(chromium_at(udd));
+    CHECK(state.running);
+    CHECK(state.detail.find("Flatpak instance 1234567") != std::string::npos);
+  }
+  // The pid names a live process out here (ours), yet no sandbox of the app runs: stale.
+  fs::remove(udd / "SingletonLock");
+  fs::create_symlink(hostname() + "-" + std::to_string(getpid()), udd / "SingletonLock");
+  RunningState stale = detect_running(chromium_at(udd));
+  CHECK_FALSE(stale.running);
+  CHECK(stale.detail.find("no live Flatpak instance of org.chromium.Chromium") != std::string::npos);
 }

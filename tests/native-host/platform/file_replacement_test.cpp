@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -83,4 +84,24 @@ TEST_CASE("symlinks, folders and FIFOs are refused, never followed") {
   auto missing = cookiewarden::load_file(f.dir / "absent", loaded);
   REQUIRE(missing);
   CHECK(missing->error == ENOENT);
+}
+
+TEST_CASE("a temporary a killed run left beside the file is removed by the next replacement, a live run's is kept") {
+  Folder folder;
+  fs::path file = folder.write("sessionstore.jsonlz4", "old");
+  pid_t gone = ::fork();
+  if (gone == 0) ::_exit(0);
+  ::waitpid(gone, nullptr, 0);
+  // What a run killed after writing its copy and before renaming it over leaves: a full copy.
+  fs::path abandoned = folder.write(".sessionstore.jsonlz4.cookiewarden-" + std::to_string(gone) + "-Ab12Cd", "copy");
+  fs::path live = folder.write(".sessionstore.jsonlz4.cookiewarden-" + std::to_string(::getppid()) + "-Ef34Gh", "busy");
+  fs::path other = folder.write(".other.cookiewarden-" + std::to_string(gone) + "-Ij56Kl", "not this file's");
+  LoadedFile loaded;
+  REQUIRE_FALSE(cookiewarden::load_file(file, loaded));
+  const std::string next = "new";
+  REQUIRE_FALSE(cookiewarden::replace_file(file, loaded.stamp, bytes_of(next)));
+  CHECK(text_of(file) == "new");
+  CHECK_FALSE(fs::exists(abandoned));
+  CHECK(fs::exists(live));
+  CHECK(fs::exists(other));
 }

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "../support/chromium_quota_fixture.h"
 #include "../support/store_fixtures.h"
 #include "warden/public_suffix.h"
 
@@ -14,40 +15,6 @@ using namespace cookiewarden::test;
 namespace {
 
 SiteMatcher site(const char* name) { return SiteMatcher(name, warden::PublicSuffixList::builtin()); }
-
-// WebStorage/QuotaManager as Chromium 156 creates it (shared/notes/browser-storage.md §1.6).
-void create_quota_manager(const fs::path& file) {
-  fs::create_directories(file.parent_path());
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
-  sqlite3_close(db);
-  RawDb raw(file);
-  raw.exec(
-      "CREATE TABLE meta(key LONGVARCHAR NOT NULL UNIQUE PRIMARY KEY, value LONGVARCHAR);"
-      "INSERT INTO meta VALUES ('version', '11'), ('last_compatible_version', '10');"
-      "CREATE TABLE buckets(id INTEGER PRIMARY KEY AUTOINCREMENT, storage_key TEXT NOT NULL, host TEXT NOT NULL,"
-      " name TEXT NOT NULL, use_count INTEGER NOT NULL, last_accessed INTEGER NOT NULL, last_modified INTEGER NOT NULL,"
-      " expiration INTEGER NOT NULL, quota INTEGER NOT NULL, persistent INTEGER NOT NULL, durability INTEGER NOT NULL) STRICT;"
-      "CREATE UNIQUE INDEX buckets_by_storage_key ON buckets(storage_key, name);"
-      "CREATE INDEX buckets_by_host ON buckets(host);"
-      "INSERT INTO buckets VALUES (1, 'http://www.example.test:8765/', 'www.example.test', '_default', 1, 0, 0, 0, 0, 0, 0);"
-      "INSERT INTO buckets VALUES (2, 'http://ads.tracker.test:8765/^0http://keep.test', 'ads.tracker.test', '_default', 1, 0, 0, 0, 0, 0, 0);"
-      "INSERT INTO buckets VALUES (3, 'http://news.keep.test:8765/', 'news.keep.test', '_default', 1, 0, 0, 0, 0, 0, 0);"
-      "INSERT INTO buckets VALUES (4, 'http://ads.tracker.test:8765/', 'ads.tracker.test', '_default', 1, 0, 0, 0, 0, 0, 0);");
-}
-
-// A Chromium profile's IndexedDB and WebStorage folders for the notes' three test sites.
-fs::path make_profile(const TempDir& dir) {
-  fs::path profile = dir / "Default";
-  write_file(profile / "IndexedDB" / "http_www.example.test_8765.indexeddb.leveldb" / "000003.log", std::string(300, 'w'));
-  write_file(profile / "IndexedDB" / "http_www.example.test_8765.indexeddb.blob" / "1" / "00" / "1", std::string(50, 'b'));
-  write_file(profile / "IndexedDB" / "http_news.keep.test_8765.indexeddb.leveldb" / "000003.log", std::string(200, 'n'));
-  write_file(profile / "IndexedDB" / "http_ads.tracker.test_8765.indexeddb.leveldb" / "CURRENT", "MANIFEST-000001\n");
-  write_file(profile / "WebStorage" / "2" / "IndexedDB" / "indexeddb.leveldb" / "000003.log", std::string(400, 'a'));
-  write_file(profile / "WebStorage" / "4" / "CacheStorage" / "index.txt", "http://ads.tracker.test:8765/");
-  create_quota_manager(profile / "WebStorage" / "QuotaManager");
-  return profile;
-}
 
 std::set<std::string> paths_of(const StoreOutcome& outcome, const fs::path& profile) {
   std::set<std::string> out;
@@ -60,7 +27,7 @@ std::set<std::string> paths_of(const StoreOutcome& outcome, const fs::path& prof
 
 TEST_CASE("indexeddb: removes the site's legacy folders, partitioned bucket folders and bucket rows") {
   TempDir dir;
-  fs::path profile = make_profile(dir);
+  fs::path profile = make_indexeddb_profile(dir);
   ChromiumIndexedDbStore store(profile);
   StoreOutcome outcome = store.remove(site("keep.test"), false);
   REQUIRE_MESSAGE(outcome.handled(), outcome.message);
@@ -84,7 +51,7 @@ TEST_CASE("indexeddb: removes the site's legacy folders, partitioned bucket fold
 
 TEST_CASE("indexeddb: the .blob folder goes with its .leveldb folder") {
   TempDir dir;
-  fs::path profile = make_profile(dir);
+  fs::path profile = make_indexeddb_profile(dir);
   ChromiumIndexedDbStore store(profile);
   StoreOutcome outcome = store.remove(site("example.test"), false);
   REQUIRE(outcome.handled());
@@ -96,7 +63,7 @@ TEST_CASE("indexeddb: the .blob folder goes with its .leveldb folder") {
 
 TEST_CASE("indexeddb: inspect and dry run list what a real run removes, changing nothing") {
   TempDir dir;
-  fs::path profile = make_profile(dir);
+  fs::path profile = make_indexeddb_profile(dir);
   auto before = tree_snapshot(dir.path());
   ChromiumIndexedDbStore store(profile);
   StoreOutcome report = store.inspect(site("tracker.test"));
@@ -113,7 +80,7 @@ TEST_CASE("indexeddb: inspect and dry run list what a real run removes, changing
 
 TEST_CASE("indexeddb: a bucket folder linking outside the profile refuses the store, nothing changed") {
   TempDir dir;
-  fs::path profile = make_profile(dir);
+  fs::path profile = make_indexeddb_profile(dir);
   write_file(dir / "elsewhere" / "precious", "p");
   fs::create_directory_symlink(dir / "elsewhere", profile / "WebStorage" / "2" / "escape");
   auto before = tree_snapshot(dir.path());
@@ -126,7 +93,7 @@ TEST_CASE("indexeddb: a bucket folder linking outside the profile refuses the st
 
 TEST_CASE("indexeddb: a symlinked legacy folder is refused") {
   TempDir dir;
-  fs::path profile = make_profile(dir);
+  fs::path profile = make_indexeddb_profile(dir);
   write_file(dir / "elsewhere" / "000003.log", "x");
   fs::create_directory_symlink(dir / "elsewhere", profile / "IndexedDB" / "https_keep.test_0.indexeddb.leveldb");
   ChromiumIndexedDbStore store(profile);
@@ -137,7 +104,7 @@ TEST_CASE("indexeddb: a symlinked legacy folder is refused") {
 
 TEST_CASE("indexeddb: a locked QuotaManager skips the store, nothing changed") {
   TempDir dir;
-  fs::path profile = make_profile(dir);
+  fs::path profile = make_indexeddb_profile(dir);
   auto before = tree_snapshot(dir.path());
   RawDb chromium(profile / "WebStorage" / "QuotaManager");
   chromium.exec("BEGIN IMMEDIATE");

@@ -28,7 +28,7 @@ TEST_CASE("FolderRemoval removes targets with their sizes and nothing else") {
   write_file(profile / "a" / "sub" / "y", std::string(23, 'y'));
   write_file(profile / "b.sqlite", std::string(7, 'b'));
   write_file(profile / "keep" / "z", "z");
-  FolderRemoval removal(profile);
+  FolderRemoval removal(profile, {"test_store", "example.test"});
   SkipReason reason = SkipReason::none;
   std::string message;
   REQUIRE(removal.add(folder(profile / "a"), reason, message));
@@ -57,7 +57,7 @@ TEST_CASE("FolderRemoval refuses symlinks, paths outside the profile and links l
   fs::create_symlink(profile / "inner" / "f", profile / "tame" / "inner-link");
   auto outside = tree_snapshot(dir / "outside");
 
-  FolderRemoval removal(profile);
+  FolderRemoval removal(profile, {"test_store", "example.test"});
   SkipReason reason = SkipReason::none;
   std::string message;
   CHECK_FALSE(removal.add(folder(profile / "store" / "linked"), reason, message));
@@ -81,17 +81,39 @@ TEST_CASE("FolderRemoval is all or none: a failed move puts the earlier ones bac
   fs::path profile = dir / "profile";
   write_file(profile / "one" / "f", "1");
   write_file(profile / "two" / "f", "2");
-  // Occupy the second target's aside name with a non-empty folder so its rename fails.
-  write_file(profile / ("two.cookiewarden-deleting-" + std::to_string(::getpid())) / "x", "x");
-  auto before = tree_snapshot(profile);
-  FolderRemoval removal(profile);
+  FolderRemoval removal(profile, {"test_store", "example.test"});
   SkipReason reason = SkipReason::none;
   std::string message;
   REQUIRE(removal.add(folder(profile / "one"), reason, message));
   REQUIRE(removal.add(folder(profile / "two"), reason, message));
+  // The second target vanishes between the check and the move, so its move fails.
+  fs::remove_all(profile / "two");
+  auto before = tree_snapshot(profile);
   CHECK_FALSE(removal.stage(reason, message));
   CHECK(message.find("nothing was removed") != std::string::npos);
   CHECK(tree_snapshot(profile) == before);
+}
+
+TEST_CASE("FolderRemoval stages into the profile's removal folder with a note of the store and site, gone after") {
+  TempDir dir;
+  fs::path profile = dir / "profile";
+  write_file(profile / "storage" / "default" / "https+++www.example.test" / "ls" / "data.sqlite", "example's data");
+  FolderRemoval removal(profile, {"firefox_site_storage", "example.test"});
+  SkipReason reason = SkipReason::none;
+  std::string message;
+  REQUIRE(removal.add(folder(profile / "storage" / "default" / "https+++www.example.test"), reason, message));
+  REQUIRE(removal.stage(reason, message));
+  // What a run killed now leaves, and what the next run reads back.
+  auto abandoned = abandoned_removals(fs::canonical(profile));
+  CHECK(abandoned.empty());  // this run's own folder is not abandoned
+  fs::path removal_root = profile / ".cookiewarden-removal";
+  REQUIRE(fs::is_directory(removal_root));
+  fs::path staged = fs::directory_iterator(removal_root)->path();
+  CHECK(staged.filename().string().starts_with(std::to_string(::getpid()) + "-"));
+  CHECK(file_bytes(staged / "intent") == "firefox_site_storage\nexample.test\n");
+  CHECK(file_bytes(staged / "0" / "ls" / "data.sqlite") == "example's data");
+  CHECK(removal.finish().empty());
+  CHECK_FALSE(fs::exists(removal_root));
 }
 
 TEST_CASE("FolderRemoval puts staged folders back when unstaged or abandoned") {
@@ -102,7 +124,7 @@ TEST_CASE("FolderRemoval puts staged folders back when unstaged or abandoned") {
   SkipReason reason = SkipReason::none;
   std::string message;
   {
-    FolderRemoval removal(profile);
+    FolderRemoval removal(profile, {"test_store", "example.test"});
     REQUIRE(removal.add(folder(profile / "one"), reason, message));
     REQUIRE(removal.stage(reason, message));
     CHECK_FALSE(fs::exists(profile / "one"));

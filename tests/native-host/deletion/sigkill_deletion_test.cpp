@@ -1,0 +1,354 @@
+// `cookiewarden delete example.test` SIGKILLed at random moments, at least 50 times, on large
+// stores (ten thousand cookie rows per site and cookie database, 5,000 localStorage keys, 30 origin
+// folders with their quota rows) in a Chromium and a Firefox profile. After each
+// kill every store must be valid (SQLite integrity_check, LevelDB opened with paranoid checks) and
+// hold either the before or the after state of example.test, with keep.test exactly as before. A
+// store made of folders plus rows may be half-way after the kill; the next run (deleting another
+// site) must roll it forward, and then nothing of a copy may be left: no removal folder, no
+// scratch copy, no temporary file, no SingletonLock of ours.
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <doctest/doctest.h>
+#include <leveldb/db.h>
+#include <leveldb/write_batch.h>
+
+#include <chrono>
+#include <memory>
+#include <random>
+#include <thread>
+
+#include "../support/chromium_quota_fixture.h"
+#include "../support/store_fixtures.h"
+
+namespace fs = std::filesystem;
+using namespace cookiewarden::test;
+using namespace std::string_literals;
+
+namespace {
+
+constexpr int kRuns = 50;
+constexpr int kCookiesPerSite = 10000;
+constexpr int kStorageKeysPerSite = 5000;
+constexpr int kFoldersPerSite = 30;
+
+const char* const kSites[] = {"example.test", "keep.test"};
+
+struct Layout {
+  fs::path home;
+  fs::path chromium() const { return home / ".config" / "chromium" / "Default"; }
+  fs::path firefox() const { return home / ".config" / "mozilla" / "firefox" / "abcd.default-esr"; }
+  fs::path local_storage() const { return chromium() / "Local Storage" / "leveldb"; }
+  fs::path runtime() const { return home / "runtime"; }
+  fs::path tmp() const { return home / "tmp"; }
+};
+
+// Copies of a template row with the host and name changed: the browsers' own rows, many times.
+void add_cookies(RawDb& db, const std::string& table, const std::string& host_column, const char* site, int count) {
+  std::string columns, values;
+  for (const std::string& name : db.rows("SELECT name FROM pragma_table_info('" + table + "')")) {
+    columns += (columns.empty() ? "" : ", ") + name;
+    if (name == host_column) values += "'.s' || (seq_n % 50) || '."s + site + "'";
+    else if (name == "name") values += "'c' || seq_n";
+    else if (name == "id") values += "NULL";
+    else if (name == "originAttributes" || name == "top_frame_site_key") values += "''";
+    else values += name;
+    values += ", ";
+  }
+  values.resize(values.size() - 2);
+  db.exec("WITH RECURSIVE seq(seq_n) AS (SELECT 1 UNION ALL SELECT seq_n + 1 FROM seq WHERE seq_n < " +
+          std::to_string(count) + ") INSERT INTO " + table + " (" + columns + ") SELECT " + values + " FROM seq, (SELECT * FROM " +
+          table + " LIMIT 1)");
+}
+
+std::string storage_key(const char* site, int i) { return "https://s" + std::to_string(i % 50) + "." + site; }
+std::string ls_key(const char* site, int i) { return "_" + storage_key(site, i) + "\0\x01"s + "key" + std::to_string(i); }
+std::string ls_value(int i) { return "\x01"s + std::string(64, static_cast<char>('a' + i % 26)); }
+
+void make_local_storage(const fs::path& dir) {
+  fs::create_directories(dir.parent_path());
+  leveldb::Options options;
+  options.create_if_missing = true;
+  leveldb::DB* raw = nullptr;
+  REQUIRE(leveldb::DB::Open(options, dir.string(), &raw).ok());
+  std::unique_ptr<leveldb::DB> db(raw);
+  leveldb::WriteBatch batch;
+  batch.Put("VERSION", "1");
+  for (const char* site : kSites) {
+    for (int i = 0; i < 50; ++i) batch.Put("META:" + storage_key(site, i), "\x08\x01\x10\x05"s);
+    for (int i = 0; i < kStorageKeysPerSite; ++i) batch.Put(ls_key(site, i), ls_value(i));
+  }
+  REQUIRE(db->Write(leveldb::WriteOptions(), &batch).ok());
+  db->CompactRange(nullptr, nullptr);
+}
+
+// IndexedDB bucket folders and their QuotaManager rows (a store of folders plus rows).
+void add_buckets(const fs::path& profile) {
+  RawDb quota(profile / "WebStorage" / "QuotaManager");
+  int id = 100;
+  for (const char* site : kSites) {
+    for (int i = 0; i < kFoldersPerSite; ++i, ++id) {
+      std::string host = "b" + std::to_string(i) + "." + site;
+      quota.exec("INSERT INTO buckets VALUES (" + std::to_string(id) + ", 'https://" + host + "/', '" + host +
+                 "', '_default', 1, 0, 0, 0, 0, 0, 0)");
+      write_file(profile / "WebStorage" / std::to_string(id) / "IndexedDB" / "indexeddb.leveldb" / "000003.log",
+                 std::string(2000, 'x'));
+    }
+  }
+}
+
+// Firefox's per-origin folders and storage.sqlite's origin rows (folders plus rows).
+void add_origins(const fs::path& profile) {
+  fs::create_directories(profile);
+  sqlite3* raw = nullptr;
+  REQUIRE(sqlite3_open((profile / "storage.sqlite").c_str(), &raw) == SQLITE_OK);
+  sqlite3_close(raw);
+  RawDb storage(profile / "storage.sqlite");
+  storage.exec("CREATE TABLE origin(repository_id INTEGER NOT NULL, suffix TEXT, group_ TEXT NOT NULL, origin TEXT NOT NULL,"
+               " usage INTEGER NOT NULL, PRIMARY KEY (repository_id, origin))");
+  for (const char* site : kSites) {
+    for (int i = 0; i < kFoldersPerSite; ++i) {
+      std::string host = "o" + std::to_string(i) + "." + site;
+      storage.exec("INSERT INTO origin VALUES (2, '', '"s + site + "', 'https://" + host + "', 2000)");
+      write_file(profile / "storage" / "default" / ("https+++" + host) / "ls" / "data.sqlite", std::string(2000, 'y'));
+    }
+  }
+}
+
+void make_template(const Layout& at) {
+  fs::path chromium = at.chromium();
+  fs::create_directories(chromium.parent_path());
+  write_file(chromium.parent_path() / "Local State", R"({"profile":{"info_cache":{"Default":{"name":"Person 1"}}}})");
+  create_quota_manager(chromium / "WebStorage" / "QuotaManager");
+  add_buckets(chromium);
+  copy_cookie_fixture("chromium156-linux-Cookies.sqlite", chromium / "Cookies");
+  RawDb cookies(chromium / "Cookies");
+  for (const char* site : kSites) add_cookies(cookies, "cookies", "host_key", site, kCookiesPerSite);
+  make_local_storage(at.local_storage());
+
+  fs::path firefox = at.firefox();
+  copy_cookie_fixture("firefox153esr-cookies.sqlite", firefox / "cookies.sqlite");
+  RawDb moz(firefox / "cookies.sqlite");
+  for (const char* site : kSites) add_cookies(moz, "moz_cookies", "host", site, kCookiesPerSite);
+  write_file(firefox / ".parentlock", "");
+  write_file(firefox.parent_path() / "profiles.ini",
+             "[Profile0]\nName=default-esr\nIsRelative=1\nPath=abcd.default-esr\nDefault=1\n\n"
+             "[General]\nStartWithLastProfile=1\nVersion=2\n");
+  add_origins(firefox);
+  fs::create_directories(at.runtime());
+  fs::permissions(at.runtime(), fs::perms::owner_all);
+  fs::create_directories(at.tmp());
+}
+
+pid_t spawn_delete(const Layout& at, const char* site) {
+  std::vector<std::string> argv{COOKIEWARDEN_BINARY, "delete", site, "--json"};
+  std::vector<std::string> env{"HOME=" + at.home.string(), "XDG_RUNTIME_DIR=" + at.runtime().string(),
+                               "TMPDIR=" + at.tmp().string(), "PATH=/usr/bin:/bin"};
+  std::vector<char*> args, envp;
+  for (auto& a : argv) args.push_back(a.data());
+  args.push_back(nullptr);
+  for (auto& e : env) envp.push_back(e.data());
+  envp.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  REQUIRE(posix_spawn(&pid, argv[0].c_str(), &actions, nullptr, args.data(), envp.data()) == 0);
+  posix_spawn_file_actions_destroy(&actions);
+  return pid;
+}
+
+// Exit code, or 128 + signal.
+int wait_for(pid_t pid) {
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+// Where one store stands for example.test: all of it there, none of it, or (only for stores of
+// folders plus rows, before the next run) part of it. keep.test must always be complete.
+enum class Stage { before, after, partial };
+
+Stage stage_of(long long present, long long total) { return present == total ? Stage::before : present == 0 ? Stage::after : Stage::partial; }
+
+struct Verdict {
+  std::vector<Stage> stages;  // per store
+  std::vector<std::string> problems;
+};
+
+// A site's cookie rows in a cookie database.
+long long site_rows(RawDb& db, const std::string& table, const std::string& host_column, const char* site) {
+  return db.count("SELECT count(*) FROM " + table + " WHERE " + host_column + " LIKE '%." + site + "' OR " + host_column +
+                  " = '" + site + "'");
+}
+
+// The template's cookie rows per site: what "before" means.
+struct CookieTotals {
+  long long example = 0, keep = 0;
+};
+
+CookieTotals cookie_totals(const fs::path& file, const std::string& table, const std::string& host_column) {
+  RawDb db(file);
+  return {site_rows(db, table, host_column, "example.test"), site_rows(db, table, host_column, "keep.test")};
+}
+
+void check_sqlite(const fs::path& file, const std::string& table, const std::string& host_column, CookieTotals totals,
+                  Verdict& v) {
+  RawDb db(file);
+  if (std::string verdict = db.text("PRAGMA integrity_check"); verdict != "ok") v.problems.push_back(file.string() + ": " + verdict);
+  if (site_rows(db, table, host_column, "keep.test") != totals.keep) v.problems.push_back(file.string() + ": keep.test rows changed");
+  v.stages.push_back(stage_of(site_rows(db, table, host_column, "example.test"), totals.example));
+}
+
+void check_local_storage(const fs::path& dir, Verdict& v) {
+  leveldb::Options options;
+  options.paranoid_checks = true;
+  leveldb::DB* raw = nullptr;
+  leveldb::Status status = leveldb::DB::Open(options, dir.string(), &raw);
+  if (!status.ok()) {
+    v.problems.push_back(dir.string() + ": " + status.ToString());
+    return;
+  }
+  std::unique_ptr<leveldb::DB> db(raw);
+  long long example = 0;
+  for (int i = 0; i < kStorageKeysPerSite; ++i) {
+    std::string value;
+    if (!db->Get(leveldb::ReadOptions(), ls_key("keep.test", i), &value).ok() || value != ls_value(i)) {
+      v.problems.push_back(dir.string() + ": keep.test key " + std::to_string(i) + " lost or changed");
+      break;
+    }
+    if (db->Get(leveldb::ReadOptions(), ls_key("example.test", i), &value).ok()) ++example;
+  }
+  v.stages.push_back(stage_of(example, kStorageKeysPerSite));
+}
+
+// Folders plus rows: `rows` counts example.test's rows, `folders` its folders.
+void check_folder_store(const fs::path& db_file, const std::string& count_sql, const std::string& keep_sql,
+                        long long folders, long long keep_folders, Verdict& v) {
+  RawDb db(db_file);
+  if (std::string verdict = db.text("PRAGMA integrity_check"); verdict != "ok") v.problems.push_back(db_file.string() + ": " + verdict);
+  if (db.count(keep_sql) != kFoldersPerSite || keep_folders != kFoldersPerSite)
+    v.problems.push_back(db_file.string() + ": keep.test rows or folders changed");
+  long long rows = db.count(count_sql);
+  Stage by_rows = stage_of(rows, kFoldersPerSite), by_folders = stage_of(folders, kFoldersPerSite);
+  v.stages.push_back(by_rows == by_folders ? by_rows : Stage::partial);
+}
+
+long long folders_named(const fs::path& dir, const std::string& needle) {
+  long long n = 0;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec))
+    if (entry.path().filename().string().find(needle) != std::string::npos) ++n;
+  return n;
+}
+
+long long bucket_folders(const fs::path& profile, int first_id) {
+  long long n = 0;
+  for (int id = first_id; id < first_id + kFoldersPerSite; ++id) n += fs::exists(profile / "WebStorage" / std::to_string(id));
+  return n;
+}
+
+Verdict check_stores(const Layout& at, CookieTotals chromium_cookies, CookieTotals firefox_cookies) {
+  Verdict v;
+  check_sqlite(at.chromium() / "Cookies", "cookies", "host_key", chromium_cookies, v);
+  check_local_storage(at.local_storage(), v);
+  check_folder_store(at.chromium() / "WebStorage" / "QuotaManager", "SELECT count(*) FROM buckets WHERE host LIKE 'b%.example.test'",
+                     "SELECT count(*) FROM buckets WHERE host LIKE 'b%.keep.test'", bucket_folders(at.chromium(), 100),
+                     bucket_folders(at.chromium(), 100 + kFoldersPerSite), v);
+  check_sqlite(at.firefox() / "cookies.sqlite", "moz_cookies", "host", firefox_cookies, v);
+  check_folder_store(at.firefox() / "storage.sqlite", "SELECT count(*) FROM origin WHERE group_ = 'example.test'",
+                     "SELECT count(*) FROM origin WHERE group_ = 'keep.test'",
+                     folders_named(at.firefox() / "storage" / "default", ".example.test"),
+                     folders_named(at.firefox() / "storage" / "default", ".keep.test"), v);
+  return v;
+}
+
+// Copies of the user's data or locks a finished run must not leave.
+std::vector<std::string> leftovers(const Layout& at) {
+  std::vector<std::string> found;
+  for (const auto& entry : fs::recursive_directory_iterator(at.home)) {
+    std::string name = entry.path().filename().string();
+    bool removal_entry = entry.path().parent_path().filename() == ".cookiewarden-removal";
+    bool ours = name.find(".cookiewarden-") != std::string::npos && name != ".cookiewarden-removal";
+    bool scratch = entry.path().parent_path() == at.runtime() / "cookiewarden";
+    bool temp_copy = entry.path().parent_path() == at.tmp();
+    if (removal_entry || ours || scratch || temp_copy || name == "SingletonLock") found.push_back(entry.path().string());
+  }
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("sigkill: 50 deletions killed at random moments leave every store valid, before or after, and no copy once the next run is done") {
+  TempDir work;
+  Layout templ{work / "template"};
+  make_template(templ);
+  CookieTotals chromium = cookie_totals(templ.chromium() / "Cookies", "cookies", "host_key");
+  CookieTotals firefox = cookie_totals(templ.firefox() / "cookies.sqlite", "moz_cookies", "host");
+  REQUIRE(chromium.example >= kCookiesPerSite);
+  REQUIRE(firefox.keep >= kCookiesPerSite);
+
+  // How long an uninterrupted run takes: the kills land anywhere in it (and a little after).
+  Layout timing{work / "timing"};
+  fs::copy(templ.home, timing.home, fs::copy_options::recursive);
+  auto start = std::chrono::steady_clock::now();
+  REQUIRE(wait_for(spawn_delete(timing, "example.test")) == 0);
+  auto full = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
+  Verdict done = check_stores(timing, chromium, firefox);
+  CHECK(done.problems.empty());
+  for (Stage s : done.stages) CHECK(s == Stage::after);
+  CHECK(leftovers(timing).empty());
+  fs::remove_all(timing.home);
+
+  std::random_device seed_source;
+  unsigned seed = seed_source();
+  std::mt19937 random(seed);
+  std::uniform_int_distribution<long long> moment(0, full.count() * 11 / 10);
+  int killed = 0, mid_edit = 0, stores_checked = 0, leftover_count = 0, rolled_forward = 0;
+  for (int run = 0; run < kRuns; ++run) {
+    Layout at{work / "run"};
+    fs::remove_all(at.home);
+    fs::copy(templ.home, at.home, fs::copy_options::recursive);
+    pid_t pid = spawn_delete(at, "example.test");
+    std::this_thread::sleep_for(std::chrono::microseconds(moment(random)));
+    ::kill(pid, SIGKILL);
+    bool was_killed = wait_for(pid) == 128 + SIGKILL;
+    killed += was_killed;
+
+    Verdict after_kill = check_stores(at, chromium, firefox);
+    stores_checked += static_cast<int>(after_kill.stages.size());
+    INFO("seed ", seed, ", run ", run);
+    for (const std::string& problem : after_kill.problems) FAIL_CHECK(problem);
+    // Single-file stores are never half-way, even right after the kill.
+    for (std::size_t i : {0u, 1u, 3u}) CHECK(after_kill.stages[i] != Stage::partial);
+    bool any_before = false, any_after = false, any_partial = false;
+    for (Stage s : after_kill.stages) {
+      any_before |= s == Stage::before;
+      any_after |= s == Stage::after;
+      any_partial |= s == Stage::partial;
+    }
+    if (any_partial || (any_before && any_after)) ++mid_edit;
+
+    // The next run deletes a site with no data: it must finish the interrupted one's folder stores.
+    REQUIRE(wait_for(spawn_delete(at, "nothing.test")) == 0);
+    Verdict next = check_stores(at, chromium, firefox);
+    stores_checked += static_cast<int>(next.stages.size());
+    for (const std::string& problem : next.problems) FAIL_CHECK(problem);
+    for (std::size_t i = 0; i < next.stages.size(); ++i) {
+      CHECK(next.stages[i] != Stage::partial);
+      if (after_kill.stages[i] == Stage::partial) rolled_forward += next.stages[i] == Stage::after;
+    }
+    auto left = leftovers(at);
+    leftover_count += static_cast<int>(left.size());
+    for (const std::string& path : left) FAIL_CHECK("left behind: " << path);
+  }
+  MESSAGE("sigkill: seed ", seed, ", uninterrupted run ", full.count() / 1000, " ms; ", kRuns, " runs, ", killed,
+          " killed, ", mid_edit, " mid-edit, ", rolled_forward, " half-way stores rolled forward, ", stores_checked,
+          " store checks, ", leftover_count, " leftovers");
+  CHECK(killed >= kRuns / 2);
+  CHECK(leftover_count == 0);
+}
