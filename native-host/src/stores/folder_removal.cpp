@@ -2,8 +2,11 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <system_error>
+
+#include "undo/deletion_journal.h"
 
 namespace cookiewarden {
 namespace fs = std::filesystem;
@@ -80,7 +83,28 @@ std::uint64_t size_on_disk(const fs::path& path) {
   return total;
 }
 
-FolderRemoval::FolderRemoval(fs::path profile_root) : root_(canonical_or_empty(profile_root)) {}
+FolderRemoval::FolderRemoval(fs::path profile_root, StoreJournal* journal)
+    : root_(canonical_or_empty(profile_root)), journal_(journal) {}
+
+namespace {
+
+// Journal first: the target moves into its journal slot (one rename: atomic, bytes untouched),
+// or, across file systems, is copied there while it stays in place. Returns the path the target
+// now has (the slot), or empty when it is still in place (copied, or failed: see `ec`).
+fs::path move_into_journal(const fs::path& target, const fs::path& slot, std::error_code& ec) {
+  fs::rename(target, slot, ec);
+  if (!ec) return slot;
+  if (ec != std::errc::cross_device_link) return {};
+  ec.clear();
+  fs::copy(target, slot, fs::copy_options::recursive | fs::copy_options::copy_symlinks, ec);
+  if (ec) {
+    std::error_code ignored;
+    fs::remove_all(slot, ignored);
+  }
+  return {};
+}
+
+}  // namespace
 
 FolderRemoval::~FolderRemoval() { unstage(); }
 
@@ -127,6 +151,26 @@ bool FolderRemoval::stage(SkipReason& reason, std::string& message) {
     fs::path aside = item.path;
     aside += ".cookiewarden-deleting-" + std::to_string(::getpid());
     std::error_code ec;
+    if (journal_) {
+      fs::path slot = journal_->folder_slot(item.path, message);
+      if (slot.empty()) {
+        reason = SkipReason::io_error;
+        message += "; nothing was removed";
+        unstage();
+        return false;
+      }
+      if (fs::path moved = move_into_journal(item.path, slot, ec); !moved.empty()) {
+        staged_.push_back(moved);
+        in_journal_.push_back(moved);
+        continue;
+      }
+      if (ec) {
+        reason = SkipReason::io_error;
+        message = "cannot save " + item.path.string() + " in the undo journal: " + ec.message() + "; nothing was removed";
+        unstage();
+        return false;
+      }
+    }
     fs::rename(item.path, aside, ec);
     if (ec) {
       reason = reason_for_errno(ec.value());
@@ -145,16 +189,19 @@ void FolderRemoval::unstage() {
     fs::rename(staged_[i], items_[i].path, ec);
   }
   staged_.clear();
+  in_journal_.clear();
 }
 
 std::vector<fs::path> FolderRemoval::finish() {
   std::vector<fs::path> leftovers;
   for (const fs::path& aside : staged_) {
+    if (std::find(in_journal_.begin(), in_journal_.end(), aside) != in_journal_.end()) continue;
     std::error_code ec;
     fs::remove_all(aside, ec);
     if (ec || fs::exists(fs::symlink_status(aside, ec))) leftovers.push_back(aside);
   }
   staged_.clear();
+  in_journal_.clear();
   return leftovers;
 }
 

@@ -22,7 +22,9 @@ namespace cookiewarden {
 
 class FolderRemoval {
  public:
-  explicit FolderRemoval(std::filesystem::path profile_root);
+  // With a journal, stage() moves each target into it (undo/deletion_journal.h) instead of aside
+  // (copied there first, then moved aside, when the journal is on another file system).
+  explicit FolderRemoval(std::filesystem::path profile_root, StoreJournal* journal = nullptr);
   ~FolderRemoval();  // puts staged targets back if neither finish() nor unstage() ran
   FolderRemoval(const FolderRemoval&) = delete;
   FolderRemoval& operator=(const FolderRemoval&) = delete;
@@ -44,6 +46,8 @@ class FolderRemoval {
   std::filesystem::path root_;  // canonical
   std::vector<SiteItem> items_;
   std::vector<std::filesystem::path> staged_;  // aside names, parallel to items_ while staged
+  StoreJournal* journal_ = nullptr;
+  std::vector<std::filesystem::path> in_journal_;  // staged paths that are journal slots: kept by finish()
 };
 
 // Bytes of regular files under `path` (or of the file itself), without following symlinks.
