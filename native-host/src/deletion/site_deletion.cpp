@@ -136,7 +136,9 @@ DeletionResult delete_site(const BrowserProfile& profile, const SiteMatcher& sit
     if (journal) store->record_removals_in(&journal->for_store(std::string(store->id())));
     result.stores.push_back(store->remove(site, dry_run));
     store->record_removals_in(nullptr);
-    if (journal && !store->undoable() && !result.stores.back().items.empty()) not_undoable.emplace_back(store->id());
+    if (journal && !store->undoable() && !result.stores.back().items.empty() &&
+        std::find(not_undoable.begin(), not_undoable.end(), store->id()) == not_undoable.end())
+      not_undoable.emplace_back(store->id());
   }
   if (journal) result.undo = journal->close(std::move(not_undoable));
   return result;

@@ -197,6 +197,9 @@ TEST_CASE("delete_site cleans every session restore file of a Firefox profile, o
     CHECK(store.items.size() == dry.stores[i].items.size());
   }
   CHECK(session_stores == 3);
+  // Session files are rewritten whole and not journaled: the report says they cannot be undone.
+  REQUIRE(result.undo);
+  CHECK(result.undo->not_undoable == std::vector<std::string>{"firefox_session_restore"});
   DeletionResult again = delete_site(profile, site("example.test"), false, undo_in(dir));
   for (const auto& store : again.stores)
     if (store.store == "firefox_session_restore") CHECK(store.items.empty());

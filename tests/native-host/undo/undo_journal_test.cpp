@@ -207,6 +207,11 @@ TEST_CASE("cookiewarden delete then undo: every profile back, the report names t
   CHECK(again.err.find("no undo journal") != std::string::npos);
   CHECK(run_cli_in(home, {"undo", "not-an-id"}).code == 2);
 
+  CliRun text = run_cli_in(home, {"delete", "keep.test", "--browser", "firefox"});
+  CHECK(text.code == 0);
+  CHECK(text.out.find("  undo: 'cookiewarden undo 2") != std::string::npos);
+  REQUIRE(run_cli_in(home, {"undo"}).code == 0);
+
   CliRun unjournaled = run_cli_in(home, {"delete", "keep.test", "--no-undo"});
   CHECK(unjournaled.code == 0);
   CHECK(unjournaled.out.find("cookiewarden undo") == std::string::npos);
