@@ -62,8 +62,8 @@ void to_json(nlohmann::json& out, const UndoReceipt& receipt) {
 
 // --- StoreJournal ----------------------------------------------------------------------------
 
-StoreJournal::StoreJournal(fs::path journal_dir, std::string file_name, std::string store)
-    : dir_(std::move(journal_dir)), file_name_(std::move(file_name)) {
+StoreJournal::StoreJournal(fs::path journal_dir, std::string file_name, std::string store, std::size_t& folders_saved)
+    : dir_(std::move(journal_dir)), file_name_(std::move(file_name)), folders_saved_(folders_saved) {
   entry_ = {{"format", kJournalFormat}, {"store", std::move(store)}};
 }
 
@@ -102,13 +102,10 @@ bool StoreJournal::record_leveldb_keys(const fs::path& dir, const std::vector<st
 
 fs::path StoreJournal::folder_slot(const fs::path& original, std::string& error) {
   if (!make_private_folder(dir_ / "folders", error)) return {};
-  // Numbered across the whole journal: the stores of one deletion share folders/.
-  std::error_code ec;
-  std::size_t number = 1;
-  while (fs::exists(fs::symlink_status(dir_ / "folders" / std::to_string(number), ec))) ++number;
-  std::string saved = "folders/" + std::to_string(number);
-  if (!append({{"kind", "folder"}, {"original", path_text(original)}, {"saved", saved}}, error)) return {};
-  return dir_ / "folders" / std::to_string(number);
+  // A number is never reused, even when the move into it then failed: each section has its own.
+  std::string number = std::to_string(++folders_saved_);
+  if (!append({{"kind", "folder"}, {"original", path_text(original)}, {"saved", "folders/" + number}}, error)) return {};
+  return dir_ / "folders" / number;
 }
 
 // --- DeletionJournal -------------------------------------------------------------------------
@@ -141,7 +138,7 @@ std::unique_ptr<DeletionJournal> DeletionJournal::open(const UndoSettings& setti
 
 StoreJournal& DeletionJournal::for_store(std::string store) {
   std::string file_name = "store-" + std::to_string(stores_.size() + 1) + ".json";
-  stores_.push_back(std::make_unique<StoreJournal>(dir_, std::move(file_name), std::move(store)));
+  stores_.push_back(std::make_unique<StoreJournal>(dir_, std::move(file_name), std::move(store), folders_saved_));
   return *stores_.back();
 }
 

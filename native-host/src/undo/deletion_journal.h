@@ -37,7 +37,10 @@ void to_json(nlohmann::json& out, const UndoReceipt& receipt);
 // One store's entry in a deletion journal.
 class StoreJournal {
  public:
-  StoreJournal(std::filesystem::path journal_dir, std::string file_name, std::string store);
+  // `folders_saved` counts the folders of the whole journal (shared by its stores): the next one
+  // is saved as folders/<count + 1>.
+  StoreJournal(std::filesystem::path journal_dir, std::string file_name, std::string store,
+               std::size_t& folders_saved);
 
   // Rows about to be deleted from `table` in the SQLite `file`: every column, as stored.
   // `keep_ids`: the rows' integer ids are referenced elsewhere (a folder named after the id), so
@@ -59,6 +62,7 @@ class StoreJournal {
 
   std::filesystem::path dir_;
   std::string file_name_;
+  std::size_t& folders_saved_;
   nlohmann::json entry_;
   nlohmann::json sections_ = nlohmann::json::array();
 };
@@ -89,6 +93,7 @@ class DeletionJournal {
   std::filesystem::path dir_;
   nlohmann::json manifest_;
   std::vector<std::unique_ptr<StoreJournal>> stores_;
+  std::size_t folders_saved_ = 0;
 };
 
 }  // namespace cookiewarden
