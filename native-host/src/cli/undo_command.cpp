@@ -1,3 +1,4 @@
+#include <chrono>
 #include <ostream>
 
 #include <nlohmann/json.hpp>
@@ -11,6 +12,8 @@
 
 namespace cookiewarden::cli {
 namespace {
+
+std::time_t now() { return std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()); }
 
 void print_journals(const std::vector<JournalSummary>& journals, std::ostream& out) {
   if (journals.empty()) {
@@ -46,7 +49,7 @@ void print_undo(const UndoResult& result, std::ostream& out) {
 }
 
 int run_list(const std::filesystem::path& folder, bool json, Io io) {
-  std::vector<JournalSummary> journals = list_journals(folder);
+  std::vector<JournalSummary> journals = undoable_journals(folder, now());
   if (json) io.out << nlohmann::json{{"journals", journals}}.dump(2) << "\n";
   else print_journals(journals, io.out);
   return kExitOk;
@@ -63,7 +66,7 @@ int run_undo(std::span<const std::string_view> args, Io io) {
   if (parsed->has("--list")) return run_list(folder, json, io);
   std::string error;
   bool missing = false;
-  auto journals = journals_named(folder, parsed->positionals(), error, missing);
+  auto journals = journals_named(folder, parsed->positionals(), now(), error, missing);
   if (journals.empty()) {
     io.err << "cookiewarden undo: " << error << "\n";
     return missing ? kExitFailure : kExitUsage;

@@ -66,6 +66,12 @@ std::vector<JournalSummary> list_journals(const fs::path& folder) {
   return journals;
 }
 
+std::vector<JournalSummary> undoable_journals(const fs::path& folder, std::time_t now) {
+  std::vector<JournalSummary> journals = list_journals(folder);
+  std::erase_if(journals, [now](const JournalSummary& journal) { return journal.until_epoch <= now; });
+  return journals;
+}
+
 void prune_journals(const UndoSettings& settings, std::time_t now) {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(settings.folder, ec)) {
@@ -86,11 +92,11 @@ void prune_journals(const UndoSettings& settings, std::time_t now) {
   }
 }
 
-std::vector<fs::path> journals_named(const fs::path& folder, const std::vector<std::string>& ids, std::string& error,
-                                     bool& missing) {
+std::vector<fs::path> journals_named(const fs::path& folder, const std::vector<std::string>& ids, std::time_t now,
+                                     std::string& error, bool& missing) {
   missing = false;
   if (ids.empty()) {
-    std::vector<JournalSummary> journals = list_journals(folder);
+    std::vector<JournalSummary> journals = undoable_journals(folder, now);
     if (!journals.empty()) return {journals.front().folder};
     missing = true;
     error = "nothing to undo: the undo journal in " + folder.string() + " is empty";
@@ -103,7 +109,7 @@ std::vector<fs::path> journals_named(const fs::path& folder, const std::vector<s
       return {};
     }
     JournalSummary summary;
-    if (!read_journal_summary(folder / id, summary)) {
+    if (!read_journal_summary(folder / id, summary) || summary.until_epoch <= now) {
       missing = true;
       error = "no undo journal " + id + " (it was undone, or expired; see 'cookiewarden undo --list')";
       return {};

@@ -5,6 +5,8 @@
 //       is listed with skipped "running" and complete false; the request itself succeeds.
 //       invalid_argument for a malformed id, not_found for one that is not (any longer) there.
 //   `undo_list` {} → {"journals": [JournalSummary]}: what can be undone, newest first.
+#include <chrono>
+
 #include <nlohmann/json.hpp>
 
 #include "protocol/command.h"
@@ -14,6 +16,8 @@
 
 namespace cookiewarden::protocol {
 namespace {
+
+std::time_t now() { return std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()); }
 
 CommandResult run_undo(const nlohmann::json& args, CommandContext& ctx) {
   std::vector<std::string> ids;
@@ -33,7 +37,7 @@ CommandResult run_undo(const nlohmann::json& args, CommandContext& ctx) {
   }
   std::string error;
   bool missing = false;
-  auto journals = journals_named(undo_folder(ctx.env), ids, error, missing);
+  auto journals = journals_named(undo_folder(ctx.env), ids, now(), error, missing);
   if (journals.empty())
     return CommandResult::failure(missing ? ErrorCode::not_found : ErrorCode::invalid_argument, error);
   nlohmann::json undone = nlohmann::json::array();
@@ -47,7 +51,7 @@ CommandResult run_undo(const nlohmann::json& args, CommandContext& ctx) {
 }
 
 CommandResult run_undo_list(const nlohmann::json&, CommandContext& ctx) {
-  return CommandResult::success({{"journals", list_journals(undo_folder(ctx.env))}});
+  return CommandResult::success({{"journals", undoable_journals(undo_folder(ctx.env), now())}});
 }
 
 }  // namespace

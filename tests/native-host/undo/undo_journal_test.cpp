@@ -137,7 +137,13 @@ TEST_CASE("undo journal: listed newest first, pruned by age and by total size") 
   CHECK(journals[2].profile.path == profile.path);
   CHECK(journals[0].until_epoch - journals[1].until_epoch >= 23 * 24 * 3600);
 
-  // Eight days on, the two 7-day journals are gone and the 30-day one stays.
+  // Eight days on, the two 7-day journals can no longer be undone, then pruning removes them.
+  CHECK(undoable_journals(settings.folder, now() + 8 * 24 * 3600).size() == 1);
+  std::string expired_error;
+  bool expired_missing = false;
+  CHECK(journals_named(settings.folder, {first.filename().string()}, now() + 8 * 24 * 3600, expired_error,
+                       expired_missing).empty());
+  CHECK(expired_missing);
   prune_journals(settings, now() + 8 * 24 * 3600);
   journals = list_journals(settings.folder);
   REQUIRE(journals.size() == 1);
@@ -156,11 +162,11 @@ TEST_CASE("undo journal: listed newest first, pruned by age and by total size") 
   // An id that could name another folder is refused before it reaches the file system.
   std::string error;
   bool missing = false;
-  CHECK(journals_named(settings.folder, {"../" + fourth.filename().string()}, error, missing).empty());
+  CHECK(journals_named(settings.folder, {"../" + fourth.filename().string()}, now(), error, missing).empty());
   CHECK_FALSE(missing);
-  CHECK(journals_named(settings.folder, {"20200101T000000000Z-abcdef"}, error, missing).empty());
+  CHECK(journals_named(settings.folder, {"20200101T000000000Z-abcdef"}, now(), error, missing).empty());
   CHECK(missing);
-  CHECK(journals_named(settings.folder, {}, error, missing) == std::vector<fs::path>{fourth});
+  CHECK(journals_named(settings.folder, {}, now(), error, missing) == std::vector<fs::path>{fourth});
 }
 
 TEST_CASE("cookiewarden delete then undo: every profile back, the report names the undo ID") {
