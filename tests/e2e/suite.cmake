@@ -45,6 +45,16 @@ set_tests_properties(e2e/profile_deletion_browser_started_mid_edit PROPERTIES
   TIMEOUT 300
   LABELS "e2e;browser")
 
+# `cookiewarden undo` after a deletion: the relaunched browsers see what they saw before it.
+add_test(NAME e2e/profile_deletion_undo
+         COMMAND ${WARDEN_NODE} --test ${CMAKE_CURRENT_LIST_DIR}/profile_deletion/undo.test.mjs
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(e2e/profile_deletion_undo PROPERTIES
+  ENVIRONMENT "COOKIEWARDEN=$<TARGET_FILE:cookiewarden>"
+  RESOURCE_LOCK browser
+  TIMEOUT 300
+  LABELS "e2e;browser")
+
 # `cookiewarden serve`: the dashboard in real Chromium over real cookie stores, and its refusals.
 add_test(NAME e2e/serve
          COMMAND ${WARDEN_NODE} --test ${CMAKE_CURRENT_LIST_DIR}/serve/serve_dashboard.test.mjs

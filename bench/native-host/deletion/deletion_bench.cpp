@@ -139,7 +139,7 @@ int main() {
     std::vector<BrowserProfile> found = discover_profiles(env);
     deleted = 0;
     for (const auto& profile : found) {
-      DeletionResult result = delete_site(profile, *site, dry_run);
+      DeletionResult result = delete_site(profile, *site, dry_run, UndoSettings::for_environment(env));
       if (!result.complete())
         std::fprintf(stderr, "deletion_bench: %s incomplete: %s\n", profile.path.c_str(), result.message.c_str());
       deleted += result.deleted_count();

@@ -36,5 +36,8 @@ struct BrowserProfile {
 
 // {"browser_id","browser_name","family","profile_id","profile_name","user_data_dir","path","is_default"}.
 void to_json(nlohmann::json& out, const BrowserProfile& profile);
+// The same object back (what the undo journal recorded); throws nlohmann::json::exception when a
+// field is missing or of the wrong type, or the family is unknown.
+void from_json(const nlohmann::json& in, BrowserProfile& profile);
 
 }  // namespace cookiewarden

@@ -14,6 +14,7 @@ extern const CliCommand kInstallCommand;
 extern const CliCommand kUninstallCommand;
 extern const CliCommand kSitesCommand;
 extern const CliCommand kDeleteCommand;
+extern const CliCommand kUndoCommand;
 extern const CliCommand kServeCommand;
 
 const std::vector<CliCommand>& cli_commands() {
@@ -26,6 +27,7 @@ const std::vector<CliCommand>& cli_commands() {
       kUninstallCommand,
       kSitesCommand,
       kDeleteCommand,
+      kUndoCommand,
       kServeCommand,
   };
   return commands;

@@ -1,3 +1,4 @@
+#include <charconv>
 #include <ostream>
 
 #include <nlohmann/json.hpp>
@@ -23,11 +24,47 @@ void print_result(const DeletionResult& result, std::ostream& out) {
   out << (result.dry_run ? "would delete " : "deleted ") << items << " item" << (items == 1 ? "" : "s")
       << (result.complete() ? "" : " (some stores were skipped)") << "\n";
   print_store_lines(result.stores, out);
+  if (result.undo) {
+    out << "  undo: 'cookiewarden undo " << result.undo->id << "' until " << result.undo->until << "\n";
+    for (const auto& store : result.undo->not_undoable) out << "  not undoable: " << store << "\n";
+  }
   out << "\n";
 }
 
+// A whole number from 1 to `max`, or nothing.
+std::optional<std::uint64_t> positive_number(const std::string& text, std::uint64_t max) {
+  std::uint64_t value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size() || value == 0 || value > max) return std::nullopt;
+  return value;
+}
+
+// --no-undo, --undo-days N, --undo-max-mb N over the defaults for this user.
+std::optional<UndoSettings> undo_settings(const Arguments& args, std::ostream& err) {
+  UndoSettings settings = UndoSettings::for_environment(Environment::current());
+  settings.enabled = !args.has("--no-undo");
+  if (auto days = args.value("--undo-days")) {
+    auto value = positive_number(*days, 3650);
+    if (!value) {
+      err << "cookiewarden delete: --undo-days takes a number of days from 1 to 3650\n";
+      return std::nullopt;
+    }
+    settings.keep_days = static_cast<int>(*value);
+  }
+  if (auto megabytes = args.value("--undo-max-mb")) {
+    auto value = positive_number(*megabytes, std::uint64_t{1} << 30);
+    if (!value) {
+      err << "cookiewarden delete: --undo-max-mb takes a positive number of megabytes\n";
+      return std::nullopt;
+    }
+    settings.max_bytes = *value << 20;
+  }
+  return settings;
+}
+
 int run_delete(std::span<const std::string_view> args, Io io) {
-  auto parsed = Arguments::parse(args, {{"--json", "--dry-run"}, {"--browser", "--profile"}, 1});
+  auto parsed = Arguments::parse(
+      args, {{"--json", "--dry-run", "--no-undo"}, {"--browser", "--profile", "--undo-days", "--undo-max-mb"}, 1});
   if (!parsed.ok()) {
     io.err << "cookiewarden delete: " << parsed.detail() << "\n";
     return kExitUsage;
@@ -41,6 +78,8 @@ int run_delete(std::span<const std::string_view> args, Io io) {
     io.err << "cookiewarden delete: " << site.detail() << "\n";
     return kExitUsage;
   }
+  std::optional<UndoSettings> undo = undo_settings(*parsed, io.err);
+  if (!undo) return kExitUsage;
   SelectedProfiles selected = select_profiles(discover_profiles(Environment::current()),
                                               {{}, parsed->values("--browser"), parsed->values("--profile")});
   if (!selected.unmatched.empty()) {
@@ -56,7 +95,7 @@ int run_delete(std::span<const std::string_view> args, Io io) {
   bool dry_run = parsed->has("--dry-run"), json = parsed->has("--json"), complete = true;
   nlohmann::json profiles = nlohmann::json::array();
   for (const auto& profile : selected.profiles) {
-    DeletionResult result = delete_site(profile, *site, dry_run);
+    DeletionResult result = delete_site(profile, *site, dry_run, *undo);
     complete = complete && result.complete();
     if (json) profiles.push_back(result);
     else print_result(result, io.out);
@@ -74,7 +113,8 @@ int run_delete(std::span<const std::string_view> args, Io io) {
 
 extern const CliCommand kDeleteCommand{
     "delete", "delete a site's cookies and storage from every browser profile (browsers must be closed)",
-    "Usage: cookiewarden delete SITE [--browser B]... [--profile P]... [--dry-run] [--json]\n\n"
+    "Usage: cookiewarden delete SITE [--browser B]... [--profile P]... [--dry-run] [--json]\n"
+    "                           [--no-undo] [--undo-days N] [--undo-max-mb N]\n\n"
     "Deletes everything SITE (reduced to its registrable domain: www.example.co.uk -> example.co.uk)\n"
     "stores in each profile: cookies of the site and its subdomains, cookies and storage other sites\n"
     "set while SITE was the top-level page (partitioned), local storage, IndexedDB and the other\n"
@@ -83,10 +123,15 @@ extern const CliCommand kDeleteCommand{
     "is running is skipped untouched: close the browser and run again. While a profile is edited the\n"
     "browser's own lock is held, so a browser started meanwhile does not open it. Each store is changed\n"
     "all or nothing; Ctrl-C lets the store in hand finish and skips the rest (reported 'interrupted').\n\n"
+    "Everything deleted is first saved in this user's undo journal (readable by this user only)\n"
+    "and can be put back with 'cookiewarden undo' for 7 days; each profile's result gives its undo ID.\n\n"
     "  --browser B   only profiles of browser B (an id from 'cookiewarden browsers', or chromium/firefox/safari)\n"
     "  --profile P   only profiles with this id, name or path\n"
     "  --dry-run     list exactly what would be deleted; change nothing\n"
-    "  --json        machine-readable output (the protocol's delete_site result)\n\n"
+    "  --json        machine-readable output (the protocol's delete_site result)\n"
+    "  --no-undo     delete without saving anything in the undo journal (cannot be undone)\n"
+    "  --undo-days N keep this deletion's undo journal N days (default 7)\n"
+    "  --undo-max-mb N  prune the oldest journals until all fit N MiB (default 512)\n\n"
     "Exit codes: 0 all deleted, 3 partial (a profile or store was skipped), 1 failure\n"
     "(no such browser/profile, none found), 2 usage.\n",
     run_delete};

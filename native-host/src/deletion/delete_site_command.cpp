@@ -22,7 +22,8 @@ CommandResult run_delete_site(const nlohmann::json& args, CommandContext& ctx) {
   ProfileProgress progress(ctx.progress, request.profiles.size());
   for (const auto& profile : request.profiles) {
     progress.deleting(profile, request.dry_run);
-    DeletionResult result = delete_site(profile, *request.site, request.dry_run);
+    DeletionResult result =
+        delete_site(profile, *request.site, request.dry_run, UndoSettings::for_environment(ctx.env));
     progress.deleted(result);
     complete = complete && result.complete();
     profiles.push_back(result);

@@ -43,6 +43,10 @@ void add_chromium_stores(const BrowserProfile& profile, std::vector<std::unique_
   stores.push_back(std::make_unique<ChromiumIndexedDbStore>(profile.path));
 }
 
+std::string journal_description(const BrowserProfile& profile, const SiteMatcher& site) {
+  return site.site() + " in " + profile.browser_name + " / " + profile.profile_name;
+}
+
 std::string close_first_message(const BrowserProfile& profile, const std::string& detail) {
   return profile.browser_name + " is running (" + detail + "). Close " + profile.browser_name +
          " and try again; nothing was changed in profile '" + profile.profile_name + "'.";
@@ -121,8 +125,9 @@ SiteDataReport inspect_site(const BrowserProfile& profile, const SiteMatcher& si
   return inspect_site(profile, site, site_stores_for(profile));
 }
 
-DeletionResult delete_site(const BrowserProfile& profile, const SiteMatcher& site, bool dry_run) {
-  return delete_site(profile, site, dry_run, site_stores_for(profile));
+DeletionResult delete_site(const BrowserProfile& profile, const SiteMatcher& site, bool dry_run,
+                           const UndoSettings& undo) {
+  return delete_site(profile, site, dry_run, undo, site_stores_for(profile));
 }
 
 SiteDataReport inspect_site(const BrowserProfile& profile, const SiteMatcher& site,
@@ -136,8 +141,8 @@ SiteDataReport inspect_site(const BrowserProfile& profile, const SiteMatcher& si
 }
 
 DeletionResult delete_site(const BrowserProfile& profile, const SiteMatcher& site, bool dry_run,
-                           const std::vector<std::unique_ptr<SiteStore>>& stores) {
-  DeletionResult result{profile, site.site(), dry_run, SkipReason::none, {}, {}};
+                           const UndoSettings& undo, const std::vector<std::unique_ptr<SiteStore>>& stores) {
+  DeletionResult result{profile, site.site(), dry_run, SkipReason::none, {}, {}, {}};
   RunningState running = detect_running(profile);
   if (running.running) {
     result.skipped = SkipReason::running;
@@ -158,6 +163,18 @@ DeletionResult delete_site(const BrowserProfile& profile, const SiteMatcher& sit
   CommitGate gate(lost);
   remove_abandoned_scratch();
   if (!dry_run) result.message = roll_forward_abandoned(profile, stores);
+  std::unique_ptr<DeletionJournal> journal;
+  if (undo.enabled && !dry_run) {
+    std::string error;
+    journal = DeletionJournal::open(undo, journal_description(profile, site), profile, error);
+    if (!journal) {
+      result.skipped = SkipReason::io_error;
+      result.message = error + ". Nothing was deleted in profile '" + profile.profile_name +
+                       "' (--no-undo deletes without the undo journal).";
+      return result;
+    }
+  }
+  std::vector<std::string> not_undoable;
   for (const auto& store : stores) {
     if (stop_requested()) {
       result.stores.push_back(not_reached(*store, SkipReason::interrupted, "stopped before this store (signal or closed port)"));
@@ -167,8 +184,14 @@ DeletionResult delete_site(const BrowserProfile& profile, const SiteMatcher& sit
       result.stores.push_back(not_reached(*store, SkipReason::running, *taken + "; not edited"));
       continue;
     }
+    if (journal) store->record_removals_in(&journal->for_store(std::string(store->id())));
     result.stores.push_back(store->remove(site, dry_run));
+    store->record_removals_in(nullptr);
+    if (journal && !store->undoable() && !result.stores.back().items.empty() &&
+        std::find(not_undoable.begin(), not_undoable.end(), store->id()) == not_undoable.end())
+      not_undoable.emplace_back(store->id());
   }
+  if (journal) result.undo = journal->close(std::move(not_undoable));
   if (auto taken = lost()) {
     result.message += std::string(result.message.empty() ? "" : ". ") + profile.browser_name +
                       " started during the deletion in profile '" + profile.profile_name + "' (" + *taken +
@@ -216,6 +239,7 @@ void to_json(nlohmann::json& out, const DeletionResult& result) {
          {"message", result.message},
          {"complete", result.complete()},
          {"deleted", result.deleted_count()},
+         {"undo", result.undo ? nlohmann::json(*result.undo) : nlohmann::json(nullptr)},
          {"stores", result.stores}};
 }
 

@@ -8,12 +8,15 @@
 // finds the profile in use. Where a browser can take the lock from us anyway (Chromium's "Unlock
 // profile"), each store re-checks it right before committing (platform/commit_gate.h) and rolls
 // back instead; the stores after it are not touched and the result says the browser started.
+// Unless undo is off, a journal is opened next (undo/deletion_journal.h) and every store records
+// what it removes before removing it; a journal that cannot be written refuses the deletion.
 // Each store is edited all or nothing; a store that fails is reported and the others still run.
 // A stop request (platform/stop_request.h) lets the current store finish and skips the rest as
 // interrupted.
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +25,8 @@
 #include "browsers/browser_profile.h"
 #include "deletion/site_matcher.h"
 #include "deletion/site_store.h"
+#include "undo/deletion_journal.h"
+#include "undo/undo_settings.h"
 
 namespace cookiewarden {
 
@@ -46,12 +51,16 @@ struct DeletionResult {
   std::string site;
   bool dry_run = false;
   // running: the whole profile was refused and nothing was touched; `message` says which browser
-  // to close. Otherwise none, and each store says what it did; `message` then says when the
-  // browser started during the deletion, and which interrupted deletions of an earlier run were
-  // finished first (empty when neither happened).
+  // to close. io_error: the undo journal could not be written, nothing was touched. Otherwise
+  // none, and each store says what it did; `message` then says when the browser started during
+  // the deletion, and which interrupted deletions of an earlier run were finished first (empty
+  // when neither happened).
   SkipReason skipped = SkipReason::none;
   std::string message;
   std::vector<StoreOutcome> stores;
+  // How to undo it (`cookiewarden undo ID`) and until when; none for a dry run, with undo off, or
+  // when nothing was deleted.
+  std::optional<UndoReceipt> undo;
 
   // True when the profile was not refused and no present store was skipped.
   bool complete() const;
@@ -59,13 +68,14 @@ struct DeletionResult {
 };
 
 SiteDataReport inspect_site(const BrowserProfile& profile, const SiteMatcher& site);
-DeletionResult delete_site(const BrowserProfile& profile, const SiteMatcher& site, bool dry_run);
+DeletionResult delete_site(const BrowserProfile& profile, const SiteMatcher& site, bool dry_run,
+                           const UndoSettings& undo);
 
 // The same over explicit stores (tests, and a caller that already built them).
 SiteDataReport inspect_site(const BrowserProfile& profile, const SiteMatcher& site,
                             const std::vector<std::unique_ptr<SiteStore>>& stores);
 DeletionResult delete_site(const BrowserProfile& profile, const SiteMatcher& site, bool dry_run,
-                           const std::vector<std::unique_ptr<SiteStore>>& stores);
+                           const UndoSettings& undo, const std::vector<std::unique_ptr<SiteStore>>& stores);
 
 struct SiteCookieCount {
   std::string site;
@@ -79,7 +89,8 @@ std::vector<SiteCookieCount> top_cookie_sites(const BrowserProfile& profile, con
 
 // {"profile":{...},"site","browser_running","running_detail","cookies","stores":[...]}
 void to_json(nlohmann::json& out, const SiteDataReport& report);
-// {"profile":{...},"site","dry_run","skipped","message","complete","deleted","stores":[...]}
+// {"profile":{...},"site","dry_run","skipped","message","complete","deleted","undo","stores":[...]}
+// ("undo" is {"id","until","not_undoable"} or null)
 void to_json(nlohmann::json& out, const DeletionResult& result);
 // {"site","cookies"}
 void to_json(nlohmann::json& out, const SiteCookieCount& count);

@@ -21,6 +21,8 @@
 
 namespace cookiewarden {
 
+class StoreJournal;
+
 // Why a store, or a whole profile, was left untouched. The names are the wire form: append
 // only, never rename.
 enum class SkipReason : std::uint8_t {
@@ -97,10 +99,24 @@ class SiteStore {
   // returns the same items a real run would delete.
   virtual StoreOutcome remove(const SiteMatcher& site, bool dry_run) = 0;
 
+  // Where remove() records what it is about to delete, before deleting it, so that `cookiewarden
+  // undo` can put it back (undo/deletion_journal.h). Null (the default): nothing is recorded. A
+  // store that cannot write its record deletes nothing and is skipped as io_error.
+  void record_removals_in(StoreJournal* journal) { journal_ = journal; }
+  // Whether remove() records into that journal. A store that does not is named in the
+  // deletion's report as not undoable.
+  virtual bool undoable() const { return false; }
+
   // Every cookie domain in the store, one entry per cookie, as stored (".example.com"): what
   // `cookiewarden sites` ranks sites by. Stores that hold no cookies keep this default; a store
   // that cannot be read returns what it could read (possibly nothing).
   virtual std::vector<std::string> cookie_domains() const { return {}; }
+
+ protected:
+  StoreJournal* journal() const { return journal_; }
+
+ private:
+  StoreJournal* journal_ = nullptr;
 };
 
 // {"store","location","skipped","message","items":[{"kind","host","name","partition","path","bytes"}]}

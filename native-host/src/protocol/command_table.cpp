@@ -7,6 +7,8 @@ extern const Command kHelloCommand;
 extern const Command kBrowsersCommand;
 extern const Command kSiteDataCommand;
 extern const Command kDeleteSiteCommand;
+extern const Command kUndoCommand;
+extern const Command kUndoListCommand;
 
 std::span<const Command> protocol_commands() {
   static const Command commands[]{
@@ -14,6 +16,8 @@ std::span<const Command> protocol_commands() {
       kBrowsersCommand,
       kSiteDataCommand,
       kDeleteSiteCommand,
+      kUndoCommand,
+      kUndoListCommand,
   };
   return commands;
 }

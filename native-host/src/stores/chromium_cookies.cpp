@@ -50,10 +50,11 @@ bool partition_is_site_origin(const SiteMatcher& site, std::string_view partitio
 constexpr CookieTableLayout kLayout{"cookies", "host_key", "top_frame_site_key", "top_frame_site_key != ''",
                                     partition_as_stored, partition_is_site_origin};
 
-RowDeletionPlan plan_for(const SiteMatcher& site) {
+RowDeletionPlan plan_for(const SiteMatcher& site, StoreJournal* journal = nullptr) {
   return {"cookies", check_schema, [&site](SqliteDatabase& db, std::vector<MatchedRow>& rows) {
             return find_cookie_rows(db, kLayout, site, rows);
-          }};
+          },
+          journal};
 }
 
 }  // namespace
@@ -63,7 +64,7 @@ StoreOutcome ChromiumCookieStore::inspect(const SiteMatcher& site) const {
 }
 
 StoreOutcome ChromiumCookieStore::remove(const SiteMatcher& site, bool dry_run) {
-  return remove_sqlite_rows(id_, file_, plan_for(site), dry_run);
+  return remove_sqlite_rows(id_, file_, plan_for(site, journal()), dry_run);
 }
 
 std::vector<std::string> ChromiumCookieStore::cookie_domains() const { return cookie_table_domains(file_, kLayout); }

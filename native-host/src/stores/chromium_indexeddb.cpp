@@ -138,13 +138,15 @@ StoreOutcome ChromiumIndexedDbStore::remove(const SiteMatcher& site, bool dry_ru
     outcome.message = "no IndexedDB folder or WebStorage/QuotaManager in " + profile_.string();
     return outcome;
   }
-  FolderRemoval removal(profile_, {std::string(id()), site.site()});
+  FolderRemoval removal(profile_, {std::string(id()), site.site()}, journal());
   if (!plan_folders(removal, legacy_folders(profile_, site), outcome)) return outcome;
 
   SqliteDatabase quota;
   std::vector<MatchedRow> buckets;
   if (fs::exists(fs::symlink_status(quota_file(profile_)))) {
     RowDeletionPlan plan = quota_plan(site);
+    plan.journal = journal();
+    plan.keep_ids = true;  // WebStorage/<id> is the bucket's folder
     if (!open_for_deletion(quota, quota_file(profile_), plan, outcome)) return outcome;
     if (!delete_rows_in_transaction(quota, plan, dry_run, buckets, outcome)) return outcome;
     std::vector<SiteItem> bucket_folders;

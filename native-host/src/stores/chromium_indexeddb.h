@@ -23,6 +23,7 @@ class ChromiumIndexedDbStore final : public SiteStore {
   std::string_view id() const override { return "chromium_indexeddb"; }
   StoreOutcome inspect(const SiteMatcher& site) const override;
   StoreOutcome remove(const SiteMatcher& site, bool dry_run) override;
+  bool undoable() const override { return true; }
 
  private:
   std::filesystem::path profile_;

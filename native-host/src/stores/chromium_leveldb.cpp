@@ -5,6 +5,7 @@
 #include <leveldb/write_batch.h>
 
 #include "platform/commit_gate.h"
+#include "undo/deletion_journal.h"
 
 #if defined(_WIN32)
 #include <windows.h>
@@ -130,6 +131,25 @@ StoreOutcome read_from_copy(const fs::path& dir, const SiteMatcher& site, LevelD
   return outcome;
 }
 
+// Every key with its value as it is now, into `journal`, before the batch deletes them.
+bool record_keys(leveldb::DB& db, const fs::path& dir, const std::vector<std::string>& keys, StoreJournal& journal,
+                 StoreOutcome& outcome) {
+  std::vector<std::pair<std::string, std::string>> entries;
+  for (const std::string& key : keys) {
+    std::string value;
+    leveldb::Status status = db.Get(leveldb::ReadOptions(), key, &value);
+    if (!status.ok()) {
+      skip_for_status(outcome, dir, status);
+      return false;
+    }
+    entries.emplace_back(key, std::move(value));
+  }
+  std::string error;
+  if (journal.record_leveldb_keys(dir, entries, error)) return true;
+  skip_store(outcome, SkipReason::io_error, error + "; nothing was deleted from " + dir.string());
+  return false;
+}
+
 }  // namespace
 
 StoreOutcome inspect_leveldb_store(StoreOutcome outcome, std::string_view what, const fs::path& dir,
@@ -139,7 +159,8 @@ StoreOutcome inspect_leveldb_store(StoreOutcome outcome, std::string_view what, 
 }
 
 StoreOutcome remove_from_leveldb_store(StoreOutcome outcome, std::string_view what, const fs::path& dir,
-                                       const SiteMatcher& site, LevelDbKeyFinder find, bool dry_run) {
+                                       const SiteMatcher& site, LevelDbKeyFinder find, bool dry_run,
+                                       StoreJournal* journal) {
   if (!leveldb_dir_usable(dir, what, outcome)) return outcome;
   // Opening in place rewrites LevelDB's files (log replay, new MANIFEST): a dry run, and a run with
   // nothing to delete, never do it.
@@ -154,6 +175,7 @@ StoreOutcome remove_from_leveldb_store(StoreOutcome outcome, std::string_view wh
   auto db = open_and_find(dir, dir, site, find, found, outcome);
   if (!db) return outcome;
   if (!found.keys.empty()) {
+    if (journal && !record_keys(*db, dir, found.keys, *journal, outcome)) return outcome;
     leveldb::WriteBatch batch;
     for (const std::string& key : found.keys) batch.Delete(key);
     if (auto refusal = commit_refusal(dir.string())) {

@@ -62,12 +62,14 @@ using LevelDbKeyFinder = LevelDbSiteKeys (*)(leveldb::DB& db, const SiteMatcher&
 
 // The store's outcome for `site` in the database at `dir` (`what` names it in messages):
 // inspect reads a private copy; remove tests the lock, previews from a copy (all a dry run does),
-// then opens in place only when there is something to delete, deletes every key in one synced
-// batch (all or nothing) and compacts so the values leave the table files.
+// then opens in place only when there is something to delete, records every key and value in
+// `journal` (when given; nothing is deleted if that fails), deletes every key in one synced batch
+// (all or nothing) and compacts so the values leave the table files.
 StoreOutcome inspect_leveldb_store(StoreOutcome outcome, std::string_view what, const std::filesystem::path& dir,
                                    const SiteMatcher& site, LevelDbKeyFinder find);
 StoreOutcome remove_from_leveldb_store(StoreOutcome outcome, std::string_view what, const std::filesystem::path& dir,
-                                       const SiteMatcher& site, LevelDbKeyFinder find, bool dry_run);
+                                       const SiteMatcher& site, LevelDbKeyFinder find, bool dry_run,
+                                       StoreJournal* journal);
 
 // Chromium creates its LevelDB files 0600; stock LevelDB would create them 0644.
 class PrivateUmask {

@@ -157,7 +157,7 @@ StoreOutcome ChromiumLocalStorageStore::inspect(const SiteMatcher& site) const {
 
 StoreOutcome ChromiumLocalStorageStore::remove(const SiteMatcher& site, bool dry_run) {
   return remove_from_leveldb_store({std::string(id()), dir_, {}, {}, {}}, "Local Storage", dir_, site, collect_site_keys,
-                                   dry_run);
+                                   dry_run, journal());
 }
 
 }  // namespace cookiewarden

@@ -27,6 +27,7 @@ class ChromiumLocalStorageStore final : public SiteStore {
   std::string_view id() const override { return "chromium_local_storage"; }
   StoreOutcome inspect(const SiteMatcher& site) const override;
   StoreOutcome remove(const SiteMatcher& site, bool dry_run) override;
+  bool undoable() const override { return true; }
 
  private:
   std::filesystem::path dir_;

@@ -118,7 +118,7 @@ StoreOutcome ChromiumSessionStorageStore::inspect(const SiteMatcher& site) const
 
 StoreOutcome ChromiumSessionStorageStore::remove(const SiteMatcher& site, bool dry_run) {
   return remove_from_leveldb_store({std::string(id()), dir_, {}, {}, {}}, "Session Storage", dir_, site, collect_site_keys,
-                                   dry_run);
+                                   dry_run, journal());
 }
 
 }  // namespace cookiewarden

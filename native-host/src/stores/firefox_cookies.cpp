@@ -40,10 +40,11 @@ bool partition_is_site_origin(const SiteMatcher& site, std::string_view partitio
 constexpr CookieTableLayout kLayout{"moz_cookies", "host", "originAttributes", "originAttributes LIKE '%partitionKey=%'",
                                     firefox_partition_site, partition_is_site_origin};
 
-RowDeletionPlan plan_for(const SiteMatcher& site) {
+RowDeletionPlan plan_for(const SiteMatcher& site, StoreJournal* journal = nullptr) {
   return {"moz_cookies", check_schema, [&site](SqliteDatabase& db, std::vector<MatchedRow>& rows) {
             return find_cookie_rows(db, kLayout, site, rows);
-          }};
+          },
+          journal};
 }
 
 }  // namespace
@@ -53,7 +54,7 @@ StoreOutcome FirefoxCookieStore::inspect(const SiteMatcher& site) const {
 }
 
 StoreOutcome FirefoxCookieStore::remove(const SiteMatcher& site, bool dry_run) {
-  return remove_sqlite_rows(id(), file_, plan_for(site), dry_run);
+  return remove_sqlite_rows(id(), file_, plan_for(site, journal()), dry_run);
 }
 
 std::vector<std::string> FirefoxCookieStore::cookie_domains() const { return cookie_table_domains(file_, kLayout); }

@@ -25,6 +25,7 @@ class FirefoxCookieStore final : public SiteStore {
   std::string_view id() const override { return "firefox_cookies"; }
   StoreOutcome inspect(const SiteMatcher& site) const override;
   StoreOutcome remove(const SiteMatcher& site, bool dry_run) override;
+  bool undoable() const override { return true; }
   std::vector<std::string> cookie_domains() const override;
 
  private:

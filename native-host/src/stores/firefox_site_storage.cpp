@@ -208,16 +208,17 @@ StoreOutcome FirefoxSiteStorageStore::remove(const SiteMatcher& site, bool dry_r
   StoreOutcome outcome{std::string(id()), profile_ / "storage", {}, {}, {}};
   std::vector<SqliteSource> sources = sqlite_sources(profile_, site);
   bool any = present(profile_ / "storage");
-  FolderRemoval removal(profile_, {std::string(id()), site.site()});
+  FolderRemoval removal(profile_, {std::string(id()), site.site()}, journal());
   for (SiteItem& folder : origin_folders(profile_, site)) {
     if (!removal.add(std::move(folder), outcome.skipped, outcome.message)) return outcome;
   }
   // Every database is locked and edited before any folder moves, so a busy one changes nothing.
   std::vector<std::unique_ptr<SqliteDatabase>> open;
   std::vector<MatchedRow> rows;
-  for (const SqliteSource& source : sources) {
+  for (SqliteSource& source : sources) {
     if (!present(source.file)) continue;
     any = true;
+    source.plan.journal = journal();
     auto db = std::make_unique<SqliteDatabase>();
     if (!open_for_deletion(*db, source.file, source.plan, outcome)) return outcome;
     if (!delete_rows_in_transaction(*db, source.plan, dry_run, rows, outcome)) return outcome;

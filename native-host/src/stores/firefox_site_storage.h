@@ -28,6 +28,7 @@ class FirefoxSiteStorageStore final : public SiteStore {
   std::string_view id() const override { return "firefox_site_storage"; }
   StoreOutcome inspect(const SiteMatcher& site) const override;
   StoreOutcome remove(const SiteMatcher& site, bool dry_run) override;
+  bool undoable() const override { return true; }
 
  private:
   std::filesystem::path profile_;

@@ -13,6 +13,7 @@
 #include "platform/commit_gate.h"
 #include "platform/process_liveness.h"
 #include "platform/small_file.h"
+#include "undo/deletion_journal.h"
 
 namespace cookiewarden {
 namespace fs = std::filesystem;
@@ -149,8 +150,28 @@ std::uint64_t size_on_disk(const fs::path& path) {
   return total;
 }
 
-FolderRemoval::FolderRemoval(fs::path profile_root, RemovalIntent intent)
-    : root_(canonical_or_empty(profile_root)), intent_(std::move(intent)) {}
+FolderRemoval::FolderRemoval(fs::path profile_root, RemovalIntent intent, StoreJournal* journal)
+    : root_(canonical_or_empty(profile_root)), intent_(std::move(intent)), journal_(journal) {}
+
+namespace {
+
+// Journal first: the target moves into its journal slot (one rename: atomic, bytes untouched),
+// or, across file systems, is copied there while it stays in place. Returns the path the target
+// now has (the slot), or empty when it is still in place (copied, or failed: see `ec`).
+fs::path move_into_journal(const fs::path& target, const fs::path& slot, std::error_code& ec) {
+  fs::rename(target, slot, ec);
+  if (!ec) return slot;
+  if (ec != std::errc::cross_device_link) return {};
+  ec.clear();
+  fs::copy(target, slot, fs::copy_options::recursive | fs::copy_options::copy_symlinks, ec);
+  if (ec) {
+    std::error_code ignored;
+    fs::remove_all(slot, ignored);
+  }
+  return {};
+}
+
+}  // namespace
 
 FolderRemoval::~FolderRemoval() { unstage(); }
 
@@ -209,6 +230,25 @@ bool FolderRemoval::stage(SkipReason& reason, std::string& message) {
     return false;
   }
   for (const SiteItem& item : items_) {
+    if (journal_) {
+      fs::path slot = journal_->folder_slot(item.path, message);
+      if (slot.empty()) {
+        reason = SkipReason::io_error;
+        message += "; nothing was removed";
+        unstage();
+        return false;
+      }
+      if (fs::path moved = move_into_journal(item.path, slot, ec); !moved.empty()) {
+        staged_.push_back(moved);
+        continue;
+      }
+      if (ec) {
+        reason = SkipReason::io_error;
+        message = "cannot save " + item.path.string() + " in the undo journal: " + ec.message() + "; nothing was removed";
+        unstage();
+        return false;
+      }
+    }
     fs::path aside = folder_ / std::to_string(staged_.size());
     fs::rename(item.path, aside, ec);
     if (ec) {

@@ -35,7 +35,9 @@ struct RemovalIntent {
 
 class FolderRemoval {
  public:
-  FolderRemoval(std::filesystem::path profile_root, RemovalIntent intent);
+  // With a journal, stage() moves each target into it (undo/deletion_journal.h) instead of into the
+  // removal folder (copied there first, then moved aside, when the journal is on another file system).
+  FolderRemoval(std::filesystem::path profile_root, RemovalIntent intent, StoreJournal* journal = nullptr);
   ~FolderRemoval();  // puts staged targets back if neither finish() nor unstage() ran
   FolderRemoval(const FolderRemoval&) = delete;
   FolderRemoval& operator=(const FolderRemoval&) = delete;
@@ -60,6 +62,7 @@ class FolderRemoval {
   std::vector<SiteItem> items_;
   std::filesystem::path folder_;               // the removal folder while staged
   std::vector<std::filesystem::path> staged_;  // where each target went, parallel to items_ while staged
+  StoreJournal* journal_ = nullptr;
 };
 
 // A removal folder a killed run left in the profile.

@@ -107,6 +107,21 @@ void SqliteStatement::bind(int index, std::int64_t value) {
   if (stmt_) sqlite3_bind_int64(stmt_, index, value);
 }
 
+void SqliteStatement::bind(int index, const SqliteValue& value) {
+  if (!stmt_) return;
+  switch (value.type) {
+    case SqliteValue::Type::null: sqlite3_bind_null(stmt_, index); break;
+    case SqliteValue::Type::integer: sqlite3_bind_int64(stmt_, index, value.integer); break;
+    case SqliteValue::Type::real: sqlite3_bind_double(stmt_, index, value.real); break;
+    case SqliteValue::Type::text:
+      sqlite3_bind_text(stmt_, index, value.bytes.data(), static_cast<int>(value.bytes.size()), SQLITE_TRANSIENT);
+      break;
+    case SqliteValue::Type::blob:
+      sqlite3_bind_blob(stmt_, index, value.bytes.data(), static_cast<int>(value.bytes.size()), SQLITE_TRANSIENT);
+      break;
+  }
+}
+
 bool SqliteStatement::step() {
   if (!stmt_) return false;
   int rc = sqlite3_step(stmt_);
@@ -122,7 +137,9 @@ bool SqliteStatement::step() {
 }
 
 void SqliteStatement::reset() {
-  if (stmt_) sqlite3_reset(stmt_);
+  if (!stmt_) return;  // a statement that failed to prepare keeps saying why
+  sqlite3_reset(stmt_);
+  error_ = {};
 }
 
 std::string_view SqliteStatement::text(int column) const {
@@ -132,6 +149,40 @@ std::string_view SqliteStatement::text(int column) const {
 }
 
 std::int64_t SqliteStatement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+SqliteValue SqliteStatement::value(int column) const {
+  SqliteValue value;
+  switch (sqlite3_column_type(stmt_, column)) {
+    case SQLITE_INTEGER:
+      value.type = SqliteValue::Type::integer;
+      value.integer = sqlite3_column_int64(stmt_, column);
+      break;
+    case SQLITE_FLOAT:
+      value.type = SqliteValue::Type::real;
+      value.real = sqlite3_column_double(stmt_, column);
+      break;
+    case SQLITE_TEXT:
+      value.type = SqliteValue::Type::text;
+      value.bytes = text(column);
+      break;
+    case SQLITE_BLOB: {
+      value.type = SqliteValue::Type::blob;
+      // The pointer first, then the size: sqlite3_column_bytes is only valid after it.
+      auto* bytes = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+      if (bytes) value.bytes.assign(bytes, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+      break;
+    }
+    default: break;
+  }
+  return value;
+}
+
+int SqliteStatement::column_count() const { return stmt_ ? sqlite3_column_count(stmt_) : 0; }
+
+std::string_view SqliteStatement::column_name(int column) const {
+  const char* name = sqlite3_column_name(stmt_, column);
+  return name ? std::string_view(name) : std::string_view();
+}
 
 // --- SqliteDatabase ----------------------------------------------------------------------
 

@@ -19,6 +19,18 @@ struct sqlite3_stmt;
 
 namespace cookiewarden {
 
+// One column value with its SQLite storage class, kept byte for byte (text need not be UTF-8):
+// what the undo journal records of a deleted row and binds again to restore it.
+struct SqliteValue {
+  enum class Type : std::uint8_t { null, integer, real, text, blob };
+  Type type = Type::null;
+  std::int64_t integer = 0;
+  double real = 0;
+  std::string bytes;  // text and blob
+
+  bool operator==(const SqliteValue&) const = default;
+};
+
 struct SqliteError {
   int code = 0;        // SQLite primary result code; 0 (SQLITE_OK) when there is no error
   int system_errno = 0;
@@ -47,13 +59,17 @@ class SqliteStatement {
   // Parameters are 1-based, as in SQL (?1, ?2).
   void bind(int index, std::string_view text);
   void bind(int index, std::int64_t value);
+  void bind(int index, const SqliteValue& value);
   // Steps once: true while there is a row; false when done or on error (see error()).
   bool step();
-  // Rewinds for another run; bindings stay.
+  // Rewinds for another run and forgets the last step's error; bindings stay.
   void reset();
 
   std::string_view text(int column) const;  // empty for NULL
   std::int64_t integer(int column) const;
+  SqliteValue value(int column) const;
+  int column_count() const;
+  std::string_view column_name(int column) const;
   const SqliteError& error() const { return error_; }
 
  private:

@@ -1,5 +1,7 @@
 #include "stores/sqlite_row_deletion.h"
 
+#include "undo/deletion_journal.h"
+
 namespace cookiewarden {
 
 void skip_for(const SqliteError& error, StoreOutcome& outcome) {
@@ -21,6 +23,33 @@ StoreOutcome outcome_for(std::string_view store_id, const std::filesystem::path&
 bool schema_accepted(SqliteDatabase& db, const RowDeletionPlan& plan, StoreOutcome& outcome) {
   if (!plan.check_schema) return true;
   return plan.check_schema(db, outcome.skipped, outcome.message);
+}
+
+// Every column of rows[first..] as stored, into plan.journal, before anything is deleted.
+bool record_rows(SqliteDatabase& db, const RowDeletionPlan& plan, const std::vector<MatchedRow>& rows,
+                 std::size_t first, StoreOutcome& outcome) {
+  SqliteStatement select = db.prepare("SELECT * FROM \"" + plan.table + "\" WHERE rowid = ?1");
+  std::vector<std::string> columns;
+  for (int i = 0; i < select.column_count(); ++i) columns.emplace_back(select.column_name(i));
+  std::vector<std::vector<SqliteValue>> values;
+  for (std::size_t i = first; i < rows.size() && select.error().ok(); ++i) {
+    select.reset();
+    select.bind(1, rows[i].rowid);
+    if (!select.step()) break;
+    std::vector<SqliteValue>& row = values.emplace_back();
+    for (int column = 0; column < select.column_count(); ++column) row.push_back(select.value(column));
+  }
+  if (!select.error().ok()) {
+    skip_for(select.error(), outcome);
+    return false;
+  }
+  std::string error;
+  if (values.size() != rows.size() - first) error = "a row of " + plan.table + " vanished while recording it";
+  else if (plan.journal->record_rows(db.file(), plan.table, columns, values, plan.keep_ids, error)) return true;
+  outcome.skipped = SkipReason::io_error;
+  outcome.message = error + "; nothing was deleted from " + db.file().string();
+  outcome.items.clear();
+  return false;
 }
 
 void take_items(std::vector<MatchedRow>& rows, StoreOutcome& outcome) {
@@ -56,6 +85,7 @@ bool delete_rows_in_transaction(SqliteDatabase& db, const RowDeletionPlan& plan,
     return false;
   }
   if (dry_run || rows.size() == first_new) return true;
+  if (plan.journal && !record_rows(db, plan, rows, first_new, outcome)) return false;
   SqliteStatement remove = db.prepare("DELETE FROM \"" + plan.table + "\" WHERE rowid = ?1");
   if (!remove.error().ok()) {
     skip_for(remove.error(), outcome);

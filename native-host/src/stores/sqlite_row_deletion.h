@@ -24,6 +24,11 @@ struct RowDeletionPlan {
   std::function<bool(SqliteDatabase&, SkipReason& reason, std::string& message)> check_schema;
   // Appends the rows that belong to the site.
   std::function<SqliteError(SqliteDatabase&, std::vector<MatchedRow>&)> find_rows;
+  // Where every column of the rows is recorded before they are deleted (null: not recorded).
+  StoreJournal* journal = nullptr;
+  // The rows' integer ids are referenced elsewhere (QuotaManager bucket id = folder name): undo
+  // must restore them unchanged.
+  bool keep_ids = false;
 };
 
 // Read-only: the rows `plan` finds, as an outcome for `file` (not_present when it is missing).
@@ -43,7 +48,8 @@ bool open_for_deletion(SqliteDatabase& db, const std::filesystem::path& file, co
 
 // The finding and deleting step alone, inside a transaction the caller holds (begin_write done),
 // for stores that delete rows and folders together. The rows found are appended to `rows` (and,
-// unless dry_run, deleted; rows already in the vector are left alone). On failure fills outcome.skipped/message and returns false; never commits.
+// unless dry_run, recorded in plan.journal, then deleted; rows already in the vector are left
+// alone). On failure fills outcome.skipped/message and returns false; never commits.
 bool delete_rows_in_transaction(SqliteDatabase& db, const RowDeletionPlan& plan, bool dry_run,
                                 std::vector<MatchedRow>& rows, StoreOutcome& outcome);
 

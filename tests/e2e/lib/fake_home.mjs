@@ -5,8 +5,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-// Variables that would move browser folders away from $HOME (see native-host platform/environment.h).
-const RELOCATING_VARS = ['XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME', 'SNAP_USER_COMMON', 'SNAP_USER_DATA'];
+// Variables that would move browser folders (or cookiewarden's undo journal) away from $HOME (see
+// native-host platform/environment.h).
+const RELOCATING_VARS = ['XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME', 'SNAP_USER_COMMON',
+  'SNAP_USER_DATA'];
 
 // {home, env, configDir, remove}. With `xdgConfigHome` (a folder name inside the home),
 // XDG_CONFIG_HOME points there, so discovery must honour it instead of ~/.config.

@@ -21,6 +21,10 @@ using namespace cookiewarden::test;
 
 namespace {
 
+// Roll-forward is what these tests are about; the journal has tests of its own.
+const UndoSettings kNoUndo{.enabled = false};
+
+
 SiteMatcher site(const char* name) { return SiteMatcher(name, warden::PublicSuffixList::builtin()); }
 
 BrowserProfile chromium_profile(const TempDir& dir) {
@@ -81,7 +85,7 @@ TEST_CASE("interrupted: a run killed between moving a store's folders and commit
   CHECK(leftovers == 1);
 
   // The next run, for another site, finishes the interrupted one first.
-  DeletionResult next = delete_site(profile, site("keep.test"), false);
+  DeletionResult next = delete_site(profile, site("keep.test"), false, kNoUndo);
   CHECK(next.complete());
   CHECK(next.message.find("finished an interrupted deletion of example.test (chromium_indexeddb)") != std::string::npos);
   CHECK(buckets_of(profile.path, "www.example.test") == 0);
@@ -99,7 +103,7 @@ TEST_CASE("interrupted: a stop asked for before a store begins leaves that store
   auto before = tree_snapshot(dir.path());
   int code = in_child([&] {
     request_stop();
-    DeletionResult result = delete_site(profile, site("keep.test"), false);
+    DeletionResult result = delete_site(profile, site("keep.test"), false, kNoUndo);
     bool all_interrupted = !result.stores.empty() &&
                            std::all_of(result.stores.begin(), result.stores.end(),
                                        [](const StoreOutcome& s) { return s.skipped == SkipReason::interrupted; });
@@ -117,7 +121,7 @@ TEST_CASE("interrupted: a commit the gate refuses is rolled back, and the rows s
   {
     // An outer gate (delete_site adds its own inside): both are asked.
     CommitGate refuse([]() -> std::optional<std::string> { return "the browser took the profile"; });
-    DeletionResult result = delete_site(profile, site("keep.test"), false);
+    DeletionResult result = delete_site(profile, site("keep.test"), false, kNoUndo);
     REQUIRE_FALSE(result.stores.empty());
     CHECK(result.stores.front().store == "chromium_cookies");
     CHECK(result.stores.front().skipped == SkipReason::locked);

@@ -29,9 +29,9 @@ TEST_CASE("profile progress: done counts finished profiles, skipped and done out
   ProfileProgress progress(sink, 2);
   BrowserProfile first = profile_named("Work"), second = profile_named("");
   progress.deleting(first, false);
-  progress.deleted(DeletionResult{first, "keep.test", false, SkipReason::running, "close it", {}});
+  progress.deleted(DeletionResult{first, "keep.test", false, SkipReason::running, "close it", {}, {}});
   progress.deleting(second, true);
-  progress.deleted(DeletionResult{second, "keep.test", true, SkipReason::none, "", {}});
+  progress.deleted(DeletionResult{second, "keep.test", true, SkipReason::none, "", {}, {}});
   REQUIRE(reports.size() == 4);
   CHECK(reports[0] == json{{"done", 0}, {"total", 2}, {"browser", "Google Chrome"}, {"profile", "Work"},
                            {"target", "chrome/Profile 1"}, {"state", "deleting"}});
@@ -67,5 +67,5 @@ TEST_CASE("profile progress: with no listener nothing is called (an empty sink w
   CHECK_NOTHROW(progress.reading(profile));
   CHECK_NOTHROW(progress.read(profile, {{"cookies", 1}}));
   CHECK_NOTHROW(progress.deleting(profile, false));
-  CHECK_NOTHROW(progress.deleted(DeletionResult{profile, "keep.test", false, SkipReason::none, "", {}}));
+  CHECK_NOTHROW(progress.deleted(DeletionResult{profile, "keep.test", false, SkipReason::none, "", {}, {}}));
 }

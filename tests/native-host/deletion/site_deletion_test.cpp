@@ -20,6 +20,13 @@ namespace {
 
 SiteMatcher site(const char* name) { return SiteMatcher(name, warden::PublicSuffixList::builtin()); }
 
+// The undo journal inside the test's folder, never the user's own.
+UndoSettings undo_in(const TempDir& dir) {
+  UndoSettings settings;
+  settings.folder = dir / "undo";
+  return settings;
+}
+
 std::string hostname() {
   char name[256] = {};
   REQUIRE(::gethostname(name, sizeof name - 1) == 0);
@@ -101,7 +108,7 @@ TEST_CASE("delete_site refuses a running Chromium (real SingletonLock: this host
   fs::create_symlink(hostname() + "-" + std::to_string(::getpid()), profile.user_data_dir / "SingletonLock");
   auto before = tree_snapshot(dir.path());
   for (bool dry_run : {false, true}) {
-    DeletionResult result = delete_site(profile, site("keep.test"), dry_run);
+    DeletionResult result = delete_site(profile, site("keep.test"), dry_run, undo_in(dir));
     CHECK(result.skipped == SkipReason::running);
     CHECK(result.message.find("Close Chromium") != std::string::npos);
     CHECK(result.stores.empty());
@@ -125,9 +132,9 @@ TEST_CASE("delete_site goes ahead past a stale SingletonLock and deletes from ev
   ::waitpid(child, nullptr, 0);
   fs::create_symlink(hostname() + "-" + std::to_string(child), profile.user_data_dir / "SingletonLock");
 
-  DeletionResult dry = delete_site(profile, site("keep.test"), true);
+  DeletionResult dry = delete_site(profile, site("keep.test"), true, undo_in(dir));
   REQUIRE_MESSAGE(dry.skipped == SkipReason::none, dry.message);
-  DeletionResult result = delete_site(profile, site("keep.test"), false);
+  DeletionResult result = delete_site(profile, site("keep.test"), false, undo_in(dir));
   CHECK(result.complete());
   CHECK(all_items(dry) == all_items(result));
   CHECK(result.deleted_count() == 4);  // 3 cookies + 1 IndexedDB folder
@@ -153,7 +160,7 @@ TEST_CASE("delete_site refuses a Firefox profile whose .parentlock another proce
   auto before = tree_snapshot(dir.path());
   {
     LockHolder firefox(profile.path / ".parentlock");
-    DeletionResult result = delete_site(profile, site("keep.test"), false);
+    DeletionResult result = delete_site(profile, site("keep.test"), false, undo_in(dir));
     CHECK(result.skipped == SkipReason::running);
     CHECK(result.message.find("Firefox") != std::string::npos);
   }
@@ -163,7 +170,7 @@ TEST_CASE("delete_site refuses a Firefox profile whose .parentlock another proce
     RawDb raw(profile.path / "cookies.sqlite");
     expected = raw.count("SELECT count(*) FROM moz_cookies WHERE host LIKE '%keep.test' OR originAttributes LIKE '%keep.test%'");
   }
-  DeletionResult result = delete_site(profile, site("keep.test"), false);
+  DeletionResult result = delete_site(profile, site("keep.test"), false, undo_in(dir));
   REQUIRE_MESSAGE(result.complete(), result.message);
   CHECK(result.stores.size() == 3);
   CHECK(result.stores[0].count(ItemKind::cookie) == static_cast<std::size_t>(expected));
@@ -177,8 +184,8 @@ TEST_CASE("delete_site cleans every session restore file of a Firefox profile, o
   BrowserProfile profile = firefox_profile(dir);
   fs::copy(fs::path(WARDEN_SOURCE_DIR) / "tests/native-host/fixtures/firefox-session-restore", profile.path,
            fs::copy_options::recursive);
-  DeletionResult dry = delete_site(profile, site("example.test"), true);
-  DeletionResult result = delete_site(profile, site("example.test"), false);
+  DeletionResult dry = delete_site(profile, site("example.test"), true, undo_in(dir));
+  DeletionResult result = delete_site(profile, site("example.test"), false, undo_in(dir));
   REQUIRE_MESSAGE(result.complete(), result.message);
   std::size_t session_stores = 0;
   for (std::size_t i = 0; i < result.stores.size(); ++i) {
@@ -190,7 +197,10 @@ TEST_CASE("delete_site cleans every session restore file of a Firefox profile, o
     CHECK(store.items.size() == dry.stores[i].items.size());
   }
   CHECK(session_stores == 3);
-  DeletionResult again = delete_site(profile, site("example.test"), false);
+  // Session files are rewritten whole and not journaled: the report says they cannot be undone.
+  REQUIRE(result.undo);
+  CHECK(result.undo->not_undoable == std::vector<std::string>{"firefox_session_restore"});
+  DeletionResult again = delete_site(profile, site("example.test"), false, undo_in(dir));
   for (const auto& store : again.stores)
     if (store.store == "firefox_session_restore") CHECK(store.items.empty());
 }

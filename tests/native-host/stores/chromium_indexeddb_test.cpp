@@ -6,6 +6,7 @@
 
 #include "../support/chromium_quota_fixture.h"
 #include "../support/store_fixtures.h"
+#include "../undo/undo_support.h"
 #include "warden/public_suffix.h"
 
 namespace fs = std::filesystem;
@@ -125,4 +126,37 @@ TEST_CASE("indexeddb: a profile without IndexedDB reports not_present, folder na
   CHECK(indexeddb_folder_host("chrome-extension_abc_0.indexeddb.leveldb") == "abc");
   CHECK(indexeddb_folder_host("LOCK") == "");
   CHECK(indexeddb_folder_host("bad.indexeddb.leveldb") == "");
+}
+
+TEST_CASE("indexeddb: undo brings back the folders byte for byte and the bucket rows with their ids") {
+  TempDir dir;
+  fs::path path = make_indexeddb_profile(dir);
+  BrowserProfile profile = closed_profile(dir, BrowserFamily::chromium);
+  profile.user_data_dir = dir.path();
+  profile.path = path;
+  auto folders_before = tree_snapshot(path);
+  folders_before.erase("WebStorage/QuotaManager");  // SQLite's own bytes change; its rows are compared
+  std::vector<std::string> buckets_before;
+  {
+    RawDb quota(path / "WebStorage" / "QuotaManager");
+    buckets_before = exact_rows(quota, "buckets", "1");
+  }
+  ChromiumIndexedDbStore store(path);
+  StoreOutcome outcome;
+  fs::path journal = remove_with_journal(store, "keep.test", undo_settings_in(dir), profile, outcome);
+  REQUIRE_MESSAGE(outcome.handled(), outcome.message);
+  CHECK_FALSE(fs::exists(path / "WebStorage" / "2"));
+  // Moved, not copied: the journal holds the folders (same file system here).
+  CHECK(fs::exists(journal / "folders" / "1"));
+  CHECK(fs::exists(journal / "folders" / "2"));
+
+  UndoResult undone = undo_journal(journal, false);
+  REQUIRE_MESSAGE(undone.complete(), undone.message);
+  CHECK(undone.total().restored == 4);  // 2 bucket rows + 2 folders
+  auto folders_after = tree_snapshot(path);
+  folders_after.erase("WebStorage/QuotaManager");
+  CHECK(folders_after == folders_before);
+  RawDb quota(path / "WebStorage" / "QuotaManager");
+  CHECK(exact_rows(quota, "buckets", "1") == buckets_before);
+  CHECK(quota.text("PRAGMA integrity_check") == "ok");
 }

@@ -15,6 +15,7 @@
 #include <set>
 
 #include "../support/store_fixtures.h"
+#include "../undo/undo_support.h"
 #include "warden/public_suffix.h"
 
 namespace fs = std::filesystem;
@@ -262,4 +263,62 @@ TEST_CASE("local storage: a site with no keys leaves the database files exactly 
   CHECK(outcome.handled());
   CHECK(outcome.items.empty());
   CHECK(tree_snapshot(dir.path()) == before);
+}
+
+TEST_CASE("local storage: undo puts every deleted key back with its value, a newer value is kept") {
+  TempDir dir;
+  BrowserProfile profile = closed_profile(dir, BrowserFamily::chromium);
+  fs::path db_dir = profile.path / "Local Storage" / "leveldb";
+  fs::create_directories(db_dir);
+  write_db(db_dir, chromium_keys());
+  auto before = read_db(db_dir);
+
+  ChromiumLocalStorageStore store(db_dir);
+  StoreOutcome outcome;
+  fs::path journal = remove_with_journal(store, "example.test", undo_settings_in(dir), profile, outcome);
+  REQUIRE_MESSAGE(outcome.handled(), outcome.message);
+  REQUIRE(!journal.empty());
+  auto deleted = read_db(db_dir);
+  REQUIRE(deleted == without(before, {"http://www.example.test:8765", "http://late.example.test"}));
+  // The page ran again meanwhile and wrote a new value under one of the deleted keys.
+  const std::string rewritten = "_http://www.example.test:8765\0"s + latin1("ls_www");
+  {
+    leveldb::DB* raw = nullptr;
+    REQUIRE(leveldb::DB::Open(leveldb::Options(), db_dir.string(), &raw).ok());
+    std::unique_ptr<leveldb::DB> db(raw);
+    REQUIRE(db->Put(leveldb::WriteOptions(), rewritten, latin1("newer")).ok());
+  }
+
+  UndoResult undone = undo_journal(journal, false);
+  REQUIRE_MESSAGE(undone.complete(), undone.message);
+  CHECK(undone.total().restored == 4);  // www's META, METAACCESS and UTF-16 key, late's META
+  CHECK(undone.total().conflicts == 1);
+  auto expected = before;
+  expected[rewritten] = latin1("newer");
+  CHECK(read_db(db_dir) == expected);
+}
+
+TEST_CASE("local storage: undo skips a database another process holds, and can run again later") {
+  TempDir dir;
+  BrowserProfile profile = closed_profile(dir, BrowserFamily::chromium);
+  fs::path db_dir = profile.path / "Local Storage" / "leveldb";
+  fs::create_directories(db_dir);
+  write_db(db_dir, chromium_keys());
+  auto before = read_db(db_dir);
+  ChromiumLocalStorageStore store(db_dir);
+  StoreOutcome outcome;
+  fs::path journal = remove_with_journal(store, "keep.test", undo_settings_in(dir), profile, outcome);
+  REQUIRE(!journal.empty());
+  {
+    OtherProcessHolding chromium(db_dir);
+    UndoResult refused = undo_journal(journal, false);
+    CHECK_FALSE(refused.complete());
+    REQUIRE(refused.stores.size() == 1);
+    CHECK(refused.stores[0].skipped == SkipReason::locked);
+    CHECK(fs::exists(journal));
+  }
+  UndoResult undone = undo_journal(journal, false);
+  REQUIRE_MESSAGE(undone.complete(), undone.message);
+  CHECK(read_db(db_dir) == before);
+  CHECK_FALSE(fs::exists(journal));
 }

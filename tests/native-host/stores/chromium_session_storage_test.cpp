@@ -12,6 +12,7 @@
 #include <set>
 
 #include "../support/store_fixtures.h"
+#include "../undo/undo_support.h"
 #include "warden/public_suffix.h"
 
 using namespace cookiewarden;
@@ -142,4 +143,23 @@ TEST_CASE("session storage: inspect and dry run change no byte, locked, missing 
   CHECK(ChromiumSessionStorageStore(dir / "none").inspect(site("example.test")).skipped == SkipReason::not_present);
   fs::create_directory_symlink(db, dir / "link");
   CHECK(ChromiumSessionStorageStore(dir / "link").remove(site("example.test"), false).skipped == SkipReason::unsafe_path);
+}
+
+TEST_CASE("session storage: undo puts the site's namespaces and maps back, every key and value") {
+  TempDir dir;
+  BrowserProfile profile = closed_profile(dir, BrowserFamily::chromium);
+  fs::path db_dir = copy_fixture_folder(kFixture, profile.path / "Session Storage");
+  auto before = dump(db_dir);
+  ChromiumSessionStorageStore store(db_dir);
+  StoreOutcome outcome;
+  fs::path journal = remove_with_journal(store, "example.test", undo_settings_in(dir), profile, outcome);
+  REQUIRE_MESSAGE(outcome.handled(), outcome.message);
+  REQUIRE(!outcome.items.empty());
+  REQUIRE(dump(db_dir) != before);
+
+  UndoResult undone = undo_journal(journal, false);
+  REQUIRE_MESSAGE(undone.complete(), undone.message);
+  CHECK(undone.total().restored > 0);
+  CHECK(undone.total().conflicts == 0);
+  CHECK(dump(db_dir) == before);
 }

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "../support/store_fixtures.h"
+#include "../undo/undo_support.h"
 #include "warden/public_suffix.h"
 
 namespace fs = std::filesystem;
@@ -205,4 +206,38 @@ TEST_CASE("firefox storage: metadata, folder names and origin keys parse, bad me
   CHECK(firefox_folder_origin("chrome") == "");
   CHECK(firefox_origin_key_host("tset.elpmaxe.www.:http:8765") == "www.example.test");
   CHECK(firefox_origin_key_host("") == "");
+}
+
+TEST_CASE("firefox storage: undo brings back the origin folders, quota rows and legacy localStorage rows") {
+  TempDir dir;
+  fs::path path = make_profile(dir);
+  BrowserProfile profile = closed_profile(dir, BrowserFamily::firefox);
+  profile.user_data_dir = dir.path();
+  profile.path = path;
+  auto folders_before = tree_snapshot(path / "storage" / "default");
+  std::vector<std::string> origins_before, archive_before, webapps_before;
+  {
+    RawDb quota(path / "storage.sqlite");
+    origins_before = exact_rows(quota, "origin", "1");
+    RawDb archive(path / "storage" / "ls-archive.sqlite");
+    archive_before = exact_rows(archive, "webappsstore2", "1");
+    RawDb webapps(path / "webappsstore.sqlite");
+    webapps_before = exact_rows(webapps, "webappsstore2", "1");
+  }
+  FirefoxSiteStorageStore store(path);
+  StoreOutcome outcome;
+  fs::path journal = remove_with_journal(store, "keep.test", undo_settings_in(dir), profile, outcome);
+  REQUIRE_MESSAGE(outcome.handled(), outcome.message);
+  CHECK_FALSE(fs::exists(path / "storage" / "default" / "http+++news.keep.test+8765"));
+
+  UndoResult undone = undo_journal(journal, false);
+  REQUIRE_MESSAGE(undone.complete(), undone.message);
+  CHECK(undone.total().restored == outcome.items.size());
+  CHECK(tree_snapshot(path / "storage" / "default") == folders_before);
+  RawDb quota(path / "storage.sqlite");
+  CHECK(exact_rows(quota, "origin", "1") == origins_before);
+  RawDb archive(path / "storage" / "ls-archive.sqlite");
+  CHECK(exact_rows(archive, "webappsstore2", "1") == archive_before);
+  RawDb webapps(path / "webappsstore.sqlite");
+  CHECK(exact_rows(webapps, "webappsstore2", "1") == webapps_before);
 }
