@@ -3,11 +3,11 @@
 #include <nlohmann/json.hpp>
 
 #include "browsers/discovery.h"
+#include "browsers/profile_selection.h"
 #include "cli/arguments.h"
 #include "cli/cli_command.h"
 #include "cli/site_data_text.h"
-#include "deletion/site_deletion.h"
-#include "deletion/site_request.h"
+#include "deletion/site_deletion_everywhere.h"
 
 namespace cookiewarden::cli {
 namespace {
@@ -24,6 +24,20 @@ void print_result(const DeletionResult& result, std::ostream& out) {
   print_store_lines(result.stores, out);
   out << "\n";
 }
+
+// Prints each profile's outcome as soon as it is known, so a run over many profiles shows where
+// it is; --json passes no stream and gets the whole run at the end.
+class ResultPrinter final : public DeletionProgress {
+ public:
+  explicit ResultPrinter(std::ostream* out) : out_(out) {}
+  void deleting(const BrowserProfile&, bool) override {}
+  void deleted(const DeletionResult& result) override {
+    if (out_) print_result(result, *out_);
+  }
+
+ private:
+  std::ostream* out_;
+};
 
 int run_delete(std::span<const std::string_view> args, Io io) {
   auto parsed = Arguments::parse(args, {{"--json", "--dry-run"}, {"--browser", "--profile"}, 1});
@@ -51,17 +65,12 @@ int run_delete(std::span<const std::string_view> args, Io io) {
     io.err << "cookiewarden delete: no browser profiles found for this user\n";
     return kExitFailure;
   }
-  bool dry_run = parsed->has("--dry-run"), json = parsed->has("--json"), complete = true;
-  nlohmann::json profiles = nlohmann::json::array();
-  for (const auto& profile : selected.profiles) {
-    DeletionResult result = delete_site(profile, *site, dry_run);
-    complete = complete && result.complete();
-    if (json) profiles.push_back(result);
-    else print_result(result, io.out);
-  }
+  bool json = parsed->has("--json");
+  ResultPrinter printer(json ? nullptr : &io.out);
+  SiteDeletionEverywhere deletion = delete_site_everywhere(selected.profiles, *site, parsed->has("--dry-run"), printer);
+  bool complete = deletion.complete();
   if (json) {
-    nlohmann::json out = {{"site", site->site()}, {"dry_run", dry_run}, {"complete", complete}, {"profiles", profiles}};
-    io.out << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    io.out << nlohmann::json(deletion).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else if (!complete) {
     io.out << "Not everything was deleted: see the skipped profiles and stores above.\n";
   }
