@@ -89,12 +89,17 @@ extern const CliCommand kDeleteCommand{
     "would bring back (Firefox's session files, Chromium's Session Storage). A profile whose browser\n"
     "is running is skipped untouched: close the browser and run again. Each store is changed all or\n"
     "nothing.\n\n"
+    "SITE must be a site: a domain, localhost or an IP address, or an http(s)/ws(s) URL of one. A\n"
+    "public suffix (com, co.uk), any other single label, an extension id and other schemes\n"
+    "(chrome-extension:, moz-extension:, file:, about:) are refused. A name that only the Public\n"
+    "Suffix List's private section lists (carrd.co, github.io) is a site of its own and covers\n"
+    "only itself, never its users' subdomains (alice.carrd.co).\n\n"
     "  --browser B   only profiles of browser B (an id from 'cookiewarden browsers', or chromium/firefox/safari)\n"
     "  --profile P   only profiles with this id, name or path\n"
     "  --dry-run     list exactly what would be deleted; change nothing\n"
     "  --json        machine-readable output (the protocol's delete_site result)\n\n"
     "Exit codes: 0 all deleted, 3 partial (a profile or store was skipped), 1 failure\n"
-    "(no such browser/profile, none found), 2 usage.\n",
+    "(no such browser/profile, none found), 2 usage (SITE is not a site, among others).\n",
     run_delete};
 
 }  // namespace cookiewarden::cli

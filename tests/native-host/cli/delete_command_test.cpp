@@ -107,3 +107,20 @@ TEST_CASE("cookiewarden delete --json and the protocol's delete_site give the sa
     }
   }
 }
+
+TEST_CASE("cookiewarden delete and sites: what is not a site exits 2 with the reason, nothing deleted") {
+  FakeHome home;
+  auto before = tree_snapshot(home.home());
+  for (std::string_view site : {"com", "io", "test", "abcdefghijklmnopabcdefghijklmnop", "1e4f6a63-8d4e-4b8c-9d7c-6a2f1f0e9b11",
+                                "chrome-extension://abcdefghijklmnopabcdefghijklmnop/", "about:blank"}) {
+    CAPTURE(site);
+    CliRun run = cli(home, {"delete", site});
+    CHECK(run.code == 2);
+    CHECK(run.err.find("not a") != std::string::npos);
+    CHECK(run.out.empty());
+    CHECK(cli(home, {"sites", site}).code == 2);
+  }
+  CliRun com = cli(home, {"delete", "com", "--dry-run"});
+  CHECK(com.err.find("cookiewarden delete: 'com' is a public suffix, not a site") != std::string::npos);
+  CHECK(tree_snapshot(home.home()) == before);
+}

@@ -222,6 +222,20 @@ TEST_CASE("serve server: the real command set answers hello over HTTP") {
   CHECK(body["result"]["capabilities"].size() >= 4);
 }
 
+TEST_CASE("serve server: /api refuses a public suffix or an extension id as a site (invalid_argument)") {
+  RunningServer server(protocol::protocol_commands());
+  for (std::string site : {"com", "abcdefghijklmnopabcdefghijklmnop", "moz-extension://1e4f6a63-8d4e-4b8c-9d7c-6a2f1f0e9b11/"}) {
+    CAPTURE(site);
+    json request = {{"id", 3}, {"cmd", "delete_site"}, {"args", {{"site", site}, {"dry_run", true}}}};
+    HttpReply reply = exchange(server.port(), api_request(server, request.dump()));
+    CHECK(reply.status == 200);
+    json body = json::parse(reply.body);
+    CHECK(body["ok"] == false);
+    CHECK(body["error"]["code"] == "invalid_argument");
+    CHECK(body["error"]["message"].get<std::string>().find("not a site") != std::string::npos);
+  }
+}
+
 TEST_CASE("serve server: without the right token nothing runs (401)") {
   RunningServer server;
   int before = g_runs;
