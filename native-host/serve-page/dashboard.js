@@ -5,7 +5,7 @@
 import { BadToken, CommandFailed, ServerGone, call, callWithProgress, takeToken } from './server-connection.js';
 
 const $ = (id) => document.getElementById(id);
-const token = takeToken();
+let token = null;  // set by start()
 let previewed = null;  // {site, targets} of the last preview, which Delete then carries out
 
 function el(tag, { className, text, title, dataset } = {}, ...children) {
@@ -214,8 +214,14 @@ $('preview').addEventListener('click', guarded(preview, $('preview')));
 $('delete').addEventListener('click', guarded(deleteSite, $('delete')));
 $('refresh').addEventListener('click', guarded(loadBrowsers, $('refresh')));
 
-if (!token) {
-  showError(new BadToken('This page needs its token: open the link that "cookiewarden serve" printed (it ends in #token=…).'));
-} else {
-  guarded(loadBrowsers)();
+async function start() {
+  try {
+    token = await takeToken();
+  } catch (error) {
+    return showError(error);
+  }
+  if (!token) return showError(new BadToken('This page needs its token: open the dashboard from "cookiewarden serve" (its link works once).'));
+  await guarded(loadBrowsers)();
 }
+
+start();

@@ -4,9 +4,11 @@
 // (callWithProgress), which alone carries the host's progress messages ({id, progress}) before
 // the reply. One WebSocket per such command: they are rare, and nothing has to be kept alive.
 //
-// The token arrives in the URL fragment (#token=…), which the browser never sends to a server or
-// in a Referer. It is kept in sessionStorage (this tab only) and removed from the address bar, so
-// it does not end up in history or a shared screenshot.
+// The page is opened with a one-time code in the URL fragment (#code=…), which the browser never
+// sends to a server or in a Referer; the page trades it once (POST /token) for the session's
+// token, so the token itself is never in a URL, a command line or history. The code is removed
+// from the address bar at once and the token kept in sessionStorage (this tab only, kept across
+// reloads).
 
 const TOKEN_KEY = 'cookiewarden.token';
 
@@ -22,13 +24,32 @@ export class CommandFailed extends Error {
   }
 }
 
-export function takeToken() {
-  const match = location.hash.match(/(?:^#|&)token=([0-9a-f]+)/);
-  if (match) {
-    sessionStorage.setItem(TOKEN_KEY, match[1]);
-    history.replaceState(null, '', location.pathname + location.search);
+// The token: traded for the fragment's code when there is one, else the one this tab kept.
+export async function takeToken() {
+  const match = location.hash.match(/(?:^#|&)code=([0-9a-f]+)/);
+  if (!match) return sessionStorage.getItem(TOKEN_KEY);
+  history.replaceState(null, '', location.pathname + location.search);
+  let response;
+  try {
+    response = await fetch('/token', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code: match[1] }),
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ServerGone('The cookiewarden server does not answer. Was it stopped? Run "cookiewarden serve" again.');
   }
-  return sessionStorage.getItem(TOKEN_KEY);
+  if (!response.ok) {
+    const kept = sessionStorage.getItem(TOKEN_KEY);
+    if (response.status === 401 && kept) return kept;  // a used link opened again in the tab that traded it
+    throw new BadToken(response.status === 401
+      ? 'This dashboard link was already used or has expired (each works once). Run "cookiewarden serve" again for a new one.'
+      : `The server refused this dashboard link (HTTP ${response.status}).`);
+  }
+  const { token } = await response.json();
+  sessionStorage.setItem(TOKEN_KEY, token);
+  return token;
 }
 
 let nextId = 1;
@@ -46,7 +67,7 @@ export async function call(token, cmd, args = {}) {
     throw new ServerGone('The cookiewarden server does not answer. Was it stopped? Run "cookiewarden serve" again and open the link it prints.');
   }
   if (response.status === 401)
-    throw new BadToken('The server refused this page\'s token. Open the link that "cookiewarden serve" printed (it changes every time the server starts).');
+    throw new BadToken('The server refused this page\'s token (it changes every time the server starts). Open the dashboard from "cookiewarden serve" again.');
   let reply;
   try {
     reply = await response.json();

@@ -4,11 +4,11 @@
 #include <nlohmann/json.hpp>
 
 #include "browsers/discovery.h"
+#include "browsers/profile_selection.h"
 #include "cli/arguments.h"
 #include "cli/cli_command.h"
 #include "cli/site_data_text.h"
-#include "deletion/site_deletion.h"
-#include "deletion/site_request.h"
+#include "deletion/site_deletion_everywhere.h"
 #include "platform/stop_request.h"
 
 namespace cookiewarden::cli {
@@ -62,6 +62,20 @@ std::optional<UndoSettings> undo_settings(const Arguments& args, std::ostream& e
   return settings;
 }
 
+// Prints each profile's outcome as soon as it is known, so a run over many profiles shows where
+// it is; --json passes no stream and gets the whole run at the end.
+class ResultPrinter final : public DeletionProgress {
+ public:
+  explicit ResultPrinter(std::ostream* out) : out_(out) {}
+  void deleting(const BrowserProfile&, bool) override {}
+  void deleted(const DeletionResult& result) override {
+    if (out_) print_result(result, *out_);
+  }
+
+ private:
+  std::ostream* out_;
+};
+
 int run_delete(std::span<const std::string_view> args, Io io) {
   auto parsed = Arguments::parse(
       args, {{"--json", "--dry-run", "--no-undo"}, {"--browser", "--profile", "--undo-days", "--undo-max-mb"}, 1});
@@ -92,17 +106,13 @@ int run_delete(std::span<const std::string_view> args, Io io) {
     return kExitFailure;
   }
   install_stop_handlers();  // Ctrl-C finishes the store in hand, then the rest is reported as interrupted
-  bool dry_run = parsed->has("--dry-run"), json = parsed->has("--json"), complete = true;
-  nlohmann::json profiles = nlohmann::json::array();
-  for (const auto& profile : selected.profiles) {
-    DeletionResult result = delete_site(profile, *site, dry_run, *undo);
-    complete = complete && result.complete();
-    if (json) profiles.push_back(result);
-    else print_result(result, io.out);
-  }
+  bool json = parsed->has("--json");
+  ResultPrinter printer(json ? nullptr : &io.out);
+  SiteDeletionEverywhere deletion =
+      delete_site_everywhere(selected.profiles, *site, parsed->has("--dry-run"), *undo, printer);
+  bool complete = deletion.complete();
   if (json) {
-    nlohmann::json out = {{"site", site->site()}, {"dry_run", dry_run}, {"complete", complete}, {"profiles", profiles}};
-    io.out << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    io.out << nlohmann::json(deletion).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else if (!complete) {
     io.out << "Not everything was deleted: see the skipped profiles and stores above.\n";
   }
@@ -125,6 +135,11 @@ extern const CliCommand kDeleteCommand{
     "all or nothing; Ctrl-C lets the store in hand finish and skips the rest (reported 'interrupted').\n\n"
     "Everything deleted is first saved in this user's undo journal (readable by this user only)\n"
     "and can be put back with 'cookiewarden undo' for 7 days; each profile's result gives its undo ID.\n\n"
+    "SITE must be a site: a domain, localhost or an IP address, or an http(s)/ws(s) URL of one. A\n"
+    "public suffix (com, co.uk), any other single label, an extension id and other schemes\n"
+    "(chrome-extension:, moz-extension:, file:, about:) are refused. A name that only the Public\n"
+    "Suffix List's private section lists (carrd.co, github.io) is a site of its own and covers\n"
+    "only itself, never its users' subdomains (alice.carrd.co).\n\n"
     "  --browser B   only profiles of browser B (an id from 'cookiewarden browsers', or chromium/firefox/safari)\n"
     "  --profile P   only profiles with this id, name or path\n"
     "  --dry-run     list exactly what would be deleted; change nothing\n"
@@ -133,7 +148,7 @@ extern const CliCommand kDeleteCommand{
     "  --undo-days N keep this deletion's undo journal N days (default 7)\n"
     "  --undo-max-mb N  prune the oldest journals until all fit N MiB (default 512)\n\n"
     "Exit codes: 0 all deleted, 3 partial (a profile or store was skipped), 1 failure\n"
-    "(no such browser/profile, none found), 2 usage.\n",
+    "(no such browser/profile, none found), 2 usage (SITE is not a site, among others).\n",
     run_delete};
 
 }  // namespace cookiewarden::cli

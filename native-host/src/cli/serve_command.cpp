@@ -1,4 +1,5 @@
 #include <charconv>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -7,7 +8,9 @@
 #include "cli/cli_command.h"
 #include "protocol/command.h"
 #include "serve/browser_launch.h"
+#include "serve/launch_page.h"
 #include "serve/loopback_server.h"
+#include "serve/one_time_codes.h"
 
 namespace cookiewarden::cli {
 namespace {
@@ -51,20 +54,39 @@ int run_serve(std::span<const std::string_view> args, Io io) {
   }
   Environment env = Environment::current();
   protocol::CommandContext ctx{env, warden::PublicSuffixList::builtin()};
-  std::string secret = token->text();
+  std::unique_ptr<serve::LaunchPage> page;  // outlives the server, whose code removes it
   auto server = serve::LoopbackServer::open(port, std::move(token).value(), ctx, protocol::protocol_commands());
   if (!server.ok()) {
     io.err << "cookiewarden serve: " << server.detail() << "\n";
     return kExitFailure;
   }
-  // The token rides in the fragment: browsers never send it to a server, log or Referer.
-  std::string url = "http://127.0.0.1:" + std::to_string((*server)->port()) + "/#token=" + secret;
-  io.out << "cookiewarden serve: listening on " << listening_line(**server) << "\n"
-         << "Dashboard: " << url << "\n"
-         << "Anyone with this link can delete site data in your browsers: do not share it. Ctrl-C stops the server."
+  auto code = (*server)->issue_code([&page] {
+    if (page) page->remove();
+  });
+  if (!code.ok()) {
+    io.err << "cookiewarden serve: " << code.detail() << "\n";
+    return kExitFailure;
+  }
+  // Only a one-time code ever leaves the process: the page trades it for the token (POST /token).
+  // It rides in the fragment, which browsers never send to a server, a log or a Referer.
+  std::string link = "http://127.0.0.1:" + std::to_string((*server)->port()) + "/#code=" + *code;
+  io.out << "cookiewarden serve: listening on " << listening_line(**server) << "\n";
+  if (parsed->has("--no-open")) {
+    io.out << "Dashboard (this link works once, within " << serve::kCodeLifetime.count() << " minutes): " << link << "\n";
+  } else {
+    auto created = serve::LaunchPage::create(link);
+    if (!created.ok()) {
+      io.err << "cookiewarden serve: " << created.detail() << " (--no-open prints a link instead)\n";
+      return kExitFailure;
+    }
+    page = std::move(created).value();
+    io.out << "Dashboard: opening " << page->path().string() << " (it works once, within "
+           << serve::kCodeLifetime.count() << " minutes)\n";
+    if (!serve::open_in_browser(page->path().string()))
+      io.err << "cookiewarden serve: could not start a browser; open the file above in yours\n";
+  }
+  io.out << "Anyone who opens it first can delete site data in your browsers: do not share it. Ctrl-C stops the server."
          << std::endl;
-  if (!parsed->has("--no-open") && !serve::open_in_browser(url))
-    io.err << "cookiewarden serve: could not start a browser; open the link above yourself\n";
   (*server)->run(/*stop_on_signals=*/true);
   server.value().reset();  // waits for a deletion in progress to finish
   io.out << "cookiewarden serve: stopped" << std::endl;
@@ -82,11 +104,15 @@ extern const CliCommand kServeCommand{
     "  POST /api   one request {\"id\",\"cmd\",\"args\"} → its reply; header Authorization: Bearer TOKEN\n"
     "  GET  /ws    WebSocket, one request per text message; subprotocols \"cookiewarden\" and\n"
     "              \"cookiewarden.token.TOKEN\"\n"
-    "A new random token is made at every start and printed in the dashboard link (after #token=).\n"
-    "Requests without it get 401; a Host header other than 127.0.0.1/localhost/[::1]:PORT gets 421\n"
-    "(DNS rebinding); an Origin other than the dashboard's gets 403; bodies over 1 MiB get 413.\n\n"
+    "  POST /token {\"code\"} → {\"token\"}: a one-time code traded for the token\n"
+    "A new random token is made at every start and never printed or passed on a command line: the\n"
+    "browser opener gets the path of a private page (0600, removed once used or at exit) that leads\n"
+    "to the dashboard with a one-time code, which the page trades for the token. A code works once,\n"
+    "within 10 minutes. Requests without the token get 401; a Host header other than\n"
+    "127.0.0.1/localhost/[::1]:PORT gets 421 (DNS rebinding); an Origin other than the dashboard's\n"
+    "gets 403; bodies over 1 MiB get 413. A fixed port already taken on 127.0.0.1 or [::1] is an error.\n\n"
     "  --port N    listen on port N (default: a free port chosen by the system)\n"
-    "  --no-open   do not open the dashboard in the default browser\n",
+    "  --no-open   do not open a browser: print a one-time dashboard link instead\n",
     run_serve};
 
 }  // namespace cookiewarden::cli

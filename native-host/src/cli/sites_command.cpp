@@ -8,7 +8,7 @@
 #include "cli/cli_command.h"
 #include "cli/site_data_text.h"
 #include "deletion/site_deletion.h"
-#include "deletion/site_request.h"
+#include "browsers/profile_selection.h"
 
 namespace cookiewarden::cli {
 namespace {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "deletion/site_refusal.h"
 #include "platform/idna.h"
 #include "warden/url.h"
 
@@ -31,7 +32,8 @@ warden::Result<SiteMatcher> SiteMatcher::from_input(std::string_view input, cons
   input = trim(input);
   if (input.empty()) return {warden::Status::invalid_host, "no site given"};
   std::string host;
-  if (input.find("://") != std::string_view::npos) {
+  if (std::string scheme = input_scheme(input); !scheme.empty()) {
+    if (auto refusal = scheme_refusal(scheme, input)) return {warden::Status::invalid_host, *refusal};
     auto ascii = url_to_ascii(input);
     if (!ascii.ok()) return {ascii.status(), ascii.detail()};
     auto url = warden::parse_url(*ascii);
@@ -44,6 +46,7 @@ warden::Result<SiteMatcher> SiteMatcher::from_input(std::string_view input, cons
     if (!normal.ok()) return {normal.status(), normal.detail()};
     host = std::move(normal).value();
   }
+  if (auto refusal = host_refusal(host, input)) return {warden::Status::invalid_host, *refusal};
   std::string_view site = psl.site_of(host);
   if (site.empty()) return {warden::Status::invalid_host, "'" + std::string(input) + "' names no site"};
   return SiteMatcher(std::string(site), psl);

@@ -1,6 +1,7 @@
 // Which hosts, origins and partitions belong to a site. "Site" is the registrable domain (eTLD+1)
-// from the Public Suffix List, or the host itself when it has none (IP literals, localhost): the
-// same meaning the engine gives it. Every store matches through this class so that "delete
+// from the Public Suffix List, or the host itself when it has none (IP literals, localhost, and a
+// suffix only the list's PRIVATE section names, such as carrd.co, which then matches only itself):
+// the same meaning the engine gives it. Every store matches through this class so that "delete
 // example.com" means the same rows in every browser.
 #pragma once
 
@@ -14,9 +15,10 @@ namespace cookiewarden {
 
 class SiteMatcher {
  public:
-  // What a person or the extension typed: a host ("www.Example.com", "bücher.example") or a URL.
-  // Unicode is converted with UTS #46 (platform/idna.h), then the host is normalised and reduced
-  // to its site.
+  // What a person or the extension typed: a host ("www.Example.com", "bücher.example") or an
+  // http(s)/ws(s) URL. Unicode is converted with UTS #46 (platform/idna.h), then the host is
+  // normalised and reduced to its site. What is not a site (a public suffix, a single label, an
+  // extension id, another scheme: site_refusal.h) is an invalid_host error saying why.
   static warden::Result<SiteMatcher> from_input(std::string_view input, const warden::PublicSuffixList& psl);
 
   // `site` must already be a site (lower-case ASCII, as from_input produces it).

@@ -1,7 +1,7 @@
 // A protocol command: what the extension (and `serve`) can ask the host to do.
 //
 // Adding a command:
-//   1. Write native-host/src/<area>/<name>_command.cpp (e.g. stores/site_data_command.cpp)
+//   1. Write native-host/src/protocol/<name>_command.cpp (e.g. protocol/site_data_command.cpp)
 //      defining, in namespace cookiewarden::protocol,
 //        extern const Command kSiteDataCommand{"site_data", run_site_data};
 //      where run_site_data(const nlohmann::json& args, CommandContext& ctx) validates its own

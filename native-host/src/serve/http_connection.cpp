@@ -10,6 +10,8 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include "serve/dashboard_files.h"
 #include "serve/websocket_session.h"
 
@@ -78,7 +80,8 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
     switch (admitted.route) {
       case Route::page_file: return send_page_file(admitted.path);
       case Route::websocket: return upgrade();
-      case Route::api: return read_body();
+      case Route::token_exchange:
+      case Route::api: route_ = admitted.route; return read_body();
     }
   }
 
@@ -109,6 +112,7 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
   void read_rest() {
     http::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
       if (ec) return self->on_read_error(ec);
+      if (self->route_ == Route::token_exchange) return self->exchange_code();
       self->run_request();
     });
   }
@@ -122,6 +126,19 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
     state_.answer(std::move(body), [self = shared_from_this(), keep_alive](ApiReply reply) {
       self->send(self->json_response(reply.status, std::move(reply.text)), keep_alive);
     });
+  }
+
+  // {"code": "<one-time code>"} → {"token": "<access token>"}, or 401 for a used, expired or
+  // unknown code. Quick and without side effects but the code's: answered on the I/O thread.
+  void exchange_code() {
+    bool keep_alive = parser_->get().keep_alive();
+    auto request = nlohmann::json::parse(parser_->get().body(), nullptr, /*allow_exceptions=*/false);
+    if (!request.is_object() || !request.contains("code") || !request["code"].is_string())
+      return send_error(400, {ErrorCode::invalid_argument, "expected {\"code\": \"...\"}"}, keep_alive);
+    if (!state_.codes.redeem(request["code"].get<std::string>(), OneTimeCodes::Clock::now()))
+      return send_error(401, {ErrorCode::not_allowed, "this dashboard link was already used or has expired"}, keep_alive);
+    nlohmann::json reply = {{"token", state_.guard->token().text()}};
+    send(json_response(200, reply.dump()), keep_alive);
   }
 
   void upgrade() {
@@ -176,6 +193,7 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
+  Route route_ = Route::api;
   std::unique_ptr<Response> response_;
   std::unique_ptr<http::response<http::empty_body>> interim_;
   ServerState& state_;

@@ -2,6 +2,7 @@
 // and ::1 when the machine has it), one port, every request through the RequestGuard.
 //
 //   GET /           the dashboard (dashboard_files.h)
+//   POST /token     {"code"} → {"token"}: a one-time code traded for the token (one_time_codes.h)
 //   POST /api       one request JSON → its reply JSON (api_exchange.h)
 //   GET /ws         WebSocket: each text message a request, each answered by its reply
 //
@@ -11,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -26,7 +28,11 @@ class ServerState;  // server_state.h
 
 class LoopbackServer {
  public:
-  // Binds 127.0.0.1:port (0: an ephemeral port) and ::1 on the same port when available.
+  // Binds 127.0.0.1:port (0: an ephemeral port) and ::1 on the same port. A machine without
+  // IPv6 loopback is served on 127.0.0.1 alone; [::1]:port held by another program is an error
+  // for a fixed port (a browser resolving "localhost" to ::1 would reach that program) and a
+  // reason to pick another for port 0. Other programs cannot bind the same port while the
+  // server runs (SO_EXCLUSIVEADDRUSE on Windows, where SO_REUSEADDR would let them).
   // `ctx` and `commands` must outlive the server.
   static warden::Result<std::unique_ptr<LoopbackServer>> open(std::uint16_t port, AccessToken token,
                                                               protocol::CommandContext& ctx,
@@ -38,6 +44,10 @@ class LoopbackServer {
   std::uint16_t port() const;
   // "127.0.0.1" and, when bound, "::1".
   std::vector<std::string> addresses() const;
+
+  // A one-time code for POST /token (one_time_codes.h); `on_redeemed` runs on the I/O thread
+  // once it is traded.
+  warden::Result<std::string> issue_code(std::function<void()> on_redeemed = {});
 
   // Serves until stop() (from any thread) or, with stop_on_signals, SIGINT/SIGTERM (Ctrl-C).
   // A command that is running when it stops is finished first; queued ones are dropped.

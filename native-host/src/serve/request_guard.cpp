@@ -79,7 +79,10 @@ std::variant<Admitted, Refusal> RequestGuard::admit(const RequestHead& head) con
 
   std::string_view path = path_of(head.target);
   Route route = Route::page_file;
-  if (path == "/api") {
+  if (path == "/token") {
+    if (head.method != "POST") return refusal(405, ErrorCode::bad_request, "/token takes POST");
+    route = Route::token_exchange;
+  } else if (path == "/api") {
     if (head.method != "POST") return refusal(405, ErrorCode::bad_request, "/api takes POST");
     route = Route::api;
   } else if (path == "/ws") {
@@ -90,7 +93,7 @@ std::variant<Admitted, Refusal> RequestGuard::admit(const RequestHead& head) con
     return refusal(405, ErrorCode::bad_request, "the dashboard's files take GET");
   }
 
-  if (route != Route::page_file && !has_token(head, route))
+  if ((route == Route::api || route == Route::websocket) && !has_token(head, route))
     return refusal(401, ErrorCode::not_allowed,
                    route == Route::api ? "missing or wrong token (Authorization: Bearer <token>)"
                                        : "missing or wrong token (WebSocket subprotocol cookiewarden.token.<token>)");

@@ -6,9 +6,9 @@
 //           → else 421. A DNS-rebinding page reaches us under its own name, so it fails here.
 //   Origin  when present, must be the dashboard's own (http:// + an allowed Host)
 //           → else 403: another page's script can send requests, never with our origin.
-//   path    GET / and the page's files: no token (the token is in the URL fragment, which the
-//           browser never sends). POST /api and GET /ws (upgrade) → the token; other paths 404,
-//           other methods 405.
+//   path    GET / and the page's files: no token. POST /token: no token either (it trades a
+//           one-time code for the token, one_time_codes.h). POST /api and GET /ws (upgrade) → the
+//           token; other paths 404, other methods 405.
 //   token   /api: "Authorization: Bearer <token>". /ws: the browser's WebSocket API cannot set
 //           headers, so the client offers two subprotocols, "cookiewarden" and
 //           "cookiewarden.token.<token>"; the server answers with "cookiewarden"
@@ -41,7 +41,7 @@ struct RequestHead {
   bool websocket_upgrade = false;
 };
 
-enum class Route { page_file, api, websocket };
+enum class Route { page_file, token_exchange, api, websocket };
 
 struct Admitted {
   Route route;
@@ -62,6 +62,8 @@ class RequestGuard {
 
   // Whether a Host header names this server: "127.0.0.1:PORT", "localhost:PORT", "[::1]:PORT".
   bool is_own_host(std::string_view host) const;
+
+  const AccessToken& token() const { return token_; }
 
  private:
   bool is_own_origin(std::string_view origin) const;

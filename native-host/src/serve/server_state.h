@@ -15,6 +15,7 @@
 
 #include "protocol/command.h"
 #include "serve/api_exchange.h"
+#include "serve/one_time_codes.h"
 #include "serve/request_guard.h"
 
 namespace cookiewarden::serve {
@@ -33,6 +34,7 @@ class ServerState {
   std::vector<boost::asio::ip::tcp::acceptor> acceptors;
   std::uint16_t port = 0;
   std::optional<RequestGuard> guard;  // set once the port is known
+  OneTimeCodes codes;
 
  private:
   protocol::CommandContext& ctx_;

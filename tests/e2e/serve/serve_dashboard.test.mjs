@@ -1,8 +1,9 @@
-// `cookiewarden serve` end to end: the server started as a person would (--no-open --port 0) with
-// HOME at a fake home holding a closed Chromium profile and a closed Firefox profile made from the
+// `cookiewarden serve` end to end: the server started as a person would (--port 0, its browser
+// opener a script on PATH that records its arguments) with HOME at a fake home holding a closed Chromium profile and a closed Firefox profile made from the
 // real browser-written cookie stores, plus a Google Chrome profile whose browser counts as running
-// (its SingletonLock names this live process). The printed dashboard link is opened in real
-// Chromium; the page lists the profiles, shows what each holds for tracker.test, previews and then
+// (its SingletonLock names this live process). The private page the opener was given is opened in
+// real Chromium, which trades its one-time code for the token (no token on any command line or
+// printed line); the page lists the profiles, shows what each holds for tracker.test, previews and then
 // deletes it. sqlite3 then shows exactly tracker.test's rows gone from the closed profiles, every
 // other row kept, the running profile untouched. Refusals are checked from node over plain HTTP
 // (no token, wrong Host, foreign Origin, oversized body) and from a real cross-site page in the
@@ -17,6 +18,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 
 import { launchChromium } from '../lib/chromium_browser.mjs';
 import { cookieOfSite, readCookieRows } from '../lib/cookie_rows.mjs';
@@ -28,7 +30,9 @@ const SITE = 'tracker.test';
 
 let home;
 let viewerDir;
-let serve;       // {child, url, token, port, output}
+let serve;       // {child, match, port, output, token (once the page traded its code)}
+let openerDir;   // the recording xdg-open, first on serve's PATH
+let openerArgs;  // the file where it writes its argv, one per line
 let browser;     // the Chromium that shows the dashboard
 let attacker;    // a cross-site page's server
 const profiles = {};
@@ -41,9 +45,9 @@ function copyStore(from, to) {
   fs.chmodSync(to, 0o644);  // a checkout may not keep the mode; browsers write theirs 0644/0600
 }
 
-// Starts `cookiewarden serve` and resolves once it printed its dashboard link.
-function startServe(env) {
-  const child = spawn(COOKIEWARDEN, ['serve', '--no-open', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+// Starts `cookiewarden serve ARGS` and resolves once its output matches `ready`.
+function startServe(env, args, ready) {
+  const child = spawn(COOKIEWARDEN, ['serve', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     child.stdout.setEncoding('utf8');
@@ -51,17 +55,17 @@ function startServe(env) {
     child.stderr.on('data', (chunk) => { output += chunk; });
     child.stdout.on('data', (chunk) => {
       output += chunk;
-      const match = output.match(/Dashboard: (http:\/\/127\.0\.0\.1:(\d+)\/#token=([0-9a-f]{64}))\n/);
-      if (match) resolve({ child, url: match[1], port: Number(match[2]), token: match[3], output: () => output });
+      const match = output.match(ready);
+      if (match) resolve({ child, match, port: Number(match[1]), output: () => output });
     });
     child.once('exit', (code) => reject(new Error(`cookiewarden serve exited (${code}) before printing its link:\n${output}`)));
   });
 }
 
 // One HTTP request from node with exactly the headers given: {status, body (parsed JSON or text)}.
-function request({ method = 'POST', pathname = '/api', headers = {}, body = '' }) {
+function request({ method = 'POST', pathname = '/api', headers = {}, body = '', port = serve.port }) {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: serve.port, method, path: pathname, headers: { 'Content-Length': Buffer.byteLength(body), ...headers } }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port, method, path: pathname, headers: { 'Content-Length': Buffer.byteLength(body), ...headers } }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk) => { text += chunk; });
@@ -113,7 +117,11 @@ before(async () => {
   copyStore(CHROMIUM_COOKIES, profiles.chrome.cookieDb);
   fs.symlinkSync(`${os.hostname()}-${process.pid}`, path.join(profiles.chrome.userDataDir, 'SingletonLock'));
 
-  serve = await startServe(home.env);
+  openerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-e2e-serve-opener-'));
+  openerArgs = path.join(openerDir, 'argv');
+  fs.writeFileSync(path.join(openerDir, 'xdg-open'), '#!/bin/sh\nprintf \'%s\\n\' "$0" "$@" > "$CW_OPENER_ARGS"\n', { mode: 0o755 });
+  const env = { ...home.env, PATH: `${openerDir}:${process.env.PATH}`, CW_OPENER_ARGS: openerArgs };
+  serve = await startServe(env, ['--port', '0'], /listening on 127\.0\.0\.1:(\d+).*\n(?:.*\n)*Anyone/);
   viewerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-e2e-serve-viewer-'));
   browser = await launchChromium({ userDataDir: viewerDir, env: process.env });
   attacker = http.createServer((req, res) => {
@@ -129,11 +137,64 @@ after(async () => {
   if (serve && serve.child.exitCode === null) serve.child.kill('SIGKILL');
   home?.remove();
   if (viewerDir) fs.rmSync(viewerDir, { recursive: true, force: true });
+  if (openerDir) fs.rmSync(openerDir, { recursive: true, force: true });
 });
 
-test('serve prints a loopback dashboard link with a 256-bit token and listens there only', () => {
+test('serve listens on loopback only', () => {
   assert.match(serve.output(), /listening on 127\.0\.0\.1:\d+( and \[::1\]:\d+)?\n/);
   assert.ok(serve.port > 0);
+});
+
+// The opener runs in the background: its record appears shortly after serve printed its lines.
+async function openerArgv() {
+  for (let waited = 0; !fs.existsSync(openerArgs) || !fs.readFileSync(openerArgs, 'utf8').endsWith('\n'); waited += 50) {
+    if (waited > 20000) throw new Error('the browser opener was not started');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return fs.readFileSync(openerArgs, 'utf8').slice(0, -1).split('\n');
+}
+
+test('the browser opener gets only a private file path; the page trades its one-time code for the token', async () => {
+  const argv = await openerArgv();
+  assert.equal(argv.length, 2, argv.join(' '));
+  const launchPage = argv[1];
+  assert.match(launchPage, /cookiewarden-serve-[^/]+\/dashboard\.html$/);
+  assert.equal(fs.statSync(launchPage).mode & 0o777, 0o600);
+  assert.equal(fs.statSync(path.dirname(launchPage)).mode & 0o777, 0o700);
+  const code = fs.readFileSync(launchPage, 'utf8').match(/#code=([0-9a-f]{64})"/)[1];
+
+  const { page } = browser;
+  await page.goto(pathToFileURL(launchPage).href);
+  await page.locator('#profiles tbody tr').first().waitFor();
+  serve.token = await page.evaluate(() => sessionStorage.getItem('cookiewarden.token'));
+  assert.match(serve.token, /^[0-9a-f]{64}$/);
+  assert.notEqual(serve.token, code);
+  assert.equal(await page.evaluate(() => location.hash), '');
+  for (const arg of argv) assert.ok(!arg.includes(serve.token) && !arg.includes(code), `the opener got ${arg}`);
+  assert.ok(!serve.output().includes(serve.token) && !serve.output().includes(code), 'nothing secret printed');
+  assert.ok(!fs.existsSync(path.dirname(launchPage)), 'the launch page is removed once its code is traded');
+
+  const again = await request({ pathname: '/token', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) });
+  assert.equal(again.status, 401);
+  assert.equal(again.body.error.code, 'not_allowed');
+});
+
+test('--no-open prints a one-time link, never the token: it trades once', async () => {
+  const other = await startServe(home.env, ['--no-open', '--port', '0'],
+    /Dashboard \(this link works once, within 10 minutes\): http:\/\/127\.0\.0\.1:(\d+)\/#code=([0-9a-f]{64})\n/);
+  try {
+    const exchange = () => request({ port: other.port, pathname: '/token', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: other.match[2] }) });
+    const first = await exchange();
+    assert.equal(first.status, 200);
+    assert.match(first.body.token, /^[0-9a-f]{64}$/);
+    assert.ok(!other.output().includes(first.body.token));
+    assert.equal((await exchange()).status, 401);
+    const hello = await request({ port: other.port, headers: { Authorization: `Bearer ${first.body.token}` }, body: '{"id":1,"cmd":"hello"}' });
+    assert.equal(hello.status, 200);
+    assert.equal(hello.body.ok, true);
+  } finally {
+    other.child.kill('SIGTERM');
+  }
 });
 
 test('refused over HTTP: no token 401, wrong token 401, rebinding Host 421, foreign Origin 403, 2 MiB body 413', async () => {
@@ -164,9 +225,9 @@ test('refused over HTTP: no token 401, wrong token 401, rebinding Host 421, fore
   assertNothingDeleted();
 });
 
-test('the dashboard lists every profile, the running one marked, and drops the token from the address bar', async () => {
+test('the dashboard lists every profile, the running one marked, and keeps its token across a reload', async () => {
   const { page } = browser;
-  await page.goto(serve.url);
+  await page.goto(`http://127.0.0.1:${serve.port}/`);
   const rows = page.locator('#profiles tbody tr');
   await rows.first().waitFor();
   assert.equal(await rows.count(), 3);
@@ -325,14 +386,20 @@ test('a wrong token and a stopped server are clear error states; SIGTERM stops s
   const { page } = browser;
   await page.evaluate(() => sessionStorage.clear());
   await page.goto('about:blank');  // else only the fragment changes and the page is not reloaded
-  await page.goto(`http://127.0.0.1:${serve.port}/#token=${'0'.repeat(64)}`);
+  await page.goto(`http://127.0.0.1:${serve.port}/#code=${'0'.repeat(64)}`);
   await page.locator('#fatal:not([hidden])').waitFor();
-  assert.match(await page.locator('#fatal').textContent(), /refused this page's token/);
+  assert.match(await page.locator('#fatal').textContent(), /already used or has expired/);
   assert.equal(await page.locator('#connection').textContent(), 'bad token');
 
-  await page.evaluate(() => sessionStorage.clear());
+  await page.evaluate(() => sessionStorage.setItem('cookiewarden.token', '0'.repeat(64)));
   await page.goto('about:blank');
-  await page.goto(serve.url);
+  await page.goto(`http://127.0.0.1:${serve.port}/`);
+  await page.locator('#fatal:not([hidden])').waitFor();
+  assert.match(await page.locator('#fatal').textContent(), /refused this page's token/);
+
+  await page.evaluate((token) => sessionStorage.setItem('cookiewarden.token', token), serve.token);
+  await page.goto('about:blank');
+  await page.goto(`http://127.0.0.1:${serve.port}/`);
   await page.locator('#profiles tbody tr').first().waitFor();
   assert.equal(await page.locator('#connection').textContent(), 'connected');
   const exited = new Promise((resolve) => serve.child.once('exit', (code, signal) => resolve({ code, signal })));

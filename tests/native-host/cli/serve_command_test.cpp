@@ -57,12 +57,37 @@ TEST_CASE("cli serve: a port already taken on 127.0.0.1 is a clear failure, not 
   close(taken);
   CHECK(run.code == cookiewarden::cli::kExitFailure);
   CHECK(run.err.find("cannot listen on 127.0.0.1:" + port) != std::string::npos);
-  CHECK(run.out.find("#token=") == std::string::npos);
+  CHECK(run.out.find("#code=") == std::string::npos);
+}
+
+TEST_CASE("cli serve: a fixed port taken on [::1] by another program fails too (no half server)") {
+  int taken = socket(AF_INET6, SOCK_STREAM, 0);
+  REQUIRE(taken >= 0);
+  int one = 1;
+  setsockopt(taken, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one);
+  sockaddr_in6 address{};
+  address.sin6_family = AF_INET6;
+  address.sin6_addr = in6addr_loopback;
+  if (bind(taken, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 || listen(taken, 1) != 0) {
+    close(taken);
+    MESSAGE("no ::1 on this machine");
+    return;
+  }
+  socklen_t length = sizeof address;
+  getsockname(taken, reinterpret_cast<sockaddr*>(&address), &length);
+  std::string port = std::to_string(ntohs(address.sin6_port));
+
+  Run run = serve({"--port", port, "--no-open"});
+  close(taken);
+  CHECK(run.code == cookiewarden::cli::kExitFailure);
+  CHECK(run.err.find("cannot listen on [::1]:" + port) != std::string::npos);
+  CHECK(run.out.find("#code=") == std::string::npos);
 }
 
 TEST_CASE("cli serve: --help says how the server is protected") {
   Run run = serve({"--help"});
   CHECK(run.code == cookiewarden::cli::kExitOk);
-  for (const char* phrase : {"127.0.0.1", "Authorization: Bearer", "cookiewarden.token.", "421", "403", "413", "--no-open"})
+  for (const char* phrase : {"127.0.0.1", "Authorization: Bearer", "cookiewarden.token.", "421", "403", "413", "--no-open",
+                             "POST /token", "one-time code", "never printed or passed on a command line"})
     CHECK_MESSAGE(run.out.find(phrase) != std::string::npos, phrase);
 }

@@ -46,6 +46,7 @@ class RunningServer {
   }
   std::uint16_t port() const { return server_->port(); }
   const LoopbackServer& server() const { return *server_; }
+  LoopbackServer& server() { return *server_; }
   std::string host() const { return "127.0.0.1:" + std::to_string(port()); }
 
  private:
@@ -220,6 +221,20 @@ TEST_CASE("serve server: the real command set answers hello over HTTP") {
   json body = json::parse(reply.body);
   CHECK(body["result"]["name"] == "cookiewarden");
   CHECK(body["result"]["capabilities"].size() >= 4);
+}
+
+TEST_CASE("serve server: /api refuses a public suffix or an extension id as a site (invalid_argument)") {
+  RunningServer server(protocol::protocol_commands());
+  for (std::string site : {"com", "abcdefghijklmnopabcdefghijklmnop", "moz-extension://1e4f6a63-8d4e-4b8c-9d7c-6a2f1f0e9b11/"}) {
+    CAPTURE(site);
+    json request = {{"id", 3}, {"cmd", "delete_site"}, {"args", {{"site", site}, {"dry_run", true}}}};
+    HttpReply reply = exchange(server.port(), api_request(server, request.dump()));
+    CHECK(reply.status == 200);
+    json body = json::parse(reply.body);
+    CHECK(body["ok"] == false);
+    CHECK(body["error"]["code"] == "invalid_argument");
+    CHECK(body["error"]["message"].get<std::string>().find("not a site") != std::string::npos);
+  }
 }
 
 TEST_CASE("serve server: without the right token nothing runs (401)") {
@@ -466,4 +481,69 @@ TEST_CASE("serve server: stop() ends run() with connections still open, and the 
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   CHECK(connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0);
   close(fd);
+}
+
+namespace {
+
+std::string token_request(const RunningServer& server, const std::string& body) {
+  return "POST /token HTTP/1.1\r\nHost: " + server.host() + "\r\nOrigin: http://" + server.host() +
+         "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+}
+
+// A socket listening on [::1]:port (IPv6 only), or -1 when the machine has no IPv6 loopback.
+int listen_on_ipv6_loopback(std::uint16_t& port) {
+  int fd = socket(AF_INET6, SOCK_STREAM, 0);
+  if (fd < 0) return -1;
+  int one = 1;
+  setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one);
+  sockaddr_in6 address{};
+  address.sin6_family = AF_INET6;
+  address.sin6_addr = in6addr_loopback;
+  if (bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 || listen(fd, 1) != 0) {
+    close(fd);
+    return -1;
+  }
+  socklen_t length = sizeof address;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  port = ntohs(address.sin6_port);
+  return fd;
+}
+
+}  // namespace
+
+TEST_CASE("serve server: POST /token trades a one-time code for the token, once") {
+  RunningServer server;
+  int redeemed = 0;
+  auto code = server.server().issue_code([&] { ++redeemed; });
+  REQUIRE(code.ok());
+  CHECK(*code != kToken);
+  HttpReply traded = exchange(server.port(), token_request(server, json{{"code", *code}}.dump()));
+  CHECK(traded.status == 200);
+  CHECK(json::parse(traded.body) == json{{"token", kToken}});
+  CHECK(traded.headers["cache-control"] == "no-store");
+  CHECK(redeemed == 1);
+
+  HttpReply again = exchange(server.port(), token_request(server, json{{"code", *code}}.dump()));
+  CHECK(again.status == 401);
+  CHECK(error_code(again) == "not_allowed");
+  CHECK(json::parse(again.body)["error"]["message"].get<std::string>().find("already used or has expired") != std::string::npos);
+  CHECK(exchange(server.port(), token_request(server, json{{"code", kToken}}.dump())).status == 401);
+  CHECK(exchange(server.port(), token_request(server, R"({"code":7})")).status == 400);
+  CHECK(redeemed == 1);
+}
+
+TEST_CASE("serve server: a fixed port that another program holds on [::1] is an error, not half a server") {
+  std::uint16_t port = 0;
+  int taken = listen_on_ipv6_loopback(port);
+  if (taken < 0) {
+    MESSAGE("no ::1 on this machine; only 127.0.0.1 is served");
+    return;
+  }
+  Environment env;
+  protocol::CommandContext ctx{env, warden::PublicSuffixList::builtin()};
+  auto opened = LoopbackServer::open(port, AccessToken::from_text(kToken), ctx, kCommands);
+  close(taken);
+  REQUIRE_FALSE(opened.ok());
+  CHECK(opened.detail().find("cannot listen on [::1]:" + std::to_string(port)) != std::string::npos);
+  CHECK(opened.detail().find("another program") != std::string::npos);
 }

@@ -146,3 +146,24 @@ TEST_CASE("serve guard: page files need no token and wrong methods are 405") {
   api_query.target = "/api?x=1";
   CHECK(std::get<Admitted>(guard().admit(api_query)).route == Route::api);
 }
+
+TEST_CASE("request guard: POST /token trades a code without the token, under the same Host and Origin rules") {
+  RequestHead head;
+  head.method = "POST";
+  head.target = "/token";
+  head.host = "127.0.0.1:8123";
+  CHECK(status_of(head) == 200);
+  auto decision = guard().admit(head);
+  REQUIRE(std::holds_alternative<Admitted>(decision));
+  CHECK(std::get<Admitted>(decision).route == Route::token_exchange);
+  head.origin = "http://localhost:8123";
+  CHECK(status_of(head) == 200);
+  head.origin = "https://attacker.test";
+  CHECK(status_of(head) == 403);
+  head.origin.reset();
+  head.host = "rebound.attacker.test:8123";
+  CHECK(status_of(head) == 421);
+  head.host = "127.0.0.1:8123";
+  head.method = "GET";
+  CHECK(status_of(head) == 405);
+}

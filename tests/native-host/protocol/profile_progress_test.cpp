@@ -1,4 +1,4 @@
-#include "deletion/profile_progress.h"
+#include "protocol/profile_progress.h"
 
 #include <doctest/doctest.h>
 
@@ -8,6 +8,7 @@
 #include "protocol/utf8.h"
 
 using namespace cookiewarden;
+using cookiewarden::protocol::ProfileProgress;
 using nlohmann::json;
 
 namespace {

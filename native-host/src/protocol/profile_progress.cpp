@@ -1,15 +1,15 @@
-#include "deletion/profile_progress.h"
+#include "protocol/profile_progress.h"
 
 #include <string>
 
-namespace cookiewarden {
+namespace cookiewarden::protocol {
 namespace {
 
 // Names come from files on disk (Local State, profiles.ini) and can be any length; a progress
 // message must stay far below the 1 MiB a browser accepts, so long ones are cut on a code point.
 std::string short_name(const std::string& name) {
-  if (name.size() <= protocol::kMaxProgressNameBytes) return name;
-  std::size_t keep = protocol::kMaxProgressNameBytes - 3;
+  if (name.size() <= kMaxProgressNameBytes) return name;
+  std::size_t keep = kMaxProgressNameBytes - 3;
   while (keep > 0 && (static_cast<unsigned char>(name[keep]) & 0xC0) == 0x80) --keep;
   return name.substr(0, keep) + "...";
 }
@@ -59,4 +59,4 @@ nlohmann::json ProfileProgress::report(const BrowserProfile& profile, std::strin
           {"state", state}};
 }
 
-}  // namespace cookiewarden
+}  // namespace cookiewarden::protocol

@@ -133,3 +133,68 @@ TEST_CASE("delete_site: a dry run's progress says so, and bad arguments report n
   CHECK_FALSE(run(home, {{"site", "keep.test"}, {"targets", {"no-such-browser"}}}, collect).ok());
   CHECK(reports.empty());
 }
+
+TEST_CASE("delete_site: what is not a site is invalid_argument with the reason, and nothing is deleted") {
+  FakeHome home;
+  const std::string extension_id = "abcdefghijklmnopabcdefghijklmnop";
+  // An extension's IndexedDB sits among the sites' folders, under its own origin.
+  write_file(home.chromium_profile() / "IndexedDB" / ("chrome-extension_" + extension_id + "_0.indexeddb.leveldb") /
+                 "000003.log",
+             "extension data");
+  auto before = tree_snapshot(home.home());
+  for (const auto& [site, reason] : std::vector<std::pair<std::string, std::string>>{
+           {"com", "'com' is a public suffix, not a site"},
+           {"co.uk", "'co.uk' is a public suffix, not a site"},
+           {"test", "'test' is a public suffix, not a site"},
+           {extension_id, "is a Chromium extension id, not a site"},
+           {"chrome-extension://" + extension_id + "/", "is an extension's address, not a site"},
+           {"1e4f6a63-8d4e-4b8c-9d7c-6a2f1f0e9b11", "is a Firefox add-on UUID, not a site"},
+           {"file:///home", "is not a web address"}}) {
+    CAPTURE(site);
+    for (bool dry_run : {false, true}) {
+      CommandResult r = run(home, {{"site", site}, {"dry_run", dry_run}});
+      REQUIRE_FALSE(r.ok());
+      CHECK(r.error().code == ErrorCode::invalid_argument);
+      CHECK(r.error().message.find(reason) != std::string::npos);
+    }
+  }
+  CHECK(tree_snapshot(home.home()) == before);
+}
+
+TEST_CASE("delete_site: carrd.co (a PRIVATE-section suffix) deletes its own data only, never alice.carrd.co's") {
+  FakeHome home;
+  {
+    RawDb c(home.chromium_profile() / "Cookies");
+    c.exec("UPDATE cookies SET host_key = 'carrd.co' WHERE host_key = 'news.keep.test'");
+    c.exec("UPDATE cookies SET host_key = '.alice.carrd.co' WHERE host_key = '.keep.test'");
+    c.exec("UPDATE cookies SET top_frame_site_key = 'https://alice.carrd.co' WHERE host_key = 'ads.tracker.test' AND name = 'js_ads'");
+    c.exec("UPDATE cookies SET top_frame_site_key = 'https://carrd.co' WHERE host_key = 'ads.tracker.test' AND name = 'srv_ads'");
+    RawDb f(home.firefox_profile() / "cookies.sqlite");
+    f.exec("UPDATE moz_cookies SET host = 'carrd.co' WHERE host = 'news.keep.test'");
+    f.exec("UPDATE moz_cookies SET host = '.alice.carrd.co' WHERE host = '.keep.test'");
+    f.exec("UPDATE moz_cookies SET originAttributes = '^partitionKey=%28https%2Calice.carrd.co%29' "
+           "WHERE originAttributes <> '' AND name = 'js_ads'");
+    f.exec("UPDATE moz_cookies SET originAttributes = '^partitionKey=%28https%2Ccarrd.co%29' "
+           "WHERE originAttributes <> '' AND name = 'srv_ads'");
+  }
+  fs::path idb = home.chromium_profile() / "IndexedDB";
+  write_file(idb / "https_carrd.co_0.indexeddb.leveldb" / "000003.log", "carrd");
+  write_file(idb / "https_alice.carrd.co_0.indexeddb.leveldb" / "000003.log", "alice");
+
+  CommandResult r = run(home, {{"site", "https://carrd.co/"}});
+  REQUIRE(r.ok());
+  CHECK(r.result()["site"] == "carrd.co");
+  CHECK(r.result()["complete"] == true);
+  RawDb c(home.chromium_profile() / "Cookies");
+  CHECK(c.count("SELECT count(*) FROM cookies WHERE host_key = 'carrd.co'") == 0);
+  CHECK(c.count("SELECT count(*) FROM cookies WHERE top_frame_site_key = 'https://carrd.co'") == 0);
+  CHECK(c.count("SELECT count(*) FROM cookies WHERE host_key = '.alice.carrd.co'") == 1);
+  CHECK(c.count("SELECT count(*) FROM cookies WHERE top_frame_site_key = 'https://alice.carrd.co'") == 1);
+  RawDb f(home.firefox_profile() / "cookies.sqlite");
+  CHECK(f.count("SELECT count(*) FROM moz_cookies WHERE host = 'carrd.co'") == 0);
+  CHECK(f.count("SELECT count(*) FROM moz_cookies WHERE originAttributes LIKE '%2Ccarrd.co%29'") == 0);
+  CHECK(f.count("SELECT count(*) FROM moz_cookies WHERE host = '.alice.carrd.co'") == 1);
+  CHECK(f.count("SELECT count(*) FROM moz_cookies WHERE originAttributes LIKE '%alice.carrd.co%'") == 1);
+  CHECK_FALSE(fs::exists(idb / "https_carrd.co_0.indexeddb.leveldb"));
+  CHECK(fs::exists(idb / "https_alice.carrd.co_0.indexeddb.leveldb"));
+}

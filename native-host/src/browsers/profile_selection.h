@@ -1,19 +1,11 @@
-// What `site_data` / `delete_site` (protocol) and `sites` / `delete` (CLI) share: turning the
-// site a person or the extension gave into a SiteMatcher, and picking the profiles a request
-// names out of the discovered ones.
+// Picking the profiles a request names out of the discovered ones: the protocol's `targets` and
+// the CLI's --browser / --profile.
 #pragma once
 
-#include <optional>
 #include <string>
-#include <variant>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
-
 #include "browsers/browser_profile.h"
-#include "deletion/site_matcher.h"
-#include "platform/environment.h"
-#include "protocol/message.h"
 
 namespace cookiewarden {
 
@@ -35,15 +27,5 @@ struct SelectedProfiles {
 };
 
 SelectedProfiles select_profiles(const std::vector<BrowserProfile>& discovered, const ProfileSelection& selection);
-
-// The protocol arguments {"site"?, "targets"?, "dry_run"?} checked and resolved against the
-// profiles discovered in `env`; an invalid_argument or not_found error otherwise.
-struct SiteRequest {
-  std::optional<SiteMatcher> site;
-  std::vector<BrowserProfile> profiles;
-  bool dry_run = false;
-};
-std::variant<SiteRequest, protocol::Error> parse_site_request(const nlohmann::json& args, const Environment& env,
-                                                               const warden::PublicSuffixList& psl, bool site_required);
 
 }  // namespace cookiewarden

@@ -1,10 +1,6 @@
-#include "deletion/site_request.h"
+#include "browsers/profile_selection.h"
 
 #include <algorithm>
-
-#include <nlohmann/json.hpp>
-
-#include "browsers/discovery.h"
 
 namespace cookiewarden {
 namespace {
@@ -47,41 +43,6 @@ SelectedProfiles select_profiles(const std::vector<BrowserProfile>& discovered, 
   note_unmatched(selection.browsers, discovered, names_browser, selected.unmatched);
   note_unmatched(selection.profiles, discovered, names_profile, selected.unmatched);
   return selected;
-}
-
-namespace {
-
-protocol::Error invalid(std::string message) { return {protocol::ErrorCode::invalid_argument, std::move(message)}; }
-
-}  // namespace
-
-std::variant<SiteRequest, protocol::Error> parse_site_request(const nlohmann::json& args, const Environment& env,
-                                                               const warden::PublicSuffixList& psl, bool site_required) {
-  SiteRequest request;
-  if (args.contains("site")) {
-    if (!args["site"].is_string()) return invalid("site must be a string");
-    auto site = SiteMatcher::from_input(args["site"].get<std::string>(), psl);
-    if (!site.ok()) return invalid(site.detail());
-    request.site = std::move(site).value();
-  } else if (site_required) {
-    return invalid("site is required");
-  }
-  if (args.contains("dry_run")) {
-    if (!args["dry_run"].is_boolean()) return invalid("dry_run must be true or false");
-    request.dry_run = args["dry_run"].get<bool>();
-  }
-  ProfileSelection selection;
-  if (args.contains("targets")) {
-    const auto& targets = args["targets"];
-    if (!targets.is_array() || !std::all_of(targets.begin(), targets.end(), [](const auto& t) { return t.is_string(); }))
-      return invalid("targets must be an array of strings");
-    for (const auto& t : targets) selection.targets.push_back(t.get<std::string>());
-  }
-  SelectedProfiles selected = select_profiles(discover_profiles(env), selection);
-  if (!selected.unmatched.empty())
-    return protocol::Error{protocol::ErrorCode::not_found, "no browser or profile named '" + selected.unmatched.front() + "'"};
-  request.profiles = std::move(selected.profiles);
-  return request;
 }
 
 }  // namespace cookiewarden

@@ -6,10 +6,10 @@
 #include <nlohmann/json.hpp>
 
 #include "browsers/running_detection.h"
-#include "deletion/profile_progress.h"
 #include "deletion/site_deletion.h"
-#include "deletion/site_request.h"
 #include "protocol/command.h"
+#include "protocol/profile_progress.h"
+#include "protocol/site_request.h"
 
 namespace cookiewarden::protocol {
 namespace {
