@@ -115,16 +115,20 @@ function showProgress(msg) {
   line.textContent = progressText(msg.progress);
 }
 
+// What the other browsers' line says when the native host gave no result.
+function notReached(reply) {
+  return reply.code === 'not_installed'
+    ? 'Not reached: the Cookie Warden app is not installed on this computer (cookiewarden install).'
+    : `Not reached: ${reply.message}`;
+}
+
 function renderElsewhere(reply) {
   const box = document.getElementById('elsewhere');
   const list = document.getElementById('elsewhere-list');
   box.hidden = false;
   document.getElementById('elsewhere-progress').hidden = true;
   if (!reply.ok) {
-    const why = reply.code === 'not_installed'
-      ? 'Not reached: the Cookie Warden app is not installed on this computer (cookiewarden install).'
-      : `Not reached: ${reply.message}`;
-    list.replaceChildren(el('li', { class: 'empty', text: why }));
+    list.replaceChildren(el('li', { class: 'empty', text: notReached(reply) }));
     return;
   }
   const profiles = reply.result.profiles ?? [];
@@ -184,10 +188,7 @@ function dryRunCounts(profile) {
 function renderElsewherePreview(reply) {
   const list = document.getElementById('preview-elsewhere');
   if (!reply.ok) {
-    const why = reply.code === 'not_installed'
-      ? 'Not reached: the Cookie Warden app is not installed on this computer (cookiewarden install).'
-      : `Not reached: ${reply.message}`;
-    list.replaceChildren(el('li', { class: 'empty', text: why }));
+    list.replaceChildren(el('li', { class: 'empty', text: notReached(reply) }));
     return;
   }
   const profiles = reply.result.profiles ?? [];

@@ -5,9 +5,10 @@
 #include <string_view>
 
 #if !defined(_WIN32)
-#include <fcntl.h>
 #include <unistd.h>
 #endif
+
+#include "platform/record_lock.h"
 
 namespace cookiewarden {
 namespace fs = std::filesystem;
@@ -25,24 +26,6 @@ std::string instance_app(const fs::path& info) {
   }
   return {};
 }
-
-// Someone holds a lock on the instance's .ref: one of the sandbox's processes is alive.
-bool reference_held(const fs::path& ref) {
-#if defined(_WIN32)
-  (void)ref;
-  return false;
-#else
-  int fd = ::open(ref.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
-  if (fd < 0) return false;
-  struct flock probe {};
-  probe.l_type = F_WRLCK;
-  probe.l_whence = SEEK_SET;
-  bool held = ::fcntl(fd, F_GETLK, &probe) == 0 && probe.l_type != F_UNLCK;
-  ::close(fd);
-  return held;
-#endif
-}
-
 }  // namespace
 
 std::optional<std::string> flatpak_app_of(const fs::path& path) {
@@ -58,7 +41,7 @@ std::optional<std::string> flatpak_app_of(const fs::path& path) {
 bool flatpak_app_running(const std::string& app_id, const fs::path& runtime_dir, std::string& detail) {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(runtime_dir / ".flatpak", ec)) {
-    if (instance_app(entry.path() / "info") != app_id || !reference_held(entry.path() / ".ref")) continue;
+    if (instance_app(entry.path() / "info") != app_id || !record_lock_held(entry.path() / ".ref")) continue;
     detail = "running: Flatpak instance " + entry.path().filename().string() + " of " + app_id + " is alive";
     return true;
   }

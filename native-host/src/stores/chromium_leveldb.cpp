@@ -5,6 +5,7 @@
 #include <leveldb/write_batch.h>
 
 #include "platform/commit_gate.h"
+#include "platform/record_lock.h"
 #include "undo/deletion_journal.h"
 
 #if defined(_WIN32)
@@ -61,16 +62,7 @@ bool leveldb_lock_is_held(const fs::path& dir) {
   return held;
 }
 #else
-bool leveldb_lock_is_held(const fs::path& dir) {
-  int fd = ::open((dir / "LOCK").c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-  if (fd < 0) return false;
-  struct flock probe {};
-  probe.l_type = F_WRLCK;
-  probe.l_whence = SEEK_SET;
-  bool held = ::fcntl(fd, F_GETLK, &probe) == 0 && probe.l_type != F_UNLCK;
-  ::close(fd);
-  return held;
-}
+bool leveldb_lock_is_held(const fs::path& dir) { return record_lock_held(dir / "LOCK"); }
 #endif
 
 
