@@ -42,6 +42,10 @@ before(() => {
   if (!canDropPrivileges) return;
   home = createFakeHome('permissions');
   fs.chmodSync(home.home, 0o755);  // mkdtemp makes it 0700: nobody could not even look inside
+  // The home is root's, but a real user owns their state folder, where the undo journal goes.
+  const local = path.join(home.home, '.local');
+  fs.mkdirSync(local, { mode: 0o700 });
+  fs.chownSync(local, NOBODY, NOBODY);
 });
 after(() => home?.remove());
 

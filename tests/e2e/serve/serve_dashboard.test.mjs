@@ -313,7 +313,7 @@ test('the dashboard\'s WebSocket carries the same commands; without the token it
   assert.equal(result.good.protocol, 'cookiewarden');
   assert.equal(result.good.reply.id, 'w');
   assert.equal(result.good.reply.ok, true);
-  assert.deepEqual(result.good.reply.result.capabilities.sort(), ['browsers', 'delete_site', 'hello', 'site_data']);
+  assert.deepEqual(result.good.reply.result.capabilities.sort(), ['browsers', 'delete_site', 'hello', 'site_data', 'undo', 'undo_list']);
   assert.deepEqual(result.bad, { error: true });
 });
 
