@@ -14,6 +14,7 @@ import { askHost } from './native-host.js';
 import { forgetTab, frameUrlOf, noteNavigation, topUrlOf } from './request-context.js';
 import { isSiteName, parsePolicy, NECESSARY_ONLY } from './policy.js';
 import { freshSettings, loadSettings, readImport, saveSettings } from './settings.js';
+import { restoreDeletedCookies } from './deleted-cookies.js';
 import { deletableSite, deleteSiteData, previewSiteData } from './site-data.js';
 import { siteOf, siteOfUrl } from './site.js';
 import { dropReport, noteCookieRemoval, noteCookieWrites, noteRequest, reportOf, restoreReports, settleRequest, startReport, tabsOfSite } from './tab-report.js';
@@ -175,6 +176,16 @@ async function deleteElsewhere(site, dryRun) {
   }
 }
 
+// The native host's undo of the deletions a delete_site result named (profiles[].undo.id).
+async function undoElsewhere(ids) {
+  if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) return { ok: false, code: 'refused', message: 'not a list of undo IDs' };
+  try {
+    return { ok: true, result: await askHost('undo', { ids }) };
+  } catch (e) {
+    return { ok: false, code: e.code ?? 'error', message: String(e?.message ?? e) };
+  }
+}
+
 // A site named by a page must be a registrable domain: an empty or odd name would otherwise reach
 // the settings.
 function siteFrom(msg) {
@@ -253,6 +264,12 @@ async function handleMessage(msg) {
       const found = await siteOfTab(msg);
       return found.site ? deleteElsewhere(found.site, msg.what === MSG.previewSiteElsewhere) : { ok: false, code: 'refused', message: found.refused };
     }
+    case MSG.undoSiteData: {
+      const site = siteFrom(msg);
+      return site ? restoreDeletedCookies(site) : { error: `not a site: ${JSON.stringify(msg.site)}` };
+    }
+    case MSG.undoSiteElsewhere:
+      return undoElsewhere(msg.ids);
     case MSG.getEngineStatus:
       return { timings: engineTimings(), memory: currentEngine()?.memory() ?? null, dnr: dnrCounts() };
     default:

@@ -1,6 +1,6 @@
 // Removing one cookie the cookies API listed, in whichever store and partition holds it: the same
-// details for the backstop and for "Delete site data".
-function cookieUrl(cookie) {
+// details for the backstop and for "Delete site data" (and its Undo sets them back at the same URL).
+export function cookieUrl(cookie) {
   const host = cookie.domain.replace(/^\./, '');
   return `${cookie.secure ? 'https' : 'http'}://${host}${cookie.path || '/'}`;
 }

@@ -1,6 +1,6 @@
 // The popup: the current site, what was blocked and allowed per category, per-site switches,
 // "necessary only" in one click, and "Delete site data" (what would go first, then the deletion on
-// a second click) in this browser and, through the native host, in the other profiles.
+// a second click) in this browser and, through the native host, in the other profiles, then its Undo.
 import { ask, MSG, showFailure } from './background-client.js';
 import { CATEGORIES, labelOf } from './categories.js';
 import { categorySwitch } from './category-switch.js';
@@ -136,9 +136,87 @@ function renderElsewhere(reply) {
     const outcome = profileOutcome(p);
     // The host's message says why (which browser to close); the title shows it on hover.
     return el('li', { title: p.message || p.profile.path },
-      el('span', { text: `${p.profile.browser_name} · ${p.profile.profile_name || p.profile.profile_id}` }),
-      el('span', { class: outcome.cls, text: outcome.text }));
+      el('span', { text: profileName(p.profile) }),
+      el('span', { class: outcome.cls, text: outcome.text }),
+      ...undoNote(p.undo));
   }) : [el('li', { class: 'empty', text: 'No browser profiles found.' })]));
+}
+
+const profileName = (profile) => `${profile.browser_name} · ${profile.profile_name || profile.profile_id}`;
+
+// Until when the host can undo a profile's deletion, and which of its stores it cannot bring back.
+function undoNote(undo) {
+  if (!undo) return [];
+  const until = `can be undone until ${new Date(undo.until).toLocaleString()}`;
+  const not = undo.not_undoable.length ? `; not undoable: ${undo.not_undoable.join(', ')}` : '';
+  return [el('span', { class: 'muted small undo-until', text: until + not })];
+}
+
+// ---- Undo of the last deletion: this browser's kept cookies, and the host's journals -------------
+
+// {site, cookies, ids}: the last deletion, until it is undone: whether this browser's cookies are
+// still to be set back, and the host's undo IDs still to be undone.
+let undoable = null;
+
+function offerUndo(site, elsewhere) {
+  const ids = elsewhere.ok ? (elsewhere.result.profiles ?? []).map((p) => p.undo?.id).filter(Boolean) : [];
+  undoable = { site, cookies: true, ids };
+  document.getElementById('undo').hidden = false;
+  document.getElementById('undo-button').disabled = false;
+  document.getElementById('undo-here').hidden = true;
+  document.getElementById('undo-elsewhere').replaceChildren();
+}
+
+// One profile's undo in the host's words: what came back, or why not (a running browser refused).
+function undoOutcome(u) {
+  if (u.skipped) return { text: `not undone (${u.skipped})`, cls: 'pill block' };
+  const text = `${u.restored} item${u.restored === 1 ? '' : 's'} restored${u.present ? `, ${u.present} already there` : ''}`;
+  return { text: u.complete ? text : `${text}, incomplete`, cls: u.complete ? 'pill allow' : 'pill block' };
+}
+
+function renderUndoElsewhere(reply) {
+  const list = document.getElementById('undo-elsewhere');
+  if (!reply) return;
+  if (!reply.ok) {
+    list.replaceChildren(el('li', { class: 'empty', text: notReached(reply) }));
+    return;
+  }
+  list.replaceChildren(...reply.result.undone.map((u) => {
+    const outcome = undoOutcome(u);
+    const problems = [u.message, ...u.stores.filter((s) => s.message).map((s) => `${s.store}: ${s.message}`)].filter(Boolean);
+    return el('li', { title: problems.join('\n') || u.profile.path },
+      el('span', { text: profileName(u.profile) }),
+      el('span', { class: outcome.cls, text: outcome.text }),
+      ...(u.message ? [el('span', { class: 'muted small', text: u.message })] : []));
+  }));
+}
+
+function hereText(site, r) {
+  if (r.error) return `${site}: cookies not restored: ${r.error}`;
+  if (!r.kept) return `${site}: no cookies of this browser were kept for Undo.`;
+  const extra = [r.expired && `${r.expired} expired since`, r.failed && `${r.failed} refused by the browser`].filter(Boolean);
+  return `${site}: ${r.restored} of ${r.kept} cookies restored in this browser${extra.length ? ` (${extra.join(', ')})` : ''}. Its storage stays deleted.`;
+}
+
+async function undoDeletion() {
+  const { site, cookies, ids } = undoable;
+  document.getElementById('undo-button').disabled = true;
+  const [here, elsewhere] = await Promise.all([
+    cookies ? ask(MSG.undoSiteData, { site }) : null,
+    ids.length ? ask(MSG.undoSiteElsewhere, { ids }) : null,
+  ]);
+  if (here) {
+    const line = document.getElementById('undo-here');
+    line.hidden = false;
+    line.className = here.error || here.failed ? 'notice error' : 'notice';
+    line.textContent = hereText(site, here);
+  }
+  renderUndoElsewhere(elsewhere);
+  // A profile whose browser was running can be undone once it is closed: Undo stays for those.
+  const left = elsewhere?.ok ? elsewhere.result.undone.filter((u) => !u.complete).map((u) => u.id) : ids;
+  undoable = { site, cookies: false, ids: left };
+  document.getElementById('undo-button').disabled = left.length === 0;
+  refresh();
 }
 
 // ---- "Delete site data": a preview first, the deletion only on a second, explicit click --------
@@ -237,7 +315,8 @@ async function deleteConfirmed() {
       return;
     }
     const storage = r.storage.ok ? `site storage cleared (${r.storage.types.join(', ')})` : `site storage NOT cleared: ${r.storage.error}`;
-    showResult(`${site}: ${r.cookies.removed} of ${r.cookies.found} cookies deleted${r.cookies.left ? `, ${r.cookies.left} left` : ''}; ${storage}.`, !r.storage.ok || r.cookies.left > 0);
+    const kept = r.cookies.undoable ? '' : ' Undo cannot bring these cookies back (they could not be kept).';
+    showResult(`${site}: ${r.cookies.removed} of ${r.cookies.found} cookies deleted${r.cookies.left ? `, ${r.cookies.left} left` : ''}; ${storage}.${kept}`, !r.storage.ok || r.cookies.left > 0);
   } catch (e) {
     showResult(`Could not delete ${site}'s data: ${e.message}`, true);
   }
@@ -246,6 +325,7 @@ async function deleteConfirmed() {
   const elsewhere = await ask(MSG.deleteSiteElsewhere, { tabId: tab.id, site });
   progressFor = null;
   renderElsewhere(elsewhere);
+  offerUndo(site, elsewhere);
   closePreview();
   refresh();
 }
@@ -267,6 +347,7 @@ async function main() {
   document.getElementById('delete').addEventListener('click', () => showPreview().catch((e) => showResult(e.message, true)));
   document.getElementById('delete-confirm').addEventListener('click', deleteConfirmed);
   document.getElementById('delete-cancel').addEventListener('click', closePreview);
+  document.getElementById('undo-button').addEventListener('click', () => undoDeletion().catch((e) => showResult(`Undo failed: ${e.message}`, true)));
   refresh();
 }
 

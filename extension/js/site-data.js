@@ -11,6 +11,7 @@
 // requests (hostsSeen). A subdomain none of those name keeps its storage; the preview says so.
 import { isFirefox } from './ext.js';
 import { removeCookie } from './cookie-removal.js';
+import { keepDeletedCookies } from './deleted-cookies.js';
 import { siteInfo, siteOf, siteOfUrl } from './site.js';
 import { hostsSeen } from './tab-report.js';
 
@@ -92,6 +93,9 @@ export async function deleteSiteData(site) {
   const started = performance.now();
   const cookies = await cookiesOfSite(site);
   const hosts = await storageHosts(site, cookies);
+  // Kept before anything goes, so that Undo can set them back; a deletion that could not keep
+  // them still deletes (the person asked for it) and says it cannot be undone.
+  const undoable = await keepDeletedCookies(site, cookies);
   let removed = 0;
   for (const c of cookies) if (await removeCookie(c)) removed += 1;
   let storage = { ok: true, types: STORAGE_TYPES, hosts };
@@ -101,5 +105,5 @@ export async function deleteSiteData(site) {
     storage = { ...storage, ok: false, error: String(e?.message ?? e) };
   }
   const left = (await cookiesOfSite(site)).length;
-  return { site, cookies: { found: cookies.length, removed, left }, storage, ms: Math.round(performance.now() - started) };
+  return { site, cookies: { found: cookies.length, removed, left, undoable }, storage, ms: Math.round(performance.now() - started) };
 }

@@ -1,12 +1,13 @@
 // The serve dashboard: every browser profile on this computer, what each holds for a site, and
-// deleting it everywhere (preview first). Everything shown comes from the host's commands
-// (browsers, site_data, delete_site); text from disk or from sites (cookie names, paths, messages)
-// is only ever set as textContent.
+// deleting it everywhere (preview first), and undoing that deletion. Everything shown comes from
+// the host's commands (browsers, site_data, delete_site, undo); text from disk or from sites
+// (cookie names, paths, messages) is only ever set as textContent.
 import { BadToken, CommandFailed, ServerGone, call, callWithProgress, takeToken } from './server-connection.js';
 
 const $ = (id) => document.getElementById(id);
 let token = null;  // set by start()
 let previewed = null;  // {site, targets} of the last preview, which Delete then carries out
+let undoIds = [];  // the undo IDs of the last deletion's profiles, which Undo puts back
 
 function el(tag, { className, text, title, dataset } = {}, ...children) {
   const node = document.createElement(tag);
@@ -123,8 +124,16 @@ function itemList(stores) {
     el('ul', { className: 'items' }, ...items.map((item) => el('li', { text: describe(item) }))))];
 }
 
+// When a deleted profile can be undone until, and which of its stores cannot be (the host's list).
+function undoNotes(undo) {
+  if (!undo) return [];
+  const notes = [el('li', { text: `can be undone until ${new Date(undo.until).toLocaleString()}`, dataset: { field: 'undo-until' } })];
+  if (undo.not_undoable.length) notes.push(el('li', { text: `cannot be undone: ${undo.not_undoable.join(', ')}` }));
+  return notes;
+}
+
 function outcomeRow(result) {
-  const details = storeNotes(result.stores);
+  const details = [...storeNotes(result.stores), ...undoNotes(result.undo)];
   if (result.message) details.unshift(el('li', { text: result.message }));
   const state = result.skipped ?? (result.complete ? 'done' : 'partial');
   const label = result.skipped ? `skipped: ${result.skipped}` : result.complete ? (result.dry_run ? 'would delete' : 'deleted') : 'partly done';
@@ -167,6 +176,32 @@ function showOutcome(result) {
   $('outcomes').tBodies[0].replaceChildren(...result.profiles.map(outcomeRow));
   $('outcome').hidden = false;
   $('outcome').dataset.state = result.dry_run ? 'preview' : 'deleted';
+  undoIds = result.dry_run ? [] : result.profiles.map((p) => p.undo?.id).filter(Boolean);
+  $('undo').hidden = undoIds.length === 0;
+  $('undo').disabled = false;
+  $('undo-outcome').hidden = true;
+}
+
+// One profile's undo in the host's words: what came back, or why not (a running browser refused).
+function undoLine(u) {
+  const counts = `${u.restored} item${u.restored === 1 ? '' : 's'} restored` +
+    (u.present ? `, ${u.present} already there` : '') + (u.conflicts ? `, ${u.conflicts} kept as the browser rewrote them` : '');
+  const what = u.skipped ? `skipped: ${u.skipped}` : counts;
+  const problems = u.stores.filter((s) => s.message).map((s) => `${s.store}: ${s.message}`);
+  return el('li', { dataset: { profile: profileKey(u.profile), result: u.skipped ?? (u.complete ? 'done' : 'partial') } },
+    el('strong', { text: profileLabel(u.profile) }), ` — ${what}`, ...[u.message, ...problems].filter(Boolean).map((m) => ` (${m})`));
+}
+
+async function undoDeletion() {
+  const result = await call(token, 'undo', { ids: undoIds });
+  // A profile refused (its browser runs) can be undone again once it is closed; the others are done.
+  undoIds = result.undone.filter((u) => !u.complete).map((u) => u.id);
+  $('undo').hidden = undoIds.length === 0;
+  $('undo-title').textContent = result.complete ? 'Undone: the deleted data is back' : 'Undone in part (see below)';
+  $('undo-results').replaceChildren(...result.undone.map(undoLine));
+  $('undo-outcome').hidden = false;
+  $('undo-outcome').dataset.state = result.complete ? 'complete' : 'partial';
+  await showSite($('site-report').dataset.site);
 }
 
 async function preview() {
@@ -213,6 +248,7 @@ $('site-form').addEventListener('submit', guarded(async () => {
 $('preview').addEventListener('click', guarded(preview, $('preview')));
 $('delete').addEventListener('click', guarded(deleteSite, $('delete')));
 $('refresh').addEventListener('click', guarded(loadBrowsers, $('refresh')));
+$('undo').addEventListener('click', guarded(undoDeletion, $('undo')));
 
 async function start() {
   try {

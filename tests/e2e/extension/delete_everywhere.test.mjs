@@ -5,6 +5,8 @@
 // profile, leaves other sites' data alone, and refuses the running Chromium profile. In this
 // browser the shop's cookies, localStorage and IndexedDB go, the news site's stay.
 // While the host works, the popup shows each profile as the host reaches it (its progress messages).
+// The popup's Undo then sets this browser's shop cookies back, field for field, and the host puts
+// Google Chrome's and Firefox's shop cookie rows back on disk.
 // Everything lives in a fake home, so the host never sees the machine's real profiles.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -31,6 +33,9 @@ let browser;
 let chromeCookies;
 let proxy;
 let firefox;
+let popup;          // the popup that deleted the shop, whose Undo the last test clicks
+let shopCookies;    // this browser's shop cookies before the deletion
+let chromeShopRows; // Google Chrome's shop cookie rows before the deletion
 
 // Firefox reaches the demo hosts through the CONNECT proxy (it cannot map names to a port).
 const openFirefox = (env) => launchFirefox({
@@ -66,6 +71,14 @@ function firefoxShopListing() {
 const firefoxShopItems = () => Object.fromEntries(firefoxShopListing().stores.map((s) => [s.store, s.items]));
 
 const firefoxHosts = () => sqliteRows(firefox.cookieDb, 'SELECT DISTINCT host FROM moz_cookies', { readonly: true }).map(([h]) => h);
+
+const shopRowsIn = (db) => sqliteRows(db,
+  "SELECT host_key, name, path, hex(encrypted_value), expires_utc, is_secure, is_httponly, samesite FROM cookies WHERE host_key LIKE '%shop.example' ORDER BY host_key, name, path",
+  { readonly: true });
+
+// What the browser says of a cookie (expiry to the second: cookies.set takes seconds).
+const cookieFields = (cookies) => cookies.map((c) => ({ ...c, expires: Math.round(c.expires) }))
+  .sort((a, b) => `${a.domain} ${a.name} ${a.path}`.localeCompare(`${b.domain} ${b.name} ${b.path}`));
 
 const hostsIn = (db) => sqliteRows(db, 'SELECT DISTINCT host_key FROM cookies', { readonly: true }).map(([h]) => h);
 
@@ -131,7 +144,10 @@ test('one click deletes the shop in this browser and, through the host, in Googl
     news: { localStorage: [STORED_KEY], indexedDB: [STORED_DB] },
   }, 'this browser holds both sites\' storage before');
   const tabId = await browser.worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://www.shop.example/*' }))[0]?.id);
-  const popup = await browser.context.newPage();
+  shopCookies = cookieFields(await browser.context.cookies(SHOP_URL));
+  chromeShopRows = shopRowsIn(chromeCookies);
+  assert.ok(shopCookies.length > 0 && chromeShopRows.length > 0);
+  popup = await browser.context.newPage();
   await popup.setViewportSize({ width: 380, height: 700 });
   await popup.goto(browser.extensionUrl(`pages/popup.html?tab=${tabId}`));
   await waitFor('the popup', async () => (await popup.locator('#site').innerText()) === 'shop.example');
@@ -166,11 +182,13 @@ test('one click deletes the shop in this browser and, through the host, in Googl
   await popup.screenshot({ path: SHOTS + 'popup-delete-everywhere.png' });
   console.log(rows.map((r) => r.replace('\n', ' → ')).join('\n'));
   const chrome = rows.find((r) => r.startsWith('Google Chrome'));
-  assert.match(chrome ?? '', /[1-9]\d* items? deleted$/, rows.join(' | '));
+  assert.match(chrome ?? '', /[1-9]\d* items? deleted\ncan be undone until /, rows.join(' | '));
   const chromium = rows.find((r) => r.startsWith('Chromium'));
   assert.match(chromium ?? '', /running: skipped$/, 'the running profile is refused untouched');
   const firefoxRow = rows.find((r) => r.startsWith('Firefox'));
-  assert.match(firefoxRow ?? '', /[1-9]\d* items? deleted$/, rows.join(' | '));
+  assert.match(firefoxRow ?? '', /[1-9]\d* items? deleted\ncan be undone until /, rows.join(' | '));
+  assert.equal(await popup.locator('#undo-button').isEnabled(), true);
+  assert.match(await popup.locator('#undo').innerText(), /not its storage \(localStorage,\s+IndexedDB/);
   assert.deepEqual((await browser.context.cookies(SHOP_URL)).map((c) => c.name), [], 'this browser: deleted through browsingData');
   assert.deepEqual(await storageOfSites(news), {
     shop: { localStorage: [], indexedDB: [] },
@@ -202,4 +220,21 @@ test('afterwards the Firefox profile has no shop data, and the news site\'s is s
   } finally {
     await ff.close();
   }
+});
+
+test('Undo sets this browser\'s shop cookies back and the host puts the other profiles\' rows back', async () => {
+  await popup.locator('#undo-button').click();
+  await popup.locator('#undo-elsewhere li').first().waitFor({ timeout: 30000 });
+  const here = await popup.locator('#undo-here').innerText();
+  const rows = await popup.locator('#undo-elsewhere li').allInnerTexts();
+  await popup.locator('#undo').scrollIntoViewIfNeeded();
+  await popup.screenshot({ path: SHOTS + 'popup-undo.png' });
+  console.log(`undo:\n  ${here}\n  ${rows.map((r) => r.replaceAll('\n', ' → ')).join('\n  ')}`);
+  assert.match(here, new RegExp(`^shop\\.example: ${shopCookies.length} of ${shopCookies.length} cookies restored in this browser\\. Its storage stays deleted\\.$`));
+  assert.deepEqual(cookieFields(await browser.context.cookies(SHOP_URL)), shopCookies, 'every field as it was');
+  assert.match(rows.find((r) => r.startsWith('Google Chrome')) ?? '', /\n[1-9]\d* items? restored$/, rows.join(' | '));
+  assert.match(rows.find((r) => r.startsWith('Firefox')) ?? '', /\n[1-9]\d* items? restored/, rows.join(' | '));
+  assert.deepEqual(shopRowsIn(chromeCookies), chromeShopRows, 'Google Chrome\'s rows as they were, encrypted values byte for byte');
+  assert.ok(firefoxHosts().some((h) => h.endsWith('shop.example')), firefoxHosts().join(', '));
+  assert.equal(await popup.locator('#undo-button').isDisabled(), true, 'nothing is left to undo');
 });

@@ -5,7 +5,7 @@
 // real Chromium, which trades its one-time code for the token (no token on any command line or
 // printed line); the page lists the profiles, shows what each holds for tracker.test, previews and then
 // deletes it. sqlite3 then shows exactly tracker.test's rows gone from the closed profiles, every
-// other row kept, the running profile untouched. Refusals are checked from node over plain HTTP
+// other row kept, the running profile untouched; the page's Undo brings the rows back. Refusals are checked from node over plain HTTP
 // (no token, wrong Host, foreign Origin, oversized body) and from a real cross-site page in the
 // same Chromium (fetch and WebSocket), each carrying a real delete_site that must not run.
 //
@@ -35,6 +35,7 @@ let openerDir;   // the recording xdg-open, first on serve's PATH
 let openerArgs;  // the file where it writes its argv, one per line
 let browser;     // the Chromium that shows the dashboard
 let attacker;    // a cross-site page's server
+let deletedRows; // tracker.test's rows in the closed profiles before the dashboard deleted them
 const profiles = {};
 
 const sha1 = (file) => createHash('sha1').update(fs.readFileSync(file)).digest('hex');
@@ -245,6 +246,7 @@ test('a site search shows what each profile holds; preview changes nothing; Dele
   const chromiumOthers = otherRows(profiles.chromium);
   const firefoxOthers = otherRows(profiles.firefox);
   assert.ok(chromiumOthers.length > 0 && firefoxOthers.length > 0);
+  deletedRows = { chromium: trackerRows(profiles.chromium), firefox: trackerRows(profiles.firefox) };
 
   await page.fill('#site', SITE);
   await page.click('#site-form button[type=submit]');
@@ -296,6 +298,23 @@ test('a site search shows what each profile holds; preview changes nothing; Dele
   assert.equal(sha1(profiles.chrome.cookieDb), chromeBefore, 'the running browser\'s profile is untouched');
   // The page refreshed its view: nothing left in the closed profiles.
   await page.waitForFunction(() => document.querySelector('#holdings tr[data-profile="chromium/Default"] [data-field=cookies]')?.textContent === '0');
+});
+
+test('Undo on the dashboard puts back exactly the rows the deletion removed', async () => {
+  const { page } = browser;
+  // Each deleted profile says until when it can be undone; the running one was not deleted.
+  assert.equal(await page.locator('#outcomes tr[data-profile="chromium/Default"] [data-field=undo-until]').count(), 1);
+  assert.equal(await page.locator('#outcomes tr[data-profile="chrome/Default"] [data-field=undo-until]').count(), 0);
+  await page.click('#undo');
+  await page.locator('#undo-outcome[data-state=complete]').waitFor();
+  const lines = await page.locator('#undo-results li').allTextContents();
+  console.log(`undo:\n  ${lines.join('\n  ')}`);
+  assert.match(await page.locator('#undo-results li[data-profile="chromium/Default"]').textContent(), /— 3 items restored/);
+  assert.match(await page.locator('#undo-results li[data-profile="firefox/work.default"]').textContent(), /— 6 items restored/);
+  assert.equal(await page.locator('#undo').isHidden(), true, 'nothing is left to undo');
+  assert.deepEqual(trackerRows(profiles.chromium), deletedRows.chromium);
+  assert.deepEqual(trackerRows(profiles.firefox), deletedRows.firefox);
+  await page.waitForFunction(() => document.querySelector('#holdings tr[data-profile="chromium/Default"] [data-field=cookies]')?.textContent === '3');
 });
 
 test('the dashboard\'s WebSocket carries the same commands; without the token it does not open', async () => {
