@@ -75,7 +75,7 @@ test('the override: stored for shop.example, Google Analytics loads and _ga stay
 
 test('"Delete site data" reached the other browser through the native host and left the running one alone', () => {
   const s = section(4);
-  assert.match(s, /^\| Google Chrome · .+ \| [1-9]\d* items? deleted \|$/m);
+  assert.match(s, /^\| Google Chrome · .+ \| [1-9]\d* items? deleted — can be undone until .+ \|$/m);
   assert.match(s, /^\| Chromium · .+ \| running: skipped \|$/m);
   assert.match(s, /Shop cookies in this browser: [1-9]\d* before, 0 after\./);
   assert.match(s, /shop\.example cookies before: `.+`; after: none;/);
