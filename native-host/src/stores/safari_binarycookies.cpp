@@ -136,21 +136,54 @@ bool plausible_trailer(Bytes trailer) {
   return trailer.size() == kFooter.size() || plausible_bplist(trailer.subspan(kFooter.size()));
 }
 
-std::vector<std::uint8_t> rebuild_page(const BinaryCookiePage& page, const BinaryCookieFilter& remove) {
-  std::vector<const BinaryCookieRecord*> kept;
-  for (const auto& r : page.records)
-    if (!remove(r)) kept.push_back(&r);
+// A page holding `records` in this order.
+std::vector<std::uint8_t> build_page(const std::vector<Bytes>& records) {
   std::vector<std::uint8_t> out(kPageStart.begin(), kPageStart.end());
-  put_le32(out, static_cast<std::uint32_t>(kept.size()));
-  std::size_t offset = 12 + 4 * kept.size();
-  for (const auto* r : kept) {
+  put_le32(out, static_cast<std::uint32_t>(records.size()));
+  std::size_t offset = 12 + 4 * records.size();
+  for (Bytes r : records) {
     put_le32(out, static_cast<std::uint32_t>(offset));
-    offset += r->bytes.size();
+    offset += r.size();
   }
   out.insert(out.end(), kPageHeaderEnd.begin(), kPageHeaderEnd.end());
-  for (const auto* r : kept) out.insert(out.end(), r->bytes.begin(), r->bytes.end());
+  for (Bytes r : records) out.insert(out.end(), r.begin(), r.end());
   return out;
 }
+
+std::vector<std::uint8_t> rebuild_page(const BinaryCookiePage& page, const BinaryCookieFilter& remove) {
+  std::vector<Bytes> kept;
+  for (const auto& r : page.records)
+    if (!remove(r)) kept.push_back(r.bytes);
+  return build_page(kept);
+}
+
+// The whole file around its pages: header with the page sizes, pages, checksum, trailer.
+std::vector<std::uint8_t> assemble_file(const std::vector<std::vector<std::uint8_t>>& pages, Bytes trailer) {
+  std::vector<std::uint8_t> out(kMagic.begin(), kMagic.end());
+  put_be32(out, static_cast<std::uint32_t>(pages.size()));
+  for (const auto& p : pages) put_be32(out, static_cast<std::uint32_t>(p.size()));
+  std::uint32_t checksum = 0;
+  for (const auto& p : pages) {
+    out.insert(out.end(), p.begin(), p.end());
+    checksum += binarycookies_page_checksum(p);
+  }
+  put_be32(out, checksum);
+  out.insert(out.end(), trailer.begin(), trailer.end());
+  return out;
+}
+
+// Whether the page stays in the file once `remove` has taken its records (as serialize_binarycookies_without decides).
+bool page_survives(const BinaryCookiePage& page, const BinaryCookieFilter& remove) {
+  return page.records.empty() || std::any_of(page.records.begin(), page.records.end(),
+                                             [&](const BinaryCookieRecord& r) { return !remove(r); });
+}
+
+// A page on its way to being written again: its original bytes while no record is added.
+struct PageDraft {
+  Bytes original;
+  bool changed = false;
+  std::vector<Bytes> records;
+};
 
 }  // namespace
 
@@ -204,17 +237,55 @@ std::vector<std::uint8_t> serialize_binarycookies_without(const BinaryCookieJar&
     auto rebuilt = rebuild_page(page, remove);
     if (le32(rebuilt, 4) != 0) pages.push_back(std::move(rebuilt));
   }
-  std::vector<std::uint8_t> out(kMagic.begin(), kMagic.end());
-  put_be32(out, static_cast<std::uint32_t>(pages.size()));
-  for (const auto& p : pages) put_be32(out, static_cast<std::uint32_t>(p.size()));
-  std::uint32_t checksum = 0;
-  for (const auto& p : pages) {
-    out.insert(out.end(), p.begin(), p.end());
-    checksum += binarycookies_page_checksum(p);
+  return assemble_file(pages, jar.trailer);
+}
+
+std::vector<PlacedBinaryCookie> place_removed_records(const BinaryCookieJar& jar, const BinaryCookieFilter& remove) {
+  std::vector<PlacedBinaryCookie> placed;
+  std::size_t kept_pages = 0;
+  for (std::size_t p = 0; p < jar.pages.size(); ++p) {
+    const BinaryCookiePage& page = jar.pages[p];
+    bool kept = page_survives(page, remove);
+    for (std::size_t i = 0; i < page.records.size(); ++i) {
+      Bytes bytes = page.records[i].bytes;
+      if (remove(page.records[i])) placed.push_back({p, kept_pages, kept, i, {bytes.begin(), bytes.end()}});
+    }
+    if (kept) ++kept_pages;
   }
-  put_be32(out, checksum);
-  out.insert(out.end(), jar.trailer.begin(), jar.trailer.end());
-  return out;
+  return placed;
+}
+
+// Records of one source page go back together; inserting each at its old index, in ascending
+// order, restores the page's old order when its other records did not change.
+std::vector<std::uint8_t> serialize_binarycookies_with(const BinaryCookieJar& jar,
+                                                       const std::vector<PlacedBinaryCookie>& records) {
+  std::vector<PageDraft> drafts;
+  for (const auto& page : jar.pages) {
+    PageDraft& draft = drafts.emplace_back();
+    draft.original = page.bytes;
+    for (const auto& r : page.records) draft.records.push_back(r.bytes);
+  }
+  std::size_t pages_added = 0;
+  for (std::size_t group = 0; group < records.size();) {
+    const PlacedBinaryCookie& first = records[group];
+    std::size_t at = first.page + pages_added;
+    if (!first.page_kept || at >= drafts.size()) {
+      at = std::min(at, drafts.size());
+      drafts.insert(drafts.begin() + static_cast<std::ptrdiff_t>(at), PageDraft{});
+      ++pages_added;
+    }
+    PageDraft& draft = drafts[at];
+    draft.changed = true;
+    for (; group < records.size() && records[group].source_page == first.source_page; ++group) {
+      std::size_t index = std::min(records[group].index, draft.records.size());
+      draft.records.insert(draft.records.begin() + static_cast<std::ptrdiff_t>(index), Bytes(records[group].bytes));
+    }
+  }
+  std::vector<std::vector<std::uint8_t>> pages;
+  for (const auto& draft : drafts)
+    pages.push_back(draft.changed ? build_page(draft.records)
+                                  : std::vector<std::uint8_t>(draft.original.begin(), draft.original.end()));
+  return assemble_file(pages, jar.trailer);
 }
 
 std::string_view binarycookies_file_status_name(BinaryCookiesFileStatus status) {
@@ -290,7 +361,8 @@ BinaryCookiesFileResult inspect_binarycookies_file(const std::filesystem::path& 
   return classify_records(*jar, remove);
 }
 
-BinaryCookiesFileResult remove_from_binarycookies_file(const std::filesystem::path& file, const BinaryCookieFilter& remove) {
+BinaryCookiesFileResult remove_from_binarycookies_file(const std::filesystem::path& file, const BinaryCookieFilter& remove,
+                                                       const BinaryCookiesBeforeRemoval& before_removal) {
   LoadedFile loaded;
   if (auto error = load_file(file, loaded)) return file_failure(file, *error);
   auto jar = parse_binarycookies(loaded.bytes);
@@ -302,7 +374,68 @@ BinaryCookiesFileResult remove_from_binarycookies_file(const std::filesystem::pa
   auto check = parse_binarycookies(rewritten);
   if (!check.ok() || check->record_count() != result.kept)
     return failure(FileStatus::io_error, file, "internal error: the rewritten jar does not parse; nothing changed");
-  if (auto error = replace_file(file, loaded.stamp, rewritten)) return file_failure(file, *error);
+  std::string error;
+  if (before_removal && !before_removal(place_removed_records(*jar, remove), error))
+    return failure(FileStatus::io_error, file, error + "; nothing was deleted");
+  if (auto replace_error = replace_file(file, loaded.stamp, rewritten)) return file_failure(file, *replace_error);
+  return result;
+}
+
+namespace {
+
+// One record on its own, as a journal holds it: its size field must be its length.
+bool parse_lone_record(Bytes bytes, BinaryCookieRecord& record) {
+  return bytes.size() >= kRecordFixedSize && le32(bytes, 0) == bytes.size() && !parse_record(bytes, record);
+}
+
+enum class Placement { restore, present, conflict };
+
+Placement placement_of(const BinaryCookieJar& jar, const BinaryCookieRecord& record) {
+  bool same_cookie = false;
+  for (const auto& page : jar.pages)
+    for (const auto& r : page.records) {
+      if (std::equal(r.bytes.begin(), r.bytes.end(), record.bytes.begin(), record.bytes.end())) return Placement::present;
+      same_cookie = same_cookie || (r.domain == record.domain && r.name == record.name && r.path == record.path);
+    }
+  return same_cookie ? Placement::conflict : Placement::restore;
+}
+
+BinaryCookiesRestoreResult restore_failure(const BinaryCookiesFileResult& failed) {
+  BinaryCookiesRestoreResult result;
+  result.status = failed.status;
+  result.message = failed.message;
+  return result;
+}
+
+}  // namespace
+
+BinaryCookiesRestoreResult restore_to_binarycookies_file(const std::filesystem::path& file,
+                                                         const std::vector<PlacedBinaryCookie>& records, bool dry_run) {
+  LoadedFile loaded;
+  if (auto error = load_file(file, loaded)) return restore_failure(file_failure(file, *error));
+  auto jar = parse_binarycookies(loaded.bytes);
+  if (!jar.ok()) return restore_failure(failure(FileStatus::corrupt, file, jar.detail()));
+  BinaryCookiesRestoreResult result;
+  std::vector<PlacedBinaryCookie> missing;
+  for (const auto& placed : records) {
+    BinaryCookieRecord record;
+    if (!parse_lone_record(placed.bytes, record))
+      return restore_failure(failure(FileStatus::corrupt, file, "a journaled record does not parse; nothing was restored"));
+    switch (placement_of(*jar, record)) {
+      case Placement::present: ++result.present; break;
+      case Placement::conflict: ++result.conflicts; break;
+      case Placement::restore:
+        ++result.restored;
+        missing.push_back(placed);
+        break;
+    }
+  }
+  if (dry_run || missing.empty()) return result;
+  auto rewritten = serialize_binarycookies_with(*jar, missing);
+  auto check = parse_binarycookies(rewritten);
+  if (!check.ok() || check->record_count() != jar->record_count() + missing.size())
+    return restore_failure(failure(FileStatus::io_error, file, "internal error: the restored jar does not parse; nothing changed"));
+  if (auto error = replace_file(file, loaded.stamp, rewritten)) return restore_failure(file_failure(file, *error));
   return result;
 }
 

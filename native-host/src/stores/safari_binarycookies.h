@@ -73,6 +73,28 @@ using BinaryCookieFilter = std::function<bool(const BinaryCookieRecord&)>;
 // left empty are dropped. Page sizes and the checksum are recomputed, the trailer is copied.
 std::vector<std::uint8_t> serialize_binarycookies_without(const BinaryCookieJar& jar, const BinaryCookieFilter& remove);
 
+// A record a deletion removes, and where it goes back: `page` is the index in the rewritten file
+// of the page it came from (`page_kept`), or, when that page was left empty and dropped, the
+// number of kept pages before it; `source_page` (its page in the file before the deletion) tells
+// records of one dropped page from those of the next. `index` is its place among its page's records.
+struct PlacedBinaryCookie {
+  std::size_t source_page = 0;
+  std::size_t page = 0;
+  bool page_kept = false;
+  std::size_t index = 0;
+  std::vector<std::uint8_t> bytes;  // the whole record as stored
+};
+
+// The records `remove` selects, placed, in file order.
+std::vector<PlacedBinaryCookie> place_removed_records(const BinaryCookieJar& jar, const BinaryCookieFilter& remove);
+
+// The file bytes of `jar` with `records` (in file order, as place_removed_records gives them) put
+// back: into their page at their index, or as a page of their own where theirs was dropped. Put
+// back into the file place_removed_records saw without them, this is that file again byte for
+// byte. Pages that gain no record are copied unchanged; the checksum is recomputed.
+std::vector<std::uint8_t> serialize_binarycookies_with(const BinaryCookieJar& jar,
+                                                       const std::vector<PlacedBinaryCookie>& records);
+
 // What editing the file on disk came to.
 enum class BinaryCookiesFileStatus {
   ok,
@@ -105,10 +127,31 @@ struct BinaryCookiesFileResult {
 // Reads and validates the file, lists the records `remove` selects, changes nothing.
 BinaryCookiesFileResult inspect_binarycookies_file(const std::filesystem::path& file, const BinaryCookieFilter& remove);
 
+// Called with the records about to be removed, before the file is replaced; false (with `error`)
+// stops the deletion with nothing changed.
+using BinaryCookiesBeforeRemoval = std::function<bool(const std::vector<PlacedBinaryCookie>&, std::string& error)>;
+
 // Removes the selected records. The new content goes to a temporary file in the same directory
 // (same mode, and same owner where permitted), is fsynced and renamed over the original; the
 // directory is fsynced after. If nothing matches the file is not rewritten. On any error the
 // original stays exactly as it was.
-BinaryCookiesFileResult remove_from_binarycookies_file(const std::filesystem::path& file, const BinaryCookieFilter& remove);
+BinaryCookiesFileResult remove_from_binarycookies_file(const std::filesystem::path& file, const BinaryCookieFilter& remove,
+                                                       const BinaryCookiesBeforeRemoval& before_removal = {});
+
+// What putting records back came to, record by record.
+struct BinaryCookiesRestoreResult {
+  BinaryCookiesFileStatus status = BinaryCookiesFileStatus::ok;
+  std::string message;        // when not ok: the cause in words, naming the file
+  std::size_t restored = 0;   // put back (with dry_run: would be)
+  std::size_t present = 0;    // a record with the same bytes is there already
+  std::size_t conflicts = 0;  // the file holds another record of the same domain, name and path: kept
+  bool ok() const { return status == BinaryCookiesFileStatus::ok; }
+};
+
+// Puts `records` back into the file (placed as serialize_binarycookies_with does), replacing it
+// the way remove_from_binarycookies_file does; nothing is written when nothing is to be restored
+// or with dry_run. A record that does not parse is a corrupt result with the file untouched.
+BinaryCookiesRestoreResult restore_to_binarycookies_file(const std::filesystem::path& file,
+                                                         const std::vector<PlacedBinaryCookie>& records, bool dry_run);
 
 }  // namespace cookiewarden

@@ -1,13 +1,11 @@
 #include "stores/safari_cookies.h"
 
-#include "stores/safari_binarycookies.h"
+#include "undo/deletion_journal.h"
 
 namespace cookiewarden {
-namespace {
-
 namespace fs = std::filesystem;
 
-SkipReason skip_reason_of(BinaryCookiesFileStatus status) {
+SkipReason binarycookies_skip_reason(BinaryCookiesFileStatus status) {
   switch (status) {
     case BinaryCookiesFileStatus::ok: return SkipReason::none;
     case BinaryCookiesFileStatus::not_found: return SkipReason::not_present;
@@ -21,6 +19,8 @@ SkipReason skip_reason_of(BinaryCookiesFileStatus status) {
   }
   return SkipReason::io_error;
 }
+
+namespace {
 
 // O_NOFOLLOW guards the file name itself; the Cookies folder must not be a link out of the profile either.
 bool folder_is_symlink(const fs::path& file) {
@@ -42,9 +42,15 @@ StoreOutcome SafariCookieStore::run(const SiteMatcher& site, bool write) const {
     return outcome;
   }
   auto belongs = [&](const BinaryCookieRecord& r) { return site.matches_host(r.domain); };
-  auto result = write ? remove_from_binarycookies_file(file_, belongs) : inspect_binarycookies_file(file_, belongs);
+  // Journal first: the removed records are on disk before the file is replaced.
+  BinaryCookiesBeforeRemoval record;
+  if (StoreJournal* journal = this->journal())
+    record = [this, journal](const std::vector<PlacedBinaryCookie>& removed, std::string& error) {
+      return journal->record_binarycookies(file_, removed, error);
+    };
+  auto result = write ? remove_from_binarycookies_file(file_, belongs, record) : inspect_binarycookies_file(file_, belongs);
   if (!result.ok()) {
-    outcome.skipped = skip_reason_of(result.status);
+    outcome.skipped = binarycookies_skip_reason(result.status);
     outcome.message = result.message;
     return outcome;
   }

@@ -13,8 +13,12 @@
 
 #include "browsers/browser_profile.h"
 #include "deletion/site_store.h"
+#include "stores/safari_binarycookies.h"
 
 namespace cookiewarden {
+
+// The store outcome's reason for a file status of safari_binarycookies.h.
+SkipReason binarycookies_skip_reason(BinaryCookiesFileStatus status);
 
 class SafariCookieStore final : public SiteStore {
  public:
@@ -26,6 +30,7 @@ class SafariCookieStore final : public SiteStore {
   StoreOutcome inspect(const SiteMatcher& site) const override;
   StoreOutcome remove(const SiteMatcher& site, bool dry_run) override;
   std::vector<std::string> cookie_domains() const override;
+  bool undoable() const override { return true; }
 
  private:
   StoreOutcome run(const SiteMatcher& site, bool write) const;

@@ -100,6 +100,20 @@ bool StoreJournal::record_leveldb_keys(const fs::path& dir, const std::vector<st
   return append({{"kind", "leveldb_keys"}, {"dir", path_text(dir)}, {"entries", std::move(pairs)}}, error);
 }
 
+bool StoreJournal::record_binarycookies(const fs::path& file, const std::vector<PlacedBinaryCookie>& records,
+                                       std::string& error) {
+  nlohmann::json placed = nlohmann::json::array();
+  for (const PlacedBinaryCookie& r : records) {
+    std::string_view bytes(reinterpret_cast<const char*>(r.bytes.data()), r.bytes.size());
+    placed.push_back(nlohmann::json::object({{"source_page", r.source_page},
+                                             {"page", r.page},
+                                             {"page_kept", r.page_kept},
+                                             {"index", r.index},
+                                             {"bytes", hex_encode(bytes)}}));
+  }
+  return append({{"kind", "binarycookies_records"}, {"file", path_text(file)}, {"records", std::move(placed)}}, error);
+}
+
 fs::path StoreJournal::folder_slot(const fs::path& original, std::string& error) {
   if (!make_private_folder(dir_ / "folders", error)) return {};
   // A number is never reused, even when the move into it then failed: each section has its own.

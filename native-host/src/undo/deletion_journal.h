@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "browsers/browser_profile.h"
+#include "stores/safari_binarycookies.h"
 #include "stores/sqlite_database.h"
 #include "undo/undo_settings.h"
 
@@ -50,6 +51,9 @@ class StoreJournal {
   // LevelDB keys about to be deleted from the database in `dir`, with their values.
   bool record_leveldb_keys(const std::filesystem::path& dir,
                            const std::vector<std::pair<std::string, std::string>>& entries, std::string& error);
+  // Records about to be removed from Safari's binarycookies `file`, with where they go back.
+  bool record_binarycookies(const std::filesystem::path& file, const std::vector<PlacedBinaryCookie>& records,
+                            std::string& error);
   // A folder (or file) about to be removed: records it and returns where in the journal it is to
   // be moved or copied (the path does not exist yet); empty with `error` on failure.
   std::filesystem::path folder_slot(const std::filesystem::path& original, std::string& error);

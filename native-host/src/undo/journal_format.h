@@ -13,6 +13,9 @@
 //                                      (hex keeps bytes exact, UTF-8 or not)
 //   {"kind": "leveldb_keys", "dir", "entries": [[key hex, value hex], ...]}
 //   {"kind": "folder", "original", "saved": "folders/N"}
+//   {"kind": "binarycookies_records", "file", "records": [{"source_page", "page", "page_kept",
+//    "index", "bytes": hex}, ...]}   Safari's removed cookie records, whole, in file order, with
+//                                      where they go back (PlacedBinaryCookie, safari_binarycookies.h)
 // Paths are UTF-8 text (platform/path_text.h). An id is the UTC time to the millisecond and 6 random
 // hex digits: "20261207T013900123Z-0a1b2c".
 #pragma once

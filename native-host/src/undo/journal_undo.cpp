@@ -49,6 +49,7 @@ bool restore_section(const nlohmann::json& section, const fs::path& journal_dir,
   std::string kind = section.at("kind").get<std::string>();
   if (kind == "sqlite_rows") return restore_sqlite_rows(section, dry_run, tally, failure);
   if (kind == "leveldb_keys") return restore_leveldb_keys(section, dry_run, tally, failure);
+  if (kind == "binarycookies_records") return restore_binarycookies_records(section, dry_run, tally, failure);
   if (kind == "folder") return restore_folder(section, journal_dir, dry_run, tally, failure);
   failure = {SkipReason::schema_too_new, "a journal section of unknown kind '" + kind + "'"};
   return false;

@@ -1,6 +1,7 @@
 // Putting one journal section back (format: journal_format.h) through the same paths the stores
 // delete with: the SQLite file opened and checked as for a deletion, the LevelDB opened in place
-// after the same lock test, folders renamed back. Each section goes back all or nothing.
+// after the same lock test, folders renamed back, Safari's cookie file rewritten by its own writer. Each section goes back
+// all or nothing.
 //
 // What is already there wins: a row, key or folder that is present as recorded counts as
 // `present` (a deletion that crashed between its journal and its edit left it: undo is then a
@@ -33,6 +34,8 @@ struct SectionFailure {
 // it changed. Throws nlohmann::json::exception for a section of the wrong shape.
 bool restore_sqlite_rows(const nlohmann::json& section, bool dry_run, RestoreTally& tally, SectionFailure& failure);
 bool restore_leveldb_keys(const nlohmann::json& section, bool dry_run, RestoreTally& tally, SectionFailure& failure);
+bool restore_binarycookies_records(const nlohmann::json& section, bool dry_run, RestoreTally& tally,
+                                   SectionFailure& failure);
 bool restore_folder(const nlohmann::json& section, const std::filesystem::path& journal_dir, bool dry_run,
                     RestoreTally& tally, SectionFailure& failure);
 
