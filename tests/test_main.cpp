@@ -18,7 +18,7 @@ std::optional<std::string> corpus_file(const char* name) {
   if (dir == nullptr || *dir == '\0') {
     std::printf("SKIPPED \"%s\": needs %s, the request set, which may not be redistributed and is not in the "
                 "repository; to run it, configure with WARDEN_CORPUS_DIR set to the folder holding it "
-                "(CI: ../shared/data)\n",
+                "(.ci/run sets it)\n",
                 doctest::getContextOptions()->currentTest->m_name, name);
     skipped = true;
     return std::nullopt;

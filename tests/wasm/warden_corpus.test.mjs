@@ -11,7 +11,7 @@ const CORPUS_DIR = process.env.WARDEN_CORPUS_DIR;
 if (!CORPUS_DIR) {
   console.log('SKIPPED tests/wasm/warden_corpus.test.mjs: needs requests.jsonl, the request set, which may not be '
     + 'redistributed and is not in the repository; to run it, configure with WARDEN_CORPUS_DIR set to the folder '
-    + 'holding it (CI: ../shared/data)');
+    + 'holding it (.ci/run sets it)');
   process.exit(77);
 }
 const REQUESTS_FILE = path.join(CORPUS_DIR, 'requests.jsonl');
