@@ -45,6 +45,16 @@ set_tests_properties(e2e/profile_deletion_browser_started_mid_edit PROPERTIES
   TIMEOUT 300
   LABELS "e2e;browser")
 
+# A real Chromium started after `cookiewarden delete` was SIGKILLed, before and after the next run.
+add_test(NAME e2e/profile_deletion_killed_run_lock
+         COMMAND ${WARDEN_NODE} --test ${CMAKE_CURRENT_LIST_DIR}/profile_deletion/killed_run_lock.test.mjs
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(e2e/profile_deletion_killed_run_lock PROPERTIES
+  ENVIRONMENT "COOKIEWARDEN=$<TARGET_FILE:cookiewarden>"
+  RESOURCE_LOCK browser
+  TIMEOUT 180
+  LABELS "e2e;browser")
+
 # `cookiewarden undo` after a deletion: the relaunched browsers see what they saw before it.
 add_test(NAME e2e/profile_deletion_undo
          COMMAND ${WARDEN_NODE} --test ${CMAKE_CURRENT_LIST_DIR}/profile_deletion/undo.test.mjs

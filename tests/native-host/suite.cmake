@@ -19,3 +19,4 @@ if(WARDEN_NODE)
 endif()
 
 include(${CMAKE_CURRENT_LIST_DIR}/io_failure/suite.cmake)
+include(${CMAKE_CURRENT_LIST_DIR}/filled_disk/suite.cmake)

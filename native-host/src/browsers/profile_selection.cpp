@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "browsers/discovery.h"
+
 namespace cookiewarden {
 namespace {
 
@@ -30,7 +32,32 @@ void note_unmatched(const std::vector<std::string>& names, const std::vector<Bro
       unmatched.push_back(name);
 }
 
+bool names_safari_itself(const ProfileSelection& selection) {
+  auto safari = [](const std::vector<std::string>& names) {
+    return std::find(names.begin(), names.end(), family_name(BrowserFamily::safari)) != names.end();
+  };
+  return safari(selection.browsers) || safari(selection.targets);
+}
+
+// Safari's profiles in the macOS layout under env's home, whatever OS this is.
+std::vector<BrowserProfile> safari_profiles_in_macos_layout(const Environment& env) {
+  Environment macos = env;
+  macos.os = Os::macos;
+  std::vector<BrowserProfile> found = discover_profiles(macos);
+  std::erase_if(found, [](const BrowserProfile& p) { return p.family != BrowserFamily::safari; });
+  return found;
+}
+
 }  // namespace
+
+SelectedProfiles select_profiles(const Environment& env, const ProfileSelection& selection) {
+  std::vector<BrowserProfile> discovered = discover_profiles(env);
+  if (env.os != Os::macos && names_safari_itself(selection)) {
+    std::vector<BrowserProfile> safari = safari_profiles_in_macos_layout(env);
+    discovered.insert(discovered.end(), safari.begin(), safari.end());
+  }
+  return select_profiles(discovered, selection);
+}
 
 SelectedProfiles select_profiles(const std::vector<BrowserProfile>& discovered, const ProfileSelection& selection) {
   SelectedProfiles selected;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "browsers/browser_profile.h"
+#include "platform/environment.h"
 
 namespace cookiewarden {
 
@@ -27,5 +28,11 @@ struct SelectedProfiles {
 };
 
 SelectedProfiles select_profiles(const std::vector<BrowserProfile>& discovered, const ProfileSelection& selection);
+
+// The same over the profiles discovered for `env`. A selection that names Safari itself
+// (--browser safari, target "safari") on an OS without Safari also finds Safari's macOS layout
+// under $HOME (~/Library/...): a Mac's Library copied over, or a Safari-layout test fixture.
+// Nothing else ever looks there, so a plain run on Linux or Windows never touches such a copy.
+SelectedProfiles select_profiles(const Environment& env, const ProfileSelection& selection);
 
 }  // namespace cookiewarden

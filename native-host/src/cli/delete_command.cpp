@@ -3,7 +3,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "browsers/discovery.h"
 #include "browsers/profile_selection.h"
 #include "cli/arguments.h"
 #include "cli/cli_command.h"
@@ -94,7 +93,7 @@ int run_delete(std::span<const std::string_view> args, Io io) {
   }
   std::optional<UndoSettings> undo = undo_settings(*parsed, io.err);
   if (!undo) return kExitUsage;
-  SelectedProfiles selected = select_profiles(discover_profiles(Environment::current()),
+  SelectedProfiles selected = select_profiles(Environment::current(),
                                               {{}, parsed->values("--browser"), parsed->values("--profile")});
   if (!selected.unmatched.empty()) {
     io.err << "cookiewarden delete: no browser or profile named '" << selected.unmatched.front()
@@ -141,6 +140,7 @@ extern const CliCommand kDeleteCommand{
     "Suffix List's private section lists (carrd.co, github.io) is a site of its own and covers\n"
     "only itself, never its users' subdomains (alice.carrd.co).\n\n"
     "  --browser B   only profiles of browser B (an id from 'cookiewarden browsers', or chromium/firefox/safari)\n"
+    "                (outside macOS, safari also reads Safari's macOS layout under the home: ~/Library)\n"
     "  --profile P   only profiles with this id, name or path\n"
     "  --dry-run     list exactly what would be deleted; change nothing\n"
     "  --json        machine-readable output (the protocol's delete_site result)\n"

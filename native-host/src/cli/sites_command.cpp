@@ -2,7 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "browsers/discovery.h"
 #include "browsers/running_detection.h"
 #include "cli/arguments.h"
 #include "cli/cli_command.h"
@@ -57,7 +56,7 @@ int run_sites(std::span<const std::string_view> args, Io io) {
     }
     site = std::move(matcher).value();
   }
-  SelectedProfiles selected = select_profiles(discover_profiles(Environment::current()),
+  SelectedProfiles selected = select_profiles(Environment::current(),
                                               {{}, parsed->values("--browser"), parsed->values("--profile")});
   if (!selected.unmatched.empty()) {
     io.err << "cookiewarden sites: no browser or profile named '" << selected.unmatched.front()
@@ -95,6 +94,7 @@ extern const CliCommand kSitesCommand{
     "folders with their sizes. Without SITE: the 20 sites with the most cookies in each profile.\n"
     "Nothing is changed; this works while browsers run (data they have not flushed is missed).\n\n"
     "  --browser B   only profiles of browser B (an id from 'cookiewarden browsers', or chromium/firefox/safari)\n"
+    "                (outside macOS, safari also reads Safari's macOS layout under the home: ~/Library)\n"
     "  --profile P   only profiles with this id, name or path\n"
     "  --json        machine-readable output (the protocol's site_data result)\n\n"
     "Exit codes: 0 ok, 1 no such browser/profile, 2 usage.\n",

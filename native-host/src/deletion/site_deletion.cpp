@@ -8,6 +8,7 @@
 #include "browsers/running_detection.h"
 #include "deletion/profile_edit_lock.h"
 #include "platform/commit_gate.h"
+#include "platform/path_text.h"
 #include "platform/private_scratch.h"
 #include "platform/stop_request.h"
 #include "stores/chromium_cookies.h"
@@ -169,8 +170,11 @@ DeletionResult delete_site(const BrowserProfile& profile, const SiteMatcher& sit
     journal = DeletionJournal::open(undo, journal_description(profile, site), profile, error);
     if (!journal) {
       result.skipped = SkipReason::io_error;
+      // Nothing is deleted that could not be undone, unless the user says so.
       result.message = error + ". Nothing was deleted in profile '" + profile.profile_name +
-                       "' (--no-undo deletes without the undo journal).";
+                       "': a deletion is made only once its undo journal is saved. Free some space for the journal in " +
+                       path_text(undo.folder) + " (or make it writable) and try again, or delete with "
+                       "'cookiewarden delete --no-undo' (that deletion cannot be undone).";
       return result;
     }
   }

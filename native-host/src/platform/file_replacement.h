@@ -47,7 +47,8 @@ std::optional<FileFailure> load_file(const std::filesystem::path& file, LoadedFi
 std::optional<FileFailure> replace_file(const std::filesystem::path& file, const FileStamp& original,
                                         std::span<const std::uint8_t> bytes);
 
-// Removes the temporaries that runs no longer alive left beside `file`. Returns how many.
+// Removes the temporaries that runs no longer alive left beside `file`. Returns how many. Every
+// deletion in a store of such a file calls it, whether or not it rewrites the file.
 std::size_t remove_abandoned_replacements(const std::filesystem::path& file);
 
 }  // namespace cookiewarden

@@ -14,6 +14,8 @@ namespace {
 std::atomic<bool> g_stop{false};
 static_assert(std::atomic<bool>::is_always_lock_free);
 
+const StopProbe* g_probe = nullptr;
+
 #if !defined(_WIN32)
 void on_stop_signal(int) { g_stop.store(true); }
 #endif
@@ -42,6 +44,13 @@ void install_stop_handlers() {
 
 void request_stop() { g_stop.store(true); }
 
-bool stop_requested() { return g_stop.load(); }
+bool stop_requested() {
+  if (!g_stop.load() && g_probe && g_probe->closed_()) g_stop.store(true);
+  return g_stop.load();
+}
+
+StopProbe::StopProbe(std::function<bool()> closed) : closed_(std::move(closed)) { g_probe = this; }
+
+StopProbe::~StopProbe() { g_probe = nullptr; }
 
 }  // namespace cookiewarden

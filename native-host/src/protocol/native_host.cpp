@@ -21,14 +21,15 @@ int run_native_host(const Caller& caller) {
 #endif
   // When the browser closes the port mid-reply, the write must fail (and the session end with
   // exit code 1) instead of SIGPIPE killing the process; SIGTERM (how browsers end a host) lets
-  // the store being edited finish.
+  // the store being edited finish. A port closed without a signal stops it the same way
+  // (run_session watches stdin for the hang-up).
   install_stop_handlers();
   // Unsynchronised iostreams are buffered, so a frame body arrives in a few large reads.
   std::ios::sync_with_stdio(false);
   Environment env = Environment::current();
   if (auto refusal = check_caller(caller, env, executable_path())) return refuse_session(std::cin, std::cout, *refusal);
   CommandContext ctx{env, warden::PublicSuffixList::builtin()};
-  return run_session(std::cin, std::cout, ctx, protocol_commands());
+  return run_session(std::cin, std::cout, ctx, protocol_commands(), {}, /*port_fd=*/0);
 }
 
 }  // namespace cookiewarden::protocol

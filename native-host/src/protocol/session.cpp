@@ -1,9 +1,11 @@
 #include "protocol/session.h"
 
 #include <istream>
+#include <optional>
 #include <ostream>
 
 #include "protocol/framing.h"
+#include "protocol/port_hangup.h"
 #include "protocol/reply_paging.h"
 #include "platform/stop_request.h"
 
@@ -35,8 +37,8 @@ void send_progress(std::ostream& out, const json& id, const json& report, std::s
   if (text.size() <= max_reply_bytes && !write_frame(out, text)) request_stop();
 }
 
-bool answer(const std::string& body, std::ostream& out, CommandContext& ctx, std::span<const Command> commands,
-            const SessionLimits& limits) {
+bool answer(const std::string& body, std::istream& in, int port_fd, std::ostream& out, CommandContext& ctx,
+            std::span<const Command> commands, const SessionLimits& limits) {
   ParsedRequest parsed = parse_request(body);
   if (auto* failure = std::get_if<ParseFailure>(&parsed))
     return send_error(out, failure->id, failure->error, limits.max_reply_bytes);
@@ -47,7 +49,12 @@ bool answer(const std::string& body, std::ostream& out, CommandContext& ctx, std
   CommandContext request_ctx = ctx;
   if (request.progress)
     request_ctx.progress = [&](const json& report) { send_progress(out, request.id, report, limits.max_reply_bytes); };
+  // A request already read into `in` but not yet answered means the browser still wants replies.
+  bool buffered = in.rdbuf()->in_avail() > 0;
+  std::optional<StopProbe> probe;
+  if (port_fd >= 0) probe.emplace([port_fd, buffered] { return port_hung_up(port_fd, buffered); });
   CommandResult result = dispatch(request, request_ctx, commands);
+  probe.reset();
   if (!result.ok()) return send_error(out, request.id, result.error(), limits.max_reply_bytes);
   for (const std::string& message : result_reply_messages(request.id, result.result(), limits.max_reply_bytes))
     if (!write_frame(out, message)) return false;
@@ -62,13 +69,13 @@ std::string length_message(const FrameRead& frame, std::size_t cap) {
 }  // namespace
 
 int run_session(std::istream& in, std::ostream& out, CommandContext& ctx, std::span<const Command> commands,
-                SessionLimits limits) {
+                SessionLimits limits, int port_fd) {
   FrameReader reader(in, limits.max_request_bytes);
   for (;;) {
     FrameRead frame = reader.next();
     bool written = true;
     switch (frame.status) {
-      case FrameStatus::frame: written = answer(frame.body, out, ctx, commands, limits); break;
+      case FrameStatus::frame: written = answer(frame.body, in, port_fd, out, ctx, commands, limits); break;
       case FrameStatus::end_of_stream: return 0;
       case FrameStatus::truncated: return 1;
       case FrameStatus::empty:

@@ -4,7 +4,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "browsers/discovery.h"
 #include "browsers/profile_selection.h"
 
 namespace cookiewarden::protocol {
@@ -36,7 +35,7 @@ std::variant<SiteRequest, Error> parse_site_request(const nlohmann::json& args, 
       return invalid("targets must be an array of strings");
     for (const auto& t : targets) selection.targets.push_back(t.get<std::string>());
   }
-  SelectedProfiles selected = select_profiles(discover_profiles(env), selection);
+  SelectedProfiles selected = select_profiles(env, selection);
   if (!selected.unmatched.empty())
     return Error{ErrorCode::not_found, "no browser or profile named '" + selected.unmatched.front() + "'"};
   request.profiles = std::move(selected.profiles);

@@ -4,6 +4,7 @@
 #include <boost/asio/ip/v6_only.hpp>
 #include <boost/asio/signal_set.hpp>
 
+#include "platform/stop_request.h"
 #include "serve/http_connection.h"
 #include "serve/server_state.h"
 
@@ -106,10 +107,17 @@ void LoopbackServer::run(bool stop_on_signals) {
   for (tcp::acceptor& acceptor : state_->acceptors) accept_next(acceptor, *state_);
   boost::asio::signal_set signals(state_->io);
   if (stop_on_signals) {
+    // The same signals as a deletion from the CLI (platform/stop_request.h): a deletion running
+    // on the command thread finishes the store in hand and reports the rest as interrupted.
     signals.add(SIGINT);
     signals.add(SIGTERM);
+#if !defined(_WIN32)
+    signals.add(SIGHUP);
+#endif
     signals.async_wait([this](boost::system::error_code ec, int) {
-      if (!ec) stop();
+      if (ec) return;
+      request_stop();
+      stop();
     });
   }
   state_->io.run();

@@ -49,8 +49,9 @@ class LoopbackServer {
   // once it is traded.
   warden::Result<std::string> issue_code(std::function<void()> on_redeemed = {});
 
-  // Serves until stop() (from any thread) or, with stop_on_signals, SIGINT/SIGTERM (Ctrl-C).
-  // A command that is running when it stops is finished first; queued ones are dropped.
+  // Serves until stop() (from any thread) or, with stop_on_signals, SIGINT/SIGTERM/SIGHUP
+  // (Ctrl-C). A command that is running when it stops is finished first; queued ones are dropped.
+  // A signal also asks a running deletion to stop after the store in hand (stop_request.h).
   void run(bool stop_on_signals);
   void stop();
 

@@ -332,6 +332,8 @@ StoreOutcome FirefoxSessionRestoreStore::inspect(const SiteMatcher& site) const 
 
 StoreOutcome FirefoxSessionRestoreStore::remove(const SiteMatcher& site, bool dry_run) {
   StoreOutcome outcome{std::string(id()), file_, {}, {}, {}};
+  // A killed run's copy beside the file goes now, even when this site has nothing in it.
+  if (!dry_run) remove_abandoned_replacements(file_);
   LoadedFile loaded;
   SessionFiltering filtered;
   if (!load(file_, loaded, outcome) || !filter_file(file_, loaded, site, filtered, outcome)) return outcome;

@@ -363,6 +363,8 @@ BinaryCookiesFileResult inspect_binarycookies_file(const std::filesystem::path& 
 
 BinaryCookiesFileResult remove_from_binarycookies_file(const std::filesystem::path& file, const BinaryCookieFilter& remove,
                                                        const BinaryCookiesBeforeRemoval& before_removal) {
+  // A killed run's copy beside the file goes now, even when no record matches.
+  remove_abandoned_replacements(file);
   LoadedFile loaded;
   if (auto error = load_file(file, loaded)) return file_failure(file, *error);
   auto jar = parse_binarycookies(loaded.bytes);

@@ -14,6 +14,17 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// SQLite's words for a failure, with the system's when it has them: "disk I/O error" alone does
+// not say that the disk is full.
+std::string failure_text(sqlite3* db, int rc) {
+  std::string text = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  int system_errno = db ? sqlite3_system_errno(db) : 0;
+  int primary = rc & 0xff;
+  if (system_errno != 0 && (primary == SQLITE_IOERR || primary == SQLITE_FULL || primary == SQLITE_CANTOPEN))
+    text += " (" + std::system_category().message(system_errno) + ")";
+  return text;
+}
+
 bool exists_nofollow(const fs::path& path) {
   std::error_code ec;
   return fs::exists(fs::symlink_status(path, ec));
@@ -131,7 +142,7 @@ bool SqliteStatement::step() {
     error_.system_errno = sqlite3_system_errno(db_);
     const char* file = sqlite3_db_filename(db_, "main");
     error_.message = std::string(sqlite3_stmt_readonly(stmt_) ? "cannot read " : "cannot change ") +
-                     (file && *file ? file : "the database") + ": " + sqlite3_errmsg(db_);
+                     (file && *file ? file : "the database") + ": " + failure_text(db_, rc);
   }
   return false;
 }
@@ -212,7 +223,7 @@ SqliteError SqliteDatabase::error_from(int rc, std::string_view what) const {
   error.code = rc & 0xff;
   error.system_errno = db_ ? sqlite3_system_errno(db_) : 0;
   error.message.append(what).append(" ").append(file_.string()).append(": ");
-  error.message.append(db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
+  error.message.append(failure_text(db_, rc));
   return error;
 }
 
