@@ -4,7 +4,8 @@ import { ask, MSG, showFailure } from './background-client.js';
 import { CATEGORIES, labelOf } from './categories.js';
 import { categorySwitch } from './category-switch.js';
 import { el } from './element.js';
-import { actionFor, NECESSARY_ONLY } from './policy.js';
+import { showLocks, showOrganisationNotice } from './organisation-lock.js';
+import { actionFor, lockedBy, NECESSARY_ONLY } from './policy.js';
 
 let state = null;
 
@@ -22,6 +23,9 @@ function renderDefaults() {
       el('p', { class: 'blurb', text: c.blurb })));
   }
   document.getElementById('unknown').value = policy.unknown_third_party;
+  showLocks(state, null, box.querySelectorAll('.category'));
+  document.getElementById('unknown').disabled = lockedBy(state.managed, null, 'unknown');
+  showOrganisationNotice(state, document.getElementById('organisation'));
   const t = state.timings;
   const dnr = state.dnr;
   const parts = [];

@@ -10,9 +10,11 @@ import { EXTENSION_DIR } from './extension_browser.mjs';
 
 export const FIREFOX_EXECUTABLE = process.env.FIREFOX_EXECUTABLE ?? '/usr/bin/firefox-esr';
 
-export async function launchFirefoxWithExtension({ port }) {
+// `prepareHome(home)` writes what the test needs in the private HOME before Firefox starts.
+export async function launchFirefoxWithExtension({ port, prepareHome }) {
   const proxy = await startConnectProxy(port);
   const home = mkdtempSync(join(tmpdir(), 'cw-ext-ff-'));
+  prepareHome?.(home);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_EXECUTABLE,
