@@ -13,6 +13,7 @@ import { MSG } from './messages.js';
 import { askHost } from './native-host.js';
 import { forgetTab, frameUrlOf, noteNavigation, topUrlOf } from './request-context.js';
 import { effectivePolicy, isSiteName, lockedChange, parsePolicy, NECESSARY_ONLY } from './policy.js';
+import { syncGpc, withGpcHeader } from './gpc.js';
 import { readManaged } from './managed-policy.js';
 import { freshSettings, loadSettings, readImport, saveSettings } from './settings.js';
 import { restoreDeletedCookies } from './deleted-cookies.js';
@@ -61,6 +62,7 @@ async function applySettings(next, { persist = true } = {}) {
   const [dnr, guard] = await Promise.all([
     isFirefox ? Promise.resolve(null) : applyDnr(engine, policy),
     syncGuard(policy),
+    syncGpc(policy, { useDnr: !isFirefox }),
   ]);
   guardStatus = guard;
   return { dnr, guard, saved };
@@ -95,6 +97,10 @@ chrome.webRequest.onBeforeRequest.addListener(
   ALL_URLS,
   isFirefox ? ['blocking'] : [],
 );
+// Global Privacy Control (gpc.js): Chromium's DNR session rules add the header by themselves.
+if (isFirefox) {
+  chrome.webRequest.onBeforeSendHeaders.addListener((details) => ready.then(() => withGpcHeader(details, enforced(), siteOfUrl(topUrlOf(details)))), ALL_URLS, ['blocking', 'requestHeaders']);
+}
 chrome.webRequest.onResponseStarted.addListener((details) => {
   ready.then(() => {
     const entry = settleRequest(details.requestId, 'allowed');
@@ -148,6 +154,7 @@ chrome.runtime.onStartup.addListener(() => {
   ready.then(async () => {
     const registered = await chrome.scripting.getRegisteredContentScripts();
     if (registered.length !== guardEntries(enforced()).length) guardStatus = await syncGuard(enforced());
+    await syncGpc(enforced(), { useDnr: !isFirefox }); // session rules end with the browser
   });
 });
 

@@ -5,6 +5,7 @@ import { ask, MSG, showFailure } from './background-client.js';
 import { CATEGORIES, labelOf } from './categories.js';
 import { categorySwitch } from './category-switch.js';
 import { el } from './element.js';
+import { showGpcLine } from './gpc-line.js';
 import { showLocks, showOrganisationNotice } from './organisation-lock.js';
 import { actionFor } from './policy.js';
 
@@ -78,6 +79,7 @@ async function refresh() {
     for (const id of ['necessary-only', 'reset']) document.getElementById(id).hidden = true;
   }
   showOrganisationNotice(state, document.getElementById('organisation'));
+  showGpcLine(state, site, document.getElementById('gpc'));
   renderDetails(report);
   const ms = state.timings?.coldStartMs;
   document.getElementById('engine').textContent = ms == null ? '' : `engine ready ${ms.toFixed(0)} ms after start`;

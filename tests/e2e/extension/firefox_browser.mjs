@@ -10,8 +10,9 @@ import { EXTENSION_DIR } from './extension_browser.mjs';
 
 export const FIREFOX_EXECUTABLE = process.env.FIREFOX_EXECUTABLE ?? '/usr/bin/firefox-esr';
 
-// `prepareHome(home)` writes what the test needs in the private HOME before Firefox starts.
-export async function launchFirefoxWithExtension({ port, prepareHome }) {
+// `prepareHome(home)` writes what the test needs in the private HOME before Firefox starts; `prefs`
+// are more Firefox preferences.
+export async function launchFirefoxWithExtension({ port, prepareHome, prefs = {} }) {
   const proxy = await startConnectProxy(port);
   const home = mkdtempSync(join(tmpdir(), 'cw-ext-ff-'));
   prepareHome?.(home);
@@ -27,6 +28,7 @@ export async function launchFirefoxWithExtension({ port, prepareHome }) {
       'network.proxy.ssl_port': proxy.port,
       'network.proxy.no_proxies_on': '',
       'network.proxy.allow_hijacking_localhost': true,
+      ...prefs,
     },
   });
   const extensionId = await browser.installExtension(EXTENSION_DIR);
