@@ -2,8 +2,9 @@
 // writes (/etc/chromium/policies/managed, managed_policy_files.mjs): necessary only by default,
 // marketing allowed on shop.example, locked. The engine decides with it (the Meta Pixel and its
 // _fbp cookie on the shop, neither on news.example), the popup shows every choice as set by the
-// organisation, and the background refuses to change them. Popup screenshot under
-// build/screenshots/extension/. The policy file is removed whatever happens.
+// organisation, and the background refuses to change them; when the administrator lifts the lock,
+// the running extension follows. Popup screenshot under build/screenshots/extension/. The policy
+// file is removed whatever happens.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
@@ -92,4 +93,12 @@ test('the background refuses a change to what the organisation set, and lets the
   const kept = await ask('setKept', { site: 'bank.example', kept: true });
   assert.equal(kept.error, undefined);
   assert.deepEqual((await ask('getState')).policy.keep, ['bank.example']);
+});
+
+test('the organisation lifts the lock: Chromium re-reads the policy file and the running extension follows', async () => {
+  writeChromiumPolicy(pkg.id, { ...ORGANISATION_POLICY, locked: false });
+  await waitFor('the unlocked policy to arrive', async () => (await ask('getState')).managed?.locked === false, 60000);
+  const reply = await ask('setSiteChoice', { site: 'news.example', category: 'marketing', action: 'allow' });
+  assert.equal(reply.error, undefined);
+  assert.deepEqual((await ask('getState')).policy.sites['news.example'], { marketing: 'allow' });
 });
