@@ -240,7 +240,8 @@ function applyChoice(next) {
 async function handleMessage(msg) {
   switch (msg?.what) {
     case MSG.getState:
-      return { policy: enforced(), chosen: settings.chosen, managed: organisation.managed, managedError: organisation.error, categories: CATEGORIES, dnr: dnrCounts(), guard: guardStatus, timings: engineTimings(),
+      // policy: what applies (shown by the pages); own: the person's, which their changes start from.
+      return { policy: enforced(), own: settings.policy, chosen: settings.chosen, managed: organisation.managed, managedError: organisation.error, categories: CATEGORIES, dnr: dnrCounts(), guard: guardStatus, timings: engineTimings(),
         coldStarts: (await localRead('coldStarts')) ?? [], browser: isFirefox ? 'firefox' : 'chromium' };
     case MSG.getVendors:
       return vendorsByCategory();

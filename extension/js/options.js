@@ -154,7 +154,7 @@ document.querySelector('.tabs').addEventListener('click', (e) => { if (e.target.
 document.getElementById('defaults-necessary').addEventListener('click', () =>
   update(MSG.setDefaults, { defaults: NECESSARY_ONLY }));
 document.getElementById('unknown').addEventListener('change', (e) =>
-  update(MSG.importSettings, { settings: { ...state.policy, unknown_third_party: e.target.value } }));
+  update(MSG.importSettings, { settings: { ...state.own, unknown_third_party: e.target.value } }));
 document.getElementById('keep-form').addEventListener('submit', keepSite);
 document.getElementById('log-refresh').addEventListener('click', renderLog);
 document.getElementById('export').addEventListener('click', exportSettings);

@@ -102,3 +102,12 @@ test('the organisation lifts the lock: Chromium re-reads the policy file and the
   assert.equal(reply.error, undefined);
   assert.deepEqual((await ask('getState')).policy.sites['news.example'], { marketing: 'allow' });
 });
+
+test('a change on the options page starts from the person\'s own policy: the organisation\'s choices are not copied into it', async () => {
+  await page.reload();
+  await page.locator('#unknown').selectOption('block');
+  await waitFor('the choice to apply', async () => (await ask('getState')).policy.unknown_third_party === 'block');
+  const own = await ask('exportSettings');
+  assert.deepEqual(own.sites, { 'news.example': { marketing: 'allow' } }, 'the shop is the organisation\'s, not the person\'s');
+  assert.deepEqual(own.keep, ['bank.example']);
+});
