@@ -4,7 +4,7 @@ import { ask, MSG, showFailure } from './background-client.js';
 import { CATEGORIES, labelOf } from './categories.js';
 import { categorySwitch } from './category-switch.js';
 import { el } from './element.js';
-import { showLocks, showOrganisationNotice } from './organisation-lock.js';
+import { organisationPill, showLocks, showOrganisationNotice } from './organisation-lock.js';
 import { actionFor, lockedBy, NECESSARY_ONLY } from './policy.js';
 
 let state = null;
@@ -41,7 +41,7 @@ function renderSites() {
     el('td', { text: site }),
     el('td', {}, el('div', { class: 'choices' }, ...Object.entries(choices).map(([c, a]) =>
       el('span', { class: `pill ${a}`, text: `${labelOf(c)}: ${a === 'allow' ? 'allowed' : 'blocked'}` })))),
-    el('td', {}, el('button', { class: 'link', text: 'Remove', onclick: () => update(MSG.clearSite, { site }) }))))
+    el('td', {}, state.own.sites[site] ? el('button', { class: 'link', text: 'Remove', onclick: () => update(MSG.clearSite, { site }) }) : organisationPill())))
     : [el('tr', {}, el('td', { class: 'empty', colspan: '3', text: 'No per-site choices yet.' }))]));
 }
 
@@ -49,7 +49,7 @@ function renderKept() {
   const tbody = document.querySelector('#kept tbody');
   tbody.replaceChildren(...(state.policy.keep.length ? state.policy.keep.map((site) => el('tr', {},
     el('td', { text: site }),
-    el('td', {}, el('button', { class: 'link', text: 'Remove', onclick: () => update(MSG.setKept, { site, kept: false }) }))))
+    el('td', {}, state.own.keep.includes(site) ? el('button', { class: 'link', text: 'Remove', onclick: () => update(MSG.setKept, { site, kept: false }) }) : organisationPill())))
     : [el('tr', {}, el('td', { class: 'empty', colspan: '2', text: 'No kept sites.' }))]));
 }
 

@@ -21,6 +21,12 @@ export function showLocks(state, site, rows) {
   return any;
 }
 
+// For a row of the Sites or Kept lists that only the organisation set: the pill instead of the
+// person's "Remove" (removing it would change nothing).
+export function organisationPill() {
+  return el('span', { class: 'pill locked', text: LOCK_TEXT });
+}
+
 // The notice line: the organisation's policy in force (or refused, and why). Hidden without one.
 export function showOrganisationNotice(state, box) {
   const text = state.managedError

@@ -95,6 +95,19 @@ test('the background refuses a change to what the organisation set, and lets the
   assert.deepEqual((await ask('getState')).policy.keep, ['bank.example']);
 });
 
+test('the options page: the locked defaults disabled, the organisation\'s site without a Remove button', async () => {
+  await page.reload();
+  await page.locator('#organisation:not([hidden])').waitFor();
+  for (const category of ['functional', 'analytics', 'social', 'marketing']) {
+    assert.equal(await page.locator(`#defaults .category[data-category=${category}] input`).isDisabled(), true, category);
+  }
+  const shopRow = page.locator('#sites tbody tr', { hasText: 'shop.example' });
+  assert.equal(await shopRow.locator('.pill.locked').textContent(), 'Set by your organisation');
+  assert.equal(await shopRow.locator('button').count(), 0);
+  const keptRow = page.locator('#kept tbody tr', { hasText: 'bank.example' });
+  assert.equal(await keptRow.locator('button', { hasText: 'Remove' }).count(), 1, 'the person\'s own kept site stays theirs');
+});
+
 test('the organisation lifts the lock: Chromium re-reads the policy file and the running extension follows', async () => {
   writeChromiumPolicy(pkg.id, { ...ORGANISATION_POLICY, locked: false });
   await waitFor('the unlocked policy to arrive', async () => (await ask('getState')).managed?.locked === false, 60000);
