@@ -23,7 +23,8 @@ function renderDefaults() {
       el('p', { class: 'blurb', text: c.blurb })));
   }
   document.getElementById('unknown').value = policy.unknown_third_party;
-  showLocks(state, null, box.querySelectorAll('.category'));
+  // "Necessary only" rewrites every default: a locked one would refuse it whole.
+  document.getElementById('defaults-necessary').hidden = showLocks(state, null, box.querySelectorAll('.category'));
   document.getElementById('unknown').disabled = lockedBy(state.managed, null, 'unknown');
   showOrganisationNotice(state, document.getElementById('organisation'));
   const t = state.timings;

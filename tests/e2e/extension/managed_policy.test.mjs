@@ -95,12 +95,13 @@ test('the background refuses a change to what the organisation set, and lets the
   assert.deepEqual((await ask('getState')).policy.keep, ['bank.example']);
 });
 
-test('the options page: the locked defaults disabled, the organisation\'s site without a Remove button', async () => {
+test('the options page: the locked defaults disabled, no "Necessary only", the organisation\'s site without a Remove button', async () => {
   await page.reload();
   await page.locator('#organisation:not([hidden])').waitFor();
   for (const category of ['functional', 'analytics', 'social', 'marketing']) {
     assert.equal(await page.locator(`#defaults .category[data-category=${category}] input`).isDisabled(), true, category);
   }
+  assert.equal(await page.locator('#defaults-necessary').isHidden(), true, 'no "Necessary only" the background would refuse');
   const shopRow = page.locator('#sites tbody tr', { hasText: 'shop.example' });
   assert.equal(await shopRow.locator('.pill.locked').textContent(), 'Set by your organisation');
   assert.equal(await shopRow.locator('button').count(), 0);
