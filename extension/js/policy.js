@@ -139,16 +139,26 @@ export function effectivePolicy(personal, chosen, managed) {
   };
 }
 
-// What a change of the person's policy would alter that a locked organisation policy fixes: a
-// sentence for the page, or null when nothing locked is touched.
+// The organisation's action for a choice it locks (lockedBy), as effectivePolicy applies it.
+function organisationAction(managed, site, category) {
+  const byDefault = category === 'unknown' ? managed.unknown_third_party : managed.defaults[category];
+  return (site && managed.sites[site]?.[category]) || byDefault;
+}
+
+// What a change of the person's policy asks against a locked organisation policy: a sentence for
+// the page, or null. Only a locked choice set to another action than the organisation's counts:
+// the pages send back the actions in force (the organisation's), and dropping a person's override
+// of a locked choice changes nothing that applies.
 export function lockedChange(managed, before, after) {
   if (!managed?.locked) return null;
-  const changed = (a = {}, b = {}) => [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((c) => a[c] !== b[c]);
+  const against = (site, category, action) => action !== undefined && lockedBy(managed, site, category)
+    && action !== organisationAction(managed, site, category);
+  const changed = (a = {}, b = {}) => Object.keys(b).filter((c) => a[c] !== b[c]);
   const found = [
-    ...changed(before.defaults, after.defaults).filter((c) => lockedBy(managed, null, c)).map((c) => `the default for ${c}`),
-    ...(before.unknown_third_party !== after.unknown_third_party && lockedBy(managed, null, 'unknown') ? ['unknown third parties'] : []),
-    ...[...new Set([...Object.keys(before.sites), ...Object.keys(after.sites)])].flatMap((site) =>
-      changed(before.sites[site], after.sites[site]).filter((c) => lockedBy(managed, site, c)).map((c) => `${c} on ${site}`)),
+    ...changed(before.defaults, after.defaults).filter((c) => against(null, c, after.defaults[c])).map((c) => `the default for ${c}`),
+    ...(before.unknown_third_party !== after.unknown_third_party && against(null, 'unknown', after.unknown_third_party) ? ['unknown third parties'] : []),
+    ...Object.keys(after.sites).flatMap((site) => changed(before.sites[site], after.sites[site])
+      .filter((c) => against(site, c, after.sites[site][c])).map((c) => `${c} on ${site}`)),
   ];
   return found.length ? `Set by your organisation, not changed: ${found.join(', ')}` : null;
 }

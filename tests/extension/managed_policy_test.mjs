@@ -85,6 +85,17 @@ test('lockedChange refuses a change to what is locked and names it; other change
   assert.equal(p.lockedChange({ ...m, locked: false }, mine, { ...mine, defaults: { ...mine.defaults, marketing: 'allow' } }), null);
 });
 
+test('lockedChange lets through what leaves a locked choice as the organisation set it', () => {
+  const m = managed({ defaults: { marketing: 'allow' }, sites: { 'shop.example': { analytics: 'allow' } }, locked: true });
+  const mine = person({ sites: { 'shop.example': { analytics: 'block', social: 'allow' } } });
+  // The onboarding page and the options send back the actions in force, the organisation's among them.
+  assert.equal(p.lockedChange(m, mine, { ...mine, defaults: { ...mine.defaults, marketing: 'allow', social: 'allow' } }), null);
+  // Dropping the person's own override of a locked choice changes nothing that applies.
+  assert.equal(p.lockedChange(m, mine, { ...mine, sites: { 'shop.example': { social: 'allow' } } }), null);
+  assert.equal(p.lockedChange(m, mine, { ...mine, sites: {} }), null);
+  assert.match(p.lockedChange(m, mine, { ...mine, sites: { 'shop.example': { analytics: 'block', marketing: 'block' } } }), /marketing on shop\.example$/);
+});
+
 test('the manifest\'s managed_schema declares every key of the policy, locked, and site maps', () => {
   const root = new URL('../../extension/', import.meta.url);
   const manifest = JSON.parse(readFileSync(new URL('manifest.json', root), 'utf8'));

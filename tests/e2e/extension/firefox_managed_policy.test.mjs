@@ -36,6 +36,16 @@ test('Firefox hands the policy over from the managed storage manifest', async ()
   assert.deepEqual(state.policy.defaults, ORGANISATION_POLICY.defaults);
 });
 
+test('the onboarding page shows the organisation\'s choices locked, and saving goes through', async () => {
+  await waitFor('the onboarding rows', () => popup.evaluate(() => document.querySelectorAll('#categories .category').length === 5));
+  const locked = await popup.evaluate(() => [...document.querySelectorAll('#categories .category.locked')].map((row) => row.dataset.category));
+  assert.deepEqual(locked.sort(), ['analytics', 'functional', 'marketing', 'social']);
+  await popup.locator('#save').click();
+  await waitFor('the saved note', () => popup.evaluate(() => !document.getElementById('saved').hidden));
+  assert.equal(await popup.evaluate(() => document.getElementById('saved').textContent), 'Saved: necessary only.');
+  assert.equal((await askBackground(popup, 'getState')).chosen, true);
+});
+
 test('the engine decides with it: the Meta Pixel and _fbp on the shop, neither on news.example', async () => {
   const shop = await ff.browser.newPage();
   // The guard registration follows install; the shop visit must see it.
