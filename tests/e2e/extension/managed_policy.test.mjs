@@ -92,7 +92,7 @@ test('the background refuses a change to what the organisation set, and lets the
   assert.deepEqual(state.policy.sites, { 'shop.example': { marketing: 'allow' } });
   const kept = await ask('setKept', { site: 'bank.example', kept: true });
   assert.equal(kept.error, undefined);
-  assert.deepEqual((await ask('getState')).policy.keep, ['bank.example']);
+  assert.deepEqual((await ask('getState')).policy.keep, ['bank.example', 'intranet.example']);
 });
 
 test('the options page: the locked defaults disabled, no "Necessary only", the organisation\'s site without a Remove button', async () => {
@@ -107,6 +107,8 @@ test('the options page: the locked defaults disabled, no "Necessary only", the o
   assert.equal(await shopRow.locator('button').count(), 0);
   const keptRow = page.locator('#kept tbody tr', { hasText: 'bank.example' });
   assert.equal(await keptRow.locator('button', { hasText: 'Remove' }).count(), 1, 'the person\'s own kept site stays theirs');
+  assert.equal(await page.locator('#kept tbody tr', { hasText: 'intranet.example' }).locator('.pill.locked').count(), 1);
+  assert.equal(await page.locator('#unknown').isDisabled(), true, 'unknown_third_party is locked too');
 });
 
 test('the organisation lifts the lock: Chromium re-reads the policy file and the running extension follows', async () => {

@@ -11,10 +11,13 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-// What both browsers' tests set: necessary only by default, marketing allowed on the shop, locked.
+// What both browsers' tests set: necessary only by default, marketing allowed on the shop, a kept
+// intranet, locked — every key the managed schema declares.
 export const ORGANISATION_POLICY = {
   defaults: { functional: 'block', analytics: 'block', social: 'block', marketing: 'block' },
   sites: { 'shop.example': { marketing: 'allow' } },
+  unknown_third_party: 'allow',
+  keep: ['intranet.example'],
   locked: true,
 };
 
