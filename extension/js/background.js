@@ -225,7 +225,8 @@ function withSite(site, change) {
   return next;
 }
 
-// A policy built from a page's request is checked like any other before it applies. What a locked organisation policy sets is refused whole, with what it would have changed.
+// A policy built from a page's request is checked like any other before it applies; a change to
+// what a locked organisation policy sets is refused whole, naming what it would have changed.
 function applyPolicy(policy, chosen = settings.chosen) {
   const checked = parsePolicy(policy);
   if (!checked.ok) return { error: checked.error };
