@@ -20,7 +20,7 @@ export const SHOP_HOST = 'www.shop.example';
 export const NEWS_HOST = 'www.news.example';
 
 // A throwaway self-signed certificate: browsers are started with --ignore-certificate-errors.
-function makeCertificate() {
+export function makeCertificate() {
   const dir = mkdtempSync(join(tmpdir(), 'cw-demo-cert-'));
   try {
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=shop.example',

@@ -12,7 +12,9 @@ import { acceptWrites, forgetTabBudget } from './guard-report.js';
 import { MSG } from './messages.js';
 import { askHost } from './native-host.js';
 import { forgetTab, frameUrlOf, noteNavigation, topUrlOf } from './request-context.js';
-import { isSiteName, parsePolicy, NECESSARY_ONLY } from './policy.js';
+import { effectivePolicy, isSiteName, lockedChange, parsePolicy, NECESSARY_ONLY } from './policy.js';
+import { syncGpc, withGpcHeader } from './gpc.js';
+import { readManaged } from './managed-policy.js';
 import { freshSettings, loadSettings, readImport, saveSettings } from './settings.js';
 import { restoreDeletedCookies } from './deleted-cookies.js';
 import { deletableSite, deleteSiteData, previewSiteData } from './site-data.js';
@@ -20,7 +22,11 @@ import { siteOf, siteOfUrl } from './site.js';
 import { dropReport, noteCookieRemoval, noteCookieWrites, noteRequest, reportOf, restoreReports, settleRequest, startReport, tabsOfSite } from './tab-report.js';
 
 let settings = freshSettings();
+let organisation = { managed: null, error: null }; // managed-policy.js
 let guardStatus = null;
+
+// The person's policy under the organisation's: what the engine and the browser enforce.
+const enforced = () => effectivePolicy(settings.policy, settings.chosen, organisation.managed);
 
 async function keepColdStart() {
   const { coldStartMs, loadMs, loadStartMs, fetchMs } = engineTimings();
@@ -32,9 +38,10 @@ async function keepColdStart() {
 }
 
 async function start() {
-  const [engine, loaded] = await Promise.all([loadEngine(), loadSettings(), restoreLog(), restoreReports()]);
+  const [engine, loaded, managed] = await Promise.all([loadEngine(), loadSettings(), readManaged(), restoreLog(), restoreReports()]);
   settings = loaded;
-  engine.setPolicy(settings.policy);
+  organisation = managed;
+  engine.setPolicy(enforced());
   keepColdStart();
   return engine;
 }
@@ -47,13 +54,15 @@ ready.catch((e) => console.error('Cookie Warden failed to start', e));
 async function applySettings(next, { persist = true } = {}) {
   settings = next;
   const engine = currentEngine();
-  engine.setPolicy(settings.policy);
+  const policy = enforced();
+  engine.setPolicy(policy);
   // The choice applies now whatever happens to the write; `saved: false` tells the page that it
   // will not survive a browser restart.
   const saved = persist ? await saveSettings(settings) : true;
   const [dnr, guard] = await Promise.all([
-    isFirefox ? Promise.resolve(null) : applyDnr(engine, settings.policy),
-    syncGuard(settings.policy),
+    isFirefox ? Promise.resolve(null) : applyDnr(engine, policy),
+    syncGuard(policy),
+    syncGpc(policy, { useDnr: !isFirefox }),
   ]);
   guardStatus = guard;
   return { dnr, guard, saved };
@@ -88,6 +97,10 @@ chrome.webRequest.onBeforeRequest.addListener(
   ALL_URLS,
   isFirefox ? ['blocking'] : [],
 );
+// Global Privacy Control (gpc.js): Chromium's DNR session rules add the header by themselves.
+if (isFirefox) {
+  chrome.webRequest.onBeforeSendHeaders.addListener((details) => ready.then(() => withGpcHeader(details, enforced(), siteOfUrl(topUrlOf(details)))), ALL_URLS, ['blocking', 'requestHeaders']);
+}
 chrome.webRequest.onResponseStarted.addListener((details) => {
   ready.then(() => {
     const entry = settleRequest(details.requestId, 'allowed');
@@ -140,7 +153,17 @@ chrome.runtime.onInstalled.addListener((details) => {
 chrome.runtime.onStartup.addListener(() => {
   ready.then(async () => {
     const registered = await chrome.scripting.getRegisteredContentScripts();
-    if (registered.length !== guardEntries(settings.policy).length) guardStatus = await syncGuard(settings.policy);
+    if (registered.length !== guardEntries(enforced()).length) guardStatus = await syncGuard(enforced());
+    await syncGpc(enforced(), { useDnr: !isFirefox }); // session rules end with the browser
+  });
+});
+
+// The organisation changed its policy (Chromium re-reads the platform policy while running).
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'managed') return;
+  ready.then(async () => {
+    organisation = await readManaged();
+    await applySettings(settings, { persist: false });
   });
 });
 
@@ -202,16 +225,24 @@ function withSite(site, change) {
   return next;
 }
 
-// A policy built from a page's request is checked like any other before it applies.
+// A policy built from a page's request is checked like any other before it applies; a change to
+// what a locked organisation policy sets is refused whole, naming what it would have changed.
 function applyPolicy(policy, chosen = settings.chosen) {
   const checked = parsePolicy(policy);
-  return checked.ok ? applySettings({ policy: checked.policy, chosen }) : { error: checked.error };
+  if (!checked.ok) return { error: checked.error };
+  return applyChoice({ policy: checked.policy, chosen });
+}
+
+function applyChoice(next) {
+  const locked = lockedChange(organisation.managed, settings.policy, next.policy);
+  return locked ? { error: locked } : applySettings(next);
 }
 
 async function handleMessage(msg) {
   switch (msg?.what) {
     case MSG.getState:
-      return { policy: settings.policy, chosen: settings.chosen, categories: CATEGORIES, dnr: dnrCounts(), guard: guardStatus, timings: engineTimings(),
+      // policy: what applies (shown by the pages); own: the person's, which their changes start from.
+      return { policy: enforced(), own: settings.policy, chosen: settings.chosen, managed: organisation.managed, managedError: organisation.error, categories: CATEGORIES, dnr: dnrCounts(), guard: guardStatus, timings: engineTimings(),
         coldStarts: (await localRead('coldStarts')) ?? [], browser: isFirefox ? 'firefox' : 'chromium' };
     case MSG.getVendors:
       return vendorsByCategory();
@@ -245,7 +276,7 @@ async function handleMessage(msg) {
       return settings.policy;
     case MSG.importSettings: {
       const checked = readImport(msg.settings);
-      return checked.ok ? applySettings(checked.settings) : { error: checked.error };
+      return checked.ok ? applyChoice(checked.settings) : { error: checked.error };
     }
     case MSG.getTabReport:
       return reportOf(msg.tabId);

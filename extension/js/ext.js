@@ -33,6 +33,16 @@ async function areaRemove(area, key) {
 
 export const localRead = (key) => areaRead('local', key);
 export const localWrite = (key, value) => areaWrite('local', key, value);
+// The organisation's policy, read only: {} when there is none (Firefox rejects when it has no
+// managed storage manifest for the extension).
+export async function managedReadAll() {
+  try {
+    return (await api.storage.managed?.get(null)) ?? {};
+  } catch {
+    return {};
+  }
+}
+
 export const sessionRead = (key) => (api.storage.session ? areaRead('session', key) : Promise.resolve(undefined));
 export const sessionWrite = (key, value) => (api.storage.session ? areaWrite('session', key, value) : Promise.resolve(false));
 

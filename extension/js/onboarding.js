@@ -4,6 +4,7 @@ import { ask, MSG, showFailure } from './background-client.js';
 import { CATEGORIES } from './categories.js';
 import { categorySwitch } from './category-switch.js';
 import { el } from './element.js';
+import { showLocks } from './organisation-lock.js';
 import { actionFor } from './policy.js';
 
 const chosen = {};
@@ -50,8 +51,9 @@ async function main() {
     if (c.key !== 'necessary') chosen[c.key] = actionFor(state.policy, null, c.key);
     box.append(categoryRow(c, chosen[c.key] === 'allow', vendors));
   }
+  showLocks(state, null, box.querySelectorAll('.category'));
   document.getElementById('necessary-only').addEventListener('click', async () => {
-    for (const input of box.querySelectorAll('.category:not([data-category=necessary]) input')) {
+    for (const input of box.querySelectorAll('.category:not([data-category=necessary]) input:not(:disabled)')) {
       input.checked = false;
       input.dispatchEvent(new Event('change'));
     }

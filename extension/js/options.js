@@ -4,7 +4,8 @@ import { ask, MSG, showFailure } from './background-client.js';
 import { CATEGORIES, labelOf } from './categories.js';
 import { categorySwitch } from './category-switch.js';
 import { el } from './element.js';
-import { actionFor, NECESSARY_ONLY } from './policy.js';
+import { organisationPill, showLocks, showOrganisationNotice } from './organisation-lock.js';
+import { actionFor, lockedBy, NECESSARY_ONLY } from './policy.js';
 
 let state = null;
 
@@ -22,6 +23,10 @@ function renderDefaults() {
       el('p', { class: 'blurb', text: c.blurb })));
   }
   document.getElementById('unknown').value = policy.unknown_third_party;
+  // "Necessary only" rewrites every default: a locked one would refuse it whole.
+  document.getElementById('defaults-necessary').hidden = showLocks(state, null, box.querySelectorAll('.category'));
+  document.getElementById('unknown').disabled = lockedBy(state.managed, null, 'unknown');
+  showOrganisationNotice(state, document.getElementById('organisation'));
   const t = state.timings;
   const dnr = state.dnr;
   const parts = [];
@@ -37,7 +42,7 @@ function renderSites() {
     el('td', { text: site }),
     el('td', {}, el('div', { class: 'choices' }, ...Object.entries(choices).map(([c, a]) =>
       el('span', { class: `pill ${a}`, text: `${labelOf(c)}: ${a === 'allow' ? 'allowed' : 'blocked'}` })))),
-    el('td', {}, el('button', { class: 'link', text: 'Remove', onclick: () => update(MSG.clearSite, { site }) }))))
+    el('td', {}, state.own.sites[site] ? el('button', { class: 'link', text: 'Remove', onclick: () => update(MSG.clearSite, { site }) }) : organisationPill())))
     : [el('tr', {}, el('td', { class: 'empty', colspan: '3', text: 'No per-site choices yet.' }))]));
 }
 
@@ -45,7 +50,7 @@ function renderKept() {
   const tbody = document.querySelector('#kept tbody');
   tbody.replaceChildren(...(state.policy.keep.length ? state.policy.keep.map((site) => el('tr', {},
     el('td', { text: site }),
-    el('td', {}, el('button', { class: 'link', text: 'Remove', onclick: () => update(MSG.setKept, { site, kept: false }) }))))
+    el('td', {}, state.own.keep.includes(site) ? el('button', { class: 'link', text: 'Remove', onclick: () => update(MSG.setKept, { site, kept: false }) }) : organisationPill())))
     : [el('tr', {}, el('td', { class: 'empty', colspan: '2', text: 'No kept sites.' }))]));
 }
 
@@ -150,7 +155,7 @@ document.querySelector('.tabs').addEventListener('click', (e) => { if (e.target.
 document.getElementById('defaults-necessary').addEventListener('click', () =>
   update(MSG.setDefaults, { defaults: NECESSARY_ONLY }));
 document.getElementById('unknown').addEventListener('change', (e) =>
-  update(MSG.importSettings, { settings: { ...state.policy, unknown_third_party: e.target.value } }));
+  update(MSG.importSettings, { settings: { ...state.own, unknown_third_party: e.target.value } }));
 document.getElementById('keep-form').addEventListener('submit', keepSite);
 document.getElementById('log-refresh').addEventListener('click', renderLog);
 document.getElementById('export').addEventListener('click', exportSettings);

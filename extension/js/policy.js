@@ -93,3 +93,72 @@ export function actionFor(policy, site, category) {
 export function guardPolicyId(policy, site) {
   return 'p' + CHOOSABLE.map((c) => (actionFor(policy, site, c) === 'allow' ? '1' : '0')).join('');
 }
+
+// ---- the organisation's policy (storage.managed, managed-policy.js) --------------------------------
+// The same shape plus `locked`. Only the keys it names take part: a missing unknown_third_party
+// leaves the person's.
+
+// {ok, managed: {defaults, sites, unknown_third_party?, keep, locked}} | {ok: false, error}.
+export function parseManaged(input) {
+  if (!isObject(input)) return { ok: false, error: 'the managed policy must be a JSON object' };
+  const { locked = false, ...rest } = input;
+  if (typeof locked !== 'boolean') return { ok: false, error: 'locked must be true or false' };
+  const checked = parsePolicy(rest);
+  if (!checked.ok) return checked;
+  const managed = { ...checked.policy, locked };
+  if (rest.unknown_third_party === undefined) delete managed.unknown_third_party;
+  return { ok: true, managed };
+}
+
+// Whether the organisation fixed one choice (site null: the default). A category it sets by
+// default is fixed on every site, or a person's site override would undo it.
+export function lockedBy(managed, site, category) {
+  if (!managed?.locked) return false;
+  if (site && managed.sites[site]?.[category]) return true;
+  return category === 'unknown' ? managed.unknown_third_party !== undefined : managed.defaults[category] !== undefined;
+}
+
+// The policy that applies: one merge, everywhere. Locked, the organisation's choices win and the
+// person's overrides of its default categories are dropped; unlocked, they are where the person
+// starts: its defaults until the person first chooses, its site choices where the person set none.
+// Kept sites add up: a site the organisation keeps stays kept.
+export function effectivePolicy(personal, chosen, managed) {
+  if (!managed) return personal;
+  const orgFirst = managed.locked || !chosen;
+  const sites = {};
+  for (const site of new Set([...Object.keys(personal.sites), ...Object.keys(managed.sites)])) {
+    const mine = Object.fromEntries(Object.entries(personal.sites[site] ?? {}).filter(([c]) => !lockedBy(managed, null, c)));
+    const choices = managed.locked ? { ...mine, ...managed.sites[site] } : { ...managed.sites[site], ...mine };
+    if (Object.keys(choices).length) sites[site] = choices;
+  }
+  return {
+    defaults: orgFirst ? { ...personal.defaults, ...managed.defaults } : { ...managed.defaults, ...personal.defaults },
+    sites,
+    unknown_third_party: (orgFirst && managed.unknown_third_party) || personal.unknown_third_party,
+    keep: [...new Set([...personal.keep, ...managed.keep])].sort(),
+  };
+}
+
+// The organisation's action for a choice it locks (lockedBy), as effectivePolicy applies it.
+function organisationAction(managed, site, category) {
+  const byDefault = category === 'unknown' ? managed.unknown_third_party : managed.defaults[category];
+  return (site && managed.sites[site]?.[category]) || byDefault;
+}
+
+// What a change of the person's policy asks against a locked organisation policy: a sentence for
+// the page, or null. Only a locked choice set to another action than the organisation's counts:
+// the pages send back the actions in force (the organisation's), and dropping a person's override
+// of a locked choice changes nothing that applies.
+export function lockedChange(managed, before, after) {
+  if (!managed?.locked) return null;
+  const against = (site, category, action) => action !== undefined && lockedBy(managed, site, category)
+    && action !== organisationAction(managed, site, category);
+  const changed = (a = {}, b = {}) => Object.keys(b).filter((c) => a[c] !== b[c]);
+  const found = [
+    ...changed(before.defaults, after.defaults).filter((c) => against(null, c, after.defaults[c])).map((c) => `the default for ${c}`),
+    ...(before.unknown_third_party !== after.unknown_third_party && against(null, 'unknown', after.unknown_third_party) ? ['unknown third parties'] : []),
+    ...Object.keys(after.sites).flatMap((site) => changed(before.sites[site], after.sites[site])
+      .filter((c) => against(site, c, after.sites[site][c])).map((c) => `${c} on ${site}`)),
+  ];
+  return found.length ? `Set by your organisation, not changed: ${found.join(', ')}` : null;
+}

@@ -5,6 +5,8 @@ import { ask, MSG, showFailure } from './background-client.js';
 import { CATEGORIES, labelOf } from './categories.js';
 import { categorySwitch } from './category-switch.js';
 import { el } from './element.js';
+import { showGpcLine } from './gpc-line.js';
+import { showLocks, showOrganisationNotice } from './organisation-lock.js';
 import { actionFor } from './policy.js';
 
 let tab = null;
@@ -72,6 +74,12 @@ async function refresh() {
   document.getElementById('site').textContent = site || 'No site';
   renderSummary(report);
   renderCategories(state, report);
+  // Both buttons rewrite every category of the site: a locked one would refuse them whole.
+  if (showLocks(state, site, document.querySelectorAll('#categories .category'))) {
+    for (const id of ['necessary-only', 'reset']) document.getElementById(id).hidden = true;
+  }
+  showOrganisationNotice(state, document.getElementById('organisation'));
+  showGpcLine(state, site, document.getElementById('gpc'));
   renderDetails(report);
   const ms = state.timings?.coldStartMs;
   document.getElementById('engine').textContent = ms == null ? '' : `engine ready ${ms.toFixed(0)} ms after start`;

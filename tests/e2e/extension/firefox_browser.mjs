@@ -10,9 +10,12 @@ import { EXTENSION_DIR } from './extension_browser.mjs';
 
 export const FIREFOX_EXECUTABLE = process.env.FIREFOX_EXECUTABLE ?? '/usr/bin/firefox-esr';
 
-export async function launchFirefoxWithExtension({ port }) {
+// `prepareHome(home)` writes what the test needs in the private HOME before Firefox starts; `prefs`
+// are more Firefox preferences.
+export async function launchFirefoxWithExtension({ port, prepareHome, prefs = {} }) {
   const proxy = await startConnectProxy(port);
   const home = mkdtempSync(join(tmpdir(), 'cw-ext-ff-'));
+  prepareHome?.(home);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_EXECUTABLE,
@@ -25,6 +28,7 @@ export async function launchFirefoxWithExtension({ port }) {
       'network.proxy.ssl_port': proxy.port,
       'network.proxy.no_proxies_on': '',
       'network.proxy.allow_hijacking_localhost': true,
+      ...prefs,
     },
   });
   const extensionId = await browser.installExtension(EXTENSION_DIR);

@@ -19,7 +19,8 @@ add_test(NAME extension/web_ext_lint
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(extension/web_ext_lint PROPERTIES FIXTURES_REQUIRED extension_package TIMEOUT 300 LABELS "extension")
 
-foreach(name necessary_only site_override social_override unknown_third_party ui_pages policy_import service_worker_restart damaged_engine delete_everywhere delete_host_missing suffix_delete guard_report_flood firefox_necessary_only firefox_site_override firefox_suffix_delete)
+foreach(name necessary_only site_override social_override unknown_third_party ui_pages policy_import service_worker_restart damaged_engine delete_everywhere delete_host_missing suffix_delete guard_report_flood firefox_necessary_only firefox_site_override firefox_suffix_delete
+                 gpc_signal firefox_gpc_signal firefox_gpc_browser_setting managed_policy firefox_managed_policy)
   add_test(NAME e2e/extension/${name}
            COMMAND ${WARDEN_NODE} --test ${CMAKE_CURRENT_LIST_DIR}/${name}.test.mjs
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
@@ -30,5 +31,8 @@ foreach(name necessary_only site_override social_override unknown_third_party ui
     TIMEOUT 300
     LABELS "e2e;browser;extension")
 endforeach()
+# Writes the machine-wide Chromium policy folder (/etc/chromium/policies/managed, root only); the
+# file names an extension id of the test's own and is removed when the test ends.
+set_tests_properties(e2e/extension/managed_policy PROPERTIES RESOURCE_LOCK "browser;chromium_managed_policy")
 # 40 settings changes after the flood, each recompiling the DNR rules: minutes on a loaded machine.
 set_tests_properties(e2e/extension/guard_report_flood PROPERTIES TIMEOUT 600)
