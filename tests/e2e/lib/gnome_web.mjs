@@ -35,6 +35,20 @@ function writeSettings(home) {
   fs.writeFileSync(path.join(dir, 'keyfile'), "[org/gnome/epiphany]\nrestore-session-policy='never'\n");
 }
 
+// Process ids whose environment has HOME=home: what GNOME Web, WebKit's helper processes and the
+// portals activated on the test's bus leave running for a moment after the bus and display close.
+function processesOf(home) {
+  const pids = [];
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (fs.readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').includes(`HOME=${home}`)) pids.push(pid);
+    } catch {
+      // gone meanwhile, or another user's
+    }
+  }
+  return pids;
+}
+
 // {env, stop()}: an X display and a session bus for GNOME Web runs in `home`.
 export async function startDesktop(home, proxyPort) {
   writeSettings(home);
@@ -62,6 +76,8 @@ export async function startDesktop(home, proxyPort) {
         child.kill('SIGTERM');
         await waitForExit(child);
       }
+      // They end on their own once their bus and display are gone; the home is removed after.
+      await waitFor(`the processes of ${home} to end`, () => processesOf(home).length === 0);
     },
   };
 }
