@@ -75,6 +75,16 @@ set_tests_properties(e2e/serve PROPERTIES
   TIMEOUT 300
   LABELS "e2e;browser")
 
+# GNOME Web (WebKitGTK) under Xvfb in a private HOME: delete one site, the relaunched browser checks.
+add_test(NAME e2e/webkit_gnome_web
+         COMMAND ${WARDEN_NODE} --test ${CMAKE_CURRENT_LIST_DIR}/webkit/gnome_web.test.mjs
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(e2e/webkit_gnome_web PROPERTIES
+  ENVIRONMENT "COOKIEWARDEN=$<TARGET_FILE:cookiewarden>"
+  RESOURCE_LOCK browser
+  TIMEOUT 300
+  LABELS "e2e;browser")
+
 # The extension's suite (package fixture, web-ext lint, Chromium tests) lives with its tests.
 include(${CMAKE_CURRENT_LIST_DIR}/extension/suite.cmake)
 

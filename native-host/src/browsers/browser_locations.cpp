@@ -6,7 +6,7 @@ namespace cookiewarden {
 namespace {
 
 // The directory a table row is relative to.
-enum class Base { home, xdg_config, app_support, local_app_data, app_data };
+enum class Base { home, xdg_config, xdg_data, app_support, local_app_data, app_data };
 
 struct Row {
   std::string_view browser_id;
@@ -37,6 +37,9 @@ constexpr Row kLinux[] = {
     {"firefox-snap", "Firefox (Snap)", F::firefox, Base::home, "snap/firefox/common/.mozilla/firefox"},
     {"firefox-flatpak", "Firefox (Flatpak)", F::firefox, Base::home, ".var/app/org.mozilla.firefox/.mozilla/firefox"},
     {"firefox-flatpak", "Firefox (Flatpak)", F::firefox, Base::home, ".var/app/org.mozilla.firefox/config/mozilla/firefox"},
+    // GNOME Web keeps cookies and WebKit's website data in its data folder (observed, Epiphany 43).
+    {"epiphany", "GNOME Web", F::webkit, Base::xdg_data, "epiphany"},
+    {"epiphany-flatpak", "GNOME Web (Flatpak)", F::webkit, Base::home, ".var/app/org.gnome.Epiphany/data/epiphany"},
 };
 
 constexpr Row kMacos[] = {
@@ -70,6 +73,7 @@ std::filesystem::path base_dir(const Environment& env, Base base) {
   switch (base) {
     case Base::home: return env.home;
     case Base::xdg_config: return env.dir_var("XDG_CONFIG_HOME", ".config");
+    case Base::xdg_data: return env.dir_var("XDG_DATA_HOME", ".local/share");
     case Base::app_support: return env.home / "Library" / "Application Support";
     case Base::local_app_data: return env.dir_var("LOCALAPPDATA", "AppData/Local");
     case Base::app_data: return env.dir_var("APPDATA", "AppData/Roaming");

@@ -16,6 +16,7 @@ struct BrowserLocation {
   std::string_view browser_name;
   BrowserFamily family;
   // Chromium: the user data dir. Firefox: the folder holding profiles.ini. Safari: ~/Library.
+  // GNOME Web: its data folder.
   std::filesystem::path root;
 };
 

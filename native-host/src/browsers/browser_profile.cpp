@@ -11,6 +11,7 @@ std::string_view family_name(BrowserFamily family) {
     case BrowserFamily::chromium: return "chromium";
     case BrowserFamily::firefox: return "firefox";
     case BrowserFamily::safari: return "safari";
+    case BrowserFamily::webkit: return "webkit";
   }
   return "unknown";
 }
@@ -33,6 +34,7 @@ void from_json(const nlohmann::json& in, BrowserProfile& profile) {
   if (family == "chromium") profile.family = BrowserFamily::chromium;
   else if (family == "firefox") profile.family = BrowserFamily::firefox;
   else if (family == "safari") profile.family = BrowserFamily::safari;
+  else if (family == "webkit") profile.family = BrowserFamily::webkit;
   else throw nlohmann::json::other_error::create(501, "unknown browser family '" + family + "'", &in);
   profile.browser_id = in.at("browser_id").get<std::string>();
   profile.browser_name = in.at("browser_name").get<std::string>();

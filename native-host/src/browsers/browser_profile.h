@@ -9,24 +9,26 @@
 
 namespace cookiewarden {
 
-enum class BrowserFamily { chromium, firefox, safari };
+// webkit: GNOME Web (WebKitGTK) on Linux; Safari, also WebKit, keeps its own family for its own
+// cookie file and containers.
+enum class BrowserFamily { chromium, firefox, safari, webkit };
 
-// "chromium", "firefox", "safari".
+// "chromium", "firefox", "safari", "webkit".
 std::string_view family_name(BrowserFamily family);
 
 struct BrowserProfile {
   // Stable id of the browser build: "chrome", "chrome-beta", "chrome-dev", "chrome-canary",
   // "chromium", "chromium-snap", "chromium-flatpak", "edge", "edge-beta", "edge-dev",
-  // "firefox", "firefox-legacy", "firefox-snap", "firefox-flatpak", "safari".
+  // "firefox", "firefox-legacy", "firefox-snap", "firefox-flatpak", "safari", "epiphany", "epiphany-flatpak".
   std::string browser_id;
   std::string browser_name;  // for people: "Google Chrome Beta"
   BrowserFamily family = BrowserFamily::chromium;
   // Directory name: "Default", "Profile 1", "abcd.default-release"; Safari: "Default" or the
-  // profile's UUID.
+  // profile's UUID. GNOME Web: "Default".
   std::string profile_id;
   std::string profile_name;  // display name from Local State / profiles.ini; else profile_id
   // Chromium: the "User Data" root (holds Local State, SingletonLock). Firefox: the folder with
-  // profiles.ini. Safari: ~/Library.
+  // profiles.ini. Safari: ~/Library. GNOME Web: its data folder (~/.local/share/epiphany).
   std::filesystem::path user_data_dir;
   std::filesystem::path path;  // the profile directory itself
   // The profile the browser opens by default (Local State last_used, profiles.ini [Install…]

@@ -5,6 +5,7 @@
 #include "browsers/browser_locations.h"
 #include "browsers/chromium_profiles.h"
 #include "browsers/firefox_profiles.h"
+#include "browsers/gnome_web_profiles.h"
 #include "browsers/safari_profiles.h"
 
 namespace cookiewarden {
@@ -15,6 +16,7 @@ std::vector<BrowserProfile> profiles_at(const BrowserLocation& location) {
     case BrowserFamily::chromium: return chromium_profiles(location);
     case BrowserFamily::firefox: return firefox_profiles(location);
     case BrowserFamily::safari: return safari_profiles(location);
+    case BrowserFamily::webkit: return gnome_web_profiles(location);
   }
   return {};
 }

@@ -1,6 +1,7 @@
 #include "browsers/running_detection.h"
 
 #include "browsers/flatpak_instances.h"
+#include "browsers/gnome_web_running.h"
 #include "platform/process_liveness.h"
 
 #include <charconv>
@@ -160,6 +161,12 @@ RunningState detect_running(const BrowserProfile& profile) {
       return firefox_lock_symlink(profile.path);
 #endif
     case BrowserFamily::safari: return safari_process();
+    case BrowserFamily::webkit:
+#if defined(__linux__)
+      return gnome_web_running(profile.path);
+#else
+      return {false, "GNOME Web does not run on this OS"};
+#endif
   }
   return {true, "unknown browser family; assuming it runs"};
 }

@@ -22,7 +22,8 @@ inline constexpr std::string_view kEditLockHostSuffix = ".cookiewarden";
 // Chromium: <user_data_dir>/SingletonLock ("host-pid" symlink; a Flatpak one by Flatpak's instance records,
 // flatpak_instances.h; cookiewarden's own edit lock by its pid). Firefox: an fcntl lock on
 // <profile>/.parentlock (tested with F_GETLK, never taken), else the `lock` symlink. Safari: a
-// process named Safari (never on Linux). Never takes a lock or changes a file.
+// process named Safari (never on Linux). GNOME Web: its processes (gnome_web_running.h). Never
+// takes a lock or changes a file.
 RunningState detect_running(const BrowserProfile& profile);
 
 }  // namespace cookiewarden

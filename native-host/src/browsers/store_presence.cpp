@@ -54,6 +54,9 @@ std::vector<StorePresence> store_presence(const BrowserProfile& profile) {
               check("indexeddb", p / "IndexedDB")};
     case BrowserFamily::firefox: return {check("cookies", p / "cookies.sqlite"), check("storage", p / "storage")};
     case BrowserFamily::safari: return safari_stores(profile);
+    case BrowserFamily::webkit:
+      return {check("cookies", p / "cookies.sqlite"), check("local_storage", p / "localstorage"),
+              check("indexeddb", p / "databases" / "indexeddb"), check("storage", p / "storage")};
   }
   return {};
 }

@@ -139,7 +139,7 @@ extern const CliCommand kDeleteCommand{
     "(chrome-extension:, moz-extension:, file:, about:) are refused. A name that only the Public\n"
     "Suffix List's private section lists (carrd.co, github.io) is a site of its own and covers\n"
     "only itself, never its users' subdomains (alice.carrd.co).\n\n"
-    "  --browser B   only profiles of browser B (an id from 'cookiewarden browsers', or chromium/firefox/safari)\n"
+    "  --browser B   only profiles of browser B (an id from 'cookiewarden browsers', or chromium/firefox/safari/webkit)\n"
     "                (outside macOS, safari also reads Safari's macOS layout under the home: ~/Library)\n"
     "  --profile P   only profiles with this id, name or path\n"
     "  --dry-run     list exactly what would be deleted; change nothing\n"

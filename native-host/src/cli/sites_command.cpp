@@ -93,7 +93,7 @@ extern const CliCommand kSitesCommand{
     "lists, per browser profile, the site's cookies, local storage keys, IndexedDB and storage\n"
     "folders with their sizes. Without SITE: the 20 sites with the most cookies in each profile.\n"
     "Nothing is changed; this works while browsers run (data they have not flushed is missed).\n\n"
-    "  --browser B   only profiles of browser B (an id from 'cookiewarden browsers', or chromium/firefox/safari)\n"
+    "  --browser B   only profiles of browser B (an id from 'cookiewarden browsers', or chromium/firefox/safari/webkit)\n"
     "                (outside macOS, safari also reads Safari's macOS layout under the home: ~/Library)\n"
     "  --profile P   only profiles with this id, name or path\n"
     "  --json        machine-readable output (the protocol's site_data result)\n\n"

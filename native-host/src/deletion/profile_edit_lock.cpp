@@ -25,7 +25,8 @@ fs::path lock_file(const BrowserProfile& profile) {
   switch (profile.family) {
     case BrowserFamily::chromium: return profile.user_data_dir / "lockfile";
     case BrowserFamily::firefox: return profile.path / "parent.lock";
-    case BrowserFamily::safari: break;
+    case BrowserFamily::safari:
+    case BrowserFamily::webkit: break;
   }
   return {};
 }

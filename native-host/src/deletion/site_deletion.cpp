@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "browsers/gnome_web_profiles.h"
 #include "browsers/running_detection.h"
 #include "deletion/profile_edit_lock.h"
 #include "platform/commit_gate.h"
@@ -19,7 +20,13 @@
 #include "stores/firefox_session_restore.h"
 #include "stores/firefox_site_storage.h"
 #include "stores/folder_removal.h"
+#include "stores/libsoup_cookies.h"
 #include "stores/safari_cookies.h"
+#include "stores/webkit_cache_storage.h"
+#include "stores/webkit_indexeddb.h"
+#include "stores/webkit_local_storage.h"
+#include "stores/webkit_origin_storage.h"
+#include "stores/webkit_service_workers.h"
 #include "warden/url.h"
 
 namespace cookiewarden {
@@ -42,6 +49,25 @@ void add_chromium_stores(const BrowserProfile& profile, std::vector<std::unique_
   stores.push_back(std::make_unique<ChromiumLocalStorageStore>(profile.path / "Local Storage" / "leveldb"));
   stores.push_back(std::make_unique<ChromiumSessionStorageStore>(profile.path / "Session Storage"));
   stores.push_back(std::make_unique<ChromiumIndexedDbStore>(profile.path));
+}
+
+// GNOME Web: libsoup's cookie file, WebKit's folders in its data folder and CacheStorage in its
+// cache folder (gnome_web_profiles.h).
+void add_gnome_web_stores(const BrowserProfile& profile, std::vector<std::unique_ptr<SiteStore>>& stores) {
+  const fs::path& p = profile.path;
+  stores.push_back(std::make_unique<LibsoupCookieStore>(p / "cookies.sqlite"));
+  stores.push_back(std::make_unique<WebKitLocalStorageStore>(p, p / "localstorage"));
+  stores.push_back(std::make_unique<WebKitIndexedDbStore>(p, p / "databases" / "indexeddb"));
+  stores.push_back(std::make_unique<WebKitOriginStorageStore>(p, p / "storage"));
+  stores.push_back(std::make_unique<WebKitServiceWorkerStore>(p / "serviceworkers"));
+  if (fs::path cache = gnome_web_cache_dir(p); !cache.empty())
+    stores.push_back(std::make_unique<WebKitCacheStorageStore>(cache, cache / "CacheStorage"));
+}
+
+// Safari's WebKit general storage: the default profile's WebsiteData/Default, a named profile's
+// Origins/ (browser-storage.md §3.1).
+fs::path safari_origin_storage(const BrowserProfile& profile) {
+  return profile.profile_id == "Default" ? profile.path / "WebKit" / "WebsiteData" / "Default" : profile.path / "Origins";
 }
 
 std::string journal_description(const BrowserProfile& profile, const SiteMatcher& site) {
@@ -98,7 +124,9 @@ std::vector<std::unique_ptr<SiteStore>> site_stores_for(const BrowserProfile& pr
       break;
     case BrowserFamily::safari:
       stores.push_back(std::make_unique<SafariCookieStore>(SafariCookieStore::for_profile(profile)));
+      stores.push_back(std::make_unique<WebKitOriginStorageStore>(profile.path, safari_origin_storage(profile)));
       break;
+    case BrowserFamily::webkit: add_gnome_web_stores(profile, stores); break;
   }
   return stores;
 }

@@ -12,7 +12,7 @@ namespace {
 
 // Every variable discovery or the installer may consult; current() copies only these.
 constexpr std::string_view kConsultedVariables[] = {
-    "XDG_CONFIG_HOME", "XDG_STATE_HOME", "APPDATA", "LOCALAPPDATA", "USERPROFILE", "HOME",
+    "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "APPDATA", "LOCALAPPDATA", "USERPROFILE", "HOME",
 };
 
 constexpr Os running_os() {

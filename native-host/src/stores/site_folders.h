@@ -1,0 +1,24 @@
+// What the stores whose site data are whole folders or files share (WebKit's per-origin folders
+// and legacy localStorage files): each store only lists the site's paths; sizing, the all-or-none
+// removal with its undo record (folder_removal.h) and the outcome are one code path.
+#pragma once
+
+#include <filesystem>
+#include <string_view>
+#include <vector>
+
+#include "deletion/site_store.h"
+
+namespace cookiewarden {
+
+// The outcome of inspect(): `items` with their sizes; not_present when `location` does not exist.
+StoreOutcome inspect_site_folders(std::string_view store, const std::filesystem::path& location,
+                                  std::vector<SiteItem> items);
+
+// The outcome of remove(): moves every item's path out of `profile_root` (all or none) after
+// recording it in `journal` (may be null); with dry_run, checks them and moves nothing.
+StoreOutcome remove_site_folders(std::string_view store, const std::filesystem::path& location,
+                                 const std::filesystem::path& profile_root, const SiteMatcher& site,
+                                 std::vector<SiteItem> items, StoreJournal* journal, bool dry_run);
+
+}  // namespace cookiewarden

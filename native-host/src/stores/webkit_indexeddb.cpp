@@ -1,0 +1,56 @@
+#include "stores/webkit_indexeddb.h"
+
+#include "stores/site_folders.h"
+#include "stores/webkit_origin.h"
+
+namespace cookiewarden {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_real_dir(const fs::directory_entry& entry) {
+  std::error_code ec;
+  return entry.is_directory(ec) && !entry.is_symlink(ec);
+}
+
+SiteItem folder_item(const fs::path& path, std::string origin, std::string partition) {
+  SiteItem item;
+  item.kind = ItemKind::indexeddb;
+  item.host = std::move(origin);
+  item.partition = std::move(partition);
+  item.path = path;
+  return item;
+}
+
+}  // namespace
+
+std::vector<SiteItem> WebKitIndexedDbStore::site_folders(const SiteMatcher& site) const {
+  std::vector<SiteItem> items;
+  std::error_code ec;
+  for (const auto& top : fs::directory_iterator(root_ / "v1", ec)) {
+    std::string top_origin = webkit_identifier_origin(top.path().filename().string());
+    if (top_origin.empty() || !is_real_dir(top)) continue;
+    if (site.matches_origin(top_origin)) {
+      items.push_back(folder_item(top.path(), top_origin, {}));
+      continue;
+    }
+    // Database folders are hashes, which are no identifiers: only embedded origins are listed.
+    std::error_code inner_ec;
+    for (const auto& frame : fs::directory_iterator(top.path(), inner_ec)) {
+      std::string origin = webkit_identifier_origin(frame.path().filename().string());
+      if (!origin.empty() && is_real_dir(frame) && site.matches_origin(origin))
+        items.push_back(folder_item(frame.path(), origin, top_origin));
+    }
+  }
+  return items;
+}
+
+StoreOutcome WebKitIndexedDbStore::inspect(const SiteMatcher& site) const {
+  return inspect_site_folders(id(), root_, site_folders(site));
+}
+
+StoreOutcome WebKitIndexedDbStore::remove(const SiteMatcher& site, bool dry_run) {
+  return remove_site_folders(id(), root_, profile_, site, site_folders(site), journal(), dry_run);
+}
+
+}  // namespace cookiewarden
