@@ -11,6 +11,7 @@
 // requests (hostsSeen). A subdomain none of those name keeps its storage; the preview says so.
 import { isFirefox } from './ext.js';
 import { removeCookie } from './cookie-removal.js';
+import { everyStoredCookie } from './cookie-stores.js';
 import { keepDeletedCookies } from './deleted-cookies.js';
 import { siteInfo, siteOf, siteOfUrl } from './site.js';
 import { hostsSeen } from './tab-report.js';
@@ -38,20 +39,6 @@ export function deletableSite(url) {
   return { site: info.site, suffixOnly: info.site === info.publicSuffix };
 }
 
-// Firefox lists only the containers that have a tab open; contextualIdentities names them all.
-async function cookieStoreIds() {
-  const ids = new Set((await chrome.cookies.getAllCookieStores()).map((s) => s.id));
-  const containers = (await chrome.contextualIdentities?.query({}).catch(() => [])) ?? [];
-  for (const c of containers) ids.add(c.cookieStoreId);
-  return [...ids];
-}
-
-// Every partition of a store: Chromium returns them all for an empty partitionKey; Firefox also
-// needs firstPartyDomain: null when first-party isolation is on.
-function everyCookieOf(storeId) {
-  return chrome.cookies.getAll(isFirefox ? { storeId, partitionKey: {}, firstPartyDomain: null } : { storeId, partitionKey: {} });
-}
-
 // The site's own cookies (any partition), and any cookie kept in the site's partition (written by
 // a frame while the site was the top-level page).
 function belongsToSite(cookie, site) {
@@ -61,8 +48,7 @@ function belongsToSite(cookie, site) {
 }
 
 async function cookiesOfSite(site) {
-  const stores = await Promise.all((await cookieStoreIds()).map(everyCookieOf));
-  return stores.flat().filter((c) => belongsToSite(c, site));
+  return (await everyStoredCookie()).filter((c) => belongsToSite(c, site));
 }
 
 // The hosts whose storage is cleared: each one checked to be of the site.
