@@ -14,7 +14,7 @@ import { askHost } from './native-host.js';
 import { forgetTab, frameUrlOf, noteNavigation, topUrlOf } from './request-context.js';
 import { isSiteName, parsePolicy, NECESSARY_ONLY } from './policy.js';
 import { freshSettings, loadSettings, readImport, saveSettings } from './settings.js';
-import { restoreDeletedCookies } from './deleted-cookies.js';
+import { lastDeletionOf, restoreDeletedCookies } from './deleted-cookies.js';
 import { deletableSite, deleteSiteData, previewSiteData } from './site-data.js';
 import { siteOf, siteOfUrl } from './site.js';
 import { dropReport, noteCookieRemoval, noteCookieWrites, noteRequest, reportOf, restoreReports, settleRequest, startReport, tabsOfSite } from './tab-report.js';
@@ -264,9 +264,11 @@ async function handleMessage(msg) {
       const found = await siteOfTab(msg);
       return found.site ? deleteElsewhere(found.site, msg.what === MSG.previewSiteElsewhere) : { ok: false, code: 'refused', message: found.refused };
     }
-    case MSG.undoSiteData: {
+    case MSG.undoRemoval:
+      return restoreDeletedCookies(String(msg.undoId));
+    case MSG.lastDeletion: {
       const site = siteFrom(msg);
-      return site ? restoreDeletedCookies(site) : { error: `not a site: ${JSON.stringify(msg.site)}` };
+      return site ? lastDeletionOf(site) : { error: `not a site: ${JSON.stringify(msg.site)}` };
     }
     case MSG.undoSiteElsewhere:
       return undoElsewhere(msg.ids);

@@ -81,7 +81,7 @@ export async function deleteSiteData(site) {
   const hosts = await storageHosts(site, cookies);
   // Kept before anything goes, so that Undo can set them back; a deletion that could not keep
   // them still deletes (the person asked for it) and says it cannot be undone.
-  const undoable = await keepDeletedCookies(site, cookies);
+  const kept = await keepDeletedCookies({ kind: 'site', site }, cookies);
   let removed = 0;
   for (const c of cookies) if (await removeCookie(c)) removed += 1;
   let storage = { ok: true, types: STORAGE_TYPES, hosts };
@@ -91,5 +91,5 @@ export async function deleteSiteData(site) {
     storage = { ...storage, ok: false, error: String(e?.message ?? e) };
   }
   const left = (await cookiesOfSite(site)).length;
-  return { site, cookies: { found: cookies.length, removed, left, undoable }, storage, ms: Math.round(performance.now() - started) };
+  return { site, cookies: { found: cookies.length, removed, left, undoId: kept.id, keepError: kept.error ?? null }, storage, ms: Math.round(performance.now() - started) };
 }

@@ -113,3 +113,19 @@ export const namesOf = (host, { container = false, partitioned = false } = {}) =
   ...(container ? [`srv_${tagOf(host)}@container`] : []),
 ];
 
+// The popup opened again on a page of `host` after its deletion: {offered: what it says it can
+// undo, outcome: what it says once Undo was clicked}.
+export async function undoFromReopenedPopup(b, host) {
+  const page = await b.newPage();
+  await page.goto(`https://${host}/show`, { waitUntil: 'load' });
+  const popup = await b.showPopup(await tabIdOf(b, host));
+  const undoLine = () => popup.evaluate(() => (document.getElementById('undo').hidden ? null : document.getElementById('undo-here').textContent));
+  const offered = await waitFor('the Undo offer', undoLine);
+  await popup.click('#undo-button');
+  const outcome = await waitFor('the Undo outcome', async () => {
+    const line = await undoLine();
+    return line && line !== offered ? line : null;
+  }, 30000);
+  await page.close();
+  return { offered, outcome };
+}
