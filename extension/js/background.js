@@ -14,6 +14,7 @@ import { askHost } from './native-host.js';
 import { forgetTab, frameUrlOf, noteNavigation, topUrlOf } from './request-context.js';
 import { isSiteName, parsePolicy, NECESSARY_ONLY } from './policy.js';
 import { freshSettings, loadSettings, readImport, saveSettings } from './settings.js';
+import { applySweep, sweepStoredCookies } from './cookie-sweep.js';
 import { lastDeletionOf, restoreDeletedCookies } from './deleted-cookies.js';
 import { deletableSite, deleteSiteData, previewSiteData } from './site-data.js';
 import { siteOf, siteOfUrl } from './site.js';
@@ -270,6 +271,10 @@ async function handleMessage(msg) {
       const site = siteFrom(msg);
       return site ? lastDeletionOf(site) : { error: `not a site: ${JSON.stringify(msg.site)}` };
     }
+    case MSG.sweep:
+      return sweepStoredCookies(settings.policy);
+    case MSG.applySweep:
+      return applySweep(String(msg.id), settings.policy);
     case MSG.undoSiteElsewhere:
       return undoElsewhere(msg.ids);
     case MSG.getEngineStatus:

@@ -6,9 +6,16 @@ import { CATEGORIES, labelOf } from './categories.js';
 import { categorySwitch } from './category-switch.js';
 import { el } from './element.js';
 import { actionFor } from './policy.js';
+import { sweepAfterChoice } from './sweep-view.js';
 
 let tab = null;
 let site = '';
+
+// A choice made here: the page's state again, and the cookies already stored swept with it.
+async function afterChoice() {
+  await refresh();
+  await sweepAfterChoice(document.getElementById('sweep'));
+}
 
 function hostOf(url) {
   try { return new URL(url).hostname; } catch { return ''; }
@@ -29,7 +36,7 @@ function renderCategories(state, report) {
     const action = actionFor(state.policy, site, c.key);
     const sw = categorySwitch({
       checked: action === 'allow', disabled: necessary || !site, label: `${c.label} on ${site}`,
-      onChange: async (on) => { await ask(MSG.setSiteChoice, { site, category: c.key, action: on ? 'allow' : 'block' }); refresh(); },
+      onChange: async (on) => { await ask(MSG.setSiteChoice, { site, category: c.key, action: on ? 'allow' : 'block' }); afterChoice(); },
     });
     const tag = !necessary && overrides[c.key] ? el('span', { class: 'pill', text: 'This site' }) : null;
     box.append(el('div', { class: 'category', 'data-category': c.key },
@@ -341,11 +348,11 @@ async function main() {
   document.getElementById('necessary-only').addEventListener('click', async () => {
     await ask(MSG.setSiteNecessaryOnly, { site });
     showResult(`Necessary only on ${site}. Reload the page to apply it to scripts already loaded.`);
-    refresh();
+    afterChoice();
   });
   // Not answered here: only the background answers the pages' requests.
   chrome.runtime.onMessage.addListener((msg) => { showProgress(msg); });
-  document.getElementById('reset').addEventListener('click', async () => { await ask(MSG.clearSite, { site }); refresh(); });
+  document.getElementById('reset').addEventListener('click', async () => { await ask(MSG.clearSite, { site }); afterChoice(); });
   document.getElementById('delete').addEventListener('click', () => showPreview().catch((e) => showResult(e.message, true)));
   document.getElementById('delete-confirm').addEventListener('click', deleteConfirmed);
   document.getElementById('delete-cancel').addEventListener('click', closePreview);

@@ -10,7 +10,9 @@ import { EXTENSION_DIR } from './extension_browser.mjs';
 
 export const FIREFOX_EXECUTABLE = process.env.FIREFOX_EXECUTABLE ?? '/usr/bin/firefox-esr';
 
-export async function launchFirefoxWithExtension({ port }) {
+// `install: false` starts Firefox without the extension: `install()` adds it later (what a page
+// stored before is then already there).
+export async function launchFirefoxWithExtension({ port, install = true }) {
   const proxy = await startConnectProxy(port);
   const home = mkdtempSync(join(tmpdir(), 'cw-ext-ff-'));
   const browser = await puppeteer.launch({
@@ -27,10 +29,12 @@ export async function launchFirefoxWithExtension({ port }) {
       'network.proxy.allow_hijacking_localhost': true,
     },
   });
-  const extensionId = await browser.installExtension(EXTENSION_DIR);
-  return {
+  const ff = {
     browser,
-    extensionId,
+    extensionId: null,
+    async install() {
+      ff.extensionId = await browser.installExtension(EXTENSION_DIR);
+    },
     // Bounded: a BiDi close that never answers (seen on a loaded machine) would otherwise hold the
     // test until CTest's timeout after every check had passed.
     async close() {
@@ -42,4 +46,6 @@ export async function launchFirefoxWithExtension({ port }) {
       rmSync(home, { recursive: true, force: true });
     },
   };
+  if (install) await ff.install();
+  return ff;
 }
