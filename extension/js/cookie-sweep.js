@@ -7,24 +7,21 @@ import { everyStoredCookie } from './cookie-stores.js';
 import { keepDeletedCookies } from './deleted-cookies.js';
 import { decideStoredCookieSafely } from './engine.js';
 import { inParallel } from './in-parallel.js';
+import { serialQueue } from './serial-queue.js';
 import { siteOf } from './site.js';
 import { PREVIEW_THRESHOLD, inSlices, isKept, isRefused, storedCookieInput, summarise } from './sweep-plan.js';
 
 // Deciding one cookie takes tens of microseconds: slices of 8 ms keep the worker's event handling
 // far below the 50 ms a task may take (bench/extension/sweep.mjs measures it).
 const SLICE_MS = 8;
-// cookies.remove calls in flight at once (one at a time, Chromium takes about 30 ms each).
+// cookies.remove calls in flight at once (one at a time, each takes Chromium tens of milliseconds,
+// more the more cookies are stored).
 const REMOVE_LANES = 50;
 
 // The preview waiting for its click: {id, refused: [{cookie, decision}]}. Only the newest counts.
 let pending = null;
 // One sweep at a time: two choices made in a row are swept in turn.
-let queue = Promise.resolve();
-function serialised(step) {
-  const run = queue.then(step);
-  queue = run.catch(() => {});
-  return run;
-}
+const serialised = serialQueue();
 
 // [{cookie, decision}] of the cookies the policy refuses and the keep-list does not keep.
 async function refusedOf(cookies, policy) {

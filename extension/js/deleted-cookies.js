@@ -12,6 +12,7 @@ import { cookieUrl } from './cookie-removal.js';
 import { sessionRead, sessionRemove, sessionWrite } from './ext.js';
 import { inParallel } from './in-parallel.js';
 import { expectRestored } from './restoring-cookies.js';
+import { serialQueue } from './serial-queue.js';
 
 const INDEX_KEY = 'removedCookies';
 const pageKey = (id, n) => `removedCookies:${id}:${n}`;
@@ -50,12 +51,7 @@ async function dropPages(entries) {
 
 // Every read-modify-write of the index runs after the previous one: two removals kept at once
 // (a sweep while the popup deletes a site) must both be kept.
-let queue = Promise.resolve();
-function serialised(step) {
-  const run = queue.then(step);
-  queue = run.catch(() => {});
-  return run;
-}
+const serialised = serialQueue();
 
 // The pages first, then the index that names them: a failed page write leaves no entry behind.
 async function writeEntry(entry, pages) {
