@@ -75,6 +75,11 @@ test('over the threshold, the options page shows what would go, removes nothing 
   assert.deepEqual(namesIn(stored), [...namesIn(before_), ...extraNames(8)].sort());
   const options = await b.newPage();
   await options.goto(browser.extensionUrl('pages/options.html'), { waitUntil: 'load' });
+  // Not allowed in incognito (Chromium's default): the options say that those cookies are not swept.
+  assert.match(await waitFor('the private windows note', () => options.evaluate(() => {
+    const note = document.getElementById('private-note');
+    return note.hidden ? null : note.textContent;
+  })), /not allowed in private \(incognito\) windows/);
   await options.click('#defaults-necessary');
   assert.equal(await sweepShown(options, '.sweep-preview'),
     'Already stored in this browser: 13 cookies of refused categories on 1 site (Analytics 10, Marketing 3). Nothing is removed until you say so.');
