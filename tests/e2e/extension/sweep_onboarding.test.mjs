@@ -106,3 +106,26 @@ test('"necessary only here" in the popup sweeps that site\'s refused cookies, th
   assert.deepEqual(namesIn(left), [...NECESSARY, PARTITIONED].sort());
   assert.equal(left.find((c) => c.name === PARTITIONED).partition, 'https://news.example');
 });
+
+test('when the removed cookies cannot be kept (session storage full), the page says that Undo is not available', async () => {
+  await askBackground(browser, b.ext, 'clearSite', { site: SHOP });
+  await askBackground(browser, b.ext, 'setDefaults', { defaults: { functional: 'allow', analytics: 'allow', social: 'allow', marketing: 'allow' } });
+  const page = await b.newPage();
+  await visitShop(page);
+  await page.goto(`https://${SHOP}/show`, { waitUntil: 'load' });
+  // storage.session holds 10 MB for the whole extension: fill what is left of it.
+  await b.ext.evaluate(async () => {
+    const used = await chrome.storage.session.getBytesInUse(null);
+    await chrome.storage.session.set({ filler: 'x'.repeat(chrome.storage.session.QUOTA_BYTES - used - 64) });
+  });
+  try {
+    await b.ext.reload({ waitUntil: 'load' });
+    await b.ext.click('#necessary-only');
+    assert.equal(await sweepShown(b.ext, '.sweep-no-undo'), 'Undo is not available: the browser refused to keep them (session storage full?).');
+    // The shop's five, and the vendor's cookie under news.example (test above), refused by default now.
+    assert.equal(await sweepShown(b.ext, '.sweep-result'), 'Removed from this browser: 6 cookies of refused categories on 2 sites (Analytics 2, Marketing 4).');
+    assert.deepEqual(namesIn(await jar(b)), NECESSARY);
+  } finally {
+    await b.ext.evaluate(() => chrome.storage.session.remove('filler'));
+  }
+});
