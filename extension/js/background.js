@@ -16,7 +16,8 @@ import { effectivePolicy, isSiteName, lockedChange, parsePolicy, NECESSARY_ONLY 
 import { syncGpc, withGpcHeader } from './gpc.js';
 import { readManaged } from './managed-policy.js';
 import { freshSettings, loadSettings, readImport, saveSettings } from './settings.js';
-import { restoreDeletedCookies } from './deleted-cookies.js';
+import { applySweep, sweepStoredCookies } from './cookie-sweep.js';
+import { lastDeletionOf, restoreDeletedCookies } from './deleted-cookies.js';
 import { deletableSite, deleteSiteData, previewSiteData } from './site-data.js';
 import { siteOf, siteOfUrl } from './site.js';
 import { dropReport, noteCookieRemoval, noteCookieWrites, noteRequest, reportOf, restoreReports, settleRequest, startReport, tabsOfSite } from './tab-report.js';
@@ -295,10 +296,16 @@ async function handleMessage(msg) {
       const found = await siteOfTab(msg);
       return found.site ? deleteElsewhere(found.site, msg.what === MSG.previewSiteElsewhere) : { ok: false, code: 'refused', message: found.refused };
     }
-    case MSG.undoSiteData: {
+    case MSG.undoRemoval:
+      return restoreDeletedCookies(String(msg.undoId));
+    case MSG.lastDeletion: {
       const site = siteFrom(msg);
-      return site ? restoreDeletedCookies(site) : { error: `not a site: ${JSON.stringify(msg.site)}` };
+      return site ? lastDeletionOf(site) : { error: `not a site: ${JSON.stringify(msg.site)}` };
     }
+    case MSG.sweep:
+      return sweepStoredCookies(enforced());
+    case MSG.applySweep:
+      return applySweep(String(msg.id), enforced());
     case MSG.undoSiteElsewhere:
       return undoElsewhere(msg.ids);
     case MSG.getEngineStatus:

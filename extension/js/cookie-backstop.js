@@ -3,6 +3,7 @@
 // when its category is refused on the cookie's site.
 import { removeCookie } from './cookie-removal.js';
 import { decideCookieSafely } from './engine.js';
+import { takeRestored } from './restoring-cookies.js';
 import { siteOf } from './site.js';
 
 // The top-level site the cookie was written under: its partition's site when partitioned, else its own.
@@ -13,6 +14,7 @@ function topUrlOf(cookie, site) {
 
 // Returns {decision, removed} for a cookie that was just written, or null when it stays.
 export async function enforceCookie(cookie) {
+  if (takeRestored(cookie)) return null;
   const site = siteOf(cookie.domain);
   const decision = decideCookieSafely({ name: cookie.name, domain: cookie.domain, topUrl: topUrlOf(cookie, site), source: 'http' });
   if (!decision || decision.action !== 'block') return null;

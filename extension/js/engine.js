@@ -62,3 +62,12 @@ export function decideCookieSafely(input) {
     return null;
   }
 }
+
+// A cookie already in the jar (the sweep): null when the engine refuses the input.
+export function decideStoredCookieSafely(input) {
+  try {
+    return engine.decideStoredCookie(input);
+  } catch {
+    return null;
+  }
+}

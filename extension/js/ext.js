@@ -45,6 +45,7 @@ export async function managedReadAll() {
 
 export const sessionRead = (key) => (api.storage.session ? areaRead('session', key) : Promise.resolve(undefined));
 export const sessionWrite = (key, value) => (api.storage.session ? areaWrite('session', key, value) : Promise.resolve(false));
+export const sessionRemove = (keys) => areaRemove('session', keys);
 
 // Persisted state is mirrored in session storage: a session hit means the worker woke up, so the
 // slower local read is skipped. Writes go through one promise chain so that two handlers saving

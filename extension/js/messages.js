@@ -17,7 +17,10 @@ export const MSG = Object.freeze({
   deleteSiteData: 'deleteSiteData',  // {tabId, site} → this browser's result
   previewSiteElsewhere: 'previewSiteElsewhere', // {tabId} → the native host's delete_site dry run per browser profile
   deleteSiteElsewhere: 'deleteSiteElsewhere', // {tabId, site} → the native host's delete_site result per browser profile
-  undoSiteData: 'undoSiteData',      // {site} → {kept, restored, expired, failed}: the cookies deleteSiteData kept, set back
+  undoRemoval: 'undoRemoval',        // {undoId} → {kept, restored, expired, failed}: the cookies a deletion or a sweep kept, set back
+  lastDeletion: 'lastDeletion',      // {site} → {id, at, count} | null: the site's last deletion this browser can still undo
+  sweep: 'sweep',                    // after a choice → {applied: result} | {preview: {id, cookies, sites, byCategory}} (cookie-sweep.js)
+  applySweep: 'applySweep',          // {id} → {applied: result} | {expired: true}
   undoSiteElsewhere: 'undoSiteElsewhere', // {ids} → the native host's undo of those deletions (delete_site's profiles[].undo.id)
   hostProgress: 'hostProgress',      // from the background to the pages while deleteSiteElsewhere runs: {site, progress}
   getEngineStatus: 'getEngineStatus', // → {ready, coldStartMs, memory, dnr}

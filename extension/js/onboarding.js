@@ -6,6 +6,7 @@ import { categorySwitch } from './category-switch.js';
 import { el } from './element.js';
 import { showLocks } from './organisation-lock.js';
 import { actionFor } from './policy.js';
+import { sweepAfterChoice } from './sweep-view.js';
 
 const chosen = {};
 
@@ -42,6 +43,7 @@ async function save(defaults) {
   saved.hidden = false;
   const allowed = Object.entries(defaults).filter(([, a]) => a === 'allow').map(([k]) => CATEGORIES.find((c) => c.key === k).label);
   saved.textContent = allowed.length ? `Saved: necessary plus ${allowed.join(', ')}.` : 'Saved: necessary only.';
+  await sweepAfterChoice(document.getElementById('sweep'));
 }
 
 async function main() {

@@ -6,6 +6,7 @@ import { categorySwitch } from './category-switch.js';
 import { el } from './element.js';
 import { organisationPill, showLocks, showOrganisationNotice } from './organisation-lock.js';
 import { actionFor, lockedBy, NECESSARY_ONLY } from './policy.js';
+import { sweepAfterChoice } from './sweep-view.js';
 
 let state = null;
 
@@ -108,9 +109,18 @@ async function load() {
   renderKept();
 }
 
+const sweepBox = () => document.getElementById('sweep');
+
+// Every change here is a choice: the cookies already stored are swept with it.
 async function update(what, payload) {
   await ask(what, payload);
   await load();
+  await sweepAfterChoice(sweepBox());
+}
+
+// Private windows' cookies are swept only where the browser lets the extension in.
+async function showPrivateNote() {
+  document.getElementById('private-note').hidden = await chrome.extension.isAllowedIncognitoAccess();
 }
 
 function showTab(name) {
@@ -143,6 +153,7 @@ async function importSettings(file) {
   try {
     await ask(MSG.importSettings, { settings: parsed });
     await load();
+    sweepAfterChoice(sweepBox());
     const n = Object.keys(state.policy.sites).length;
     const kept = state.policy.keep.length;
     backupResult(`Imported ${file.name}: defaults, ${n} site${n === 1 ? ' with its' : 's with their'} own choices and ${kept} kept site${kept === 1 ? '' : 's'}.`, false);
@@ -163,3 +174,4 @@ document.getElementById('import').addEventListener('change', (e) => { if (e.targ
 const linked = location.hash.slice(1);
 if ([...document.querySelectorAll('[data-panel]')].some((p) => p.dataset.panel === linked)) showTab(linked);
 load().catch(showFailure);
+showPrivateNote();

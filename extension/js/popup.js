@@ -8,9 +8,16 @@ import { el } from './element.js';
 import { showGpcLine } from './gpc-line.js';
 import { showLocks, showOrganisationNotice } from './organisation-lock.js';
 import { actionFor } from './policy.js';
+import { sweepAfterChoice } from './sweep-view.js';
 
 let tab = null;
 let site = '';
+
+// A choice made here: the page's state again, and the cookies already stored swept with it.
+async function afterChoice() {
+  await refresh();
+  await sweepAfterChoice(document.getElementById('sweep'));
+}
 
 function hostOf(url) {
   try { return new URL(url).hostname; } catch { return ''; }
@@ -31,7 +38,7 @@ function renderCategories(state, report) {
     const action = actionFor(state.policy, site, c.key);
     const sw = categorySwitch({
       checked: action === 'allow', disabled: necessary || !site, label: `${c.label} on ${site}`,
-      onChange: async (on) => { await ask(MSG.setSiteChoice, { site, category: c.key, action: on ? 'allow' : 'block' }); refresh(); },
+      onChange: async (on) => { await ask(MSG.setSiteChoice, { site, category: c.key, action: on ? 'allow' : 'block' }); afterChoice(); },
     });
     const tag = !necessary && overrides[c.key] ? el('span', { class: 'pill', text: 'This site' }) : null;
     box.append(el('div', { class: 'category', 'data-category': c.key },
@@ -162,13 +169,13 @@ function undoNote(undo) {
 
 // ---- Undo of the last deletion: this browser's kept cookies, and the host's journals -------------
 
-// {site, cookies, ids}: the last deletion, until it is undone: whether this browser's cookies are
-// still to be set back, and the host's undo IDs still to be undone.
+// {site, undoId, ids}: the last deletion, until it is undone: the undo id of this browser's kept
+// cookies (null once set back, or when they could not be kept), and the host's undo IDs still to be undone.
 let undoable = null;
 
-function offerUndo(site, elsewhere) {
-  const ids = elsewhere.ok ? (elsewhere.result.profiles ?? []).map((p) => p.undo?.id).filter(Boolean) : [];
-  undoable = { site, cookies: true, ids };
+function offerUndo(site, undoId, elsewhere) {
+  const ids = elsewhere?.ok ? (elsewhere.result.profiles ?? []).map((p) => p.undo?.id).filter(Boolean) : [];
+  undoable = { site, undoId, ids };
   document.getElementById('undo').hidden = false;
   document.getElementById('undo-button').disabled = false;
   document.getElementById('undo-here').hidden = true;
@@ -201,16 +208,16 @@ function renderUndoElsewhere(reply) {
 
 function hereText(site, r) {
   if (r.error) return `${site}: cookies not restored: ${r.error}`;
-  if (!r.kept) return `${site}: no cookies of this browser were kept for Undo.`;
+  if (!r.kept) return `${site}: no cookies of this browser are kept for Undo any more (undone already, or the browser was restarted).`;
   const extra = [r.expired && `${r.expired} expired since`, r.failed && `${r.failed} refused by the browser`].filter(Boolean);
   return `${site}: ${r.restored} of ${r.kept} cookies restored in this browser${extra.length ? ` (${extra.join(', ')})` : ''}. Its storage stays deleted.`;
 }
 
 async function undoDeletion() {
-  const { site, cookies, ids } = undoable;
+  const { site, undoId, ids } = undoable;
   document.getElementById('undo-button').disabled = true;
   const [here, elsewhere] = await Promise.all([
-    cookies ? ask(MSG.undoSiteData, { site }) : null,
+    undoId ? ask(MSG.undoRemoval, { undoId }) : null,
     ids.length ? ask(MSG.undoSiteElsewhere, { ids }) : null,
   ]);
   if (here) {
@@ -222,7 +229,7 @@ async function undoDeletion() {
   renderUndoElsewhere(elsewhere);
   // A profile whose browser was running can be undone once it is closed: Undo stays for those.
   const left = elsewhere?.ok ? elsewhere.result.undone.filter((u) => !u.complete).map((u) => u.id) : ids;
-  undoable = { site, cookies: false, ids: left };
+  undoable = { site, undoId: null, ids: left };
   document.getElementById('undo-button').disabled = left.length === 0;
   refresh();
 }
@@ -313,6 +320,7 @@ async function showPreview() {
 
 async function deleteConfirmed() {
   const site = previewed;
+  let undoId = null;
   document.getElementById('delete-confirm').disabled = true;
   document.getElementById('preview').hidden = true;
   try {
@@ -323,8 +331,9 @@ async function deleteConfirmed() {
       return;
     }
     const storage = r.storage.ok ? `site storage cleared (${r.storage.types.join(', ')})` : `site storage NOT cleared: ${r.storage.error}`;
-    const kept = r.cookies.undoable ? '' : ' Undo cannot bring these cookies back (they could not be kept).';
-    showResult(`${site}: ${r.cookies.removed} of ${r.cookies.found} cookies deleted${r.cookies.left ? `, ${r.cookies.left} left` : ''}; ${storage}.${kept}`, !r.storage.ok || r.cookies.left > 0);
+    const kept = r.cookies.undoId ? '' : ` Undo cannot bring these cookies back: ${r.cookies.keepError}.`;
+    showResult(`${site}: ${r.cookies.removed} of ${r.cookies.found} cookies deleted${r.cookies.left ? `, ${r.cookies.left} left` : ''}; ${storage}.${kept}`, !r.storage.ok || r.cookies.left > 0 || !r.cookies.undoId);
+    undoId = r.cookies.undoId;
   } catch (e) {
     showResult(`Could not delete ${site}'s data: ${e.message}`, true);
   }
@@ -333,7 +342,7 @@ async function deleteConfirmed() {
   const elsewhere = await ask(MSG.deleteSiteElsewhere, { tabId: tab.id, site });
   progressFor = null;
   renderElsewhere(elsewhere);
-  offerUndo(site, elsewhere);
+  offerUndo(site, undoId, elsewhere);
   closePreview();
   refresh();
 }
@@ -347,16 +356,30 @@ async function main() {
   document.getElementById('necessary-only').addEventListener('click', async () => {
     await ask(MSG.setSiteNecessaryOnly, { site });
     showResult(`Necessary only on ${site}. Reload the page to apply it to scripts already loaded.`);
-    refresh();
+    afterChoice();
   });
   // Not answered here: only the background answers the pages' requests.
   chrome.runtime.onMessage.addListener((msg) => { showProgress(msg); });
-  document.getElementById('reset').addEventListener('click', async () => { await ask(MSG.clearSite, { site }); refresh(); });
+  document.getElementById('reset').addEventListener('click', async () => { await ask(MSG.clearSite, { site }); afterChoice(); });
   document.getElementById('delete').addEventListener('click', () => showPreview().catch((e) => showResult(e.message, true)));
   document.getElementById('delete-confirm').addEventListener('click', deleteConfirmed);
   document.getElementById('delete-cancel').addEventListener('click', closePreview);
   document.getElementById('undo-button').addEventListener('click', () => undoDeletion().catch((e) => showResult(`Undo failed: ${e.message}`, true)));
   refresh();
+  offerLastUndo();
+}
+
+// A popup opened again after a deletion still offers to undo it (this browser's cookies, while
+// they are kept: until the browser closes).
+async function offerLastUndo() {
+  if (!site) return;
+  const last = await ask(MSG.lastDeletion, { site });
+  if (!last || undoable) return;
+  offerUndo(site, last.id, null);
+  const line = document.getElementById('undo-here');
+  line.hidden = false;
+  line.className = 'notice';
+  line.textContent = `${site}'s data was deleted at ${new Date(last.at).toLocaleTimeString()}: Undo puts back its ${last.count} cookie${last.count === 1 ? '' : 's'} in this browser.`;
 }
 
 main().catch(showFailure);

@@ -11,6 +11,7 @@
 // requests (hostsSeen). A subdomain none of those name keeps its storage; the preview says so.
 import { isFirefox } from './ext.js';
 import { removeCookie } from './cookie-removal.js';
+import { everyStoredCookie } from './cookie-stores.js';
 import { keepDeletedCookies } from './deleted-cookies.js';
 import { siteInfo, siteOf, siteOfUrl } from './site.js';
 import { hostsSeen } from './tab-report.js';
@@ -38,20 +39,6 @@ export function deletableSite(url) {
   return { site: info.site, suffixOnly: info.site === info.publicSuffix };
 }
 
-// Firefox lists only the containers that have a tab open; contextualIdentities names them all.
-async function cookieStoreIds() {
-  const ids = new Set((await chrome.cookies.getAllCookieStores()).map((s) => s.id));
-  const containers = (await chrome.contextualIdentities?.query({}).catch(() => [])) ?? [];
-  for (const c of containers) ids.add(c.cookieStoreId);
-  return [...ids];
-}
-
-// Every partition of a store: Chromium returns them all for an empty partitionKey; Firefox also
-// needs firstPartyDomain: null when first-party isolation is on.
-function everyCookieOf(storeId) {
-  return chrome.cookies.getAll(isFirefox ? { storeId, partitionKey: {}, firstPartyDomain: null } : { storeId, partitionKey: {} });
-}
-
 // The site's own cookies (any partition), and any cookie kept in the site's partition (written by
 // a frame while the site was the top-level page).
 function belongsToSite(cookie, site) {
@@ -61,8 +48,7 @@ function belongsToSite(cookie, site) {
 }
 
 async function cookiesOfSite(site) {
-  const stores = await Promise.all((await cookieStoreIds()).map(everyCookieOf));
-  return stores.flat().filter((c) => belongsToSite(c, site));
+  return (await everyStoredCookie()).filter((c) => belongsToSite(c, site));
 }
 
 // The hosts whose storage is cleared: each one checked to be of the site.
@@ -95,7 +81,7 @@ export async function deleteSiteData(site) {
   const hosts = await storageHosts(site, cookies);
   // Kept before anything goes, so that Undo can set them back; a deletion that could not keep
   // them still deletes (the person asked for it) and says it cannot be undone.
-  const undoable = await keepDeletedCookies(site, cookies);
+  const kept = await keepDeletedCookies({ kind: 'site', site }, cookies);
   let removed = 0;
   for (const c of cookies) if (await removeCookie(c)) removed += 1;
   let storage = { ok: true, types: STORAGE_TYPES, hosts };
@@ -105,5 +91,5 @@ export async function deleteSiteData(site) {
     storage = { ...storage, ok: false, error: String(e?.message ?? e) };
   }
   const left = (await cookiesOfSite(site)).length;
-  return { site, cookies: { found: cookies.length, removed, left, undoable }, storage, ms: Math.round(performance.now() - started) };
+  return { site, cookies: { found: cookies.length, removed, left, undoId: kept.id, keepError: kept.error ?? null }, storage, ms: Math.round(performance.now() - started) };
 }

@@ -11,8 +11,9 @@ import { EXTENSION_DIR } from './extension_browser.mjs';
 export const FIREFOX_EXECUTABLE = process.env.FIREFOX_EXECUTABLE ?? '/usr/bin/firefox-esr';
 
 // `prepareHome(home)` writes what the test needs in the private HOME before Firefox starts; `prefs`
-// are more Firefox preferences.
-export async function launchFirefoxWithExtension({ port, prepareHome, prefs = {} }) {
+// are more Firefox preferences. `install: false` starts Firefox without the extension: `install()` adds
+// it later (what a page stored before is then already there).
+export async function launchFirefoxWithExtension({ port, prepareHome, prefs = {}, install = true }) {
   const proxy = await startConnectProxy(port);
   const home = mkdtempSync(join(tmpdir(), 'cw-ext-ff-'));
   prepareHome?.(home);
@@ -31,10 +32,12 @@ export async function launchFirefoxWithExtension({ port, prepareHome, prefs = {}
       ...prefs,
     },
   });
-  const extensionId = await browser.installExtension(EXTENSION_DIR);
-  return {
+  const ff = {
     browser,
-    extensionId,
+    extensionId: null,
+    async install() {
+      ff.extensionId = await browser.installExtension(EXTENSION_DIR);
+    },
     // Bounded: a BiDi close that never answers (seen on a loaded machine) would otherwise hold the
     // test until CTest's timeout after every check had passed.
     async close() {
@@ -46,4 +49,6 @@ export async function launchFirefoxWithExtension({ port, prepareHome, prefs = {}
       rmSync(home, { recursive: true, force: true });
     },
   };
+  if (install) await ff.install();
+  return ff;
 }

@@ -8,7 +8,7 @@ import { waitFor } from './extension_browser.mjs';
 import { launchFirefoxWithExtension } from './firefox_browser.mjs';
 import { onboardingPage, showExtensionPage } from './firefox_extension_page.mjs';
 import { STORED_DB, STORED_KEY } from './site_storage.mjs';
-import { HOSTS, cookieNames, deleteFromPopup, namesOf, refusalFor, seedSites, storageByHost } from './suffix_delete_scenario.mjs';
+import { HOSTS, cookieNames, deleteFromPopup, namesOf, refusalFor, seedSites, storageByHost, undoFromReopenedPopup } from './suffix_delete_scenario.mjs';
 import { SITE_A, SITE_B, SUFFIX, startSuffixSites } from './suffix_sites.mjs';
 
 const CONTAINER = 'firefox-container-1';
@@ -90,4 +90,12 @@ test('a page that is no web site is refused with a reason: an extension page, ab
   assert.match(await refusalFor(b, ownTab), /This is not a web site \(moz-extension: page\)/);
   const blank = await b.ext.evaluate(async () => (await browser.tabs.create({ url: 'about:blank', active: false })).id);
   assert.match(await refusalFor(b, blank), /This is not a web site \(about: page\)/);
+});
+
+test('the popup opened again still offers Undo of a.carrd.co\'s deletion, which puts its cookies back in every store and partition', async () => {
+  const { offered, outcome } = await undoFromReopenedPopup(b, SITE_A);
+  assert.match(offered, /^a\.carrd\.co's data was deleted at .+: Undo puts back its 4 cookies in this browser\.$/);
+  assert.equal(outcome, 'a.carrd.co: 4 of 4 cookies restored in this browser. Its storage stays deleted.');
+  assert.deepEqual(await cookieNames(b), everyCookie().filter((n) => !namesOf(SUFFIX).includes(n)));
+  assert.deepEqual(await storageByHost(b), { [SUFFIX]: GONE, [SITE_A]: GONE, [SITE_B]: KEPT });
 });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launchWithExtension, waitForEnforcement } from './extension_browser.mjs';
 import { STORED_DB, STORED_KEY } from './site_storage.mjs';
-import { HOSTS, cookieNames, deleteFromPopup, namesOf, refusalFor, seedSites, storageByHost } from './suffix_delete_scenario.mjs';
+import { HOSTS, cookieNames, deleteFromPopup, namesOf, refusalFor, seedSites, storageByHost, undoFromReopenedPopup } from './suffix_delete_scenario.mjs';
 import { SITE_A, SITE_B, SUFFIX, startSuffixSites } from './suffix_sites.mjs';
 
 let sites;
@@ -77,4 +77,11 @@ test('a page that is no web site is refused with a reason: an extension page, ab
   const blank = await b.ext.evaluate(async () => (await chrome.tabs.create({ url: 'about:blank', active: false })).id);
   assert.match(await refusalFor(b, blank), /This is not a web site \(about: page\)/);
   assert.deepEqual(await cookieNames(b), namesOf(SITE_B, { partitioned: true }).sort(), 'nothing more was deleted');
+});
+
+test('the popup opened again still offers Undo of a.carrd.co\'s deletion, which puts its cookies back', async () => {
+  const { offered, outcome } = await undoFromReopenedPopup(b, SITE_A);
+  assert.match(offered, /^a\.carrd\.co's data was deleted at .+: Undo puts back its 3 cookies in this browser\.$/);
+  assert.equal(outcome, 'a.carrd.co: 3 of 3 cookies restored in this browser. Its storage stays deleted.');
+  assert.deepEqual(await cookieNames(b), [...namesOf(SITE_A, { partitioned: true }), ...namesOf(SITE_B, { partitioned: true })].sort());
 });

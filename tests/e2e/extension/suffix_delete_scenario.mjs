@@ -26,20 +26,24 @@ export async function seedSites(b) {
   }
 }
 
-// Every cookie of the browser, all stores and partitions, as "name" or "name@container".
-export async function cookieNames(b) {
+// Every cookie of the browser, all stores and partitions, as the cookies API lists them.
+export async function everyCookie(b) {
   return b.ext.evaluate(async () => {
     const api = chrome; // Firefox has the same promise-based namespace (extension/js/ext.js)
     const firefox = typeof api.runtime.getBrowserInfo === 'function';
     const ids = new Set((await api.cookies.getAllCookieStores()).map((s) => s.id));
     for (const c of (await api.contextualIdentities?.query({})) ?? []) ids.add(c.cookieStoreId);
-    const names = [];
+    const cookies = [];
     for (const storeId of ids) {
-      const cookies = await api.cookies.getAll(firefox ? { storeId, partitionKey: {}, firstPartyDomain: null } : { storeId, partitionKey: {} });
-      for (const c of cookies) names.push(storeId.startsWith('firefox-container') ? `${c.name}@container` : c.name);
+      cookies.push(...await api.cookies.getAll(firefox ? { storeId, partitionKey: {}, firstPartyDomain: null } : { storeId, partitionKey: {} }));
     }
-    return names.sort();
+    return cookies;
   });
+}
+
+// Every cookie of the browser, all stores and partitions, as "name" or "name@container".
+export async function cookieNames(b) {
+  return (await everyCookie(b)).map((c) => (c.storeId.startsWith('firefox-container') ? `${c.name}@container` : c.name)).sort();
 }
 
 // {host: {localStorage, indexedDB}} as a page of each host sees it.
@@ -108,3 +112,20 @@ export const namesOf = (host, { container = false, partitioned = false } = {}) =
   ...(partitioned ? [`chips_${tagOf(host)}`] : []),
   ...(container ? [`srv_${tagOf(host)}@container`] : []),
 ];
+
+// The popup opened again on a page of `host` after its deletion: {offered: what it says it can
+// undo, outcome: what it says once Undo was clicked}.
+export async function undoFromReopenedPopup(b, host) {
+  const page = await b.newPage();
+  await page.goto(`https://${host}/show`, { waitUntil: 'load' });
+  const popup = await b.showPopup(await tabIdOf(b, host));
+  const undoLine = () => popup.evaluate(() => (document.getElementById('undo').hidden ? null : document.getElementById('undo-here').textContent));
+  const offered = await waitFor('the Undo offer', undoLine);
+  await popup.click('#undo-button');
+  const outcome = await waitFor('the Undo outcome', async () => {
+    const line = await undoLine();
+    return line && line !== offered ? line : null;
+  }, 30000);
+  await page.close();
+  return { offered, outcome };
+}

@@ -23,7 +23,8 @@ const TAGS = { [SUFFIX]: 'root', [SITE_A]: 'a', [SITE_B]: 'b', [EMBEDDER]: 'embe
 // The cookie-name tag of a host: srv_a, js_a, chips_a, cont_a belong to a.carrd.co.
 export const tagOf = (host) => TAGS[host];
 
-function certificate() {
+// Self-signed, made per run; the browsers are told to accept it (sweep_sites.mjs uses it too).
+export function selfSignedCertificate() {
   const dir = mkdtempSync(join(tmpdir(), 'cw-suffix-cert-'));
   try {
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', `/CN=${SUFFIX}`,
@@ -37,7 +38,7 @@ function certificate() {
 const html = (title, body = '') => `<!doctype html><meta charset="utf-8"><title>${title}</title><h1>${title}</h1>${body}`;
 
 export async function startSuffixSites() {
-  const server = createServer(certificate(), (req, res) => {
+  const server = createServer(selfSignedCertificate(), (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const url = new URL(req.url, `https://${host}`);
     const tag = tagOf(host);

@@ -1,0 +1,69 @@
+// The sweep as the pages show it, after every choice (onboarding, options, popup): the background
+// sweeps the cookies already stored (cookie-sweep.js); more than a handful are shown first and go
+// on a click; then what went, with Undo. Rendered into the page's #sweep panel.
+import { ask, MSG } from './background-client.js';
+import { el } from './element.js';
+import { describeSweep } from './sweep-plan.js';
+
+function show(box, isError, ...children) {
+  box.hidden = false;
+  box.className = isError ? 'panel notice error' : 'panel notice';
+  box.replaceChildren(...children);
+}
+
+function undoText(r) {
+  if (!r.kept) return 'Nothing to undo: these cookies are no longer kept (undone already, or the browser was restarted).';
+  const extra = [r.expired && `${r.expired} expired since`, r.failed && `${r.failed} refused by the browser`].filter(Boolean);
+  return `${r.restored} of ${r.kept} cookies put back${extra.length ? ` (${extra.join(', ')})` : ''}. Sites that write them again meet your choices.`;
+}
+
+async function undo(box, undoId) {
+  const r = await ask(MSG.undoRemoval, { undoId });
+  show(box, r.failed > 0 || !r.kept, el('p', { class: 'sweep-undone', text: undoText(r) }));
+}
+
+function showApplied(box, r) {
+  if (!r.cookies) {
+    box.hidden = true;
+    return;
+  }
+  const failed = r.failed ? ` ${r.failed} could not be removed.` : '';
+  const line = el('p', { class: 'sweep-result', text: `Removed from this browser: ${describeSweep(r)}.${failed}` });
+  if (!r.undoId) {
+    show(box, true, line, el('p', { class: 'sweep-no-undo', text: `Undo is not available: ${r.keepError}.` }));
+    return;
+  }
+  const button = el('button', { class: 'sweep-undo', text: 'Undo' });
+  button.addEventListener('click', () => { button.disabled = true; undo(box, r.undoId); });
+  show(box, r.failed > 0, line, el('div', { class: 'actions' }, button));
+}
+
+function showPreview(box, preview) {
+  const apply = el('button', { class: 'danger sweep-apply', text: `Remove ${preview.cookies} cookies` });
+  const cancel = el('button', { class: 'sweep-cancel', text: 'Not now' });
+  apply.addEventListener('click', async () => {
+    apply.disabled = true;
+    cancel.disabled = true;
+    // Chromium removes a few dozen cookies a second from a jar of thousands: say that it is under way.
+    show(box, false, el('p', { class: 'sweep-removing', text: `Removing ${preview.cookies} cookies…` }));
+    const reply = await ask(MSG.applySweep, { id: preview.id });
+    // Another choice was made (or the background restarted) since: look again.
+    if (reply.expired) return sweepAfterChoice(box);
+    showApplied(box, reply.applied);
+  });
+  cancel.addEventListener('click', () => { box.hidden = true; });
+  show(box, false,
+    el('p', { class: 'sweep-preview', text: `Already stored in this browser: ${describeSweep(preview)}. Nothing is removed until you say so.` }),
+    el('div', { class: 'actions' }, apply, cancel));
+}
+
+// After a choice was saved: sweeps, or shows what a sweep would remove.
+export async function sweepAfterChoice(box) {
+  try {
+    const reply = await ask(MSG.sweep);
+    if (reply.preview) showPreview(box, reply.preview);
+    else showApplied(box, reply.applied);
+  } catch (e) {
+    show(box, true, el('p', { text: `Stored cookies were not swept: ${e.message}` }));
+  }
+}
