@@ -4,6 +4,7 @@ import { ask, MSG, showFailure } from './background-client.js';
 import { CATEGORIES, labelOf } from './categories.js';
 import { categorySwitch } from './category-switch.js';
 import { el } from './element.js';
+import { initOtherBrowsers } from './other-browsers.js';
 import { actionFor, NECESSARY_ONLY } from './policy.js';
 
 let state = null;
@@ -158,3 +159,4 @@ document.getElementById('import').addEventListener('change', (e) => { if (e.targ
 const linked = location.hash.slice(1);
 if ([...document.querySelectorAll('[data-panel]')].some((p) => p.dataset.panel === linked)) showTab(linked);
 load().catch(showFailure);
+initOtherBrowsers();
