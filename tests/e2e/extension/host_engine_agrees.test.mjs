@@ -26,15 +26,22 @@ const STORES = path.join(root, 'tests', 'native-host', 'fixtures', 'cookie-store
 const POLICY = { defaults: { functional: 'block', analytics: 'block', social: 'block', marketing: 'block' } };
 const SHOP = 'https://www.shop.test/';
 
+// Read from copies: SQLite leaves -wal/-shm files beside a WAL database it opens.
 function storedCookiesOfFixtures() {
   const cases = [];
-  for (const file of fs.readdirSync(STORES).filter((f) => f.endsWith('.sqlite'))) {
-    const db = path.join(STORES, file);
-    const chromium = sqliteRows(db, "SELECT count(*) FROM sqlite_master WHERE name = 'cookies'")[0][0] === '1';
-    const rows = chromium
-      ? sqliteRows(db, 'SELECT name, host_key, path FROM cookies', { readonly: true })
-      : sqliteRows(db, 'SELECT name, host, path FROM moz_cookies', { readonly: true });
-    for (const [name, domain, cookiePath] of rows) cases.push({ name, domain, path: cookiePath || '/' });
+  const copies = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-agree-stores-'));
+  try {
+    for (const file of fs.readdirSync(STORES).filter((f) => f.endsWith('.sqlite'))) {
+      const db = path.join(copies, file);
+      fs.copyFileSync(path.join(STORES, file), db);
+      const chromium = sqliteRows(db, "SELECT count(*) FROM sqlite_master WHERE name = 'cookies'")[0][0] === '1';
+      const rows = chromium
+        ? sqliteRows(db, 'SELECT name, host_key, path FROM cookies')
+        : sqliteRows(db, 'SELECT name, host, path FROM moz_cookies');
+      for (const [name, domain, cookiePath] of rows) cases.push({ name, domain, path: cookiePath || '/' });
+    }
+  } finally {
+    fs.rmSync(copies, { recursive: true, force: true });
   }
   return cases;
 }
