@@ -19,7 +19,7 @@ namespace {
 
 constexpr int kRuns = 9;
 
-std::string numbered(int index) { return "c" + std::to_string(index); }
+std::string numbered(int index) { return std::to_string(index).insert(0, 1, 'c'); }
 
 }  // namespace
 

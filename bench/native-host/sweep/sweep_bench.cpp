@@ -23,7 +23,7 @@ constexpr int kRuns = 9;
 
 std::string tracker_or_numbered(int index) {
   static const char* const trackers[] = {"_ga", "_gid", "_fbp", "_gcl_au"};
-  return index < 4 ? trackers[index] : "c" + std::to_string(index);
+  return index < 4 ? std::string(trackers[index]) : std::to_string(index).insert(0, 1, 'c');
 }
 
 class NoProgress final : public DeletionProgress {
