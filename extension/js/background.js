@@ -275,6 +275,8 @@ async function handleMessage(msg) {
     }
     case MSG.exportSettings:
       return settings.policy;
+    case MSG.policyInForce:
+      return enforced();
     case MSG.importSettings: {
       const checked = readImport(msg.settings);
       return checked.ok ? applyChoice(checked.settings) : { error: checked.error };

@@ -9,6 +9,7 @@ export const MSG = Object.freeze({
   setKept: 'setKept',                // {site, kept: true|false}: the keep-list (its stored data is never cleaned up)
   importSettings: 'importSettings',  // {settings}: a policy (policy.js) or an old settings export
   exportSettings: 'exportSettings',  // → the policy
+  policyInForce: 'policyInForce',  // → the policy enforced: the person's merged with the organisation's
   getTabReport: 'getTabReport',      // {tabId} → report
   getDecisionLog: 'getDecisionLog',  // → [entries]
   // "Delete site data" names the tab whose site it is; the deletions also carry the site the

@@ -3,21 +3,13 @@
 // the host's commands (browsers, site_data, delete_site, undo); text from disk or from sites
 // (cookie names, paths, messages) is only ever set as textContent.
 import { BadToken, CommandFailed, ServerGone, call, callWithProgress, takeToken } from './server-connection.js';
+import { el } from './element.js';
+import { initSweepPanel } from './sweep-panel.js';
 
 const $ = (id) => document.getElementById(id);
 let token = null;  // set by start()
 let previewed = null;  // {site, targets} of the last preview, which Delete then carries out
 let undoIds = [];  // the undo IDs of the last deletion's profiles, which Undo puts back
-
-function el(tag, { className, text, title, dataset } = {}, ...children) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = String(text);
-  if (title) node.title = title;
-  Object.assign(node.dataset, dataset ?? {});
-  node.append(...children);
-  return node;
-}
 
 const profileKey = (profile) => `${profile.browser_id}/${profile.profile_id}`;
 const profileLabel = (profile) => `${profile.browser_name} / ${profile.profile_name}`;
@@ -249,6 +241,7 @@ $('preview').addEventListener('click', guarded(preview, $('preview')));
 $('delete').addEventListener('click', guarded(deleteSite, $('delete')));
 $('refresh').addEventListener('click', guarded(loadBrowsers, $('refresh')));
 $('undo').addEventListener('click', guarded(undoDeletion, $('undo')));
+initSweepPanel(() => token, showError);
 
 async function start() {
   try {

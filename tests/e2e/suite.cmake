@@ -65,6 +65,16 @@ set_tests_properties(e2e/profile_deletion_undo PROPERTIES
   TIMEOUT 300
   LABELS "e2e;browser")
 
+# `cookiewarden sweep`: two shops' cookies in real Chromium and Firefox ESR profiles, swept by a policy.
+add_test(NAME e2e/sweep
+         COMMAND ${WARDEN_NODE} --test ${CMAKE_CURRENT_LIST_DIR}/sweep/sweep.test.mjs
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(e2e/sweep PROPERTIES
+  ENVIRONMENT "COOKIEWARDEN=$<TARGET_FILE:cookiewarden>"
+  RESOURCE_LOCK browser
+  TIMEOUT 300
+  LABELS "e2e;browser")
+
 # `cookiewarden serve`: the dashboard in real Chromium over real cookie stores, and its refusals.
 add_test(NAME e2e/serve
          COMMAND ${WARDEN_NODE} --test ${CMAKE_CURRENT_LIST_DIR}/serve/serve_dashboard.test.mjs

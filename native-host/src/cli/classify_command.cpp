@@ -35,7 +35,9 @@ and writes one line per input line, in the same order:
 A line that cannot be read gets {"error": "..."} and the run goes on.
 
 Options:
-  --engine FILE     a compiled engine from 'cookiewarden compile' (default: the built-in rules)
+  --engine FILE     a compiled engine from 'cookiewarden compile' (default: engine.bin beside
+                    cookiewarden, the extension's rules with EasyList and EasyPrivacy; the
+                    built-in vendor rules when it is not there)
   --policy FILE     a consent policy: the JSON the extension exports (defaults, sites,
                     unknown_third_party, keep; engine/policy.schema.json); a category missing
                     from defaults is allowed, so without --policy the output shows the classification

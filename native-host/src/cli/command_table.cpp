@@ -14,6 +14,7 @@ extern const CliCommand kInstallCommand;
 extern const CliCommand kUninstallCommand;
 extern const CliCommand kSitesCommand;
 extern const CliCommand kDeleteCommand;
+extern const CliCommand kSweepCommand;
 extern const CliCommand kUndoCommand;
 extern const CliCommand kServeCommand;
 
@@ -27,6 +28,7 @@ const std::vector<CliCommand>& cli_commands() {
       kUninstallCommand,
       kSitesCommand,
       kDeleteCommand,
+      kSweepCommand,
       kUndoCommand,
       kServeCommand,
   };

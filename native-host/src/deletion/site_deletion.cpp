@@ -171,7 +171,14 @@ SiteDataReport inspect_site(const BrowserProfile& profile, const SiteMatcher& si
 
 DeletionResult delete_site(const BrowserProfile& profile, const SiteMatcher& site, bool dry_run,
                            const UndoSettings& undo, const std::vector<std::unique_ptr<SiteStore>>& stores) {
-  DeletionResult result{profile, site.site(), dry_run, SkipReason::none, {}, {}, {}};
+  return edit_profile(profile, {site.site(), journal_description(profile, site)}, dry_run, undo, stores,
+                      [&](SiteStore& store) { return store.remove(site, dry_run); });
+}
+
+DeletionResult edit_profile(const BrowserProfile& profile, const ProfileEdit& what, bool dry_run,
+                            const UndoSettings& undo, const std::vector<std::unique_ptr<SiteStore>>& stores,
+                            const std::function<StoreOutcome(SiteStore&)>& edit) {
+  DeletionResult result{profile, what.site, dry_run, SkipReason::none, {}, {}, {}};
   RunningState running = detect_running(profile);
   if (running.running) {
     result.skipped = SkipReason::running;
@@ -195,7 +202,7 @@ DeletionResult delete_site(const BrowserProfile& profile, const SiteMatcher& sit
   std::unique_ptr<DeletionJournal> journal;
   if (undo.enabled && !dry_run) {
     std::string error;
-    journal = DeletionJournal::open(undo, journal_description(profile, site), profile, error);
+    journal = DeletionJournal::open(undo, what.journal_description, profile, error);
     if (!journal) {
       result.skipped = SkipReason::io_error;
       // Nothing is deleted that could not be undone, unless the user says so.
@@ -217,7 +224,7 @@ DeletionResult delete_site(const BrowserProfile& profile, const SiteMatcher& sit
       continue;
     }
     if (journal) store->record_removals_in(&journal->for_store(std::string(store->id())));
-    result.stores.push_back(store->remove(site, dry_run));
+    result.stores.push_back(edit(*store));
     store->record_removals_in(nullptr);
     if (journal && !store->undoable() && !result.stores.back().items.empty() &&
         std::find(not_undoable.begin(), not_undoable.end(), store->id()) == not_undoable.end())

@@ -15,6 +15,7 @@
 // interrupted.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -76,6 +77,19 @@ SiteDataReport inspect_site(const BrowserProfile& profile, const SiteMatcher& si
                             const std::vector<std::unique_ptr<SiteStore>>& stores);
 DeletionResult delete_site(const BrowserProfile& profile, const SiteMatcher& site, bool dry_run,
                            const UndoSettings& undo, const std::vector<std::unique_ptr<SiteStore>>& stores);
+
+// What edit_profile is doing, for its result and its undo journal.
+struct ProfileEdit {
+  std::string site;                 // DeletionResult::site (empty for a sweep)
+  std::string journal_description;  // "example.com in Chromium / Default"
+};
+
+// delete_site's safety sequence (running check, profile lock, commit gate, journal, stop
+// requests) around any edit of the profile's stores: `edit` is called once per store reached,
+// with the store recording into the journal. A sweep (cookie_sweep.h) edits by selector this way.
+DeletionResult edit_profile(const BrowserProfile& profile, const ProfileEdit& what, bool dry_run,
+                            const UndoSettings& undo, const std::vector<std::unique_ptr<SiteStore>>& stores,
+                            const std::function<StoreOutcome(SiteStore&)>& edit);
 
 struct SiteCookieCount {
   std::string site;

@@ -46,6 +46,10 @@ std::size_t StoreOutcome::count(ItemKind kind) const {
       std::count_if(items.begin(), items.end(), [kind](const SiteItem& item) { return item.kind == kind; }));
 }
 
+StoreOutcome SiteStore::remove_cookies(CookieSelector&, bool) {
+  return {std::string(id()), {}, SkipReason::not_present, std::string(id()) + " holds no cookies", {}};
+}
+
 void to_json(nlohmann::json& out, const SiteItem& item) {
   out = {{"kind", item_kind_name(item.kind)}, {"host", item.host}};
   if (!item.name.empty()) out["name"] = item.name;

@@ -17,6 +17,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "deletion/cookie_selector.h"
 #include "deletion/site_matcher.h"
 
 namespace cookiewarden {
@@ -98,6 +99,11 @@ class SiteStore {
   // changed and `skipped` says why. With dry_run, runs the same code up to the first write and
   // returns the same items a real run would delete.
   virtual StoreOutcome remove(const SiteMatcher& site, bool dry_run) = 0;
+
+  // Cookie stores only (holds_cookies()): removes the cookies `selector` selects, with remove()'s
+  // guarantees (all or nothing, journaled first, dry_run). What a sweep under a policy edits.
+  virtual bool holds_cookies() const { return false; }
+  virtual StoreOutcome remove_cookies(CookieSelector& selector, bool dry_run);
 
   // Where remove() records what it is about to delete, before deleting it, so that `cookiewarden
   // undo` can put it back (undo/deletion_journal.h). Null (the default): nothing is recorded. A

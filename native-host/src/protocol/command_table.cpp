@@ -7,6 +7,7 @@ extern const Command kHelloCommand;
 extern const Command kBrowsersCommand;
 extern const Command kSiteDataCommand;
 extern const Command kDeleteSiteCommand;
+extern const Command kSweepCommand;
 extern const Command kUndoCommand;
 extern const Command kUndoListCommand;
 
@@ -16,6 +17,7 @@ std::span<const Command> protocol_commands() {
       kBrowsersCommand,
       kSiteDataCommand,
       kDeleteSiteCommand,
+      kSweepCommand,
       kUndoCommand,
       kUndoListCommand,
   };

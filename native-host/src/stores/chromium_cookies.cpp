@@ -43,16 +43,12 @@ bool check_schema(SqliteDatabase& db, SkipReason& reason, std::string& message) 
 
 std::string partition_as_stored(std::string_view top_frame_site_key) { return std::string(top_frame_site_key); }
 
-bool partition_is_site_origin(const SiteMatcher& site, std::string_view partition) {
-  return site.matches_origin(partition);
-}
-
 constexpr CookieTableLayout kLayout{"cookies", "host_key", "top_frame_site_key", "top_frame_site_key != ''",
-                                    partition_as_stored, partition_is_site_origin};
+                                    partition_as_stored};
 
-RowDeletionPlan plan_for(const SiteMatcher& site, StoreJournal* journal = nullptr) {
-  return {"cookies", check_schema, [&site](SqliteDatabase& db, std::vector<MatchedRow>& rows) {
-            return find_cookie_rows(db, kLayout, site, rows);
+RowDeletionPlan plan_for(CookieSelector& selector, StoreJournal* journal = nullptr) {
+  return {"cookies", check_schema, [&selector](SqliteDatabase& db, std::vector<MatchedRow>& rows) {
+            return find_cookie_rows(db, kLayout, selector, rows);
           },
           journal};
 }
@@ -60,11 +56,17 @@ RowDeletionPlan plan_for(const SiteMatcher& site, StoreJournal* journal = nullpt
 }  // namespace
 
 StoreOutcome ChromiumCookieStore::inspect(const SiteMatcher& site) const {
-  return inspect_sqlite_rows(id_, file_, plan_for(site), /*check_schema=*/false);
+  SiteCookieSelector selector(site);
+  return inspect_sqlite_rows(id_, file_, plan_for(selector), /*check_schema=*/false);
 }
 
 StoreOutcome ChromiumCookieStore::remove(const SiteMatcher& site, bool dry_run) {
-  return remove_sqlite_rows(id_, file_, plan_for(site, journal()), dry_run);
+  SiteCookieSelector selector(site);
+  return remove_cookies(selector, dry_run);
+}
+
+StoreOutcome ChromiumCookieStore::remove_cookies(CookieSelector& selector, bool dry_run) {
+  return remove_sqlite_rows(id_, file_, plan_for(selector, journal()), dry_run);
 }
 
 std::vector<std::string> ChromiumCookieStore::cookie_domains() const { return cookie_table_domains(file_, kLayout); }

@@ -2,23 +2,29 @@
 
 namespace cookiewarden {
 
-SqliteError find_cookie_rows(SqliteDatabase& db, const CookieTableLayout& layout, const SiteMatcher& site,
+SqliteError find_cookie_rows(SqliteDatabase& db, const CookieTableLayout& layout, CookieSelector& selector,
                              std::vector<MatchedRow>& rows) {
   std::string table(layout.table), host(layout.host_column);
   bool partitioned = db.has_column(table, std::string(layout.partition_column));
+  bool has_path = db.has_column(table, "path");
+  std::string_view suffix = selector.domain_suffix();
   std::string sql = "SELECT rowid, " + host + ", name, " +
-                    (partitioned ? std::string(layout.partition_column) : std::string("''")) + " FROM " + table +
-                    " WHERE substr(" + host + ", -?2) = ?1";
-  if (partitioned) sql += " OR " + std::string(layout.partitioned_rows);
+                    (partitioned ? std::string(layout.partition_column) : std::string("''")) + ", " +
+                    (has_path ? "path" : "'/'") + " FROM " + table;
+  if (!suffix.empty()) {
+    sql += " WHERE substr(" + host + ", -?2) = ?1";
+    if (partitioned) sql += " OR " + std::string(layout.partitioned_rows);
+  }
   SqliteStatement select = db.prepare(sql);
   if (!select.error().ok()) return select.error();
-  select.bind(1, site.site());
-  select.bind(2, static_cast<std::int64_t>(site.site().size()));
+  if (!suffix.empty()) {
+    select.bind(1, suffix);
+    select.bind(2, static_cast<std::int64_t>(suffix.size()));
+  }
   while (select.step()) {
     std::string_view row_host = select.text(1);
     std::string partition = layout.partition_of(select.text(3));
-    bool by_partition = !partition.empty() && layout.partition_matches(site, partition);
-    if (!by_partition && !site.matches_host(row_host)) continue;
+    if (!selector.selects({row_host, select.text(2), select.text(4), partition})) continue;
     MatchedRow row;
     row.rowid = select.integer(0);
     row.item.kind = ItemKind::cookie;

@@ -1,6 +1,7 @@
-// What the Chromium and Firefox cookie stores share: finding a site's rows in a cookie table
-// (by host, and by the partition a third party wrote them under) and listing its domains. Each
-// store describes its table; the finding and the row shape are one code path.
+// What the Chromium and Firefox cookie stores share: finding the rows a CookieSelector selects in
+// a cookie table (a site's rows by host and by the partition a third party wrote them under, or a
+// sweep's refused rows) and listing its domains. Each store describes its table; the finding and
+// the row shape are one code path.
 #pragma once
 
 #include <filesystem>
@@ -8,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "deletion/site_matcher.h"
+#include "deletion/cookie_selector.h"
 #include "stores/sqlite_row_deletion.h"
 
 namespace cookiewarden {
@@ -20,13 +21,11 @@ struct CookieTableLayout {
   std::string_view partitioned_rows;  // SQL condition selecting the partitioned rows
   // The partition as the store reports it ("" when the row is not partitioned).
   std::string (*partition_of)(std::string_view column_value);
-  // Whether that partition belongs to the site.
-  bool (*partition_matches)(const SiteMatcher& site, std::string_view partition);
 };
 
-// Appends the rows of `layout.table` that belong to `site`. Candidates come from a cheap suffix
-// test in SQL; the public suffix list has the last word in SiteMatcher.
-SqliteError find_cookie_rows(SqliteDatabase& db, const CookieTableLayout& layout, const SiteMatcher& site,
+// Appends the rows of `layout.table` that `selector` selects. Candidates come from a cheap suffix
+// test in SQL (selector.domain_suffix()); the selector has the last word on each.
+SqliteError find_cookie_rows(SqliteDatabase& db, const CookieTableLayout& layout, CookieSelector& selector,
                              std::vector<MatchedRow>& rows);
 
 // Every row's host column, for `sites` without a site; empty when the file cannot be read.

@@ -33,16 +33,12 @@ bool check_schema(SqliteDatabase& db, SkipReason& reason, std::string& message) 
   return true;
 }
 
-bool partition_is_site_origin(const SiteMatcher& site, std::string_view partition_site) {
-  return site.matches_origin(partition_site);
-}
-
 constexpr CookieTableLayout kLayout{"moz_cookies", "host", "originAttributes", "originAttributes LIKE '%partitionKey=%'",
-                                    firefox_partition_site, partition_is_site_origin};
+                                    firefox_partition_site};
 
-RowDeletionPlan plan_for(const SiteMatcher& site, StoreJournal* journal = nullptr) {
-  return {"moz_cookies", check_schema, [&site](SqliteDatabase& db, std::vector<MatchedRow>& rows) {
-            return find_cookie_rows(db, kLayout, site, rows);
+RowDeletionPlan plan_for(CookieSelector& selector, StoreJournal* journal = nullptr) {
+  return {"moz_cookies", check_schema, [&selector](SqliteDatabase& db, std::vector<MatchedRow>& rows) {
+            return find_cookie_rows(db, kLayout, selector, rows);
           },
           journal};
 }
@@ -50,11 +46,17 @@ RowDeletionPlan plan_for(const SiteMatcher& site, StoreJournal* journal = nullpt
 }  // namespace
 
 StoreOutcome FirefoxCookieStore::inspect(const SiteMatcher& site) const {
-  return inspect_sqlite_rows(id(), file_, plan_for(site), /*check_schema=*/false);
+  SiteCookieSelector selector(site);
+  return inspect_sqlite_rows(id(), file_, plan_for(selector), /*check_schema=*/false);
 }
 
 StoreOutcome FirefoxCookieStore::remove(const SiteMatcher& site, bool dry_run) {
-  return remove_sqlite_rows(id(), file_, plan_for(site, journal()), dry_run);
+  SiteCookieSelector selector(site);
+  return remove_cookies(selector, dry_run);
+}
+
+StoreOutcome FirefoxCookieStore::remove_cookies(CookieSelector& selector, bool dry_run) {
+  return remove_sqlite_rows(id(), file_, plan_for(selector, journal()), dry_run);
 }
 
 std::vector<std::string> FirefoxCookieStore::cookie_domains() const { return cookie_table_domains(file_, kLayout); }

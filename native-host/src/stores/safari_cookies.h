@@ -5,6 +5,7 @@
 //
 // A site's cookies are the records whose domain the SiteMatcher accepts (the site, ".site" and
 // its subdomains). The file has no partitioned cookies to match by top-level site.
+// A sweep removes the records its CookieSelector selects.
 #pragma once
 
 #include <filesystem>
@@ -29,11 +30,13 @@ class SafariCookieStore final : public SiteStore {
   std::string_view id() const override { return "safari_cookies"; }
   StoreOutcome inspect(const SiteMatcher& site) const override;
   StoreOutcome remove(const SiteMatcher& site, bool dry_run) override;
+  bool holds_cookies() const override { return true; }
+  StoreOutcome remove_cookies(CookieSelector& selector, bool dry_run) override;
   std::vector<std::string> cookie_domains() const override;
   bool undoable() const override { return true; }
 
  private:
-  StoreOutcome run(const SiteMatcher& site, bool write) const;
+  StoreOutcome run(CookieSelector& selector, bool write) const;
 
   std::filesystem::path file_;
 };

@@ -69,11 +69,14 @@ StoreJournal::StoreJournal(fs::path journal_dir, std::string file_name, std::str
 
 bool StoreJournal::append(nlohmann::json section, std::string& error) {
   sections_.push_back(std::move(section));
-  nlohmann::json entry = entry_;
-  entry["sections"] = sections_;
-  if (write_json(dir_ / file_name_, entry, error)) return true;
-  sections_.erase(sections_.end() - 1);
-  return false;
+  // The sections are lent to the entry for the write, not copied: a sweep's section holds
+  // thousands of rows, and two deep copies of them cost more than writing them.
+  entry_["sections"] = std::move(sections_);
+  bool written = write_json(dir_ / file_name_, entry_, error);
+  sections_ = std::move(entry_["sections"]);
+  entry_.erase("sections");
+  if (!written) sections_.erase(sections_.end() - 1);
+  return written;
 }
 
 bool StoreJournal::record_rows(const fs::path& file, std::string_view table, const std::vector<std::string>& columns,

@@ -32,3 +32,13 @@ export function cookieOfSite(row, site) {
   const host = row.host.replace(/^\./, '');
   return host === site || host.endsWith(`.${site}`) || row.partition === site;
 }
+
+// Every column of every cookie row, quote()d (blobs as X'…'), sorted: equal only when byte-equal.
+export function exactCookieRows(profile) {
+  const table = profile.family === 'chromium' ? 'cookies' : 'moz_cookies';
+  const columns = sqliteRows(profile.cookieDb, `SELECT name FROM pragma_table_info('${table}')`)
+    .map(([name]) => name)
+    .filter((name) => name !== 'id');  // Firefox's row id is not the cookie's; undo may renumber
+  const rows = sqliteRows(profile.cookieDb, `SELECT ${columns.map((c) => `quote(${c})`).join(` || '|' || `)} FROM ${table}`);
+  return rows.map(([row]) => row).sort();
+}

@@ -12,11 +12,9 @@
 //   /session  stores what only the browser session keeps: a session cookie (no Max-Age) and a
 //           sessionStorage key; the iframe does the same for the tracker.
 // Pages signal completion with `window.__ready` (a promise) in every frame.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import https from 'node:https';
-import os from 'node:os';
-import path from 'node:path';
+
+import { selfSignedCertificate } from './self_signed_certificate.mjs';
 
 export const FIRST_PARTY_HOSTS = ['www.example.test', 'news.keep.test'];
 export const TRACKER_HOST = 'ads.tracker.test';
@@ -92,22 +90,9 @@ function page({ title, script, iframe }) {
 <script>${script}</script></head><body><h1>${title}</h1>${frame}</body></html>`;
 }
 
-function selfSignedCertificate() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-site-cert-'));
-  try {
-    const key = path.join(dir, 'key.pem');
-    const cert = path.join(dir, 'cert.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2',
-      '-subj', '/CN=cookie-warden-e2e', '-addext', `subjectAltName=${ALL_HOSTS.map((h) => `DNS:${h}`).join(',')}`], { stdio: 'ignore' });
-    return { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 export async function startSiteServer() {
   const requests = [];  // {host, path, cookie}: what the browsers sent, for diagnostics
-  const server = https.createServer(selfSignedCertificate(), (req, res) => {
+  const server = https.createServer(selfSignedCertificate(ALL_HOSTS), (req, res) => {
     const host = hostName(req);
     const url = new URL(req.url, `https://${host}`);
     requests.push({ host, path: url.pathname, cookie: req.headers.cookie ?? '' });

@@ -11,13 +11,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { launchChromium } from '../lib/chromium_browser.mjs';
-import { cookieOfSite, readCookieRows } from '../lib/cookie_rows.mjs';
+import { withBrowser as withProfileBrowser } from '../lib/browser_session.mjs';
+import { cookieOfSite, exactCookieRows, readCookieRows } from '../lib/cookie_rows.mjs';
 import { COOKIEWARDEN, runCookiewarden } from '../lib/cookiewarden_cli.mjs';
 import { chromiumProfile, createFakeHome, firefoxProfiles, firefoxRoot } from '../lib/fake_home.mjs';
-import { launchFirefox } from '../lib/firefox_browser.mjs';
 import { readSiteData, writeSiteData } from '../lib/page_state.mjs';
-import { integrityCheck, sqliteRows } from '../lib/sqlite_probe.mjs';
+import { integrityCheck } from '../lib/sqlite_probe.mjs';
 import { ALL_HOSTS, startSiteServer } from '../lib/site_server.mjs';
 
 const DELETED_SITE = 'example.test';
@@ -26,28 +25,7 @@ const DELETED_HOST = 'www.example.test';
 let server;
 const homes = [];
 
-async function withBrowser(profile, env, work) {
-  const browser = profile.family === 'chromium'
-    ? await launchChromium({ userDataDir: profile.userDataDir, env })
-    : await launchFirefox({ profileDir: profile.profileDir, hosts: ALL_HOSTS, env });
-  try {
-    return await work(browser.page);
-  } finally {
-    const { code, signal } = await browser.close();
-    assert.equal(signal, null, 'the browser quit by itself, not by a signal');
-    assert.equal(code, 0, 'the browser exit code');
-  }
-}
-
-// Every column of every cookie row, quote()d (blobs as X'…'), sorted: equal only when byte-equal.
-function exactCookieRows(profile) {
-  const table = profile.family === 'chromium' ? 'cookies' : 'moz_cookies';
-  const columns = sqliteRows(profile.cookieDb, `SELECT name FROM pragma_table_info('${table}')`)
-    .map(([name]) => name)
-    .filter((name) => name !== 'id');  // Firefox's row id is not the cookie's; undo may renumber
-  const rows = sqliteRows(profile.cookieDb, `SELECT ${columns.map((c) => `quote(${c})`).join(` || '|' || `)} FROM ${table}`);
-  return rows.map(([row]) => row).sort();
-}
+const withBrowser = (profile, env, work) => withProfileBrowser(profile, env, ALL_HOSTS, work);
 
 function describeRun(run) {
   return `exit ${run.code}\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`;

@@ -25,6 +25,7 @@ import { cookieOfSite, readCookieRows } from '../lib/cookie_rows.mjs';
 import { CHROMIUM_COOKIES, FIREFOX_COOKIES } from '../lib/cookie_store_fixtures.mjs';
 import { COOKIEWARDEN } from '../lib/cookiewarden_cli.mjs';
 import { chromiumProfile, createFakeHome, firefoxProfiles, firefoxRoot } from '../lib/fake_home.mjs';
+import { sqliteRows } from '../lib/sqlite_probe.mjs';
 
 const SITE = 'tracker.test';
 
@@ -317,6 +318,46 @@ test('Undo on the dashboard puts back exactly the rows the deletion removed', as
   await page.waitForFunction(() => document.querySelector('#holdings tr[data-profile="chromium/Default"] [data-field=cookies]')?.textContent === '3');
 });
 
+// A Google Analytics cookie on keep.test in each closed profile (and in the running one): a copy
+// of the file's first row under that name, as the browser would have stored it.
+function addAnalyticsCookie(profile) {
+  const [table, host, id] = profile.family === 'chromium' ? ['cookies', 'host_key', null] : ['moz_cookies', 'host', 'id'];
+  const sql = `CREATE TEMP TABLE r AS SELECT * FROM ${table} LIMIT 1; UPDATE temp.r SET ${host} = '.keep.test', name = '_ga'` +
+    `${id ? `, ${id} = (SELECT max(id) + 1 FROM main.${table})` : ''}; INSERT INTO main.${table} SELECT * FROM temp.r;`;
+  sqliteRows(profile.cookieDb, sql);
+}
+const analyticsRows = (profile) => readCookieRows(profile).filter((row) => row.name === '_ga');
+
+test('"Apply my choices to every browser": the preview changes nothing, Apply removes exactly the refused cookies', async () => {
+  const { page } = browser;
+  for (const key of ['chromium', 'firefox', 'chrome']) addAnalyticsCookie(profiles[key]);
+  const chromeBefore = sha1(profiles.chrome.cookieDb);
+  const notAnalytics = (profile) => otherRows(profile).filter((row) => row.name !== '_ga');
+  const othersBefore = { chromium: notAnalytics(profiles.chromium), firefox: notAnalytics(profiles.firefox) };
+
+  await page.click('#sweep-necessary-only');
+  await page.click('#sweep-preview');
+  await page.locator('#sweep-outcome[data-state=preview]').waitFor();
+  assert.match(await page.locator('#sweep-title').textContent(), /^Preview: 2 cookies would be removed$/);
+  assert.equal(await page.locator('#sweep-outcomes tr[data-profile="chromium/Default"] [data-field=removed]').textContent(), '1');
+  assert.match(await page.locator('#sweep-outcomes tr[data-profile="chromium/Default"] li[data-category=analytics]').textContent(),
+    /analytics: kept 0, would remove 1/);
+  assert.equal(await page.locator('#sweep-outcomes tr[data-profile="chrome/Default"]').getAttribute('data-result'), 'running');
+  assert.equal(analyticsRows(profiles.chromium).length, 1, 'the preview removed nothing');
+  assert.equal(analyticsRows(profiles.firefox).length, 1, 'the preview removed nothing');
+
+  await page.click('#sweep-apply');
+  await page.locator('#sweep-outcome[data-state=applied]').waitFor();
+  assert.match(await page.locator('#sweep-title').textContent(), /^2 cookies removed \(some profiles were skipped/);
+  assert.match(await page.locator('#sweep-outcomes tr[data-profile="firefox/work.default"]').textContent(), /top vendors: Google Analytics 1/);
+  assert.deepEqual(analyticsRows(profiles.chromium), []);
+  assert.deepEqual(analyticsRows(profiles.firefox), []);
+  assert.deepEqual(otherRows(profiles.chromium), othersBefore.chromium);
+  assert.deepEqual(otherRows(profiles.firefox), othersBefore.firefox);
+  assert.equal(sha1(profiles.chrome.cookieDb), chromeBefore, 'the running browser\'s profile is untouched');
+  assert.equal(await page.locator('#sweep-apply').isDisabled(), true, 'Apply needs a new preview');
+});
+
 test('the dashboard\'s WebSocket carries the same commands; without the token it does not open', async () => {
   const { page } = browser;
   const result = await page.evaluate(async () => {
@@ -332,7 +373,7 @@ test('the dashboard\'s WebSocket carries the same commands; without the token it
   assert.equal(result.good.protocol, 'cookiewarden');
   assert.equal(result.good.reply.id, 'w');
   assert.equal(result.good.reply.ok, true);
-  assert.deepEqual(result.good.reply.result.capabilities.sort(), ['browsers', 'delete_site', 'hello', 'site_data', 'undo', 'undo_list']);
+  assert.deepEqual(result.good.reply.result.capabilities.sort(), ['browsers', 'delete_site', 'hello', 'site_data', 'sweep', 'undo', 'undo_list']);
   assert.deepEqual(result.bad, { error: true });
 });
 

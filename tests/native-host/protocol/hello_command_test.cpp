@@ -23,4 +23,6 @@ TEST_CASE("hello: names the host, version, protocol, OS and every command") {
   CHECK(hello["capabilities"].size() == protocol_commands().size());
   for (const Command& c : protocol_commands())
     CHECK(std::find(hello["capabilities"].begin(), hello["capabilities"].end(), c.name) != hello["capabilities"].end());
+  // What the extension's options page looks for before offering to sweep the other browsers.
+  CHECK(std::find(hello["capabilities"].begin(), hello["capabilities"].end(), "sweep") != hello["capabilities"].end());
 }

@@ -1,0 +1,120 @@
+// `cookiewarden sweep` on the real Chromium 156 and Firefox ESR 153 cookie files of the fake home,
+// with two shops' cookies added to them the way the browsers store them (an existing row copied,
+// its host, name and partition changed).
+#include <unistd.h>
+
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "../support/cli_run.h"
+#include "../support/shop_cookies.h"
+
+using namespace cookiewarden::test;
+
+namespace {
+
+// "host name" of every cookie in the profile's file, sorted.
+std::vector<std::string> chromium_cookies(const FakeHome& home) {
+  RawDb db(home.chromium_profile() / "Cookies");
+  return db.rows("SELECT host_key || ' ' || name || ' ' || top_frame_site_key FROM cookies ORDER BY 1");
+}
+std::vector<std::string> firefox_cookies(const FakeHome& home) {
+  RawDb db(home.firefox_profile() / "cookies.sqlite");
+  return db.rows("SELECT host || ' ' || name || ' ' || originAttributes FROM moz_cookies ORDER BY 1");
+}
+
+std::vector<std::string> without(std::vector<std::string> rows, const std::vector<std::string>& gone) {
+  for (const auto& row : gone) {
+    auto it = std::find(rows.begin(), rows.end(), row);
+    REQUIRE_MESSAGE(it != rows.end(), row);
+    rows.erase(it);
+  }
+  return rows;
+}
+
+void mark_chromium_running(const FakeHome& home) {
+  char host[256] = {};
+  REQUIRE(::gethostname(host, sizeof host - 1) == 0);
+  fs::create_symlink(std::string(host) + "-" + std::to_string(::getpid()),
+                     home.chromium_profile().parent_path() / "SingletonLock");
+}
+
+}  // namespace
+
+TEST_CASE("cookiewarden sweep removes exactly what the policy refuses, keeps the rest, and undo puts it back") {
+  FakeHome home;
+  add_shops(home);
+  fs::path policy = write_policy(home);
+  auto chromium_before = chromium_cookies(home), firefox_before = firefox_cookies(home);
+
+  CliRun run = run_cli_in(home, {"sweep", "--policy", policy.c_str(), "--json"});
+  REQUIRE_MESSAGE(run.code == 0, run.out << run.err);
+  auto json = nlohmann::json::parse(run.out);
+  REQUIRE(json["profiles"].size() == 2);
+
+  CHECK(chromium_cookies(home) == without(chromium_before, {".doubleclick.net IDE https://shop-a.test",
+                                                            ".shop-a.test _fbp ", ".shop-a.test _gcl_au ",
+                                                            ".shop-b.test _fbp ", ".shop-b.test _ga ",
+                                                            ".shop-b.test _gcl_au ", ".shop-b.test _gid "}));
+  CHECK(firefox_cookies(home) ==
+        without(firefox_before, {".doubleclick.net IDE ^partitionKey=%28https%2Cshop-a.test%29", ".shop-a.test _fbp ",
+                                 ".shop-a.test _gcl_au ", ".shop-b.test _fbp ", ".shop-b.test _ga ",
+                                 ".shop-b.test _gcl_au ", ".shop-b.test _gid "}));
+  CHECK(RawDb(home.chromium_profile() / "Cookies").text("PRAGMA integrity_check") == "ok");
+  CHECK(RawDb(home.firefox_profile() / "cookies.sqlite").text("PRAGMA integrity_check") == "ok");
+
+  for (const auto& profile : json["profiles"]) {
+    CHECK(profile["complete"] == true);
+    CHECK(profile["cookies"]["removed"] == 7);
+    CHECK(profile["cookies"]["categories"]["analytics"]["removed"] == 2);
+    CHECK(profile["cookies"]["categories"]["analytics"]["kept"] == 4);  // shop-a's and pinned.test's
+    CHECK(profile["cookies"]["categories"]["marketing"]["removed"] == 5);
+    CHECK(profile["cookies"]["top_vendors"][0]["vendor"] == "Google Ads");
+    REQUIRE(profile["undo"].is_object());
+    CliRun undo = run_cli_in(home, {"undo", profile["undo"]["id"].get<std::string>()});
+    CHECK_MESSAGE(undo.code == 0, undo.out << undo.err);
+  }
+  CHECK(chromium_cookies(home) == chromium_before);
+  CHECK(firefox_cookies(home) == firefox_before);
+}
+
+TEST_CASE("cookiewarden sweep --dry-run changes no byte and says what would go") {
+  FakeHome home;
+  add_shops(home);
+  fs::path policy = write_policy(home);
+  auto before = tree_snapshot(home.home());
+  CliRun run = run_cli_in(home, {"sweep", "--policy", policy.c_str(), "--dry-run"});
+  CHECK_MESSAGE(run.code == 0, run.out << run.err);
+  CHECK(tree_snapshot(home.home()) == before);
+  CHECK(run.out.find("Chromium / Person 1 (Default): would remove 7 cookies") != std::string::npos);
+  CHECK(run.out.find("analytics   kept 4      would remove 2") != std::string::npos);
+  CHECK(run.out.find("top vendors: Google Ads 3, Facebook Ads (Meta Pixel) 2, Google Analytics 2") != std::string::npos);
+}
+
+TEST_CASE("cookiewarden sweep skips a running browser unchanged and sweeps the others") {
+  FakeHome home;
+  add_shops(home);
+  mark_chromium_running(home);
+  auto chromium_before = file_bytes(home.chromium_profile() / "Cookies");
+  auto firefox_before = firefox_cookies(home);
+  CliRun run = run_cli_in(home, {"sweep", "--necessary-only"});
+  CHECK(run.code == 3);
+  CHECK(run.out.find("Chromium / Person 1 (Default): SKIPPED - Chromium is running") != std::string::npos);
+  CHECK(file_bytes(home.chromium_profile() / "Cookies") == chromium_before);
+  // Necessary only, no site allowed anything: every shop's four go, the keep-list is empty.
+  CHECK(firefox_cookies(home).size() == firefox_before.size() - 13);
+}
+
+TEST_CASE("cookiewarden sweep needs a policy and refuses a bad one without touching anything") {
+  FakeHome home;
+  auto before = tree_snapshot(home.home());
+  CHECK(run_cli_in(home, {"sweep"}).code == 2);
+  write_file(home.home() / "bad.json", R"({"defaults": {"necessary": "block"}})");
+  CliRun bad = run_cli_in(home, {"sweep", "--policy", (home.home() / "bad.json").c_str()});
+  CHECK(bad.code == 2);
+  CHECK(bad.err.find("necessary") != std::string::npos);
+  CHECK(run_cli_in(home, {"sweep", "--necessary-only", "--engine", (home.home() / "missing.bin").c_str()}).code == 1);
+  fs::remove(home.home() / "bad.json");
+  CHECK(tree_snapshot(home.home()) == before);
+}
