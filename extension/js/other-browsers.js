@@ -1,5 +1,5 @@
-// Options, "Other browsers": the extension's own choices (the policy it stores and exports,
-// overrides and kept sites included) applied to the cookies every other browser and profile on
+// Options, "Other browsers": the extension's own choices (the policy in force: the person's,
+// overrides and kept sites included, merged with an organisation's managed policy) applied to the cookies every other browser and profile on
 // this computer already stores, through the native host's `sweep`: a preview (dry run) first,
 // then Apply, then each profile's outcome in the host's words. A host whose `hello` does not list
 // `sweep` is too old: the page says to update it instead of offering the button.
