@@ -40,11 +40,17 @@ TEST_CASE("caller: argv tells a browser launch from a CLI run") {
   auto windows = caller_of({kOrigin, "--parent-window=1234"});
   REQUIRE(windows);
   CHECK(windows->extension == kOrigin);
-  auto firefox = caller_of({"/home/u/.mozilla/native-messaging-hosts/org.cookiewarden.host.json", "a@b.org"});
+  // Firefox passes the manifest's absolute path, in the platform's own form.
+#if defined(_WIN32)
+  const std::string manifest = "C:\\Users\\u\\AppData\\Roaming\\Cookie Warden\\org.cookiewarden.host.json";
+#else
+  const std::string manifest = "/home/u/.mozilla/native-messaging-hosts/org.cookiewarden.host.json";
+#endif
+  auto firefox = caller_of({manifest, "a@b.org"});
   REQUIRE(firefox);
   CHECK(firefox->kind == CallerKind::firefox);
   CHECK(firefox->extension == "a@b.org");
-  CHECK(firefox->manifest == "/home/u/.mozilla/native-messaging-hosts/org.cookiewarden.host.json");
+  CHECK(firefox->manifest == manifest);
 
   CHECK_FALSE(caller_of({}));
   CHECK_FALSE(caller_of({"browsers"}));

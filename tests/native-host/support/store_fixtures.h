@@ -3,7 +3,6 @@
 #pragma once
 
 #include <sqlite3.h>
-#include <stdlib.h>
 
 #include <doctest/doctest.h>
 
@@ -11,6 +10,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -19,13 +19,26 @@ namespace cookiewarden::test {
 
 namespace fs = std::filesystem;
 
+// Creating a symbolic link takes a privilege on Windows that a test cannot count on (Wine has none to
+// give): the test cases that build one are skipped there (doctest::skip).
+#if defined(_WIN32)
+inline constexpr bool kCannotCreateSymlinks = true;
+#else
+inline constexpr bool kCannotCreateSymlinks = false;
+#endif
+
 // A fresh directory under the system temp dir, removed with everything in it at scope exit.
 class TempDir {
  public:
+  // A random name created exclusively (create_directory is false when it exists): mkdtemp's
+  // guarantee, which Windows lacks.
   TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "cw-stores-XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-    path_ = tmpl;
+    std::random_device random;
+    for (int attempt = 0; attempt < 100 && path_.empty(); ++attempt) {
+      fs::path candidate = fs::temp_directory_path() / ("cw-stores-" + std::to_string(random()));
+      if (fs::create_directory(candidate)) path_ = candidate;
+    }
+    REQUIRE(!path_.empty());
   }
   ~TempDir() {
     std::error_code ec;
@@ -76,7 +89,7 @@ inline void write_file(const fs::path& path, std::string_view bytes) {
 inline std::map<std::string, std::string> tree_snapshot(const fs::path& root) {
   std::map<std::string, std::string> out;
   for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
-    auto rel = fs::relative(it->path(), root).string();
+    auto rel = fs::relative(it->path(), root).generic_string();
     if (it->is_symlink()) out[rel] = "-> " + fs::read_symlink(it->path()).string();
     else if (it->is_regular_file()) out[rel] = file_bytes(it->path());
     else out[rel] = "<dir>";
@@ -88,7 +101,7 @@ inline std::map<std::string, std::string> tree_snapshot(const fs::path& root) {
 class RawDb {
  public:
   explicit RawDb(const fs::path& file) {
-    REQUIRE(sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_open_v2(reinterpret_cast<const char*>(file.u8string().c_str()), &db_, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
     sqlite3_busy_timeout(db_, 2000);
   }
   ~RawDb() { sqlite3_close_v2(db_); }
