@@ -21,6 +21,8 @@ class LibsoupCookieStore final : public SiteStore {
   std::string_view id() const override { return "libsoup_cookies"; }
   StoreOutcome inspect(const SiteMatcher& site) const override;
   StoreOutcome remove(const SiteMatcher& site, bool dry_run) override;
+  bool holds_cookies() const override { return true; }
+  StoreOutcome remove_cookies(CookieSelector& selector, bool dry_run) override;
   bool undoable() const override { return true; }
   std::vector<std::string> cookie_domains() const override;
 
