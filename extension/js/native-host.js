@@ -1,9 +1,17 @@
-// The native host (`cookiewarden`, name in extension/ids.json) over native messaging. One port per
-// request: the host may answer a large result in pages ({page: {index, count}, result_part}), which
-// only a port receives; the parts are joined and parsed once all have arrived. A long command
-// (delete_site, site_data) asked for progress first sends {id, progress: {done, total, browser,
-// profile, state}} (native-host/src/protocol/message.h): handed to `onProgress`, never taken for
-// the reply.
+// The native host (`cookiewarden`, name in extension/ids.json), reached one of two ways behind one
+// interface, askHost(cmd, args, onProgress):
+//   - native messaging (connectNative), the usual way once `cookiewarden install` ran;
+//   - `cookiewarden serve` on loopback (serve-port.js), when native messaging is not there (no
+//     host installed, or a browser without it, as Safari's web extensions) and this install was
+//     paired with serve (serve-pairing.js). A request native messaging never started is sent there.
+// Both carry the same messages, handled once here: one port per request; the host may answer a
+// large result in pages ({page: {index, count}, result_part}), joined and parsed once all have
+// arrived; a long command (delete_site, site_data) asked for progress first sends {id, progress:
+// {done, total, browser, profile, state}} (native-host/src/protocol/message.h): handed to
+// `onProgress`, never taken for the reply.
+import { servePort } from './serve-port.js';
+import { readPairing } from './serve-pairing.js';
+
 export const HOST_NAME = 'org.cookiewarden.host';
 
 let nextId = 1;
@@ -16,21 +24,27 @@ export class HostError extends Error {
   }
 }
 
-// `onProgress`, if given, asks the host for progress and receives each report.
-export function askHost(cmd, args = {}, onProgress = null) {
+// A port to the host over native messaging: {post, close}; `onGone(code, message)` when it closes.
+function nativePort({ onMessage, onGone }) {
+  const port = chrome.runtime.connectNative(HOST_NAME);
+  port.onMessage.addListener(onMessage);
+  port.onDisconnect.addListener(() => {
+    // "Specified native messaging host not found." when `cookiewarden install` was not run.
+    const why = chrome.runtime.lastError?.message ?? 'the host closed the connection';
+    onGone(/not found/i.test(why) ? 'not_installed' : 'disconnected', why);
+  });
+  return { post: (msg) => port.postMessage(msg), close: () => port.disconnect() };
+}
+
+// One request over a port opened by `open` (nativePort, servePort).
+function exchange(open, cmd, args, onProgress) {
   return new Promise((resolve, reject) => {
-    let port;
-    try {
-      port = chrome.runtime.connectNative(HOST_NAME);
-    } catch (e) {
-      reject(new HostError('not_installed', String(e?.message ?? e)));
-      return;
-    }
     const id = nextId++;
     const parts = [];
     let received = 0;
-    const finish = (settle, value) => { port.disconnect(); settle(value); };
-    port.onMessage.addListener((msg) => {
+    let port;
+    const finish = (settle, value) => { port.close(); settle(value); };
+    const onMessage = (msg) => {
       if (msg?.id !== id) return;
       if (msg.progress) return onProgress?.(msg.progress);
       if (!msg.ok) return finish(reject, new HostError(msg.error?.code ?? 'error', msg.error?.message ?? 'the host refused the request'));
@@ -43,12 +57,27 @@ export function askHost(cmd, args = {}, onProgress = null) {
       } catch {
         return finish(reject, new HostError('bad_reply', 'the host sent an unreadable paged reply'));
       }
-    });
-    port.onDisconnect.addListener(() => {
-      // "Specified native messaging host not found." when `cookiewarden install` was not run.
-      const why = chrome.runtime.lastError?.message ?? 'the host closed the connection';
-      reject(new HostError(/not found/i.test(why) ? 'not_installed' : 'disconnected', why));
-    });
-    port.postMessage(onProgress ? { id, cmd, args, progress: true } : { id, cmd, args });
+    };
+    const onGone = (code, message) => reject(new HostError(code, message));
+    try {
+      port = open({ onMessage, onGone });
+    } catch (e) {
+      // No connectNative at all: a browser without native messaging.
+      reject(new HostError('not_installed', String(e?.message ?? e)));
+      return;
+    }
+    port.post(onProgress ? { id, cmd, args, progress: true } : { id, cmd, args });
   });
+}
+
+// `onProgress`, if given, asks the host for progress and receives each report.
+export async function askHost(cmd, args = {}, onProgress = null) {
+  try {
+    return await exchange(nativePort, cmd, args, onProgress);
+  } catch (e) {
+    if (e.code !== 'not_installed') throw e;
+    const pairing = await readPairing();
+    if (!pairing) throw e;
+    return exchange((handlers) => servePort(pairing, handlers), cmd, args, onProgress);
+  }
 }

@@ -2,6 +2,7 @@
 // deleting it everywhere (preview first), and undoing that deletion. Everything shown comes from
 // the host's commands (browsers, site_data, delete_site, undo); text from disk or from sites
 // (cookie names, paths, messages) is only ever set as textContent.
+import { startPairingPanel } from './pairing-panel.js';
 import { BadToken, CommandFailed, ServerGone, call, callWithProgress, takeToken } from './server-connection.js';
 import { el } from './element.js';
 import { initSweepPanel } from './sweep-panel.js';
@@ -250,6 +251,7 @@ async function start() {
     return showError(error);
   }
   if (!token) return showError(new BadToken('This page needs its token: open the dashboard from "cookiewarden serve" (its link works once).'));
+  startPairingPanel(token, showError);
   await guarded(loadBrowsers)();
 }
 

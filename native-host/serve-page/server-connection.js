@@ -54,13 +54,14 @@ export async function takeToken() {
 
 let nextId = 1;
 
-export async function call(token, cmd, args = {}) {
+// POST `body` (JSON) to `path` with the token; the response, or ServerGone / BadToken.
+async function post(path, token, body) {
   let response;
   try {
-    response = await fetch('/api', {
+    response = await fetch(path, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify({ id: nextId++, cmd, args }),
+      body: JSON.stringify(body),
       cache: 'no-store',
     });
   } catch {
@@ -68,14 +69,30 @@ export async function call(token, cmd, args = {}) {
   }
   if (response.status === 401)
     throw new BadToken('The server refused this page\'s token (it changes every time the server starts). Open the dashboard from "cookiewarden serve" again.');
-  let reply;
+  return response;
+}
+
+async function replyOf(response) {
   try {
-    reply = await response.json();
+    return await response.json();
   } catch {
     throw new ServerGone(`The server answered ${response.status} without a reply.`);
   }
+}
+
+export async function call(token, cmd, args = {}) {
+  const response = await post('/api', token, { id: nextId++, cmd, args });
+  const reply = await replyOf(response);
   if (!reply.ok) throw new CommandFailed(reply.error?.code ?? 'internal', reply.error?.message ?? `HTTP ${response.status}`);
   return reply.result;
+}
+
+// The paired browser extensions (POST /installs): {action: "code" | "list" | "revoke", id}.
+export async function manageInstalls(token, body) {
+  const response = await post('/installs', token, body);
+  const reply = await replyOf(response);
+  if (!response.ok) throw new CommandFailed(reply.error?.code ?? 'internal', reply.error?.message ?? `HTTP ${response.status}`);
+  return reply;
 }
 
 // The token travels as a subprotocol: a page's WebSocket cannot set an Authorization header.

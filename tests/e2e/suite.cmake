@@ -98,5 +98,16 @@ set_tests_properties(e2e/webkit_gnome_web PROPERTIES
 # The extension's suite (package fixture, web-ext lint, Chromium tests) lives with its tests.
 include(${CMAKE_CURRENT_LIST_DIR}/extension/suite.cmake)
 
+# The extension without native messaging: paired with `serve` from the dashboard, deleting through it.
+add_test(NAME e2e/serve_pairing
+         COMMAND ${WARDEN_NODE} --test ${CMAKE_CURRENT_LIST_DIR}/serve/extension_pairing.test.mjs
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(e2e/serve_pairing PROPERTIES
+  ENVIRONMENT "WARDEN_EXTENSION_DIR=${WARDEN_EXTENSION_DIR};COOKIEWARDEN=$<TARGET_FILE:cookiewarden>"
+  FIXTURES_REQUIRED extension_package
+  RESOURCE_LOCK browser
+  TIMEOUT 300
+  LABELS "e2e;browser;extension")
+
 # make demo's headless path (tests/e2e/demo/): needs the extension package fixture above.
 include(${CMAKE_CURRENT_LIST_DIR}/demo/suite.cmake)

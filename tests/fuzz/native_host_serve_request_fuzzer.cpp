@@ -29,7 +29,9 @@ const std::string kToken(64, 'f');
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const serve::RequestGuard guard(serve::AccessToken::from_text(kToken), 8080);
+  static const serve::PairedInstalls installs =
+      serve::PairedInstalls::load("/nonexistent-home/paired-extensions.json").value();
+  static const serve::RequestGuard guard(serve::AccessToken::from_text(kToken), 8080, installs);
   static Environment env{Os::linux_, "/nonexistent-home", {}};
   static protocol::CommandContext ctx{env, warden::PublicSuffixList::builtin()};
 

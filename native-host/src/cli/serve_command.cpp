@@ -11,6 +11,7 @@
 #include "serve/launch_page.h"
 #include "serve/loopback_server.h"
 #include "serve/one_time_codes.h"
+#include "serve/paired_installs.h"
 
 namespace cookiewarden::cli {
 namespace {
@@ -55,7 +56,13 @@ int run_serve(std::span<const std::string_view> args, Io io) {
   Environment env = Environment::current();
   protocol::CommandContext ctx{env, warden::PublicSuffixList::builtin()};
   std::unique_ptr<serve::LaunchPage> page;  // outlives the server, whose code removes it
-  auto server = serve::LoopbackServer::open(port, std::move(token).value(), ctx, protocol::protocol_commands());
+  auto installs = serve::PairedInstalls::load(serve::paired_installs_file(env));
+  if (!installs.ok()) {
+    io.err << "cookiewarden serve: " << installs.detail() << "\n";
+    return kExitFailure;
+  }
+  auto server = serve::LoopbackServer::open(port, std::move(token).value(), ctx, protocol::protocol_commands(),
+                                            std::move(installs).value());
   if (!server.ok()) {
     io.err << "cookiewarden serve: " << server.detail() << "\n";
     return kExitFailure;
@@ -105,12 +112,19 @@ extern const CliCommand kServeCommand{
     "  GET  /ws    WebSocket, one request per text message; subprotocols \"cookiewarden\" and\n"
     "              \"cookiewarden.token.TOKEN\"\n"
     "  POST /token {\"code\"} → {\"token\"}: a one-time code traded for the token\n"
+    "  POST /installs  the dashboard's pairing code, list and revoke of paired extensions\n"
+    "  POST /pair  {\"code\"} → {\"install\",\"token\"}: a browser extension trades the dashboard's\n"
+    "              pairing code for a token of its own (then /api and /ws from its origin only)\n"
     "A new random token is made at every start and never printed or passed on a command line: the\n"
     "browser opener gets the path of a private page (0600, removed once used or at exit) that leads\n"
     "to the dashboard with a one-time code, which the page trades for the token. A code works once,\n"
     "within 10 minutes. Requests without the token get 401; a Host header other than\n"
-    "127.0.0.1/localhost/[::1]:PORT gets 421 (DNS rebinding); an Origin other than the dashboard's\n"
-    "gets 403; bodies over 1 MiB get 413. A fixed port already taken on 127.0.0.1 or [::1] is an error.\n\n"
+    "127.0.0.1/localhost/[::1]:PORT gets 421 (DNS rebinding); an Origin other than the dashboard's or\n"
+    "a browser extension's gets 403; bodies over 1 MiB get 413. A fixed port already taken on\n"
+    "127.0.0.1 or [::1] is an error.\n"
+    "Paired extensions are kept in $XDG_STATE_HOME/cookiewarden/paired-extensions.json (0600); a pairing\n"
+    "code works once, within 5 minutes, and 5 wrong tries void it. Pairings keep serve's port: use a\n"
+    "fixed --port for them to outlast a restart.\n\n"
     "  --port N    listen on port N (default: a free port chosen by the system)\n"
     "  --no-open   do not open a browser: print a one-time dashboard link instead\n",
     run_serve};

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "serve/dashboard_files.h"
+#include "serve/installs_exchange.h"
 #include "serve/websocket_session.h"
 
 namespace cookiewarden::serve {
@@ -81,6 +82,8 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
       case Route::page_file: return send_page_file(admitted.path);
       case Route::websocket: return upgrade();
       case Route::token_exchange:
+      case Route::pairing:
+      case Route::installs:
       case Route::api: route_ = admitted.route; return read_body();
     }
   }
@@ -112,8 +115,12 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
   void read_rest() {
     http::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
       if (ec) return self->on_read_error(ec);
-      if (self->route_ == Route::token_exchange) return self->exchange_code();
-      self->run_request();
+      switch (self->route_) {
+        case Route::token_exchange: return self->exchange_code();
+        case Route::pairing:
+        case Route::installs: return self->answer_pairing_request();
+        default: return self->run_request();
+      }
     });
   }
 
@@ -139,6 +146,20 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
       return send_error(401, {ErrorCode::not_allowed, "this dashboard link was already used or has expired"}, keep_alive);
     nlohmann::json reply = {{"token", state_.guard->token().text()}};
     send(json_response(200, reply.dump()), keep_alive);
+  }
+
+  // Quick, and touching only the pairing state the I/O thread owns: answered here.
+  void answer_pairing_request() {
+    bool keep_alive = parser_->get().keep_alive();
+    const std::string& body = parser_->get().body();
+    PairingClock clock{PairingCodes::Clock::now(), std::chrono::duration_cast<std::chrono::seconds>(
+                                                       std::chrono::system_clock::now().time_since_epoch())
+                                                       .count()};
+    ApiReply reply = route_ == Route::installs
+                         ? answer_installs(body, state_.installs, state_.pairing_codes, clock)
+                         : answer_pairing(body, *request_head(parser_->get()).origin, state_.installs,
+                                          state_.pairing_codes, clock);
+    send(json_response(reply.status, std::move(reply.text)), keep_alive);
   }
 
   void upgrade() {

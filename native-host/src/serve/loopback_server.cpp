@@ -66,8 +66,9 @@ LoopbackServer::~LoopbackServer() {
 
 warden::Result<std::unique_ptr<LoopbackServer>> LoopbackServer::open(std::uint16_t port, AccessToken token,
                                                                      protocol::CommandContext& ctx,
-                                                                     std::span<const protocol::Command> commands) {
-  auto state = std::make_unique<ServerState>(ctx, commands);
+                                                                     std::span<const protocol::Command> commands,
+                                                                     PairedInstalls installs) {
+  auto state = std::make_unique<ServerState>(ctx, commands, std::move(installs));
   for (int attempt = 1;; ++attempt) {
     tcp::acceptor v4(state->io);
     if (auto ec = listen(v4, {boost::asio::ip::address_v4::loopback(), port}))
@@ -86,7 +87,7 @@ warden::Result<std::unique_ptr<LoopbackServer>> LoopbackServer::open(std::uint16
     if (!ec) state->acceptors.push_back(std::move(v6));  // else no IPv6 loopback here
     break;
   }
-  state->guard.emplace(std::move(token), state->port);
+  state->guard.emplace(std::move(token), state->port, state->installs);
   return std::unique_ptr<LoopbackServer>(new LoopbackServer(std::move(state)));
 }
 

@@ -3,6 +3,8 @@
 //
 //   GET /           the dashboard (dashboard_files.h)
 //   POST /token     {"code"} → {"token"}: a one-time code traded for the token (one_time_codes.h)
+//   POST /installs  the dashboard's pairing codes and paired extensions (installs_exchange.h)
+//   POST /pair      {"code"} → {"install", "token"}: an extension's pairing (pairing_codes.h)
 //   POST /api       one request JSON → its reply JSON (api_exchange.h)
 //   GET /ws         WebSocket: each text message a request, each answered by its reply
 //
@@ -20,6 +22,7 @@
 
 #include "protocol/command.h"
 #include "serve/access_token.h"
+#include "serve/paired_installs.h"
 #include "warden/status.h"
 
 namespace cookiewarden::serve {
@@ -33,10 +36,11 @@ class LoopbackServer {
   // for a fixed port (a browser resolving "localhost" to ::1 would reach that program) and a
   // reason to pick another for port 0. Other programs cannot bind the same port while the
   // server runs (SO_EXCLUSIVEADDRUSE on Windows, where SO_REUSEADDR would let them).
-  // `ctx` and `commands` must outlive the server.
+  // `ctx` and `commands` must outlive the server; `installs` are the extensions paired so far.
   static warden::Result<std::unique_ptr<LoopbackServer>> open(std::uint16_t port, AccessToken token,
                                                               protocol::CommandContext& ctx,
-                                                              std::span<const protocol::Command> commands);
+                                                              std::span<const protocol::Command> commands,
+                                                              PairedInstalls installs);
   ~LoopbackServer();
   LoopbackServer(const LoopbackServer&) = delete;
   LoopbackServer& operator=(const LoopbackServer&) = delete;

@@ -49,11 +49,22 @@ bool RequestGuard::is_own_origin(std::string_view origin) const {
   return starts_with_ignoring_case(origin, kScheme) && is_own_host(origin.substr(kScheme.size()));
 }
 
-bool RequestGuard::has_token(const RequestHead& head, Route route) const {
-  if (route == Route::api) {
+bool RequestGuard::is_extension_origin(std::string_view origin) {
+  static constexpr std::array<std::string_view, 3> kSchemes{"chrome-extension://", "moz-extension://",
+                                                            "safari-web-extension://"};
+  return std::any_of(kSchemes.begin(), kSchemes.end(), [origin](std::string_view scheme) {
+    return origin.size() > scheme.size() && starts_with_ignoring_case(origin, scheme);
+  });
+}
+
+bool RequestGuard::has_token(const RequestHead& head, Route route, std::optional<std::string_view> extension) const {
+  auto matches = [&](std::string_view candidate) {
+    return extension ? installs_.admits(*extension, candidate) : token_.matches(candidate);
+  };
+  if (route != Route::websocket) {
     constexpr std::string_view kBearer = "Bearer ";
     if (!head.authorization || !starts_with_ignoring_case(*head.authorization, kBearer)) return false;
-    return token_.matches(trim(head.authorization->substr(kBearer.size())));
+    return matches(trim(head.authorization->substr(kBearer.size())));
   }
   if (!head.websocket_protocols) return false;
   // A comma-separated list; the token may be any of the offered names.
@@ -62,7 +73,7 @@ bool RequestGuard::has_token(const RequestHead& head, Route route) const {
   while (!list.empty()) {
     std::size_t comma = list.find(',');
     std::string_view name = trim(list.substr(0, comma));
-    if (name.starts_with(kWebSocketTokenPrefix) && token_.matches(name.substr(kWebSocketTokenPrefix.size())))
+    if (name.starts_with(kWebSocketTokenPrefix) && matches(name.substr(kWebSocketTokenPrefix.size())))
       found = true;
     list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
   }
@@ -74,14 +85,25 @@ std::variant<Admitted, Refusal> RequestGuard::admit(const RequestHead& head) con
     return refusal(421, ErrorCode::not_allowed,
                    "the Host header must be 127.0.0.1:" + std::to_string(port_) + ", localhost:" +
                        std::to_string(port_) + " or [::1]:" + std::to_string(port_));
-  if (head.origin && !is_own_origin(trim(*head.origin)))
-    return refusal(403, ErrorCode::not_allowed, "requests from other web pages are not accepted");
+  std::optional<std::string_view> extension;
+  if (head.origin) {
+    std::string_view origin = trim(*head.origin);
+    if (is_extension_origin(origin)) extension = origin;
+    else if (!is_own_origin(origin))
+      return refusal(403, ErrorCode::not_allowed, "requests from other web pages are not accepted");
+  }
 
   std::string_view path = path_of(head.target);
   Route route = Route::page_file;
   if (path == "/token") {
     if (head.method != "POST") return refusal(405, ErrorCode::bad_request, "/token takes POST");
     route = Route::token_exchange;
+  } else if (path == "/pair") {
+    if (head.method != "POST") return refusal(405, ErrorCode::bad_request, "/pair takes POST");
+    route = Route::pairing;
+  } else if (path == "/installs") {
+    if (head.method != "POST") return refusal(405, ErrorCode::bad_request, "/installs takes POST");
+    route = Route::installs;
   } else if (path == "/api") {
     if (head.method != "POST") return refusal(405, ErrorCode::bad_request, "/api takes POST");
     route = Route::api;
@@ -93,10 +115,15 @@ std::variant<Admitted, Refusal> RequestGuard::admit(const RequestHead& head) con
     return refusal(405, ErrorCode::bad_request, "the dashboard's files take GET");
   }
 
-  if ((route == Route::api || route == Route::websocket) && !has_token(head, route))
+  bool extension_route = route == Route::pairing || route == Route::api || route == Route::websocket;
+  if (extension && !extension_route)
+    return refusal(403, ErrorCode::not_allowed, "a browser extension may only pair and send requests (/pair, /api, /ws)");
+  if (!extension && route == Route::pairing)
+    return refusal(403, ErrorCode::not_allowed, "pairing is for browser extensions (an extension's Origin)");
+  if ((route == Route::api || route == Route::installs || route == Route::websocket) && !has_token(head, route, extension))
     return refusal(401, ErrorCode::not_allowed,
-                   route == Route::api ? "missing or wrong token (Authorization: Bearer <token>)"
-                                       : "missing or wrong token (WebSocket subprotocol cookiewarden.token.<token>)");
+                   route != Route::websocket ? "missing or wrong token (Authorization: Bearer <token>)"
+                                             : "missing or wrong token (WebSocket subprotocol cookiewarden.token.<token>)");
   return Admitted{route, std::string(path)};
 }
 

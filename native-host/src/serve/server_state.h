@@ -16,14 +16,16 @@
 #include "protocol/command.h"
 #include "serve/api_exchange.h"
 #include "serve/one_time_codes.h"
+#include "serve/paired_installs.h"
+#include "serve/pairing_codes.h"
 #include "serve/request_guard.h"
 
 namespace cookiewarden::serve {
 
 class ServerState {
  public:
-  ServerState(protocol::CommandContext& ctx, std::span<const protocol::Command> commands)
-      : ctx_(ctx), commands_(commands) {}
+  ServerState(protocol::CommandContext& ctx, std::span<const protocol::Command> commands, PairedInstalls installs)
+      : installs(std::move(installs)), ctx_(ctx), commands_(commands) {}
 
   // Answers `body` on the command thread, then calls `deliver` with the reply on the I/O thread.
   // `progress`, when set, gets the command's progress messages on the I/O thread, before `deliver`.
@@ -33,8 +35,10 @@ class ServerState {
   boost::asio::thread_pool command_thread{1};
   std::vector<boost::asio::ip::tcp::acceptor> acceptors;
   std::uint16_t port = 0;
+  PairedInstalls installs;            // before the guard, which reads it
   std::optional<RequestGuard> guard;  // set once the port is known
   OneTimeCodes codes;
+  PairingCodes pairing_codes;
 
  private:
   protocol::CommandContext& ctx_;

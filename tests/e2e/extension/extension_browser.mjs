@@ -11,8 +11,9 @@ export const EXTENSION_DIR = resolve(process.env.WARDEN_EXTENSION_DIR ?? new URL
 
 // `userDataDir` and `env` let a test put the profile inside a fake home (for the native host);
 // by default the profile is a fresh temporary folder, removed on close. `extensionDir: null`
-// starts the browser without the extension.
-export async function launchWithExtension({ port, extensionDir = EXTENSION_DIR, headless = true, userDataDir, env }) {
+// starts the browser without the extension. `reachLoopback`: URLs naming 127.0.0.1 itself reach
+// that address (a local server such as `cookiewarden serve`) instead of the demo server.
+export async function launchWithExtension({ port, extensionDir = EXTENSION_DIR, headless = true, userDataDir, env, reachLoopback = false }) {
   const ownDir = !userDataDir;
   userDataDir ??= mkdtempSync(join(tmpdir(), 'cw-ext-e2e-'));
   const extensionArgs = extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [];
@@ -26,7 +27,7 @@ export async function launchWithExtension({ port, extensionDir = EXTENSION_DIR, 
       '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync',
       ...extensionArgs,
-      `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost`,
+      `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost${reachLoopback ? ', EXCLUDE 127.0.0.1' : ''}`,
       '--ignore-certificate-errors',
     ],
   });

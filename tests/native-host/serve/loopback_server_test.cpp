@@ -25,6 +25,9 @@ namespace {
 const std::string kToken(64, 'c');
 std::atomic<int> g_runs{0};
 
+// No extension paired, and none can be (the folder does not exist): these tests are about serve's own token.
+PairedInstalls no_installs() { return PairedInstalls::load("/nonexistent-home/paired-extensions.json").value(); }
+
 protocol::CommandResult run_echo(const json& args, protocol::CommandContext&) {
   ++g_runs;
   return protocol::CommandResult::success(args);
@@ -35,7 +38,7 @@ class RunningServer {
  public:
   explicit RunningServer(std::span<const protocol::Command> commands = kCommands) {
     env_.home = "/nonexistent-home";
-    auto opened = LoopbackServer::open(0, AccessToken::from_text(kToken), ctx_, commands);
+    auto opened = LoopbackServer::open(0, AccessToken::from_text(kToken), ctx_, commands, no_installs());
     REQUIRE(opened.ok());
     server_ = std::move(opened).value();
     thread_ = std::thread([this] { server_->run(false); });
@@ -541,7 +544,7 @@ TEST_CASE("serve server: a fixed port that another program holds on [::1] is an 
   }
   Environment env;
   protocol::CommandContext ctx{env, warden::PublicSuffixList::builtin()};
-  auto opened = LoopbackServer::open(port, AccessToken::from_text(kToken), ctx, kCommands);
+  auto opened = LoopbackServer::open(port, AccessToken::from_text(kToken), ctx, kCommands, no_installs());
   close(taken);
   REQUIRE_FALSE(opened.ok());
   CHECK(opened.detail().find("cannot listen on [::1]:" + std::to_string(port)) != std::string::npos);

