@@ -47,10 +47,13 @@ function folderHashes(dir) {
   return out;
 }
 
-// The cookie database and its journal files, as hashes.
+// The cookie database and its journal files, as hashes. Only those are read: a running browser
+// creates and removes other files of its profile meanwhile (Firefox's telemetry .tmp files).
 function cookieFileHashes(profile) {
-  const all = folderHashes(path.dirname(profile.cookieDb));
-  return Object.fromEntries(Object.entries(all).filter(([file]) => file.startsWith(path.basename(profile.cookieDb))));
+  const dir = path.dirname(profile.cookieDb);
+  const base = path.basename(profile.cookieDb);
+  return Object.fromEntries(fs.readdirSync(dir).filter((name) => name.startsWith(base)).sort()
+    .map((name) => [name, crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, name))).digest('hex')]));
 }
 
 function profileDir(profile) {
