@@ -21,4 +21,29 @@ StoreOutcome remove_site_folders(std::string_view store, const std::filesystem::
                                  const std::filesystem::path& profile_root, const SiteMatcher& site,
                                  std::vector<SiteItem> items, StoreJournal* journal, bool dry_run);
 
+// A store whose site data are whole folders under `root`: it only says which (site_folders), and
+// inspect, remove and undo are the functions above. `bound` bounds what may be removed
+// (folder_removal.h): the profile, or the browser's cache folder.
+class SiteFolderStore : public SiteStore {
+ public:
+  SiteFolderStore(std::filesystem::path bound, std::filesystem::path root)
+      : bound_(std::move(bound)), root_(std::move(root)) {}
+
+  StoreOutcome inspect(const SiteMatcher& site) const final {
+    return inspect_site_folders(id(), root_, site_folders(site));
+  }
+  StoreOutcome remove(const SiteMatcher& site, bool dry_run) final {
+    return remove_site_folders(id(), root_, bound_, site, site_folders(site), journal(), dry_run);
+  }
+  bool undoable() const final { return true; }
+
+ protected:
+  virtual std::vector<SiteItem> site_folders(const SiteMatcher& site) const = 0;
+  const std::filesystem::path& root() const { return root_; }
+
+ private:
+  std::filesystem::path bound_;
+  std::filesystem::path root_;
+};
+
 }  // namespace cookiewarden

@@ -2,7 +2,6 @@
 
 #include <optional>
 
-#include "stores/site_folders.h"
 #include "stores/webkit_origin.h"
 
 namespace cookiewarden {
@@ -11,7 +10,7 @@ namespace fs = std::filesystem;
 std::vector<SiteItem> WebKitCacheStorageStore::site_folders(const SiteMatcher& site) const {
   std::vector<SiteItem> items;
   std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(root_, ec)) {
+  for (const auto& entry : fs::directory_iterator(root(), ec)) {
     std::error_code kind_ec;
     if (!entry.is_directory(kind_ec) || entry.is_symlink(kind_ec)) continue;
     std::optional<WebKitClientOrigin> origin = webkit_folder_origin(entry.path());
@@ -24,14 +23,6 @@ std::vector<SiteItem> WebKitCacheStorageStore::site_folders(const SiteMatcher& s
     items.push_back(std::move(item));
   }
   return items;
-}
-
-StoreOutcome WebKitCacheStorageStore::inspect(const SiteMatcher& site) const {
-  return inspect_site_folders(id(), root_, site_folders(site));
-}
-
-StoreOutcome WebKitCacheStorageStore::remove(const SiteMatcher& site, bool dry_run) {
-  return remove_site_folders(id(), root_, cache_, site, site_folders(site), journal(), dry_run);
 }
 
 }  // namespace cookiewarden

@@ -8,26 +8,20 @@
 
 #include <filesystem>
 
-#include "deletion/site_store.h"
+#include "stores/site_folders.h"
 
 namespace cookiewarden {
 
-class WebKitCacheStorageStore final : public SiteStore {
+class WebKitCacheStorageStore final : public SiteFolderStore {
  public:
   // `cache_root` bounds what may be removed (folder_removal.h): the browser's cache folder.
   WebKitCacheStorageStore(std::filesystem::path cache_root, std::filesystem::path root)
-      : cache_(std::move(cache_root)), root_(std::move(root)) {}
+      : SiteFolderStore(std::move(cache_root), std::move(root)) {}
 
   std::string_view id() const override { return "webkit_cache_storage"; }
-  StoreOutcome inspect(const SiteMatcher& site) const override;
-  StoreOutcome remove(const SiteMatcher& site, bool dry_run) override;
-  bool undoable() const override { return true; }
 
  private:
-  std::vector<SiteItem> site_folders(const SiteMatcher& site) const;
-
-  std::filesystem::path cache_;
-  std::filesystem::path root_;
+  std::vector<SiteItem> site_folders(const SiteMatcher& site) const override;
 };
 
 }  // namespace cookiewarden

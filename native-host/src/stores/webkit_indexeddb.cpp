@@ -1,6 +1,5 @@
 #include "stores/webkit_indexeddb.h"
 
-#include "stores/site_folders.h"
 #include "stores/webkit_origin.h"
 
 namespace cookiewarden {
@@ -27,7 +26,7 @@ SiteItem folder_item(const fs::path& path, std::string origin, std::string parti
 std::vector<SiteItem> WebKitIndexedDbStore::site_folders(const SiteMatcher& site) const {
   std::vector<SiteItem> items;
   std::error_code ec;
-  for (const auto& top : fs::directory_iterator(root_ / "v1", ec)) {
+  for (const auto& top : fs::directory_iterator(root() / "v1", ec)) {
     std::string top_origin = webkit_identifier_origin(top.path().filename().string());
     if (top_origin.empty() || !is_real_dir(top)) continue;
     if (site.matches_origin(top_origin)) {
@@ -43,14 +42,6 @@ std::vector<SiteItem> WebKitIndexedDbStore::site_folders(const SiteMatcher& site
     }
   }
   return items;
-}
-
-StoreOutcome WebKitIndexedDbStore::inspect(const SiteMatcher& site) const {
-  return inspect_site_folders(id(), root_, site_folders(site));
-}
-
-StoreOutcome WebKitIndexedDbStore::remove(const SiteMatcher& site, bool dry_run) {
-  return remove_site_folders(id(), root_, profile_, site, site_folders(site), journal(), dry_run);
 }
 
 }  // namespace cookiewarden

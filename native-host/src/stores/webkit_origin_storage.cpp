@@ -2,7 +2,6 @@
 
 #include <optional>
 
-#include "stores/site_folders.h"
 #include "stores/webkit_origin.h"
 
 namespace cookiewarden {
@@ -29,7 +28,7 @@ SiteItem folder_item(const fs::path& path, const WebKitClientOrigin& origin) {
 std::vector<SiteItem> WebKitOriginStorageStore::site_folders(const SiteMatcher& site) const {
   std::vector<SiteItem> items;
   std::error_code ec;
-  for (const auto& top : fs::directory_iterator(root_, ec)) {
+  for (const auto& top : fs::directory_iterator(root(), ec)) {
     if (!is_real_dir(top)) continue;
     std::vector<SiteItem> matching;
     std::optional<WebKitClientOrigin> partition;  // set when the folder's top origin is the site
@@ -47,14 +46,6 @@ std::vector<SiteItem> WebKitOriginStorageStore::site_folders(const SiteMatcher& 
     else items.insert(items.end(), matching.begin(), matching.end());
   }
   return items;
-}
-
-StoreOutcome WebKitOriginStorageStore::inspect(const SiteMatcher& site) const {
-  return inspect_site_folders(id(), root_, site_folders(site));
-}
-
-StoreOutcome WebKitOriginStorageStore::remove(const SiteMatcher& site, bool dry_run) {
-  return remove_site_folders(id(), root_, profile_, site, site_folders(site), journal(), dry_run);
 }
 
 }  // namespace cookiewarden

@@ -12,26 +12,20 @@
 
 #include <filesystem>
 
-#include "deletion/site_store.h"
+#include "stores/site_folders.h"
 
 namespace cookiewarden {
 
-class WebKitOriginStorageStore final : public SiteStore {
+class WebKitOriginStorageStore final : public SiteFolderStore {
  public:
   // `profile_root` bounds what may be removed (folder_removal.h); `root` holds the hashed folders.
   WebKitOriginStorageStore(std::filesystem::path profile_root, std::filesystem::path root)
-      : profile_(std::move(profile_root)), root_(std::move(root)) {}
+      : SiteFolderStore(std::move(profile_root), std::move(root)) {}
 
   std::string_view id() const override { return "webkit_origin_storage"; }
-  StoreOutcome inspect(const SiteMatcher& site) const override;
-  StoreOutcome remove(const SiteMatcher& site, bool dry_run) override;
-  bool undoable() const override { return true; }
 
  private:
-  std::vector<SiteItem> site_folders(const SiteMatcher& site) const;
-
-  std::filesystem::path profile_;
-  std::filesystem::path root_;
+  std::vector<SiteItem> site_folders(const SiteMatcher& site) const override;
 };
 
 }  // namespace cookiewarden
