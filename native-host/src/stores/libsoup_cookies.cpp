@@ -20,14 +20,13 @@ bool check_schema(SqliteDatabase& db, SkipReason& reason, std::string& message) 
 }
 
 std::string no_partition(std::string_view) { return {}; }
-bool never_matches(const SiteMatcher&, std::string_view) { return false; }
 
 // No partition column: cookie_table finds the rows by host alone.
-constexpr CookieTableLayout kLayout{"moz_cookies", "host", "", "0", no_partition, never_matches};
+constexpr CookieTableLayout kLayout{"moz_cookies", "host", "", "0", no_partition};
 
-RowDeletionPlan plan_for(const SiteMatcher& site, StoreJournal* journal = nullptr) {
-  return {"moz_cookies", check_schema, [&site](SqliteDatabase& db, std::vector<MatchedRow>& rows) {
-            return find_cookie_rows(db, kLayout, site, rows);
+RowDeletionPlan plan_for(CookieSelector& selector, StoreJournal* journal = nullptr) {
+  return {"moz_cookies", check_schema, [&selector](SqliteDatabase& db, std::vector<MatchedRow>& rows) {
+            return find_cookie_rows(db, kLayout, selector, rows);
           },
           journal};
 }
@@ -35,11 +34,13 @@ RowDeletionPlan plan_for(const SiteMatcher& site, StoreJournal* journal = nullpt
 }  // namespace
 
 StoreOutcome LibsoupCookieStore::inspect(const SiteMatcher& site) const {
-  return inspect_sqlite_rows(id(), file_, plan_for(site), /*check_schema=*/true);
+  SiteCookieSelector selector(site);
+  return inspect_sqlite_rows(id(), file_, plan_for(selector), /*check_schema=*/true);
 }
 
 StoreOutcome LibsoupCookieStore::remove(const SiteMatcher& site, bool dry_run) {
-  return remove_sqlite_rows(id(), file_, plan_for(site, journal()), dry_run);
+  SiteCookieSelector selector(site);
+  return remove_sqlite_rows(id(), file_, plan_for(selector, journal()), dry_run);
 }
 
 std::vector<std::string> LibsoupCookieStore::cookie_domains() const { return cookie_table_domains(file_, kLayout); }
