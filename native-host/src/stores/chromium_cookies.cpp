@@ -47,8 +47,8 @@ constexpr CookieTableLayout kLayout{"cookies", "host_key", "top_frame_site_key",
                                     partition_as_stored};
 
 RowDeletionPlan plan_for(CookieSelector& selector, StoreJournal* journal = nullptr) {
-  return {"cookies", check_schema, [&selector](SqliteDatabase& db, std::vector<MatchedRow>& rows) {
-            return find_cookie_rows(db, kLayout, selector, rows);
+  return {"cookies", check_schema, [&selector, journal](SqliteDatabase& db, std::vector<MatchedRow>& rows) {
+            return find_cookie_rows(db, kLayout, selector, rows, /*with_columns=*/journal != nullptr);
           },
           journal};
 }

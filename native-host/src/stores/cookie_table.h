@@ -24,9 +24,11 @@ struct CookieTableLayout {
 };
 
 // Appends the rows of `layout.table` that `selector` selects. Candidates come from a cheap suffix
-// test in SQL (selector.domain_suffix()); the selector has the last word on each.
+// test in SQL (selector.domain_suffix()); the selector has the last word on each. `with_columns`:
+// each row also carries its every column (MatchedRow::columns), for a journal; a dry run or an
+// inspection needs none.
 SqliteError find_cookie_rows(SqliteDatabase& db, const CookieTableLayout& layout, CookieSelector& selector,
-                             std::vector<MatchedRow>& rows);
+                             std::vector<MatchedRow>& rows, bool with_columns);
 
 // Every row's host column, for `sites` without a site; empty when the file cannot be read.
 std::vector<std::string> cookie_table_domains(const std::filesystem::path& file, const CookieTableLayout& layout);

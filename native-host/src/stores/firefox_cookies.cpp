@@ -37,8 +37,8 @@ constexpr CookieTableLayout kLayout{"moz_cookies", "host", "originAttributes", "
                                     firefox_partition_site};
 
 RowDeletionPlan plan_for(CookieSelector& selector, StoreJournal* journal = nullptr) {
-  return {"moz_cookies", check_schema, [&selector](SqliteDatabase& db, std::vector<MatchedRow>& rows) {
-            return find_cookie_rows(db, kLayout, selector, rows);
+  return {"moz_cookies", check_schema, [&selector, journal](SqliteDatabase& db, std::vector<MatchedRow>& rows) {
+            return find_cookie_rows(db, kLayout, selector, rows, /*with_columns=*/journal != nullptr);
           },
           journal};
 }

@@ -25,8 +25,8 @@ std::string no_partition(std::string_view) { return {}; }
 constexpr CookieTableLayout kLayout{"moz_cookies", "host", "", "0", no_partition};
 
 RowDeletionPlan plan_for(CookieSelector& selector, StoreJournal* journal = nullptr) {
-  return {"moz_cookies", check_schema, [&selector](SqliteDatabase& db, std::vector<MatchedRow>& rows) {
-            return find_cookie_rows(db, kLayout, selector, rows);
+  return {"moz_cookies", check_schema, [&selector, journal](SqliteDatabase& db, std::vector<MatchedRow>& rows) {
+            return find_cookie_rows(db, kLayout, selector, rows, /*with_columns=*/journal != nullptr);
           },
           journal};
 }

@@ -25,14 +25,21 @@ bool schema_accepted(SqliteDatabase& db, const RowDeletionPlan& plan, StoreOutco
   return plan.check_schema(db, outcome.skipped, outcome.message);
 }
 
-// Every column of rows[first..] as stored, into plan.journal, before anything is deleted.
-bool record_rows(SqliteDatabase& db, const RowDeletionPlan& plan, const std::vector<MatchedRow>& rows,
-                 std::size_t first, StoreOutcome& outcome) {
+// Every column of rows[first..] as stored, into plan.journal, before anything is deleted. The
+// columns a finder already read are taken from the rows (left empty there: they are not needed
+// again); the others are read by rowid.
+bool record_rows(SqliteDatabase& db, const RowDeletionPlan& plan, std::vector<MatchedRow>& rows, std::size_t first,
+                 StoreOutcome& outcome) {
   SqliteStatement select = db.prepare("SELECT * FROM \"" + plan.table + "\" WHERE rowid = ?1");
   std::vector<std::string> columns;
   for (int i = 0; i < select.column_count(); ++i) columns.emplace_back(select.column_name(i));
   std::vector<std::vector<SqliteValue>> values;
+  values.reserve(rows.size() - first);
   for (std::size_t i = first; i < rows.size() && select.error().ok(); ++i) {
+    if (rows[i].columns.size() == columns.size()) {
+      values.push_back(std::move(rows[i].columns));
+      continue;
+    }
     select.reset();
     select.bind(1, rows[i].rowid);
     if (!select.step()) break;

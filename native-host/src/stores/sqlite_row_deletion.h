@@ -16,6 +16,10 @@ namespace cookiewarden {
 struct MatchedRow {
   std::int64_t rowid = 0;
   SiteItem item;
+  // Every column as `SELECT *` orders them, when the finder read them in the same pass (a sweep
+  // selects thousands of rows: one lookup each by rowid would cost more than finding them).
+  // Empty: the journal reads the row by its rowid.
+  std::vector<SqliteValue> columns;
 };
 
 struct RowDeletionPlan {

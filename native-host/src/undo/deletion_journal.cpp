@@ -64,36 +64,52 @@ void to_json(nlohmann::json& out, const UndoReceipt& receipt) {
 
 StoreJournal::StoreJournal(fs::path journal_dir, std::string file_name, std::string store, std::size_t& folders_saved)
     : dir_(std::move(journal_dir)), file_name_(std::move(file_name)), folders_saved_(folders_saved) {
-  entry_ = {{"format", kJournalFormat}, {"store", std::move(store)}};
+  // A store id is ASCII: dump() cannot throw here.
+  entry_head_ = nlohmann::json{{"format", kJournalFormat}, {"store", std::move(store)}}.dump();
+  entry_head_.back() = ',';
+  entry_head_ += "\"sections\":[";
 }
 
-bool StoreJournal::append(nlohmann::json section, std::string& error) {
+bool StoreJournal::append(const nlohmann::json& section, std::string& error) {
+  std::string text;
+  return dump_json(section, text, error) && append_text(std::move(text), error);
+}
+
+bool StoreJournal::append_text(std::string section, std::string& error) {
   sections_.push_back(std::move(section));
-  // The sections are lent to the entry for the write, not copied: a sweep's section holds
-  // thousands of rows, and two deep copies of them cost more than writing them.
-  entry_["sections"] = std::move(sections_);
-  bool written = write_json(dir_ / file_name_, entry_, error);
-  sections_ = std::move(entry_["sections"]);
-  entry_.erase("sections");
-  if (!written) sections_.erase(sections_.end() - 1);
+  std::size_t size = entry_head_.size() + 2;
+  for (const std::string& s : sections_) size += s.size() + 1;
+  std::string entry;
+  entry.reserve(size);
+  entry += entry_head_;
+  for (std::size_t i = 0; i < sections_.size(); ++i) {
+    if (i) entry += ',';
+    entry += sections_[i];
+  }
+  entry += "]}";
+  bool written = write_private_file(dir_ / file_name_, entry, error);
+  if (!written) sections_.pop_back();
   return written;
 }
 
 bool StoreJournal::record_rows(const fs::path& file, std::string_view table, const std::vector<std::string>& columns,
                                const std::vector<std::vector<SqliteValue>>& rows, bool keep_ids, std::string& error) {
-  nlohmann::json values = nlohmann::json::array();
-  for (const auto& row : rows) {
-    nlohmann::json row_json = nlohmann::json::array();
-    for (const SqliteValue& value : row) row_json.push_back(sqlite_value_json(value));
-    values.push_back(std::move(row_json));
+  std::string text;
+  nlohmann::json head = {
+      {"kind", "sqlite_rows"}, {"file", path_text(file)}, {"table", table}, {"columns", columns}, {"keep_ids", keep_ids}};
+  if (!dump_json(head, text, error)) return false;
+  text.pop_back();  // the closing brace: the rows follow
+  text += ",\"rows\":[";
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    text += r ? ",[" : "[";
+    for (std::size_t c = 0; c < rows[r].size(); ++c) {
+      if (c) text += ',';
+      append_sqlite_value_json(rows[r][c], text);
+    }
+    text += ']';
   }
-  return append({{"kind", "sqlite_rows"},
-                 {"file", path_text(file)},
-                 {"table", table},
-                 {"columns", columns},
-                 {"keep_ids", keep_ids},
-                 {"rows", std::move(values)}},
-                error);
+  text += "]}";
+  return append_text(std::move(text), error);
 }
 
 bool StoreJournal::record_leveldb_keys(const fs::path& dir, const std::vector<std::pair<std::string, std::string>>& entries,

@@ -62,13 +62,17 @@ class StoreJournal {
   const std::string& file_name() const { return file_name_; }
 
  private:
-  bool append(nlohmann::json section, std::string& error);
+  // Adds a section and rewrites the entry file with it; on failure the entry is as it was.
+  bool append(const nlohmann::json& section, std::string& error);
+  bool append_text(std::string section, std::string& error);
 
   std::filesystem::path dir_;
   std::string file_name_;
   std::size_t& folders_saved_;
-  nlohmann::json entry_;
-  nlohmann::json sections_ = nlohmann::json::array();
+  std::string entry_head_;  // the entry's JSON text up to its sections: {"format":1,"store":"…","sections":[
+  // Each section's JSON text, serialised once: a store's later sections do not re-serialise the
+  // earlier ones, and a sweep's thousands of rows are never held as a nlohmann::json tree.
+  std::vector<std::string> sections_;
 };
 
 class DeletionJournal {

@@ -15,16 +15,29 @@ int hex_digit(char c) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-}  // namespace
-
-std::string hex_encode(std::string_view bytes) {
+void append_hex(std::string_view bytes, std::string& out) {
   static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes.size() * 2);
+  out.reserve(out.size() + bytes.size() * 2);
   for (unsigned char c : bytes) {
     out += kHex[c >> 4];
     out += kHex[c & 15];
   }
+}
+
+// {"<kind>":"<hex>"}, for text and blob values. Hex digits need no escaping.
+void append_hex_value(std::string_view kind, std::string_view bytes, std::string& out) {
+  out += "{\"";
+  out += kind;
+  out += "\":\"";
+  append_hex(bytes, out);
+  out += "\"}";
+}
+
+}  // namespace
+
+std::string hex_encode(std::string_view bytes) {
+  std::string out;
+  append_hex(bytes, out);
   return out;
 }
 
@@ -40,15 +53,16 @@ bool hex_decode(std::string_view hex, std::string& bytes) {
   return true;
 }
 
-nlohmann::json sqlite_value_json(const SqliteValue& value) {
+void append_sqlite_value_json(const SqliteValue& value, std::string& out) {
   switch (value.type) {
-    case SqliteValue::Type::null: return nullptr;
-    case SqliteValue::Type::integer: return value.integer;
-    case SqliteValue::Type::real: return {{"real", value.real}};
-    case SqliteValue::Type::text: return {{"text", hex_encode(value.bytes)}};
-    case SqliteValue::Type::blob: return {{"blob", hex_encode(value.bytes)}};
+    case SqliteValue::Type::null: out += "null"; return;
+    case SqliteValue::Type::integer: out += std::to_string(value.integer); return;
+    // nlohmann's number text: the shortest that reads back as the same double.
+    case SqliteValue::Type::real: out += "{\"real\":" + nlohmann::json(value.real).dump() + '}'; return;
+    case SqliteValue::Type::text: append_hex_value("text", value.bytes, out); return;
+    case SqliteValue::Type::blob: append_hex_value("blob", value.bytes, out); return;
   }
-  return nullptr;
+  out += "null";
 }
 
 SqliteValue sqlite_value_from_json(const nlohmann::json& json) {

@@ -36,7 +36,9 @@ std::string hex_encode(std::string_view bytes);
 // False when `hex` is not an even number of hex digits.
 bool hex_decode(std::string_view hex, std::string& bytes);
 
-nlohmann::json sqlite_value_json(const SqliteValue& value);
+// Appends the value's JSON text (the shapes above) to `out`. Written as text, not built as a
+// nlohmann::json: a sweep journals thousands of rows of a dozen columns each.
+void append_sqlite_value_json(const SqliteValue& value, std::string& out);
 // Throws nlohmann::json::exception for a value of no known shape.
 SqliteValue sqlite_value_from_json(const nlohmann::json& json);
 

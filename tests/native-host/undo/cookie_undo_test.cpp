@@ -64,6 +64,36 @@ TEST_CASE("undo: Chromium cookies come back with every column byte for byte (enc
   CHECK_FALSE(fs::exists(journal));  // undone completely: the journal is gone
 }
 
+TEST_CASE("undo: a value of every storage class comes back exactly (real, 64-bit extremes, text that is not UTF-8)") {
+  TempDir dir;
+  BrowserProfile profile = closed_profile(dir, BrowserFamily::chromium);
+  fs::path file = chromium_cookies(profile);
+  std::vector<std::string> all_before;
+  {
+    RawDb db(file);
+    // SQLite keeps what it is given in an INTEGER or TEXT column when it cannot convert it losslessly.
+    db.exec("UPDATE cookies SET value = CAST(X'FF225C0A01' AS TEXT), expires_utc = 1.0 / 3, last_access_utc = -1e300,"
+            " priority = -9223372036854775808, source_port = 9223372036854775807"
+            " WHERE rowid = (SELECT min(rowid) FROM cookies WHERE " + kChromiumKeep + ")");
+    CHECK(db.count("SELECT count(*) FROM cookies WHERE typeof(expires_utc) = 'real' AND typeof(last_access_utc) ="
+                   " 'real' AND typeof(value) = 'text' AND length(CAST(value AS BLOB)) = 5") == 1);
+    all_before = exact_rows(db, "cookies", "1");
+  }
+
+  ChromiumCookieStore store(file);
+  StoreOutcome outcome;
+  fs::path journal = remove_with_journal(store, "keep.test", undo_settings_in(dir), profile, outcome);
+  REQUIRE_MESSAGE(outcome.handled(), outcome.message);
+  REQUIRE(!journal.empty());
+
+  UndoResult undone = undo_journal(journal, false);
+  REQUIRE_MESSAGE(undone.complete(), undone.message);
+  RawDb db(file);
+  CHECK(exact_rows(db, "cookies", "1") == all_before);
+  CHECK(db.count("SELECT count(*) FROM cookies WHERE expires_utc = 1.0 / 3 AND last_access_utc = -1e300 AND value ="
+                 " CAST(X'FF225C0A01' AS TEXT) AND priority = -9223372036854775808") == 1);
+}
+
 TEST_CASE("undo: Firefox cookies come back with their originAttributes, newer cookies are kept") {
   TempDir dir;
   BrowserProfile profile = closed_profile(dir, BrowserFamily::firefox);
