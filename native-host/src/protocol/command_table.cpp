@@ -17,7 +17,10 @@ std::span<const Command> protocol_commands() {
       kBrowsersCommand,
       kSiteDataCommand,
       kDeleteSiteCommand,
+// Only the test build of a host from before `sweep` (tests/e2e/extension/suite.cmake) leaves it out.
+#ifndef COOKIEWARDEN_WITHOUT_SWEEP
       kSweepCommand,
+#endif
       kUndoCommand,
       kUndoListCommand,
   };

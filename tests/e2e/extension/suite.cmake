@@ -44,3 +44,21 @@ endforeach()
 set_tests_properties(e2e/extension/managed_policy PROPERTIES RESOURCE_LOCK "browser;chromium_managed_policy")
 # 40 settings changes after the flood, each recompiling the DNR rules: minutes on a loaded machine.
 set_tests_properties(e2e/extension/guard_report_flood PROPERTIES TIMEOUT 600)
+
+# A host from before `sweep`: this build's own sources with `sweep` left out of the command table,
+# so that hello does not list it and a sweep request is an unknown command, as an older release
+# answers. The product binary has no such switch; only this test-only target sets the definition
+# (its command_table.cpp object is linked ahead of the library's).
+add_executable(cookiewarden_without_sweep
+  ${PROJECT_SOURCE_DIR}/native-host/src/main.cpp ${PROJECT_SOURCE_DIR}/native-host/src/protocol/command_table.cpp)
+target_link_libraries(cookiewarden_without_sweep PRIVATE cookiewarden_host)
+target_compile_definitions(cookiewarden_without_sweep PRIVATE COOKIEWARDEN_WITHOUT_SWEEP)
+add_test(NAME e2e/extension/native_host_without_sweep
+         COMMAND ${WARDEN_NODE} --test ${CMAKE_CURRENT_LIST_DIR}/native_host_without_sweep.test.mjs
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(e2e/extension/native_host_without_sweep PROPERTIES
+  ENVIRONMENT "WARDEN_EXTENSION_DIR=${WARDEN_EXTENSION_DIR};COOKIEWARDEN=$<TARGET_FILE:cookiewarden_without_sweep>"
+  FIXTURES_REQUIRED extension_package
+  RESOURCE_LOCK browser
+  TIMEOUT 300
+  LABELS "e2e;browser;extension")
