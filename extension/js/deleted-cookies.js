@@ -8,9 +8,10 @@
 // An index lists the removals ({id, kind, site, at, count, pages, chars}); each removal's cookies
 // are stored in pages of PAGE_SIZE under their own keys: storage serialises a value in one go, and a
 // sweep's thousands of cookies in one value would hold the worker up for hundreds of milliseconds.
-import { cookieUrl } from './cookie-removal.js';
+import { settable } from './cookie-removal.js';
 import { sessionRead, sessionRemove, sessionWrite } from './ext.js';
 import { inParallel } from './in-parallel.js';
+import { nextTurn } from './next-turn.js';
 import { expectRestored } from './restoring-cookies.js';
 import { serialQueue } from './serial-queue.js';
 
@@ -24,21 +25,18 @@ export const MAX_KEPT_CHARS = 4 << 20;
 // cookies.set calls in flight at once while restoring.
 const RESTORE_LANES = 100;
 
-// Every field cookies.set accepts, from what cookies.getAll listed.
-function settable(c) {
-  const details = { url: cookieUrl(c), name: c.name, value: c.value, path: c.path, secure: c.secure, httpOnly: c.httpOnly, storeId: c.storeId };
-  if (!c.hostOnly) details.domain = c.domain;
-  if (c.sameSite && c.sameSite !== 'unspecified') details.sameSite = c.sameSite;
-  if (!c.session && c.expirationDate !== undefined) details.expirationDate = c.expirationDate;
-  if (c.partitionKey) details.partitionKey = c.partitionKey;
-  if (c.firstPartyDomain) details.firstPartyDomain = c.firstPartyDomain;
-  return details;
-}
-
-function pagesOf(cookies) {
+// The pages of `cookies` and their size in JSON, a page a turn: a sweep's thousands of cookies
+// converted in one go would hold the worker up for tens of milliseconds.
+async function pagesOf(cookies) {
   const pages = [];
-  for (let i = 0; i < cookies.length; i += PAGE_SIZE) pages.push(cookies.slice(i, i + PAGE_SIZE).map(settable));
-  return pages;
+  let chars = 0;
+  for (let i = 0; i < cookies.length; i += PAGE_SIZE) {
+    if (i) await nextTurn();
+    const page = cookies.slice(i, i + PAGE_SIZE).map(settable);
+    chars += JSON.stringify(page).length;
+    pages.push(page);
+  }
+  return { pages, chars };
 }
 
 const readIndex = async () => (await sessionRead(INDEX_KEY)) ?? [];
@@ -69,9 +67,9 @@ async function writeEntry(entry, pages) {
 // {id: null, error} when they could not be kept (too many, or storage refused): the caller says so.
 export function keepDeletedCookies(what, cookies) {
   return serialised(async () => {
-    const pages = pagesOf(cookies);
+    const { pages, chars } = await pagesOf(cookies);
     const entry = { id: crypto.randomUUID(), kind: what.kind, site: what.site ?? null, at: Date.now(), count: cookies.length,
-      pages: pages.length, chars: pages.reduce((sum, p) => sum + JSON.stringify(p).length, 0) };
+      pages: pages.length, chars };
     if (entry.chars > MAX_KEPT_CHARS) return { id: null, error: `too many cookies to keep for Undo (${cookies.length})` };
     const index = await readIndex();
     const replaced = index.filter((e) => what.kind === 'site' && e.kind === 'site' && e.site === what.site);

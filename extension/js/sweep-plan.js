@@ -1,4 +1,5 @@
 import { CATEGORIES, labelOf } from './categories.js';
+import { nextTurn } from './next-turn.js';
 
 // What the sweep decides about each stored cookie, apart from the browser: the engine's input for a
 // cookie the cookies API listed, the keep-list, and the counts the pages show. Pure, so that it is
@@ -50,8 +51,6 @@ export function summarise(refused, siteOf) {
   }
   return { cookies: refused.length, sites: sites.size, byCategory };
 }
-
-const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 // Runs `work` on every item, giving the event loop a turn whenever a slice has run `sliceMs`: a
 // sweep of thousands of cookies must not keep the worker from its other events. Resolves to the
