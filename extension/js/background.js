@@ -16,7 +16,7 @@ import { effectivePolicy, isSiteName, lockedChange, parsePolicy, NECESSARY_ONLY 
 import { syncGpc, withGpcHeader } from './gpc.js';
 import { readManaged } from './managed-policy.js';
 import { freshSettings, loadSettings, readImport, saveSettings } from './settings.js';
-import { applySweep, sweepStoredCookies } from './cookie-sweep.js';
+import { applySweep, cancelSweep, sweepStoredCookies } from './cookie-sweep.js';
 import { lastDeletionOf, restoreDeletedCookies } from './deleted-cookies.js';
 import { deletableSite, deleteSiteData, previewSiteData } from './site-data.js';
 import { siteOf, siteOfUrl } from './site.js';
@@ -308,6 +308,8 @@ async function handleMessage(msg) {
       return sweepStoredCookies(enforced());
     case MSG.applySweep:
       return applySweep(String(msg.id), enforced());
+    case MSG.cancelSweep:
+      return cancelSweep();
     case MSG.undoSiteElsewhere:
       return undoElsewhere(msg.ids);
     case MSG.getEngineStatus:

@@ -4,9 +4,10 @@
 // handful are first shown (a preview with an id) and go only when the person applies that preview.
 import { removeCookie } from './cookie-removal.js';
 import { everyStoredCookie } from './cookie-stores.js';
-import { keepDeletedCookies } from './deleted-cookies.js';
+import { keepDeletedCookies, keepFirst } from './deleted-cookies.js';
 import { decideStoredCookieSafely } from './engine.js';
 import { inParallel } from './in-parallel.js';
+import { MSG } from './messages.js';
 import { serialQueue } from './serial-queue.js';
 import { siteOf } from './site.js';
 import { PREVIEW_THRESHOLD, inSlices, isKept, isRefused, storedCookieInput, summarise } from './sweep-plan.js';
@@ -14,14 +15,33 @@ import { PREVIEW_THRESHOLD, inSlices, isKept, isRefused, storedCookieInput, summ
 // Deciding one cookie takes tens of microseconds: slices of 8 ms keep the worker's event handling
 // far below the 50 ms a task may take (bench/extension/sweep.mjs measures it).
 const SLICE_MS = 8;
-// cookies.remove calls in flight at once (one at a time, each takes Chromium tens of milliseconds,
-// more the more cookies are stored).
+// Cookies removed between two progress reports; a cancel takes effect between two slices.
+const REMOVE_SLICE = 250;
+// Removals in flight at once: each is a round trip to the browser's cookie store.
 const REMOVE_LANES = 50;
 
 // The preview waiting for its click: {id, refused: [{cookie, decision}]}. Only the newest counts.
 let pending = null;
+// The removal under way, {cancelled}, or null: the page that started it can stop it.
+let removing = null;
 // One sweep at a time: two choices made in a row are swept in turn.
 const serialised = serialQueue();
+
+// When each phase of a sweep ran, {read|classify|keep|remove: [start, end]} in ms since the epoch:
+// bench/extension/sweep.mjs tells the longest task of each phase from them; the pages ignore them.
+function phaseClock() {
+  const phases = {};
+  const now = () => performance.timeOrigin + performance.now();
+  const time = async (name, work) => {
+    const start = now();
+    try {
+      return await work();
+    } finally {
+      phases[name] = [start, now()];
+    }
+  };
+  return { phases, time };
+}
 
 // [{cookie, decision}] of the cookies the policy refuses and the keep-list does not keep.
 async function refusedOf(cookies, policy) {
@@ -31,16 +51,52 @@ async function refusedOf(cookies, policy) {
   return decided.filter((d) => d && isRefused(d.decision));
 }
 
+// The pages that listen hear how far a removal is: {what: sweepProgress, done, total}.
+function reportProgress(done, total) {
+  chrome.runtime.sendMessage({ what: MSG.sweepProgress, done, total }).catch(() => {}); // no page open
+}
+
+// Removes `cookies` a slice at a time until all are done or the removal is cancelled: {done, removed}.
+async function removeInSlices(cookies, removal) {
+  let done = 0;
+  let removed = 0;
+  while (done < cookies.length && !removal.cancelled) {
+    const slice = cookies.slice(done, done + REMOVE_SLICE);
+    removed += (await inParallel(slice, REMOVE_LANES, removeCookie)).filter(Boolean).length;
+    done += slice.length;
+    reportProgress(done, cookies.length);
+  }
+  return { done, removed };
+}
+
 // Keeps the refused cookies for Undo, then removes them: {cookies, sites, byCategory, removed,
-// failed, undoId, keepError}. What could not be kept is removed all the same (the choice asks for
-// it); the page says that Undo is not available.
-async function removeAll(refused) {
+// failed, undoId, keepError, cancelled, planned}. What could not be kept is removed all the same
+// (the choice asks for it); the page says that Undo is not available. A cancelled removal reports,
+// and keeps for Undo, the cookies it went through before it stopped.
+async function removeAll(refused, clock) {
   const summary = summarise(refused, siteOf);
-  if (!refused.length) return { ...summary, removed: 0, failed: 0, undoId: null, keepError: null };
+  const nothing = { removed: 0, failed: 0, undoId: null, keepError: null, cancelled: false, planned: refused.length };
+  if (!refused.length) return { ...summary, ...nothing };
   const cookies = refused.map((r) => r.cookie);
-  const kept = await keepDeletedCookies({ kind: 'sweep' }, cookies);
-  const removed = (await inParallel(cookies, REMOVE_LANES, removeCookie)).filter(Boolean).length;
-  return { ...summary, removed, failed: cookies.length - removed, undoId: kept.id, keepError: kept.error ?? null };
+  const removal = { cancelled: false };
+  removing = removal;
+  try {
+    reportProgress(0, cookies.length);
+    const kept = await clock.time('keep', () => keepDeletedCookies({ kind: 'sweep' }, cookies));
+    const { done, removed } = await clock.time('remove', () => removeInSlices(cookies, removal));
+    const cancelled = done < cookies.length;
+    if (cancelled && kept.id) await keepFirst(kept.id, done);
+    return { ...(cancelled ? summarise(refused.slice(0, done), siteOf) : summary), ...nothing, removed, failed: done - removed,
+      undoId: done ? kept.id : null, keepError: kept.error ?? null, cancelled };
+  } finally {
+    removing = null;
+  }
+}
+
+// Stops the removal under way at its next slice: {cancelling: false} when none is under way.
+export function cancelSweep() {
+  if (removing) removing.cancelled = true;
+  return { cancelling: Boolean(removing) };
 }
 
 // Called after every choice: {applied: result} when a handful or fewer were refused (none is
@@ -48,10 +104,12 @@ async function removeAll(refused) {
 export function sweepStoredCookies(policy) {
   return serialised(async () => {
     pending = null;
-    const refused = await refusedOf(await everyStoredCookie(), policy);
-    if (refused.length <= PREVIEW_THRESHOLD) return { applied: await removeAll(refused) };
+    const clock = phaseClock();
+    const cookies = await clock.time('read', everyStoredCookie);
+    const refused = await clock.time('classify', () => refusedOf(cookies, policy));
+    if (refused.length <= PREVIEW_THRESHOLD) return { applied: { ...(await removeAll(refused, clock)), phases: clock.phases } };
     pending = { id: crypto.randomUUID(), refused };
-    return { preview: { id: pending.id, ...summarise(refused, siteOf) } };
+    return { preview: { id: pending.id, ...summarise(refused, siteOf), phases: clock.phases } };
   });
 }
 
@@ -63,6 +121,8 @@ export function applySweep(id, policy) {
     if (!pending || pending.id !== id) return { expired: true };
     const { refused } = pending;
     pending = null;
-    return { applied: await removeAll(await refusedOf(refused.map((r) => r.cookie), policy)) };
+    const clock = phaseClock();
+    const still = await clock.time('classify', () => refusedOf(refused.map((r) => r.cookie), policy));
+    return { applied: { ...(await removeAll(still, clock)), phases: clock.phases } };
   });
 }

@@ -85,6 +85,27 @@ export function keepDeletedCookies(what, cookies) {
   });
 }
 
+// A removal stopped part way (a cancelled sweep) keeps for Undo only its first `count` cookies,
+// the ones it removed: Undo must not write back cookies that were never removed (the site may have
+// changed them since). The index names the shorter entry (none for 0) before the pages past it are dropped.
+export function keepFirst(id, count) {
+  return serialised(async () => {
+    const index = await readIndex();
+    const entry = index.find((e) => e.id === id);
+    if (!entry || count >= entry.count) return;
+    const full = Math.floor(count / PAGE_SIZE);
+    const rest = count % PAGE_SIZE;
+    const last = rest ? ((await sessionRead(pageKey(id, full))) ?? []).slice(0, rest) : [];
+    if (rest) await sessionWrite(pageKey(id, full), last);
+    let chars = JSON.stringify(last).length;
+    for (let n = 0; n < full; n++) chars += JSON.stringify((await sessionRead(pageKey(id, n))) ?? []).length;
+    const shorter = { ...entry, count, pages: full + (rest ? 1 : 0), chars };
+    await sessionWrite(INDEX_KEY, count ? index.map((e) => (e === entry ? shorter : e)) : index.filter((e) => e !== entry));
+    const past = Array.from({ length: entry.pages - shorter.pages }, (_, k) => pageKey(id, shorter.pages + k));
+    if (past.length) await sessionRemove(past);
+  });
+}
+
 // The last deletion of `site` that can still be undone: {id, at, count}, or null.
 export async function lastDeletionOf(site) {
   const entry = (await readIndex()).findLast((e) => e.kind === 'site' && e.site === site && e.count > 0);

@@ -20,8 +20,10 @@ export const MSG = Object.freeze({
   deleteSiteElsewhere: 'deleteSiteElsewhere', // {tabId, site} → the native host's delete_site result per browser profile
   undoRemoval: 'undoRemoval',        // {undoId} → {kept, restored, expired, failed}: the cookies a deletion or a sweep kept, set back
   lastDeletion: 'lastDeletion',      // {site} → {id, at, count} | null: the site's last deletion this browser can still undo
-  sweep: 'sweep',                    // after a choice → {applied: result} | {preview: {id, cookies, sites, byCategory}} (cookie-sweep.js)
+  sweep: 'sweep',                    // after a choice → {applied: result} | {preview: {id, cookies, sites, byCategory}} (cookie-sweep.js; both with phases)
   applySweep: 'applySweep',          // {id} → {applied: result} | {expired: true}
+  cancelSweep: 'cancelSweep',        // → {cancelling}: the sweep's removal under way stops at its next slice (what went stays in Undo)
+  sweepProgress: 'sweepProgress',    // from the background to the pages while a sweep removes: {done, total}
   undoSiteElsewhere: 'undoSiteElsewhere', // {ids} → the native host's undo of those deletions (delete_site's profiles[].undo.id)
   hostProgress: 'hostProgress',      // from the background to the pages while deleteSiteElsewhere runs: {site, progress}
   getEngineStatus: 'getEngineStatus', // → {ready, coldStartMs, memory, dnr}

@@ -22,13 +22,21 @@ async function undo(box, undoId) {
   show(box, r.failed > 0 || !r.kept, el('p', { class: 'sweep-undone', text: undoText(r) }));
 }
 
+const count = (n) => n.toLocaleString('en-US');
+
+function resultText(r) {
+  const failed = r.failed ? ` ${r.failed} could not be removed.` : '';
+  const stopped = r.cancelled ? ` Cancelled after ${count(r.cookies)} of ${count(r.planned)}: the others are still stored.` : '';
+  return `Removed from this browser: ${describeSweep(r)}.${failed}${stopped}`;
+}
+
 function showApplied(box, r) {
   if (!r.cookies) {
-    box.hidden = true;
+    box.hidden = !r.cancelled;
+    if (r.cancelled) show(box, false, el('p', { class: 'sweep-result', text: `Cancelled: nothing was removed (${count(r.planned)} cookies are still stored).` }));
     return;
   }
-  const failed = r.failed ? ` ${r.failed} could not be removed.` : '';
-  const line = el('p', { class: 'sweep-result', text: `Removed from this browser: ${describeSweep(r)}.${failed}` });
+  const line = el('p', { class: 'sweep-result', text: resultText(r) });
   if (!r.undoId) {
     show(box, true, line, el('p', { class: 'sweep-no-undo', text: `Undo is not available: ${r.keepError}.` }));
     return;
@@ -38,15 +46,32 @@ function showApplied(box, r) {
   show(box, r.failed > 0, line, el('div', { class: 'actions' }, button));
 }
 
+// "Removing 1,200 of 4,400…" with a Cancel while the background removes: it reports after every
+// slice, and stops at the next one when asked to.
+function showRemoving(box, total) {
+  const line = el('p', { class: 'sweep-removing', text: `Removing ${count(total)} cookies…` });
+  const stop = el('button', { class: 'sweep-stop', text: 'Cancel' });
+  stop.addEventListener('click', () => {
+    stop.disabled = true;
+    line.textContent = 'Cancelling…';
+    ask(MSG.cancelSweep);
+  });
+  const onProgress = (msg) => {
+    if (msg?.what === MSG.sweepProgress && !stop.disabled) line.textContent = `Removing ${count(msg.done)} of ${count(msg.total)}…`;
+  };
+  chrome.runtime.onMessage.addListener(onProgress);
+  show(box, false, line, el('div', { class: 'actions' }, stop));
+  return () => chrome.runtime.onMessage.removeListener(onProgress);
+}
+
 function showPreview(box, preview) {
   const apply = el('button', { class: 'danger sweep-apply', text: `Remove ${preview.cookies} cookies` });
   const cancel = el('button', { class: 'sweep-cancel', text: 'Not now' });
   apply.addEventListener('click', async () => {
     apply.disabled = true;
     cancel.disabled = true;
-    // Chromium removes a few dozen cookies a second from a jar of thousands: say that it is under way.
-    show(box, false, el('p', { class: 'sweep-removing', text: `Removing ${preview.cookies} cookies…` }));
-    const reply = await ask(MSG.applySweep, { id: preview.id });
+    const stopListening = showRemoving(box, preview.cookies);
+    const reply = await ask(MSG.applySweep, { id: preview.id }).finally(stopListening);
     // Another choice was made (or the background restarted) since: look again.
     if (reply.expired) return sweepAfterChoice(box);
     showApplied(box, reply.applied);

@@ -125,3 +125,23 @@ test('a page the storage refuses leaves nothing half-kept behind', async () => {
     chrome.storage.session.set = set;
   }
 });
+
+test('a sweep cancelled part way keeps for Undo only the cookies it removed, and its size shrinks with it', async () => {
+  const many = Array.from({ length: 600 }, (_, i) => cookie(`c${i}`, `.site${i}.example`));
+  const { id } = await keeper.keepDeletedCookies({ kind: 'sweep' }, many);
+  const other = await keeper.keepDeletedCookies({ kind: 'site', site: 'news.example' }, [cookie('n', 'news.example')]);
+  await keeper.keepFirst(id, 260);
+  const entry = (await kept()).find((e) => e.id === id);
+  assert.deepEqual([entry.count, entry.pages], [260, 2]);
+  assert.equal(entry.chars + (await kept()).find((e) => e.id === other.id).chars, keptChars() - JSON.stringify(await kept()).length);
+  assert.deepEqual(await keeper.restoreDeletedCookies(id), { kept: 260, restored: 260, expired: 0, failed: 0 });
+  assert.deepEqual(setCalls.map((d) => d.name), many.slice(0, 260).map((c) => c.name));
+  assert.deepEqual((await kept()).map((e) => e.id), [other.id]);
+});
+
+test('a sweep cancelled before it removed anything keeps nothing for Undo', async () => {
+  const { id } = await keeper.keepDeletedCookies({ kind: 'sweep' }, [cookie('_ga', '.a.example'), cookie('_gid', '.a.example')]);
+  await keeper.keepFirst(id, 0);
+  assert.deepEqual(await kept(), []);
+  assert.deepEqual([...chrome.storage.session.data.keys()].filter((k) => k.includes(id)), []);
+});
