@@ -49,7 +49,7 @@ async function idleLongest(evaluate) {
 // In an extension page: "necessary only", then the sweep (its preview, then apply), timed.
 async function sweep(page) {
   return page.evaluate(async (necessaryOnly) => {
-    const ask = (msg) => chrome.runtime.sendMessage(msg);
+    const ask = async (msg) => (await chrome.runtime.sendMessage(msg)).result; // {ok, result}
     await ask({ what: 'setDefaults', defaults: necessaryOnly });
     await new Promise((r) => setTimeout(r, 500)); // the policy's own work (DNR rules) done first
     const t0 = performance.now();
