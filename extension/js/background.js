@@ -4,9 +4,10 @@
 import { currentEngine, decideCookieSafely, decideRequestSafely, engineTimings, loadEngine } from './engine.js'; // first: starts loading
 import { CATEGORIES } from './categories.js';
 import { logDecision, recentDecisions, restoreLog } from './decision-log.js';
-import { applyDnr, dnrCounts } from './dnr-enforcer.js';
+import { overlay } from './browser-overlay.js';
+import { dnrCounts } from './dnr-enforcer.js';
 import { enforceCookie } from './cookie-backstop.js';
-import { isFirefox, localRead, localWrite } from './ext.js';
+import { localRead, localWrite } from './ext.js';
 import { syncGuard, guardEntries } from './guard-registrar.js';
 import { acceptWrites, forgetTabBudget } from './guard-report.js';
 import { MSG, REQUEST_PORT } from './messages.js';
@@ -14,7 +15,7 @@ import { askHost } from './native-host.js';
 import { forgetTab, frameUrlOf, noteNavigation, topUrlOf } from './request-context.js';
 import { failure, Refusal, success } from './reply.js';
 import { effectivePolicy, isSiteName, lockedChange, parsePolicy, NECESSARY_ONLY } from './policy.js';
-import { syncGpc, withGpcHeader } from './gpc.js';
+import { withGpcHeader } from './gpc.js';
 import { readManaged } from './managed-policy.js';
 import { freshSettings, loadSettings, readImport, saveSettings } from './settings.js';
 import { applySweep, sweepStoredCookies } from './cookie-sweep.js';
@@ -52,7 +53,7 @@ const ready = start();
 ready.catch((e) => console.error('Cookie Warden failed to start', e));
 
 // Whenever the settings change: the engine decides with them at once, then the browser-side
-// enforcement follows (DNR rules on Chromium; the guard registrations everywhere).
+// enforcement follows (the overlay's: DNR rules on Chromium; the guard registrations everywhere).
 async function applySettings(next, { persist = true } = {}) {
   settings = next;
   const engine = currentEngine();
@@ -62,15 +63,15 @@ async function applySettings(next, { persist = true } = {}) {
   // will not survive a browser restart.
   const saved = persist ? await saveSettings(settings) : true;
   const [dnr, guard] = await Promise.all([
-    isFirefox ? Promise.resolve(null) : applyDnr(engine, policy),
+    overlay.enforceNetwork(engine, policy),
     syncGuard(policy),
-    syncGpc(policy, { useDnr: !isFirefox }),
+    overlay.syncGpc(policy),
   ]);
   guardStatus = guard;
   return { dnr, guard, saved };
 }
 
-// ---- network: observation everywhere, live blocking on Firefox ----------------------------------
+// ---- network: observation everywhere, live blocking where the overlay blocks live (Firefox) -------
 
 const ALL_URLS = { urls: ['<all_urls>'] };
 
@@ -87,7 +88,7 @@ function observeRequest(details) {
 
 function onBeforeRequest(details) {
   const decision = observeRequest(details);
-  if (!isFirefox || !decision || decision.action !== 'block') return undefined;
+  if (!overlay.blocksLive || !decision || decision.action !== 'block') return undefined;
   const entry = settleRequest(details.requestId, 'blocked');
   logDecision({ kind: 'request', site: siteOfUrl(topUrlOf(details)), url: details.url, category: decision.category,
     vendor: decision.vendor, rule: decision.rule, action: 'block', by: 'webRequest', tabId: details.tabId, settled: Boolean(entry) });
@@ -97,12 +98,11 @@ function onBeforeRequest(details) {
 chrome.webRequest.onBeforeRequest.addListener(
   (details) => ready.then(() => onBeforeRequest(details)),
   ALL_URLS,
-  isFirefox ? ['blocking'] : [],
+  overlay.requestListenerOptions,
 );
-// Global Privacy Control (gpc.js): Chromium's DNR session rules add the header by themselves.
-if (isFirefox) {
-  chrome.webRequest.onBeforeSendHeaders.addListener((details) => ready.then(() => withGpcHeader(details, enforced(), siteOfUrl(topUrlOf(details)))), ALL_URLS, ['blocking', 'requestHeaders']);
-}
+// Global Privacy Control (gpc.js): a header listener where the overlay needs one (Chromium's DNR
+// session rules add the header by themselves).
+overlay.listenForGpcHeaders((details) => ready.then(() => withGpcHeader(details, enforced(), siteOfUrl(topUrlOf(details)))));
 chrome.webRequest.onResponseStarted.addListener((details) => {
   ready.then(() => {
     const entry = settleRequest(details.requestId, 'allowed');
@@ -156,7 +156,7 @@ chrome.runtime.onStartup.addListener(() => {
   ready.then(async () => {
     const registered = await chrome.scripting.getRegisteredContentScripts();
     if (registered.length !== guardEntries(enforced()).length) guardStatus = await syncGuard(enforced());
-    await syncGpc(enforced(), { useDnr: !isFirefox }); // session rules end with the browser
+    await overlay.syncGpc(enforced()); // Chromium's session rules end with the browser
   });
 });
 
@@ -241,7 +241,7 @@ async function handleMessage(msg, onProgress = null) {
     case MSG.getState:
       // policy: what applies (shown by the pages); own: the person's, which their changes start from.
       return { policy: enforced(), own: settings.policy, chosen: settings.chosen, managed: organisation.managed, managedError: organisation.error, categories: CATEGORIES, dnr: dnrCounts(), guard: guardStatus, timings: engineTimings(),
-        coldStarts: (await localRead('coldStarts')) ?? [], browser: isFirefox ? 'firefox' : 'chromium' };
+        coldStarts: (await localRead('coldStarts')) ?? [], browser: overlay.name };
     case MSG.getVendors:
       return vendorsByCategory();
     case MSG.setDefaults:

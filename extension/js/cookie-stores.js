@@ -2,7 +2,7 @@
 // containers, and the private store while a private window is open and the extension is allowed
 // there) and every partition (CHIPS, Firefox's Total Cookie Protection and first-party isolation).
 // "Delete site data" and the sweep both start from here.
-import { isFirefox } from './ext.js';
+import { overlay } from './browser-overlay.js';
 
 // Firefox lists only the containers that have a tab open; contextualIdentities names them all.
 async function cookieStoreIds() {
@@ -12,10 +12,9 @@ async function cookieStoreIds() {
   return [...ids];
 }
 
-// Every partition of a store: Chromium returns them all for an empty partitionKey; Firefox also
-// needs firstPartyDomain: null when first-party isolation is on.
+// Every partition of a store, as the browser's overlay asks for them.
 function everyCookieOf(storeId) {
-  return chrome.cookies.getAll(isFirefox ? { storeId, partitionKey: {}, firstPartyDomain: null } : { storeId, partitionKey: {} });
+  return chrome.cookies.getAll(overlay.cookieQuery(storeId));
 }
 
 export async function everyStoredCookie() {
