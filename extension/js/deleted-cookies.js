@@ -8,7 +8,7 @@
 // An index lists the removals ({id, kind, site, at, count, pages, chars}); each removal's cookies
 // are stored in pages of PAGE_SIZE under their own keys: storage serialises a value in one go, and a
 // sweep's thousands of cookies in one value would hold the worker up for hundreds of milliseconds.
-import { cookieUrl } from './cookie-removal.js';
+import { cookieAddress } from './cookie-removal.js';
 import { sessionRead, sessionRemove, sessionWrite } from './ext.js';
 import { inParallel } from './in-parallel.js';
 import { expectRestored } from './restoring-cookies.js';
@@ -26,12 +26,10 @@ const RESTORE_LANES = 100;
 
 // Every field cookies.set accepts, from what cookies.getAll listed.
 function settable(c) {
-  const details = { url: cookieUrl(c), name: c.name, value: c.value, path: c.path, secure: c.secure, httpOnly: c.httpOnly, storeId: c.storeId };
+  const details = { ...cookieAddress(c), value: c.value, path: c.path, secure: c.secure, httpOnly: c.httpOnly };
   if (!c.hostOnly) details.domain = c.domain;
   if (c.sameSite && c.sameSite !== 'unspecified') details.sameSite = c.sameSite;
   if (!c.session && c.expirationDate !== undefined) details.expirationDate = c.expirationDate;
-  if (c.partitionKey) details.partitionKey = c.partitionKey;
-  if (c.firstPartyDomain) details.firstPartyDomain = c.firstPartyDomain;
   return details;
 }
 
