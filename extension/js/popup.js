@@ -281,7 +281,7 @@ function renderElsewherePreview(reply) {
   }
   const profiles = reply.result.profiles ?? [];
   list.replaceChildren(...(profiles.length ? profiles.map((p) => el('li', { title: p.message || p.profile.path },
-    el('span', { text: `${p.profile.browser_name} · ${p.profile.profile_name || p.profile.profile_id}` }),
+    el('span', { text: profileName(p.profile) }),
     el('span', { class: p.skipped ? 'pill block' : 'pill', text: p.skipped ? `skipped (${p.skipped})` : dryRunCounts(p) })))
     : [el('li', { class: 'empty', text: 'No browser profiles found.' })]));
 }
