@@ -4,12 +4,11 @@
 // "Delete site data" and the sweep both start from here.
 import { overlay } from './browser-overlay.js';
 
-// Firefox lists only the containers that have a tab open; contextualIdentities names them all.
+// The stores the browser lists, and those the overlay knows it leaves out (Firefox's containers
+// without an open tab).
 async function cookieStoreIds() {
-  const ids = new Set((await chrome.cookies.getAllCookieStores()).map((s) => s.id));
-  const containers = (await chrome.contextualIdentities?.query({}).catch(() => [])) ?? [];
-  for (const c of containers) ids.add(c.cookieStoreId);
-  return [...ids];
+  const [listed, extra] = await Promise.all([chrome.cookies.getAllCookieStores(), overlay.extraCookieStoreIds()]);
+  return [...new Set([...listed.map((s) => s.id), ...extra])];
 }
 
 // Every partition of a store, as the browser's overlay asks for them.

@@ -242,7 +242,7 @@ let previewed = null;
 
 function cookieLine(c) {
   const where = c.partition ? ` under ${c.partition}` : '';
-  const store = c.store && c.store !== '0' && c.store !== 'firefox-default' ? ` [${c.store}]` : '';
+  const store = c.store ? ` [${c.store}]` : '';
   return `${c.name} (${c.domain})${where}${store}`;
 }
 

@@ -59,7 +59,9 @@ async function storageHosts(site, cookies) {
   return [...new Set(candidates.map((h) => h.toLowerCase()))].filter((h) => siteOf(h) === site).sort();
 }
 
-const describe = (c) => ({ name: c.name, domain: c.domain, store: c.storeId, partition: c.partitionKey?.topLevelSite ?? null });
+// store: null for the browser's default store, which the popup does not name.
+const describe = (c) => ({ name: c.name, domain: c.domain, store: c.storeId === overlay.defaultCookieStore ? null : c.storeId,
+  partition: c.partitionKey?.topLevelSite ?? null });
 
 // What deleteSiteData would remove, for the popup to show before the person confirms.
 export async function previewSiteData(site) {

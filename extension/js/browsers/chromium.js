@@ -12,6 +12,9 @@ export const chromium = Object.freeze({
   // Sec-GPC comes from DNR session rules, which end with the browser: set again at start-up.
   syncGpc: (policy) => syncGpc(policy, { useDnr: true }),
   listenForGpcHeaders: () => {},
+  // getAllCookieStores lists every store; the default one is '0'.
+  extraCookieStoreIds: async () => [],
+  defaultCookieStore: '0',
   // An empty partitionKey lists every partition.
   cookieQuery: (storeId) => ({ storeId, partitionKey: {} }),
   // browsingData filters by origin.

@@ -16,6 +16,10 @@ export const firefox = Object.freeze({
   listenForGpcHeaders: (headersFor) => {
     chrome.webRequest.onBeforeSendHeaders.addListener(headersFor, ALL_URLS, ['blocking', 'requestHeaders']);
   },
+  // getAllCookieStores lists only the containers that have a tab open; contextualIdentities names
+  // them all (the permission turns Firefox's containers on).
+  extraCookieStoreIds: async () => ((await chrome.contextualIdentities?.query({}).catch(() => [])) ?? []).map((c) => c.cookieStoreId),
+  defaultCookieStore: 'firefox-default',
   // Every partition needs firstPartyDomain: null too when first-party isolation is on.
   cookieQuery: (storeId) => ({ storeId, partitionKey: {}, firstPartyDomain: null }),
   // browsingData filters by host name, and has no cacheStorage type.
