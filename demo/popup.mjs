@@ -1,6 +1,6 @@
 // The extension's popup, opened in a tab for a given browser tab (popup.html?tab=<id>, as the
 // options page does) and used the way a person would: switches, buttons, and what it then shows.
-import { waitFor } from '../tests/e2e/extension/extension_browser.mjs';
+import { askBackground, waitFor } from '../tests/e2e/extension/extension_browser.mjs';
 
 const POPUP_SIZE = { width: 380, height: 640 };
 
@@ -17,8 +17,8 @@ export async function openPopup(browser, tabId) {
   return {
     page: popup,
     // The background's own account of the tab (what the popup's counts and details are made of).
-    tabReport: () => popup.evaluate((id) => chrome.runtime.sendMessage({ what: 'getTabReport', tabId: id }), tabId),
-    state: () => popup.evaluate(() => chrome.runtime.sendMessage({ what: 'getState' })),
+    tabReport: () => askBackground(popup, 'getTabReport', { tabId }),
+    state: () => askBackground(popup, 'getState'),
     summary: () => popup.locator('#summary').innerText(),
     async toggleDetails() {
       await popup.locator('#details summary').click();

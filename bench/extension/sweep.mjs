@@ -59,7 +59,7 @@ async function during(evaluate, work = () => new Promise((r) => setTimeout(r, 10
 // Undo. The phases of preview and apply, classify in both.
 async function sweepAndUndo(page) {
   return page.evaluate(async (necessaryOnly) => {
-    const ask = (msg) => chrome.runtime.sendMessage(msg);
+    const ask = async (msg) => (await chrome.runtime.sendMessage(msg)).result; // {ok, result}
     await ask({ what: 'setDefaults', defaults: necessaryOnly });
     await new Promise((r) => setTimeout(r, 500)); // the policy's own work (DNR rules) done first
     const now = () => performance.timeOrigin + performance.now();
@@ -82,11 +82,11 @@ async function sweepAndUndo(page) {
 // at a time as the sweep does: {count, ms, left}.
 function removeOtherWay(page, way) {
   return page.evaluate(async (how) => {
-    const { cookieUrl, settable } = await import('/js/cookie-removal.js');
+    const { cookieAddress, settable } = await import('/js/cookie-removal.js');
     const all = await chrome.cookies.getAll({ partitionKey: {} });
     const refused = all.filter((c) => !(c.name === 'sid' && c.domain.startsWith('.site')));
     const removeOne = (c) => (how === 'remove'
-      ? chrome.cookies.remove({ url: cookieUrl(c), name: c.name, storeId: c.storeId, ...(c.partitionKey ? { partitionKey: c.partitionKey } : {}) })
+      ? chrome.cookies.remove(cookieAddress(c))
       : chrome.cookies.set({ ...settable(c), value: '', expirationDate: 1 }));
     const t0 = performance.now();
     let next = 0;

@@ -4,16 +4,18 @@
 import { currentEngine, decideCookieSafely, decideRequestSafely, engineTimings, loadEngine } from './engine.js'; // first: starts loading
 import { CATEGORIES } from './categories.js';
 import { logDecision, recentDecisions, restoreLog } from './decision-log.js';
-import { applyDnr, dnrCounts } from './dnr-enforcer.js';
+import { overlay } from './browser-overlay.js';
+import { dnrCounts } from './dnr-enforcer.js';
 import { enforceCookie } from './cookie-backstop.js';
-import { isFirefox, localRead, localWrite } from './ext.js';
+import { localRead, localWrite } from './ext.js';
 import { syncGuard, guardEntries } from './guard-registrar.js';
 import { acceptWrites, forgetTabBudget } from './guard-report.js';
-import { MSG } from './messages.js';
+import { MSG, REQUEST_PORT } from './messages.js';
 import { askHost } from './native-host.js';
 import { forgetTab, frameUrlOf, noteNavigation, topUrlOf } from './request-context.js';
+import { failure, Refusal, success } from './reply.js';
 import { effectivePolicy, isSiteName, lockedChange, parsePolicy, NECESSARY_ONLY } from './policy.js';
-import { syncGpc, withGpcHeader } from './gpc.js';
+import { withGpcHeader } from './gpc.js';
 import { readManaged } from './managed-policy.js';
 import { freshSettings, loadSettings, readImport, saveSettings } from './settings.js';
 import { applySweep, cancelSweep, sweepStoredCookies } from './cookie-sweep.js';
@@ -51,7 +53,7 @@ const ready = start();
 ready.catch((e) => console.error('Cookie Warden failed to start', e));
 
 // Whenever the settings change: the engine decides with them at once, then the browser-side
-// enforcement follows (DNR rules on Chromium; the guard registrations everywhere).
+// enforcement follows (the overlay's: DNR rules on Chromium; the guard registrations everywhere).
 async function applySettings(next, { persist = true } = {}) {
   settings = next;
   const engine = currentEngine();
@@ -61,15 +63,15 @@ async function applySettings(next, { persist = true } = {}) {
   // will not survive a browser restart.
   const saved = persist ? await saveSettings(settings) : true;
   const [dnr, guard] = await Promise.all([
-    isFirefox ? Promise.resolve(null) : applyDnr(engine, policy),
+    overlay.enforceNetwork(engine, policy),
     syncGuard(policy),
-    syncGpc(policy, { useDnr: !isFirefox }),
+    overlay.syncGpc(policy),
   ]);
   guardStatus = guard;
   return { dnr, guard, saved };
 }
 
-// ---- network: observation everywhere, live blocking on Firefox ----------------------------------
+// ---- network: observation everywhere, live blocking where the overlay blocks live (Firefox) -------
 
 const ALL_URLS = { urls: ['<all_urls>'] };
 
@@ -86,7 +88,7 @@ function observeRequest(details) {
 
 function onBeforeRequest(details) {
   const decision = observeRequest(details);
-  if (!isFirefox || !decision || decision.action !== 'block') return undefined;
+  if (!overlay.blocksLive || !decision || decision.action !== 'block') return undefined;
   const entry = settleRequest(details.requestId, 'blocked');
   logDecision({ kind: 'request', site: siteOfUrl(topUrlOf(details)), url: details.url, category: decision.category,
     vendor: decision.vendor, rule: decision.rule, action: 'block', by: 'webRequest', tabId: details.tabId, settled: Boolean(entry) });
@@ -96,12 +98,11 @@ function onBeforeRequest(details) {
 chrome.webRequest.onBeforeRequest.addListener(
   (details) => ready.then(() => onBeforeRequest(details)),
   ALL_URLS,
-  isFirefox ? ['blocking'] : [],
+  overlay.requestListenerOptions,
 );
-// Global Privacy Control (gpc.js): Chromium's DNR session rules add the header by themselves.
-if (isFirefox) {
-  chrome.webRequest.onBeforeSendHeaders.addListener((details) => ready.then(() => withGpcHeader(details, enforced(), siteOfUrl(topUrlOf(details)))), ALL_URLS, ['blocking', 'requestHeaders']);
-}
+// Global Privacy Control (gpc.js): a header listener where the overlay needs one (Chromium's DNR
+// session rules add the header by themselves).
+overlay.listenForGpcHeaders((details) => ready.then(() => withGpcHeader(details, enforced(), siteOfUrl(topUrlOf(details)))));
 chrome.webRequest.onResponseStarted.addListener((details) => {
   ready.then(() => {
     const entry = settleRequest(details.requestId, 'allowed');
@@ -155,7 +156,7 @@ chrome.runtime.onStartup.addListener(() => {
   ready.then(async () => {
     const registered = await chrome.scripting.getRegisteredContentScripts();
     if (registered.length !== guardEntries(enforced()).length) guardStatus = await syncGuard(enforced());
-    await syncGpc(enforced(), { useDnr: !isFirefox }); // session rules end with the browser
+    await overlay.syncGpc(enforced()); // Chromium's session rules end with the browser
   });
 });
 
@@ -178,43 +179,37 @@ async function vendorsByCategory() {
 // "Delete site data" takes its site from a tab the person has open, never from a name: a message
 // cannot make it delete a public suffix's subdomains or an empty name's everything. `msg.site`,
 // when given, is the site the person confirmed in the preview: a tab that moved on is refused.
+// {site, suffixOnly}, or a Refusal with the reason in words for the popup.
 async function siteOfTab(msg) {
   // tabs.get throws at once for what is not a tab id, and rejects for a closed tab.
   const tab = Number.isInteger(msg.tabId) ? await chrome.tabs.get(msg.tabId).catch(() => null) : null;
-  if (!tab) return { refused: 'No such tab (it was closed?): nothing was deleted.' };
+  if (!tab) throw new Refusal('refused', 'No such tab (it was closed?): nothing was deleted.');
   const found = deletableSite(tab.url ?? '');
-  if (found.site && msg.site !== undefined && msg.site !== found.site) {
-    return { refused: `The tab now shows ${found.site}, not ${msg.site}: nothing was deleted.` };
+  if (found.refused) throw new Refusal('refused', found.refused);
+  if (msg.site !== undefined && msg.site !== found.site) {
+    throw new Refusal('refused', `The tab now shows ${found.site}, not ${msg.site}: nothing was deleted.`);
   }
   return found;
 }
 
-// The native host's delete_site for the site of a tab: a dry run (the preview) or the deletion.
-async function deleteElsewhere(site, dryRun) {
-  try {
-    // The popup shows each profile as the host reaches it; no page listening is fine.
-    const relay = (progress) => chrome.runtime.sendMessage({ what: MSG.hostProgress, site, progress }).catch(() => {});
-    return { ok: true, result: await askHost('delete_site', dryRun ? { site, dry_run: true } : { site }, relay) };
-  } catch (e) {
-    return { ok: false, code: e.code ?? 'error', message: String(e?.message ?? e) };
-  }
+// The native host's delete_site for the site of a tab: a dry run (the preview) or the deletion,
+// its progress (each profile as the host reaches it) to the page that asked over a port.
+function deleteElsewhere(site, dryRun, onProgress) {
+  return askHost('delete_site', dryRun ? { site, dry_run: true } : { site }, onProgress);
 }
 
 // The native host's undo of the deletions a delete_site result named (profiles[].undo.id).
-async function undoElsewhere(ids) {
-  if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) return { ok: false, code: 'refused', message: 'not a list of undo IDs' };
-  try {
-    return { ok: true, result: await askHost('undo', { ids }) };
-  } catch (e) {
-    return { ok: false, code: e.code ?? 'error', message: String(e?.message ?? e) };
-  }
+function undoElsewhere(ids) {
+  if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) throw new Refusal('invalid', 'not a list of undo IDs');
+  return askHost('undo', { ids });
 }
 
 // A site named by a page must be a registrable domain: an empty or odd name would otherwise reach
 // the settings.
 function siteFrom(msg) {
   const site = siteOf(String(msg.site ?? ''));
-  return isSiteName(site) ? site : null;
+  if (!isSiteName(site)) throw new Refusal('invalid', `not a site: ${JSON.stringify(msg.site)}`);
+  return site;
 }
 
 function withSite(site, change) {
@@ -230,46 +225,38 @@ function withSite(site, change) {
 // what a locked organisation policy sets is refused whole, naming what it would have changed.
 function applyPolicy(policy, chosen = settings.chosen) {
   const checked = parsePolicy(policy);
-  if (!checked.ok) return { error: checked.error };
+  if (!checked.ok) throw new Refusal('invalid', checked.error);
   return applyChoice({ policy: checked.policy, chosen });
 }
 
 function applyChoice(next) {
   const locked = lockedChange(organisation.managed, settings.policy, next.policy);
-  return locked ? { error: locked } : applySettings(next);
+  if (locked) throw new Refusal('locked', locked);
+  return applySettings(next);
 }
 
-async function handleMessage(msg) {
+// `onProgress`: set when the page asked over a REQUEST_PORT (messages.js), for the requests that report it.
+async function handleMessage(msg, onProgress = null) {
   switch (msg?.what) {
     case MSG.getState:
       // policy: what applies (shown by the pages); own: the person's, which their changes start from.
       return { policy: enforced(), own: settings.policy, chosen: settings.chosen, managed: organisation.managed, managedError: organisation.error, categories: CATEGORIES, dnr: dnrCounts(), guard: guardStatus, timings: engineTimings(),
-        coldStarts: (await localRead('coldStarts')) ?? [], browser: isFirefox ? 'firefox' : 'chromium' };
+        coldStarts: (await localRead('coldStarts')) ?? [], browser: overlay.name };
     case MSG.getVendors:
       return vendorsByCategory();
     case MSG.setDefaults:
       return applyPolicy({ ...settings.policy, defaults: { ...settings.policy.defaults, ...msg.defaults } }, true);
-    case MSG.setSiteChoice: {
-      const site = siteFrom(msg);
-      if (!site) return { error: `not a site: ${JSON.stringify(msg.site)}` };
-      return applyPolicy(withSite(site, (choices) => {
+    case MSG.setSiteChoice:
+      return applyPolicy(withSite(siteFrom(msg), (choices) => {
         if (msg.action === null) delete choices[msg.category];
         else choices[msg.category] = msg.action;
       }));
-    }
-    case MSG.setSiteNecessaryOnly: {
-      const site = siteFrom(msg);
-      if (!site) return { error: `not a site: ${JSON.stringify(msg.site)}` };
-      return applyPolicy(withSite(site, (choices) => Object.assign(choices, NECESSARY_ONLY)));
-    }
-    case MSG.clearSite: {
-      const site = siteFrom(msg);
-      if (!site) return { error: `not a site: ${JSON.stringify(msg.site)}` };
-      return applyPolicy(withSite(site, (choices) => { for (const k of Object.keys(choices)) delete choices[k]; }));
-    }
+    case MSG.setSiteNecessaryOnly:
+      return applyPolicy(withSite(siteFrom(msg), (choices) => Object.assign(choices, NECESSARY_ONLY)));
+    case MSG.clearSite:
+      return applyPolicy(withSite(siteFrom(msg), (choices) => { for (const k of Object.keys(choices)) delete choices[k]; }));
     case MSG.setKept: {
       const site = siteFrom(msg);
-      if (!site) return { error: `not a site: ${JSON.stringify(msg.site)}` };
       const others = settings.policy.keep.filter((s) => s !== site);
       return applyPolicy({ ...settings.policy, keep: msg.kept ? [...others, site] : others });
     }
@@ -279,31 +266,26 @@ async function handleMessage(msg) {
       return enforced();
     case MSG.importSettings: {
       const checked = readImport(msg.settings);
-      return checked.ok ? applyChoice(checked.settings) : { error: checked.error };
+      if (!checked.ok) throw new Refusal('invalid', checked.error);
+      return applyChoice(checked.settings);
     }
     case MSG.getTabReport:
       return reportOf(msg.tabId);
     case MSG.getDecisionLog:
       return recentDecisions();
     case MSG.previewSiteData: {
-      const found = await siteOfTab(msg);
-      return found.site ? { ...(await previewSiteData(found.site)), suffixOnly: found.suffixOnly } : found;
+      const { site, suffixOnly } = await siteOfTab(msg);
+      return { ...(await previewSiteData(site)), suffixOnly };
     }
-    case MSG.deleteSiteData: {
-      const found = await siteOfTab(msg);
-      return found.site ? deleteSiteData(found.site) : found;
-    }
+    case MSG.deleteSiteData:
+      return deleteSiteData((await siteOfTab(msg)).site);
     case MSG.previewSiteElsewhere:
-    case MSG.deleteSiteElsewhere: {
-      const found = await siteOfTab(msg);
-      return found.site ? deleteElsewhere(found.site, msg.what === MSG.previewSiteElsewhere) : { ok: false, code: 'refused', message: found.refused };
-    }
+    case MSG.deleteSiteElsewhere:
+      return deleteElsewhere((await siteOfTab(msg)).site, msg.what === MSG.previewSiteElsewhere, onProgress);
     case MSG.undoRemoval:
       return restoreDeletedCookies(String(msg.undoId));
-    case MSG.lastDeletion: {
-      const site = siteFrom(msg);
-      return site ? lastDeletionOf(site) : { error: `not a site: ${JSON.stringify(msg.site)}` };
-    }
+    case MSG.lastDeletion:
+      return lastDeletionOf(siteFrom(msg));
     case MSG.sweep:
       return sweepStoredCookies(enforced());
     case MSG.applySweep:
@@ -312,12 +294,16 @@ async function handleMessage(msg) {
       return cancelSweep();
     case MSG.undoSiteElsewhere:
       return undoElsewhere(msg.ids);
-    case MSG.getEngineStatus:
-      return { timings: engineTimings(), memory: currentEngine()?.memory() ?? null, dnr: dnrCounts() };
     default:
-      return { error: `unknown message ${JSON.stringify(msg?.what)}` };
+      throw new Refusal('unknown_message', `unknown message ${JSON.stringify(msg?.what)}`);
   }
 }
+
+// Every request of a page is answered in the one reply shape (reply.js).
+const answer = (msg, onProgress) => ready.then(() => handleMessage(msg, onProgress)).then(success, failure);
+
+// Only the extension's own pages ask; content scripts may only report.
+const isOwnPage = (sender) => sender.id === chrome.runtime.id && Boolean(sender.url?.startsWith(chrome.runtime.getURL('')));
 
 // The guard's blocked writes, relayed from a tab: explained with the engine and added to the tab's report.
 // The page can forge these reports: acceptWrites bounds what one tab may add (guard-report.js).
@@ -340,13 +326,25 @@ function recordGuardBlocks(msg, sender) {
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (sender.id !== chrome.runtime.id) return false;
-  // Content scripts may only report; everything else comes from the extension's own pages.
   if (sender.tab && msg?.what === MSG.guardBlocked) {
     ready.then(() => recordGuardBlocks(msg, sender));
     return false;
   }
-  if (!sender.url?.startsWith(chrome.runtime.getURL(''))) return false;
-  ready.then(() => handleMessage(msg))
-    .then(sendResponse, (e) => sendResponse({ error: String(e?.message ?? e) }));
+  if (!isOwnPage(sender)) return false;
+  answer(msg, null).then(sendResponse);
   return true;
+});
+
+// A request whose progress the page shows (the native host's delete_site) comes over a port the
+// page opens: the progress reaches that page alone, then the reply; a page closed meanwhile only
+// stops hearing it.
+chrome.runtime.onConnect.addListener((port) => {
+  if (port.name !== REQUEST_PORT || !isOwnPage(port.sender)) {
+    port.disconnect();
+    return;
+  }
+  const post = (message) => { try { port.postMessage(message); } catch { /* the page was closed */ } };
+  port.onMessage.addListener((msg) => {
+    answer(msg, (progress) => post({ progress })).then(post);
+  });
 });

@@ -1,28 +1,29 @@
 // Removing one cookie the cookies API listed, in whichever store and partition holds it: the same
-// details for the backstop, "Delete site data" and the sweep (and Undo sets them back at the same URL).
-import { isFirefox } from './ext.js';
+// details for the backstop, the sweep and "Delete site data", and its Undo sets them back at the
+// same address (deleted-cookies.js).
+import { overlay } from './browser-overlay.js';
 
-export function cookieUrl(cookie) {
+function cookieUrl(cookie) {
   const host = cookie.domain.replace(/^\./, '');
   return `${cookie.secure ? 'https' : 'http'}://${host}${cookie.path || '/'}`;
 }
 
-// Every field cookies.set accepts, from what cookies.getAll listed: the same cookie written again.
-export function settable(c) {
-  const details = { url: cookieUrl(c), name: c.name, value: c.value, path: c.path, secure: c.secure, httpOnly: c.httpOnly, storeId: c.storeId };
-  if (!c.hostOnly) details.domain = c.domain;
-  if (c.sameSite && c.sameSite !== 'unspecified') details.sameSite = c.sameSite;
-  if (!c.session && c.expirationDate !== undefined) details.expirationDate = c.expirationDate;
-  if (c.partitionKey) details.partitionKey = c.partitionKey;
-  if (c.firstPartyDomain) details.firstPartyDomain = c.firstPartyDomain;
-  return details;
-}
-
-async function removeByName(cookie) {
+// Where the cookies API finds one cookie: cookies.remove takes these, cookies.set these and the
+// cookie's other fields.
+export function cookieAddress(cookie) {
   const details = { url: cookieUrl(cookie), name: cookie.name, storeId: cookie.storeId };
   if (cookie.partitionKey) details.partitionKey = cookie.partitionKey;
   if (cookie.firstPartyDomain) details.firstPartyDomain = cookie.firstPartyDomain;
-  return Boolean(await chrome.cookies.remove(details));
+  return details;
+}
+
+// Every field cookies.set accepts, from what cookies.getAll listed: the same cookie written again.
+export function settable(c) {
+  const details = { ...cookieAddress(c), value: c.value, path: c.path, secure: c.secure, httpOnly: c.httpOnly };
+  if (!c.hostOnly) details.domain = c.domain;
+  if (c.sameSite && c.sameSite !== 'unspecified') details.sameSite = c.sameSite;
+  if (!c.session && c.expirationDate !== undefined) details.expirationDate = c.expirationDate;
+  return details;
 }
 
 // Chromium's cookies.remove looks the cookie up by URL and name over the whole jar (about 15 ms a
@@ -40,14 +41,14 @@ async function expire(cookie) {
 // SameSite=None cookie without Secure), cookies.remove does it.
 export async function removeCookie(cookie) {
   try {
-    if (!isFirefox) {
+    if (overlay.removesByExpiring) {
       try {
         return await expire(cookie);
       } catch {
         // falls back to cookies.remove below
       }
     }
-    return await removeByName(cookie);
+    return Boolean(await chrome.cookies.remove(cookieAddress(cookie)));
   } catch (e) {
     console.warn('cookie removal failed', cookie.name, cookie.domain, e);
     return false;

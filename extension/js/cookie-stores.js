@@ -2,19 +2,14 @@
 // containers, and the private store while a private window is open and the extension is allowed
 // there) and every partition (CHIPS, Firefox's Total Cookie Protection and first-party isolation).
 // "Delete site data" and the sweep both start from here.
-import { isFirefox } from './ext.js';
+import { overlay } from './browser-overlay.js';
 
-// Firefox lists only the containers that have a tab open; contextualIdentities names them all.
+// The stores the browser lists, and those the overlay knows it leaves out (Firefox's containers
+// without an open tab).
 async function cookieStoreIds() {
-  const ids = new Set((await chrome.cookies.getAllCookieStores()).map((s) => s.id));
-  const containers = (await chrome.contextualIdentities?.query({}).catch(() => [])) ?? [];
-  for (const c of containers) ids.add(c.cookieStoreId);
-  return [...ids];
+  const [listed, extra] = await Promise.all([chrome.cookies.getAllCookieStores(), overlay.extraCookieStoreIds()]);
+  return [...new Set([...listed.map((s) => s.id), ...extra])];
 }
-
-// Every partition of a store: Chromium returns them all for an empty partitionKey; Firefox also
-// needs firstPartyDomain: null when first-party isolation is on.
-const everyPartition = (storeId) => (isFirefox ? { storeId, partitionKey: {}, firstPartyDomain: null } : { storeId, partitionKey: {} });
 
 // A store is read in four answers, secure × session, that together list each of its cookies once:
 // the worker turns an answer into objects in one task (about 40 µs a cookie on a loaded machine),
@@ -23,7 +18,7 @@ const QUARTERS = [true, false].flatMap((secure) => [true, false].map((session) =
 
 async function everyCookieOf(storeId) {
   const quarters = [];
-  for (const q of QUARTERS) quarters.push(await chrome.cookies.getAll({ ...everyPartition(storeId), ...q }));
+  for (const q of QUARTERS) quarters.push(await chrome.cookies.getAll({ ...overlay.cookieQuery(storeId), ...q }));
   return quarters.flat();
 }
 

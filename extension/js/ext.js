@@ -1,4 +1,5 @@
-// The only module that touches chrome.storage. Firefox exposes the same promise-based `chrome.*`
+// chrome.storage for the settings, the logs, the reports and the kept cookies (serve-pairing.js
+// keeps its token with the API directly). Firefox exposes the same promise-based `chrome.*`
 // namespace in MV3, so one wrapper serves both browsers. Reads and writes swallow the failures the
 // platform produces while a worker is shutting down and report them as a missing value instead.
 const api = globalThis.chrome;
@@ -80,6 +81,3 @@ export function mirroredRemove(key) {
 export function runtimeUrl(path) {
   return api.runtime.getURL(path);
 }
-
-// Firefox-only API: the one place that tells the browsers apart (blocking webRequest vs DNR).
-export const isFirefox = typeof api.runtime.getBrowserInfo === 'function';

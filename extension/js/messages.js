@@ -1,22 +1,26 @@
-// Message names (`what`) between the pages and the background: one router handles them all.
+// Message names (`what`) between the pages and the background: one router handles them all, and
+// every one is answered {ok: true, result} or {ok: false, code, message} (reply.js). What follows
+// the arrow is the result.
 export const MSG = Object.freeze({
-  getState: 'getState',              // → {policy, chosen, categories, dnr, guard, timings, coldStarts, browser}
+  getState: 'getState',              // → {policy, own, chosen, managed, managedError, categories, dnr, guard, timings, coldStarts, browser}
   getVendors: 'getVendors',          // → {necessary: [names], functional: [...], ...}
-  setDefaults: 'setDefaults',        // {defaults: {analytics: 'allow'|'block', ...}} (marks the choice made)
-  setSiteChoice: 'setSiteChoice',    // {site, category, action: 'allow'|'block'|null}
-  setSiteNecessaryOnly: 'setSiteNecessaryOnly', // {site}
-  clearSite: 'clearSite',            // {site}
-  setKept: 'setKept',                // {site, kept: true|false}: the keep-list (its stored data is never cleaned up)
-  importSettings: 'importSettings',  // {settings}: a policy (policy.js) or an old settings export
+  setDefaults: 'setDefaults',        // {defaults: {analytics: 'allow'|'block', ...}} (marks the choice made) → {dnr, guard, saved}
+  setSiteChoice: 'setSiteChoice',    // {site, category, action: 'allow'|'block'|null} → {dnr, guard, saved}
+  setSiteNecessaryOnly: 'setSiteNecessaryOnly', // {site} → {dnr, guard, saved}
+  clearSite: 'clearSite',            // {site} → {dnr, guard, saved}
+  setKept: 'setKept',                // {site, kept: true|false}: the keep-list (its stored data is never cleaned up) → {dnr, guard, saved}
+  importSettings: 'importSettings',  // {settings}: a policy (policy.js) or an old settings export → {dnr, guard, saved}
   exportSettings: 'exportSettings',  // → the policy
   policyInForce: 'policyInForce',  // → the policy enforced: the person's merged with the organisation's
-  getTabReport: 'getTabReport',      // {tabId} → report
+  getTabReport: 'getTabReport',      // {tabId} → report | null
   getDecisionLog: 'getDecisionLog',  // → [entries]
   // "Delete site data" names the tab whose site it is; the deletions also carry the site the
-  // person saw in the preview, and are refused if the tab has moved on. A refusal is {refused}.
+  // person saw in the preview, and are refused (code 'refused', the reason in words) if the tab
+  // has moved on.
   previewSiteData: 'previewSiteData', // {tabId} → {site, suffixOnly, cookies: [...], storage: {types, hosts}}
   deleteSiteData: 'deleteSiteData',  // {tabId, site} → this browser's result
   previewSiteElsewhere: 'previewSiteElsewhere', // {tabId} → the native host's delete_site dry run per browser profile
+  // Asked over a REQUEST_PORT, it sends the host's progress first: {progress: {done, total, browser, profile, state}}.
   deleteSiteElsewhere: 'deleteSiteElsewhere', // {tabId, site} → the native host's delete_site result per browser profile
   undoRemoval: 'undoRemoval',        // {undoId} → {kept, restored, expired, failed}: the cookies a deletion or a sweep kept, set back
   lastDeletion: 'lastDeletion',      // {site} → {id, at, count} | null: the site's last deletion this browser can still undo
@@ -25,7 +29,9 @@ export const MSG = Object.freeze({
   cancelSweep: 'cancelSweep',        // → {cancelling}: the sweep's removal under way stops at its next slice (what went stays in Undo)
   sweepProgress: 'sweepProgress',    // from the background to the pages while a sweep removes: {done, total}
   undoSiteElsewhere: 'undoSiteElsewhere', // {ids} → the native host's undo of those deletions (delete_site's profiles[].undo.id)
-  hostProgress: 'hostProgress',      // from the background to the pages while deleteSiteElsewhere runs: {site, progress}
-  getEngineStatus: 'getEngineStatus', // → {ready, coldStartMs, memory, dnr}
-  guardBlocked: 'guardBlocked',      // from content/guard-reporter.js: {writes: [{name, how}]}
+  guardBlocked: 'guardBlocked',      // from content/guard-reporter.js, not answered: {writes: [{name, how}]}
 });
+
+// The name of the port a page opens for one request whose progress it shows: it posts the message,
+// receives {progress} while the request runs, then the reply.
+export const REQUEST_PORT = 'request';

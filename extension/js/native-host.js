@@ -6,7 +6,7 @@
 //     paired with serve (serve-pairing.js). A request native messaging never started is sent there.
 // Both carry the same messages, handled once here: one port per request; the host may answer a
 // large result in pages ({page: {index, count}, result_part}), joined and parsed once all have
-// arrived; a long command (delete_site, site_data) asked for progress first sends {id, progress:
+// arrived; a long command (delete_site, site_data, sweep) asked for progress first sends {id, progress:
 // {done, total, browser, profile, state}} (native-host/src/protocol/message.h): handed to
 // `onProgress`, never taken for the reply.
 import { servePort } from './serve-port.js';

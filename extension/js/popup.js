@@ -1,7 +1,7 @@
 // The popup: the current site, what was blocked and allowed per category, per-site switches,
 // "necessary only" in one click, and "Delete site data" (what would go first, then the deletion on
 // a second click) in this browser and, through the native host, in the other profiles, then its Undo.
-import { ask, MSG, showFailure } from './background-client.js';
+import { ask, MSG, reply, replyWithProgress, showFailure } from './background-client.js';
 import { CATEGORIES, labelOf } from './categories.js';
 import { categorySwitch } from './category-switch.js';
 import { el } from './element.js';
@@ -116,18 +116,12 @@ function progressText(p) {
   return `${where}: ${p.deleted} item${p.deleted === 1 ? '' : 's'} deleted (${p.done} of ${p.total})`;
 }
 
-// Set while the background relays the host's progress for this popup's deletion.
-let progressFor = null;
-
-// The background names the site it took from the tab: the one this popup is deleting.
-const isOurs = (relayed) => progressFor !== null && relayed === progressFor;
-
-function showProgress(msg) {
-  if (msg?.what !== MSG.hostProgress || !isOurs(msg.site) || !msg.progress || msg.progress.dry_run) return;
+// The host's progress for this popup's deletion (over the popup's own port: replyWithProgress).
+function showProgress(progress) {
   document.getElementById('elsewhere').hidden = false;
   const line = document.getElementById('elsewhere-progress');
   line.hidden = false;
-  line.textContent = progressText(msg.progress);
+  line.textContent = progressText(progress);
 }
 
 // What the other browsers' line says when the native host gave no result.
@@ -206,8 +200,9 @@ function renderUndoElsewhere(reply) {
   }));
 }
 
-function hereText(site, r) {
-  if (r.error) return `${site}: cookies not restored: ${r.error}`;
+function hereText(site, reply) {
+  if (!reply.ok) return `${site}: cookies not restored: ${reply.message}`;
+  const r = reply.result;
   if (!r.kept) return `${site}: no cookies of this browser are kept for Undo any more (undone already, or the browser was restarted).`;
   const extra = [r.expired && `${r.expired} expired since`, r.failed && `${r.failed} refused by the browser`].filter(Boolean);
   return `${site}: ${r.restored} of ${r.kept} cookies restored in this browser${extra.length ? ` (${extra.join(', ')})` : ''}. Its storage stays deleted.`;
@@ -217,13 +212,13 @@ async function undoDeletion() {
   const { site, undoId, ids } = undoable;
   document.getElementById('undo-button').disabled = true;
   const [here, elsewhere] = await Promise.all([
-    undoId ? ask(MSG.undoRemoval, { undoId }) : null,
-    ids.length ? ask(MSG.undoSiteElsewhere, { ids }) : null,
+    undoId ? reply(MSG.undoRemoval, { undoId }) : null,
+    ids.length ? reply(MSG.undoSiteElsewhere, { ids }) : null,
   ]);
   if (here) {
     const line = document.getElementById('undo-here');
     line.hidden = false;
-    line.className = here.error || here.failed ? 'notice error' : 'notice';
+    line.className = !here.ok || here.result.failed ? 'notice error' : 'notice';
     line.textContent = hereText(site, here);
   }
   renderUndoElsewhere(elsewhere);
@@ -247,7 +242,7 @@ let previewed = null;
 
 function cookieLine(c) {
   const where = c.partition ? ` under ${c.partition}` : '';
-  const store = c.store && c.store !== '0' && c.store !== 'firefox-default' ? ` [${c.store}]` : '';
+  const store = c.store ? ` [${c.store}]` : '';
   return `${c.name} (${c.domain})${where}${store}`;
 }
 
@@ -286,7 +281,7 @@ function renderElsewherePreview(reply) {
   }
   const profiles = reply.result.profiles ?? [];
   list.replaceChildren(...(profiles.length ? profiles.map((p) => el('li', { title: p.message || p.profile.path },
-    el('span', { text: `${p.profile.browser_name} · ${p.profile.profile_name || p.profile.profile_id}` }),
+    el('span', { text: profileName(p.profile) }),
     el('span', { class: p.skipped ? 'pill block' : 'pill', text: p.skipped ? `skipped (${p.skipped})` : dryRunCounts(p) })))
     : [el('li', { class: 'empty', text: 'No browser profiles found.' })]));
 }
@@ -300,10 +295,6 @@ function closePreview() {
 async function showPreview() {
   document.getElementById('result').hidden = true;
   const p = await ask(MSG.previewSiteData, { tabId: tab.id });
-  if (p.refused) {
-    showResult(p.refused, true);
-    return;
-  }
   previewed = p.site;
   renderThisBrowserPreview(p);
   document.getElementById('preview-elsewhere').replaceChildren(el('li', { class: 'empty', text: 'Looking in the other browsers…' }));
@@ -312,7 +303,7 @@ async function showPreview() {
   document.getElementById('delete-confirm').disabled = true;
   document.getElementById('preview').hidden = false;
   const site = p.site;
-  const elsewhere = await ask(MSG.previewSiteElsewhere, { tabId: tab.id, site });
+  const elsewhere = await reply(MSG.previewSiteElsewhere, { tabId: tab.id, site });
   if (previewed !== site) return;
   renderElsewherePreview(elsewhere);
   document.getElementById('delete-confirm').disabled = false;
@@ -325,22 +316,21 @@ async function deleteConfirmed() {
   document.getElementById('preview').hidden = true;
   try {
     const r = await ask(MSG.deleteSiteData, { tabId: tab.id, site });
-    if (r.refused) {
-      showResult(r.refused, true);
-      closePreview();
-      return;
-    }
     const storage = r.storage.ok ? `site storage cleared (${r.storage.types.join(', ')})` : `site storage NOT cleared: ${r.storage.error}`;
     const kept = r.cookies.undoId ? '' : ` Undo cannot bring these cookies back: ${r.cookies.keepError}.`;
     showResult(`${site}: ${r.cookies.removed} of ${r.cookies.found} cookies deleted${r.cookies.left ? `, ${r.cookies.left} left` : ''}; ${storage}.${kept}`, !r.storage.ok || r.cookies.left > 0 || !r.cookies.undoId);
     undoId = r.cookies.undoId;
   } catch (e) {
+    // A tab that moved on to another site: nothing was deleted, here or elsewhere.
+    if (e.code === 'refused') {
+      showResult(e.message, true);
+      closePreview();
+      return;
+    }
     showResult(`Could not delete ${site}'s data: ${e.message}`, true);
   }
-  progressFor = site;
   document.getElementById('elsewhere-list').replaceChildren();
-  const elsewhere = await ask(MSG.deleteSiteElsewhere, { tabId: tab.id, site });
-  progressFor = null;
+  const elsewhere = await replyWithProgress(MSG.deleteSiteElsewhere, { tabId: tab.id, site }, showProgress);
   renderElsewhere(elsewhere);
   offerUndo(site, undoId, elsewhere);
   closePreview();
@@ -358,8 +348,6 @@ async function main() {
     showResult(`Necessary only on ${site}. Reload the page to apply it to scripts already loaded.`);
     afterChoice();
   });
-  // Not answered here: only the background answers the pages' requests.
-  chrome.runtime.onMessage.addListener((msg) => { showProgress(msg); });
   document.getElementById('reset').addEventListener('click', async () => { await ask(MSG.clearSite, { site }); afterChoice(); });
   document.getElementById('delete').addEventListener('click', () => showPreview().catch((e) => showResult(e.message, true)));
   document.getElementById('delete-confirm').addEventListener('click', deleteConfirmed);

@@ -9,16 +9,14 @@
 // neither can list which hosts of a site hold storage, so the hosts are the ones Cookie Warden knows:
 // the site and www., the hosts of the site's cookies, and the hosts seen in open tabs and their
 // requests (hostsSeen). A subdomain none of those name keeps its storage; the preview says so.
-import { isFirefox } from './ext.js';
+import { overlay } from './browser-overlay.js';
 import { removeCookie } from './cookie-removal.js';
 import { everyStoredCookie } from './cookie-stores.js';
 import { keepDeletedCookies } from './deleted-cookies.js';
 import { siteInfo, siteOf, siteOfUrl } from './site.js';
 import { hostsSeen } from './tab-report.js';
 
-const STORAGE_TYPES = isFirefox
-  ? ['localStorage', 'indexedDB', 'serviceWorkers']
-  : ['localStorage', 'indexedDB', 'cacheStorage', 'serviceWorkers'];
+const STORAGE_TYPES = overlay.storageTypes;
 
 // The site a page's URL lets the person delete: {site, suffixOnly} (suffixOnly: the host is itself
 // a public suffix, so only its own data is included), or {refused: why, in words for the popup}.
@@ -61,11 +59,9 @@ async function storageHosts(site, cookies) {
   return [...new Set(candidates.map((h) => h.toLowerCase()))].filter((h) => siteOf(h) === site).sort();
 }
 
-function storageFilter(hosts) {
-  return isFirefox ? { hostnames: hosts } : { origins: hosts.flatMap((h) => [`https://${h}`, `http://${h}`]) };
-}
-
-const describe = (c) => ({ name: c.name, domain: c.domain, store: c.storeId, partition: c.partitionKey?.topLevelSite ?? null });
+// store: null for the browser's default store, which the popup does not name.
+const describe = (c) => ({ name: c.name, domain: c.domain, store: c.storeId === overlay.defaultCookieStore ? null : c.storeId,
+  partition: c.partitionKey?.topLevelSite ?? null });
 
 // What deleteSiteData would remove, for the popup to show before the person confirms.
 export async function previewSiteData(site) {
@@ -86,7 +82,7 @@ export async function deleteSiteData(site) {
   for (const c of cookies) if (await removeCookie(c)) removed += 1;
   let storage = { ok: true, types: STORAGE_TYPES, hosts };
   try {
-    await chrome.browsingData.remove(storageFilter(hosts), Object.fromEntries(STORAGE_TYPES.map((t) => [t, true])));
+    await chrome.browsingData.remove(overlay.storageFilter(hosts), Object.fromEntries(STORAGE_TYPES.map((t) => [t, true])));
   } catch (e) {
     storage = { ...storage, ok: false, error: String(e?.message ?? e) };
   }

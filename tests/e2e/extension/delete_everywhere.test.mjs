@@ -4,7 +4,8 @@
 // real browser run and the shop's cookies, localStorage and IndexedDB from a closed Firefox ESR
 // profile, leaves other sites' data alone, and refuses the running Chromium profile. In this
 // browser the shop's cookies, localStorage and IndexedDB go, the news site's stay.
-// While the host works, the popup shows each profile as the host reaches it (its progress messages).
+// While the host works, the popup shows each profile as the host reaches it (its progress messages,
+// over the popup's own port: no other extension page hears them).
 // The popup's Undo then sets this browser's shop cookies back, field for field, and the host puts
 // Google Chrome's and Firefox's shop cookie rows back on disk.
 // Everything lives in a fake home, so the host never sees the machine's real profiles.
@@ -158,6 +159,14 @@ test('one click deletes the shop in this browser and, through the host, in Googl
       for (const record of records) for (const node of record.addedNodes) window.progressShown.push(node.textContent);
     }).observe(document.getElementById('elsewhere-progress'), { childList: true });
   });
+  // The progress goes to the popup alone, over the port it opened: another extension page hears
+  // none of it (it does hear the popup's own requests, as every extension page does).
+  const onlooker = await browser.context.newPage();
+  await onlooker.goto(browser.extensionUrl('pages/options.html'));
+  await onlooker.evaluate(() => {
+    window.heard = [];
+    chrome.runtime.onMessage.addListener((msg) => { if (msg?.progress !== undefined) window.heard.push(msg); });
+  });
   await popup.locator('#delete').click();
   // The preview first: this browser's cookies, and a dry run's counts in the other profiles.
   await popup.locator('#delete-confirm:enabled').waitFor({ timeout: 30000 });
@@ -177,6 +186,8 @@ test('one click deletes the shop in this browser and, through the host, in Googl
   assert.ok(shown.some((line) => /^Chromium \/ .+: skipped, running \(\d+ of \d+\)$/.test(line)), shown.join(' | '));
   assert.ok(shown.some((line) => /^Firefox \/ .+: [1-9]\d* items? deleted \(\d+ of \d+\)$/.test(line)), shown.join(' | '));
   assert.equal(await popup.locator('#elsewhere-progress').isHidden(), true, 'the outcome list replaced the progress line');
+  assert.deepEqual(await onlooker.evaluate(() => window.heard), [], 'no progress reaches the other extension pages');
+  await onlooker.close();
   const rows = await popup.locator('#elsewhere-list li').allInnerTexts();
   mkdirSync(SHOTS, { recursive: true });
   await popup.screenshot({ path: SHOTS + 'popup-delete-everywhere.png' });

@@ -58,10 +58,7 @@ export async function waitFor(what, probe, timeoutMs = 15000) {
   throw new Error(`timed out waiting for ${what}`);
 }
 
-// Sends a message to the background from an extension page, as the popup and options pages do.
-export async function askBackground(browser, page, what, payload = {}) {
-  return page.evaluate(([w, p]) => chrome.runtime.sendMessage({ what: w, ...p }), [what, payload]);
-}
+export { askBackground, backgroundReply } from './background_messages.mjs';
 
 // The background is ready once its guard is registered and (Chromium) its DNR rules are in place:
 // the dynamic rules, then the static rulesets of the refused categories (enabled after them).

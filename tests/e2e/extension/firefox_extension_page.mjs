@@ -37,7 +37,4 @@ export async function showExtensionPage(page, path) {
   return page;
 }
 
-// A message to the background, sent from an extension page as the popup and options pages do.
-export async function askBackground(page, what, payload = {}) {
-  return page.evaluate(([w, p]) => browser.runtime.sendMessage({ what: w, ...p }), [what, payload]);
-}
+export { askBackground, backgroundReply } from './background_messages.mjs';

@@ -10,11 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { waitFor } from './extension_browser.mjs';
 import { launchFirefoxWithExtension } from './firefox_browser.mjs';
 import { onboardingPage, showExtensionPage } from './firefox_extension_page.mjs';
+import { NEWS, SHOP, assertFramesFollowTopSite, assertShopAllowedNewsRefused, assertSignalSent } from './gpc_scenario.mjs';
 import { startGpcSite, visitProbe } from './gpc_site.mjs';
 
 const SHOTS = fileURLToPath(new URL('../../../build/screenshots/extension/', import.meta.url));
-const NEWS = 'www.news.example';
-const SHOP = 'www.shop.example';
 let site;
 let ff;
 let popup;
@@ -24,12 +23,6 @@ async function showPopupOn(host) {
   await showExtensionPage(popup, `pages/popup.html?tab=${tabId}`);
   await waitFor('the popup\'s GPC line', () => popup.evaluate(() => !document.getElementById('gpc').hidden));
   return popup.evaluate(() => document.getElementById('gpc').textContent);
-}
-
-// The frame's requests once both (document, fetch) reached the server.
-function framedRequests(host, since) {
-  const seen = site.headersSeen(host, since);
-  return '/' in seen && '/probe' in seen ? seen : null;
 }
 
 before(async () => {
@@ -44,9 +37,7 @@ test('marketing refused: Sec-GPC on the document and the fetch, the property set
   const news = await ff.browser.newPage();
   // The background registers the signal on install; the first visit must come after it.
   await waitFor('the extension to register the signal', async () => (await visitProbe(news, `https://${NEWS}/`)).atFirstScript, 30000);
-  const since = Date.now();
-  assert.deepEqual(await visitProbe(news, `https://${NEWS}/`), { atFirstScript: true, now: true });
-  assert.deepEqual(site.headersSeen(NEWS, since), { '/': '1', '/probe': '1' });
+  await assertSignalSent(site, news, NEWS);
   assert.match(await showPopupOn(NEWS), /^Do-not-sell signal sent/);
   await popup.screenshot({ path: SHOTS + 'firefox-popup-gpc-sent.png' });
 });
@@ -58,22 +49,9 @@ test('marketing allowed on the shop in the popup: neither the header nor the pro
   await popup.locator('.category[data-category=marketing] .switch').click();
   await waitFor('the popup to show marketing allowed', () => popup.evaluate(() =>
     /^No do-not-sell signal/.test(document.getElementById('gpc').textContent)));
-  let since = Date.now();
-  assert.deepEqual(await visitProbe(shop, `https://${SHOP}/`), { atFirstScript: false, now: false });
-  assert.deepEqual(site.headersSeen(SHOP, since), { '/': null, '/probe': null });
-
-  const news = await ff.browser.newPage();
-  since = Date.now();
-  assert.deepEqual(await visitProbe(news, `https://${NEWS}/`), { atFirstScript: true, now: true });
-  assert.deepEqual(site.headersSeen(NEWS, since), { '/': '1', '/probe': '1' });
+  await assertShopAllowedNewsRefused(site, () => ff.browser.newPage());
 });
 
 test('an iframe follows the tab\'s top-level site: the shop framed by news sends it, news framed by the shop does not', async () => {
-  const page = await ff.browser.newPage();
-  let since = Date.now();
-  await visitProbe(page, `https://${NEWS}/?frame=https://${SHOP}/`);
-  assert.deepEqual(await waitFor('the shop frame\'s fetch', () => framedRequests(SHOP, since)), { '/': '1', '/probe': '1' });
-  since = Date.now();
-  await visitProbe(page, `https://${SHOP}/?frame=https://${NEWS}/`);
-  assert.deepEqual(await waitFor('the news frame\'s fetch', () => framedRequests(NEWS, since)), { '/': null, '/probe': null });
+  await assertFramesFollowTopSite(site, await ff.browser.newPage());
 });

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { startDemoServer } from '../../../demo/site/server.mjs';
 import { waitFor } from './extension_browser.mjs';
 import { launchFirefoxWithExtension } from './firefox_browser.mjs';
-import { askBackground, onboardingPage, showExtensionPage } from './firefox_extension_page.mjs';
+import { askBackground, backgroundReply, onboardingPage, showExtensionPage } from './firefox_extension_page.mjs';
 import { ORGANISATION_POLICY, writeFirefoxManagedStorage } from './managed_policy_files.mjs';
 import { NEWS_URL, SHOP_URL, hits, tagsOf, visit } from './shop_fixture.mjs';
 
@@ -77,6 +77,7 @@ test('the popup shows each choice as set by the organisation; the background ref
     assert.deepEqual(row, { category, lock: 'Set by your organisation', disabled: true, allowed: category === 'marketing' });
   }
   await popup.screenshot({ path: SHOTS + 'firefox-popup-managed-locked.png' });
-  const refused = await askBackground(popup, 'setSiteChoice', { site: 'shop.example', category: 'marketing', action: 'block' });
-  assert.match(refused.error, /Set by your organisation, not changed: marketing on shop\.example/);
+  const refused = await backgroundReply(popup, 'setSiteChoice', { site: 'shop.example', category: 'marketing', action: 'block' });
+  assert.equal(refused.code, 'locked');
+  assert.match(refused.message, /Set by your organisation, not changed: marketing on shop\.example/);
 });

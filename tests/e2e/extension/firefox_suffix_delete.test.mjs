@@ -64,6 +64,7 @@ test('the preview lists a.carrd.co\'s cookies in every store and partition, and 
   console.log(JSON.stringify(preview, null, 1));
   assert.deepEqual(preview.cookies.map((line) => line.split(' ')[0]).sort(), ['chips_a', 'js_a', 'srv_a', 'srv_a'].sort());
   assert.ok(preview.cookies.some((line) => line.includes(`[${CONTAINER}]`)), preview.cookies.join(' | '));
+  assert.ok(!preview.cookies.some((line) => line.includes('[firefox-default]')), 'the default store is not named');
   assert.ok(preview.cookies.some((line) => line.includes('under https://embedder.example')), preview.cookies.join(' | '));
   assert.deepEqual(cookiesBeforeConfirm, everyCookie());
   assert.deepEqual(await cookieNames(b), everyCookie());

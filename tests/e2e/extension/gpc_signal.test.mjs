@@ -9,11 +9,10 @@ import { mkdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { launchWithExtension, waitFor, waitForEnforcement } from './extension_browser.mjs';
+import { NEWS, SHOP, assertFramesFollowTopSite, assertShopAllowedNewsRefused, assertSignalSent } from './gpc_scenario.mjs';
 import { startGpcSite, visitProbe } from './gpc_site.mjs';
 
 const SHOTS = fileURLToPath(new URL('../../../build/screenshots/extension/', import.meta.url));
-const NEWS = 'www.news.example';
-const SHOP = 'www.shop.example';
 let site;
 let browser;
 
@@ -28,12 +27,6 @@ async function openPopupOn(host) {
   return popup;
 }
 
-// The frame's requests once both (document, fetch) reached the server.
-function framedRequests(host, since) {
-  const seen = site.headersSeen(host, since);
-  return '/' in seen && '/probe' in seen ? seen : null;
-}
-
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
   site = await startGpcSite();
@@ -44,13 +37,7 @@ before(async () => {
 after(async () => { await browser?.close(); await site?.close(); });
 
 test('marketing refused: Sec-GPC on the document and the fetch, the property set before the page\'s first script', async () => {
-  const page = await browser.context.newPage();
-  const since = Date.now();
-  const seen = await visitProbe(page, `https://${NEWS}/`);
-  assert.deepEqual(seen, { atFirstScript: true, now: true });
-  const headers = site.headersSeen(NEWS, since);
-  assert.equal(headers['/'], '1', 'the document request');
-  assert.equal(headers['/probe'], '1', 'the same-origin fetch');
+  await assertSignalSent(site, await browser.context.newPage(), NEWS);
   const popup = await openPopupOn(NEWS);
   assert.match(await popup.locator('#gpc').textContent(), /^Do-not-sell signal sent/);
   await popup.screenshot({ path: SHOTS + 'popup-gpc-sent.png', fullPage: true });
@@ -63,27 +50,14 @@ test('marketing allowed on the shop in the popup: neither the header nor the pro
   const popup = await openPopupOn(SHOP);
   await popup.locator('.category[data-category=marketing] .switch').click();
   await waitFor('the shop to leave the GPC scope', async () => (await sessionRules()).some((r) => r.condition.excludedTopDomains?.includes('shop.example')));
-  let since = Date.now();
-  assert.deepEqual(await visitProbe(shop, `https://${SHOP}/`), { atFirstScript: false, now: false });
-  assert.deepEqual(site.headersSeen(SHOP, since), { '/': null, '/probe': null });
+  await assertShopAllowedNewsRefused(site, () => browser.context.newPage());
   await popup.reload();
   await popup.locator('#gpc:not([hidden])').waitFor();
   assert.match(await popup.locator('#gpc').textContent(), /^No do-not-sell signal: marketing is allowed here/);
   await popup.screenshot({ path: SHOTS + 'popup-gpc-not-sent.png', fullPage: true });
   await popup.close();
-
-  const news = await browser.context.newPage();
-  since = Date.now();
-  assert.deepEqual(await visitProbe(news, `https://${NEWS}/`), { atFirstScript: true, now: true });
-  assert.deepEqual(site.headersSeen(NEWS, since), { '/': '1', '/probe': '1' });
 });
 
 test('an iframe follows the tab\'s top-level site: the shop framed by news sends it, news framed by the shop does not', async () => {
-  const page = await browser.context.newPage();
-  let since = Date.now();
-  await visitProbe(page, `https://${NEWS}/?frame=https://${SHOP}/`);
-  assert.deepEqual(await waitFor('the shop frame\'s fetch', () => framedRequests(SHOP, since)), { '/': '1', '/probe': '1' });
-  since = Date.now();
-  await visitProbe(page, `https://${SHOP}/?frame=https://${NEWS}/`);
-  assert.deepEqual(await waitFor('the news frame\'s fetch', () => framedRequests(NEWS, since)), { '/': null, '/probe': null });
+  await assertFramesFollowTopSite(site, await browser.context.newPage());
 });

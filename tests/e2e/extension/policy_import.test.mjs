@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { COOKIEWARDEN } from '../lib/cookiewarden_cli.mjs';
-import { waitFor } from './extension_browser.mjs';
+import { askBackground, waitFor } from './extension_browser.mjs';
 import { SHOP_URL, hits, startFixture, tagsOf, visit } from './shop_fixture.mjs';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/policy/', import.meta.url));
@@ -27,7 +27,7 @@ let fx;
 let options;
 
 async function state() {
-  return options.evaluate(() => chrome.runtime.sendMessage({ what: 'getState' }));
+  return askBackground(options, 'getState');
 }
 
 before(async () => {

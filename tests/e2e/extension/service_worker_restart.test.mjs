@@ -4,7 +4,7 @@
 // is asserted (shared machine).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { waitFor } from './extension_browser.mjs';
+import { askBackground, waitFor } from './extension_browser.mjs';
 import { SHOP_URL, TRACKER_COOKIE_NAMES, hits, startFixture, tagsOf, visit } from './shop_fixture.mjs';
 
 let fx;
@@ -12,7 +12,7 @@ let page;
 let cdp;
 
 async function state() {
-  return page.evaluate(() => chrome.runtime.sendMessage({ what: 'getState' }));
+  return askBackground(page, 'getState');
 }
 
 async function restartWorker() {

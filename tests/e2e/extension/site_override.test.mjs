@@ -2,7 +2,7 @@
 // loads there and its _ga cookie stays, while on a second site GA is still blocked and no _ga exists.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { waitFor } from './extension_browser.mjs';
+import { askBackground, waitFor } from './extension_browser.mjs';
 import { LIST_ONLY_SCRIPT, NEWS_URL, SHOP_URL, hits, loadScript, startFixture, tagsOf, visit } from './shop_fixture.mjs';
 
 const GTAG = tagsOf('analytics').find((t) => t.id === 'gtag').url;
@@ -32,7 +32,7 @@ after(async () => fx?.close());
 test('the override is stored for the shop\'s registrable domain', async () => {
   const page = await fx.browser.context.newPage();
   await page.goto(fx.browser.extensionUrl('pages/options.html'));
-  const state = await page.evaluate(() => chrome.runtime.sendMessage({ what: 'getState' }));
+  const state = await askBackground(page, 'getState');
   assert.deepEqual(state.policy.sites, { 'shop.example': { analytics: 'allow' } });
   await page.close();
 });

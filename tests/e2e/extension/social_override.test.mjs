@@ -4,7 +4,7 @@
 // the shop's allow rule for the social host must not let the marketing path through.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { waitFor } from './extension_browser.mjs';
+import { askBackground, waitFor } from './extension_browser.mjs';
 import { NEWS_URL, SHOP_URL, hits, loadScript, startFixture, tagsOf, visit } from './shop_fixture.mjs';
 
 const SDK = tagsOf('social').find((t) => t.id === 'facebook-sdk').url;
@@ -31,7 +31,7 @@ after(async () => fx?.close());
 test('the override is stored for the shop and the marketing ruleset stays enabled', async () => {
   const page = await fx.browser.context.newPage();
   await page.goto(fx.browser.extensionUrl('pages/options.html'));
-  const state = await page.evaluate(() => chrome.runtime.sendMessage({ what: 'getState' }));
+  const state = await askBackground(page, 'getState');
   assert.deepEqual(state.policy.sites, { 'shop.example': { social: 'allow' } });
   await page.close();
   const enabled = await fx.browser.worker.evaluate(() => chrome.declarativeNetRequest.getEnabledRulesets());

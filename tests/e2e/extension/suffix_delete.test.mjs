@@ -47,6 +47,7 @@ test('the preview lists a.carrd.co\'s cookies only, and cancelling deletes nothi
   assert.equal(preview.suffix, '');
   assert.deepEqual(preview.cookies.map((line) => line.split(' ')[0]).sort(), namesOf(SITE_A, { partitioned: true }).sort());
   assert.ok(preview.cookies.some((line) => line.includes('under https://embedder.example')), preview.cookies.join(' | '));
+  assert.ok(!preview.cookies.some((line) => line.includes(' [')), `the default store is not named: ${preview.cookies.join(' | ')}`);
   assert.match(preview.storage, new RegExp(`of ${SITE_A.replace('.', '\\.')}(, |\\.$)`));
   assert.doesNotMatch(preview.storage, /b\.carrd\.co|[^.]carrd\.co, /);
   assert.match(preview.elsewhere.join(' '), /not installed/);

@@ -67,7 +67,7 @@ test('Undo puts every swept cookie back as it was', async () => {
 });
 
 test('over the threshold, the options page shows what would go, removes nothing until the click, then removes it', async () => {
-  await askBackground(browser, b.ext, 'setDefaults', { defaults: { functional: 'allow', analytics: 'allow', social: 'allow', marketing: 'allow' } });
+  await askBackground(b.ext, 'setDefaults', { defaults: { functional: 'allow', analytics: 'allow', social: 'allow', marketing: 'allow' } });
   const page = await b.newPage();
   await visitShop(page, 8);
   await page.close();
@@ -90,7 +90,7 @@ test('over the threshold, the options page shows what would go, removes nothing 
 });
 
 test('"necessary only here" in the popup sweeps that site\'s refused cookies, the vendor\'s cookie in its partition included, and nothing of other sites', async () => {
-  await askBackground(browser, b.ext, 'setDefaults', { defaults: { functional: 'allow', analytics: 'allow', social: 'allow', marketing: 'allow' } });
+  await askBackground(b.ext, 'setDefaults', { defaults: { functional: 'allow', analytics: 'allow', social: 'allow', marketing: 'allow' } });
   const page = await b.newPage();
   await visitShop(page);
   await page.goto(`https://${SHOP}/show`, { waitUntil: 'load' });
@@ -108,8 +108,8 @@ test('"necessary only here" in the popup sweeps that site\'s refused cookies, th
 });
 
 test('when the removed cookies cannot be kept (session storage full), the page says that Undo is not available', async () => {
-  await askBackground(browser, b.ext, 'clearSite', { site: SHOP });
-  await askBackground(browser, b.ext, 'setDefaults', { defaults: { functional: 'allow', analytics: 'allow', social: 'allow', marketing: 'allow' } });
+  await askBackground(b.ext, 'clearSite', { site: SHOP });
+  await askBackground(b.ext, 'setDefaults', { defaults: { functional: 'allow', analytics: 'allow', social: 'allow', marketing: 'allow' } });
   const page = await b.newPage();
   await visitShop(page);
   await page.goto(`https://${SHOP}/show`, { waitUntil: 'load' });

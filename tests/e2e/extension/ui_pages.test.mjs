@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { waitFor } from './extension_browser.mjs';
+import { askBackground, backgroundReply, waitFor } from './extension_browser.mjs';
 import { SHOP_URL, startFixture, visit } from './shop_fixture.mjs';
 
 const SHOTS = fileURLToPath(new URL('../../../build/screenshots/extension/', import.meta.url));
@@ -66,11 +66,21 @@ test('"Delete site data" in the popup removes the shop\'s cookies and storage in
   await page.goto(fx.browser.extensionUrl(`pages/popup.html?tab=${shopTab}`));
   await waitFor('the popup', async () => (await page.locator('#site').innerText()) === 'shop.example');
   // The site is always the tab's: a message naming no tab, or a site the tab does not show, deletes nothing.
-  const ask = (msg) => page.evaluate((m) => chrome.runtime.sendMessage(m), msg);
-  assert.match((await ask({ what: 'deleteSiteData', site: '' })).refused ?? '', /^No such tab/);
-  assert.match((await ask({ what: 'deleteSiteData', tabId: 2 ** 30 })).refused ?? '', /^No such tab/);
-  assert.match((await ask({ what: 'deleteSiteData', tabId: shopTab, site: 'example' })).refused ?? '', /now shows shop\.example, not example/);
-  assert.match((await ask({ what: 'deleteSiteElsewhere', tabId: shopTab, site: 'news.example' })).message ?? '', /not news\.example/);
+  // Every refusal comes in the one reply shape: {ok: false, code, message}.
+  const refusal = async (what, payload) => {
+    const { ok, code, message } = await backgroundReply(page, what, payload);
+    assert.deepEqual([ok, code], [false, 'refused'], `${what} ${JSON.stringify(payload)}: ${message}`);
+    return message;
+  };
+  assert.match(await refusal('deleteSiteData', { site: '' }), /^No such tab/);
+  assert.match(await refusal('deleteSiteData', { tabId: 2 ** 30 }), /^No such tab/);
+  assert.match(await refusal('deleteSiteData', { tabId: shopTab, site: 'example' }), /now shows shop\.example, not example/);
+  assert.match(await refusal('previewSiteData', { tabId: 2 ** 30 }), /^No such tab/);
+  assert.match(await refusal('deleteSiteElsewhere', { tabId: shopTab, site: 'news.example' }), /not news\.example/);
+  const notASite = await backgroundReply(page, 'setKept', { site: 'example', kept: true });
+  assert.deepEqual([notASite.ok, notASite.code, notASite.message], [false, 'invalid', 'not a site: "example"']);
+  const unknown = await backgroundReply(page, 'noSuchMessage');
+  assert.deepEqual([unknown.ok, unknown.code], [false, 'unknown_message']);
   assert.ok((await fx.browser.context.cookies(SHOP_URL)).length > 0);
   await page.locator('#delete').click();
   await page.locator('#delete-confirm:enabled').waitFor();
@@ -94,7 +104,7 @@ test('the options page shows defaults, per-site choices and the decision log', a
   const page = await fx.browser.context.newPage();
   await page.setViewportSize({ width: 1000, height: 760 });
   await page.goto(fx.browser.extensionUrl('pages/options.html'));
-  await page.evaluate(() => chrome.runtime.sendMessage({ what: 'setSiteChoice', site: 'www.shop.example', category: 'analytics', action: 'allow' }));
+  await askBackground(page, 'setSiteChoice', { site: 'www.shop.example', category: 'analytics', action: 'allow' });
   await page.reload();
   await page.locator('#defaults .category').nth(4).waitFor();
   await page.screenshot({ path: SHOTS + 'options-defaults.png', fullPage: true });
@@ -126,7 +136,7 @@ test('policy export, and import with validation', async () => {
   await page.locator('#import').setInputFiles(join(dir, 'good.json'));
   await waitFor('the import', async () => /^Imported good\.json: defaults, 1 site with its own choices and 0 kept sites\./.test(await page.locator('#backup-result').innerText()));
   await page.screenshot({ path: SHOTS + 'options-import.png' });
-  const state = await page.evaluate(() => chrome.runtime.sendMessage({ what: 'getState' }));
+  const state = await askBackground(page, 'getState');
   assert.deepEqual(state.policy.sites, { 'news.example': { marketing: 'allow' } });
   const guard = await fx.browser.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => [s.id, s.matches]));
   assert.deepEqual(guard.find(([id]) => id === 'guard-p0001'), ['guard-p0001', ['*://*.news.example/*']]);

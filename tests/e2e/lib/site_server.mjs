@@ -15,13 +15,13 @@
 import https from 'node:https';
 
 import { selfSignedCertificate } from './self_signed_certificate.mjs';
+import { MAX_AGE, hostOf, storeDataStatements } from './stored_data_script.mjs';
 
 export const FIRST_PARTY_HOSTS = ['www.example.test', 'news.keep.test'];
 export const TRACKER_HOST = 'ads.tracker.test';
 export const ALL_HOSTS = [...FIRST_PARTY_HOSTS, TRACKER_HOST];
 
 const LABELS = { 'www.example.test': 'www', 'news.keep.test': 'news', 'ads.tracker.test': 'ads' };
-const MAX_AGE = 30 * 24 * 3600;
 
 // "www.example.test" → "example.test": the test names have no public suffix above the TLD.
 export function siteOf(host) {
@@ -30,10 +30,6 @@ export function siteOf(host) {
 
 export function labelOf(host) {
   return LABELS[host];
-}
-
-function hostName(req) {
-  return (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
 }
 
 // The tracker's cookies are cross-site, so they need SameSite=None and therefore Secure.
@@ -54,19 +50,7 @@ function setCookieHeaders(host, { thirdParty }) {
 function writerScript(label) {
   return `
   window.__ready = (async () => {
-    document.cookie = 'js_${label}=1; path=/; max-age=${MAX_AGE}';
-    localStorage.setItem('ls_${label}', 'v_${label}');
-    await new Promise((resolve, reject) => {
-      const open = indexedDB.open('db_${label}', 1);
-      open.onupgradeneeded = () => open.result.createObjectStore('kv');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const tx = open.result.transaction('kv', 'readwrite');
-        tx.objectStore('kv').put('v_${label}', 'k_${label}');
-        tx.oncomplete = () => { open.result.close(); resolve(); };
-        tx.onerror = () => reject(tx.error);
-      };
-    });
+    ${storeDataStatements(label)}
     return 'written';
   })();`;
 }
@@ -93,7 +77,7 @@ function page({ title, script, iframe }) {
 export async function startSiteServer() {
   const requests = [];  // {host, path, cookie}: what the browsers sent, for diagnostics
   const server = https.createServer(selfSignedCertificate(ALL_HOSTS), (req, res) => {
-    const host = hostName(req);
+    const host = hostOf(req);
     const url = new URL(req.url, `https://${host}`);
     requests.push({ host, path: url.pathname, cookie: req.headers.cookie ?? '' });
     const label = labelOf(host);

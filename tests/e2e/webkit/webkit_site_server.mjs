@@ -12,18 +12,21 @@
 //            worker and puts a response in CacheStorage, then reports the registrations' scopes and
 //            the cache names; /workers reports them without writing.
 import http from 'node:http';
+import { FIRST_PARTY_HOSTS, TRACKER_HOST, labelOf } from '../lib/site_server.mjs';
+import { MAX_AGE, hostOf, storeDataStatements } from '../lib/stored_data_script.mjs';
 
-export const DELETED_HOST = 'www.example.test';
-export const KEPT_HOST = 'news.keep.test';
-export const TRACKER_HOST = 'ads.tracker.test';
+// The HTTPS site's hosts (lib/site_server.mjs), so both sites' data have the same names.
+export const [DELETED_HOST, KEPT_HOST] = FIRST_PARTY_HOSTS;
+export { TRACKER_HOST };
 // Opened directly (GNOME Web does not proxy loopback names), on the server's port.
 export const WORKER_HOSTS = ['localhost', '127.0.0.1'];
-const LABELS = { [DELETED_HOST]: 'www', [KEPT_HOST]: 'news', [TRACKER_HOST]: 'ads', localhost: 'local', '127.0.0.1': 'loop' };
+const WORKER_LABELS = { localhost: 'local', '127.0.0.1': 'loop' };
+const labelOfHost = (host) => labelOf(host) ?? WORKER_LABELS[host];
 
 function workerPage(host, phase) {
   const work = phase === 'worker'
     ? `await navigator.serviceWorker.register('/sw.js');
-      const cache = await caches.open('cache_${LABELS[host]}');
+      const cache = await caches.open('cache_${labelOfHost(host)}');
       await cache.put('/cached', new Response('v'));`
     : '';
   return `<!doctype html><html><head><meta charset="utf-8"><title>${phase} ${host}</title></head><body><script>
@@ -41,23 +44,6 @@ function workerPage(host, phase) {
 </script></body></html>`;
 }
 
-function writeScript(label) {
-  return `
-    document.cookie = 'js_${label}=1; path=/; max-age=2592000';
-    localStorage.setItem('ls_${label}', 'v_${label}');
-    await new Promise((resolve, reject) => {
-      const open = indexedDB.open('db_${label}', 1);
-      open.onupgradeneeded = () => open.result.createObjectStore('kv');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const tx = open.result.transaction('kv', 'readwrite');
-        tx.objectStore('kv').put('v_${label}', 'k_${label}');
-        tx.oncomplete = () => { open.result.close(); resolve(); };
-        tx.onerror = () => reject(tx.error);
-      };
-    });`;
-}
-
 const READ_STATE = `
     const localStorageKeys = Object.keys(localStorage).sort();
     const indexedDBNames = (await indexedDB.databases()).map((d) => d.name).sort();
@@ -65,8 +51,7 @@ const READ_STATE = `
 
 // The top-level page's host travels in the query, so the tracker's report says whose partition it saw.
 function page(host, phase, top, trackerUrl) {
-  const label = LABELS[host];
-  const work = phase === 'write' ? writeScript(label) : '';
+  const work = phase === 'write' ? storeDataStatements(labelOf(host)) : '';
   const frame = trackerUrl ? `<iframe src="${trackerUrl}?top=${host}"></iframe>` : '';
   return `<!doctype html><html><head><meta charset="utf-8"><title>${phase} ${host}</title></head><body>
 <h1>${phase} ${host}</h1>${frame}
@@ -86,20 +71,19 @@ function page(host, phase, top, trackerUrl) {
 }
 
 function setCookies(host) {
-  const label = LABELS[host];
-  return [`srv_${label}=1; Path=/; Max-Age=2592000`];
+  return [`srv_${labelOf(host)}=1; Path=/; Max-Age=${MAX_AGE}`];
 }
 
 export async function startWebKitSiteServer() {
   const reports = {};  // reports[phase][top][host] = state
   const requests = [];
   const server = http.createServer((req, res) => {
-    const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+    const host = hostOf(req);
     const local = WORKER_HOSTS.includes(host);
     const url = new URL(req.url, `http://${host}`);
     requests.push(`${req.method} ${host}${url.pathname}`);
     const phase = url.pathname.slice(1);
-    if (!LABELS[host]) {
+    if (!labelOfHost(host)) {
       res.writeHead(404).end('unknown host');
     } else if (url.pathname === '/seen' && req.method === 'POST') {
       let body = '';
