@@ -11,11 +11,12 @@ export const MSG = Object.freeze({
   exportSettings: 'exportSettings',  // → the policy
   policyInForce: 'policyInForce',  // → the policy enforced: the person's merged with the organisation's
   getTabReport: 'getTabReport',      // {tabId} → report
-  getDecisionLog: 'getDecisionLog',  // → [entries]
+  getDecisionLog: 'getDecisionLog',  // → [entries, newest first, each with `violation`]
+  getSiteRecord: 'getSiteRecord',    // {site} → the site's consent-violation record (site-record.js, schemas/site-record.schema.json)
   // "Delete site data" names the tab whose site it is; the deletions also carry the site the
   // person saw in the preview, and are refused if the tab has moved on. A refusal is {refused}.
   previewSiteData: 'previewSiteData', // {tabId} → {site, suffixOnly, cookies: [...], storage: {types, hosts}}
-  deleteSiteData: 'deleteSiteData',  // {tabId, site} → this browser's result
+  deleteSiteData: 'deleteSiteData',  // {tabId, site} → this browser's result, with record: {logEntries, cmpRecords} forgotten
   previewSiteElsewhere: 'previewSiteElsewhere', // {tabId} → the native host's delete_site dry run per browser profile
   deleteSiteElsewhere: 'deleteSiteElsewhere', // {tabId, site} → the native host's delete_site result per browser profile
   undoRemoval: 'undoRemoval',        // {undoId} → {kept, restored, expired, failed}: the cookies a deletion or a sweep kept, set back
@@ -26,4 +27,5 @@ export const MSG = Object.freeze({
   hostProgress: 'hostProgress',      // from the background to the pages while deleteSiteElsewhere runs: {site, progress}
   getEngineStatus: 'getEngineStatus', // → {ready, coldStartMs, memory, dnr}
   guardBlocked: 'guardBlocked',      // from content/guard-reporter.js: {writes: [{name, how}]}
+  cmpRecord: 'cmpRecord',            // from content/tcf-reporter.js: {tcData} (the page's __tcfapi getTCData)
 });
