@@ -3,7 +3,8 @@
 // the Meta pixel anyway. The extension stops all three (necessary only, the fresh choice), reads
 // the CMP's record through __tcfapi('getTCData') in the page, and its site record lists the three
 // as violations with the TC string's purposes; the record validates against the JSON schema; the
-// options Log tab filters by site, category and violations; the printable report shows them
+// options Log tab filters by site, category and violations and exports the record (the downloaded
+// file validates too); the printable report shows them
 // (screenshot build/screenshots/extension/consent-report.png); www.plain-news.example, without a
 // CMP, has a refused _ga and no violation; the popup's "Delete site data" clears the CMP site's
 // record and leaves the other site's.
@@ -49,7 +50,7 @@ test('the CMP records "reject all", the site sets _ga and _fbp and loads the pix
   assert.deepEqual(other.cmpRecords, []);
 });
 
-test('the Log tab filters by site, category and violations only', async () => {
+test('the Log tab filters by site, category and violations only, and exports the site\'s record as JSON', async () => {
   await options.reload();
   await options.locator('#log tbody tr').first().waitFor();
   await options.locator('#log-site').selectOption(CMP_SITE);
@@ -61,6 +62,10 @@ test('the Log tab filters by site, category and violations only', async () => {
   await options.locator('#log-category').selectOption('analytics');
   await waitFor('only analytics', async () => (await options.locator('#log tbody tr').allInnerTexts()).every((r) => /Analytics/.test(r)));
   assert.ok((await options.locator('#log tbody tr').allInnerTexts()).some((r) => r.includes('cookie _ga')));
+  const [download] = await Promise.all([options.waitForEvent('download'), options.locator('#log-export').click()]);
+  assert.equal(download.suggestedFilename(), `cookiewarden-record-${CMP_SITE}.json`);
+  const exported = JSON.parse(Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8'));
+  assertRejectAllViolations(exported);
   await options.locator('#log-site').selectOption(PLAIN_SITE);
   await waitFor('no violation on the plain site', async () => /Nothing matches/.test(await options.locator('#log tbody').innerText()));
   assert.equal(await options.locator('#log-record').isVisible(), true, 'a chosen site can be exported');
