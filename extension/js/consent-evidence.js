@@ -36,5 +36,5 @@ export async function exportSiteRecord(site, policy) {
 
 // "Delete site data": the site's log entries and CMP records go with it.
 export async function forgetSiteEvidence(site) {
-  return { logEntries: forgetSiteLog(site), cmpRecords: await forgetCmpRecords(site) };
+  return { logEntries: await forgetSiteLog(site), cmpRecords: await forgetCmpRecords(site) };
 }

@@ -40,14 +40,31 @@ test('days older than DAYS go; over TOTAL, whole oldest days go first', async ()
   assert.ok(!all.some((e) => e.name === 'c0'), 'the oldest day went');
 });
 
-test('kept in storage.local across a restart, and forgotten per site', async () => {
+test('kept in storage.local across a restart, a key a site, and forgotten per site', async () => {
   chrome.storage.local.data.clear();
   await restoreLog();
   logDecision(entry('a.example', 1), NOW);
   logDecision(entry('b.example', 2), NOW);
-  assert.equal(forgetSiteLog('a.example'), 1);
-  await new Promise((r) => setTimeout(r, 300)); // the debounced write of the last entry
+  assert.equal(await forgetSiteLog('a.example'), 1);
+  assert.deepEqual([...chrome.storage.local.data.keys()].sort(), ['decisionLog:b.example', 'decisionLogSites']);
   await restoreLog();
   assert.deepEqual(recentDecisions().map((e) => e.site), ['b.example']);
-  assert.equal(forgetSiteLog('nothing.example'), 0);
+  assert.equal(await forgetSiteLog('nothing.example'), 0);
+});
+
+test('an entry rewrites its own site\'s key only; a site whose days all went leaves no key', async () => {
+  chrome.storage.local.data.clear();
+  await restoreLog();
+  logDecision(entry('a.example', 1), NOW - (DAYS - 1) * DAY);
+  logDecision(entry('b.example', 2), NOW);
+  await forgetSiteLog('none.example'); // nothing to forget: writes nothing
+  await new Promise((r) => setTimeout(r, 300)); // the debounced write
+  const a = chrome.storage.local.data.get('decisionLog:a.example');
+  logDecision(entry('b.example', 3), NOW + 1);
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(chrome.storage.local.data.get('decisionLog:a.example'), a, 'a.example was not written again');
+  logDecision(entry('b.example', 4), NOW + DAY); // a day later a.example's only day is too old
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(chrome.storage.local.data.has('decisionLog:a.example'), false);
+  assert.deepEqual(chrome.storage.local.data.get('decisionLogSites'), ['b.example']);
 });
