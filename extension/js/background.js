@@ -3,7 +3,9 @@
 // and never acts before the engine and the settings are loaded.
 import { currentEngine, decideCookieSafely, decideRequestSafely, engineTimings, loadEngine } from './engine.js'; // first: starts loading
 import { CATEGORIES } from './categories.js';
-import { logDecision, recentDecisions, restoreLog } from './decision-log.js';
+import { logDecision, restoreLog } from './decision-log.js';
+import { keepCmpRecord } from './cmp-records.js';
+import { choiceOn, decisionsWithViolations, exportSiteRecord, forgetSiteEvidence } from './consent-evidence.js';
 import { overlay } from './browser-overlay.js';
 import { dnrCounts } from './dnr-enforcer.js';
 import { enforceCookie } from './cookie-backstop.js';
@@ -30,6 +32,9 @@ let guardStatus = null;
 
 // The person's policy under the organisation's: what the engine and the browser enforce.
 const enforced = () => effectivePolicy(settings.policy, settings.chosen, organisation.managed);
+
+// Every decision is logged with the choice in force on its site (the consent-violation record's).
+const log = (entry) => logDecision({ ...entry, choice: choiceOn(enforced(), entry.site) });
 
 async function keepColdStart() {
   const { coldStartMs, loadMs, loadStartMs, fetchMs } = engineTimings();
@@ -90,8 +95,8 @@ function onBeforeRequest(details) {
   const decision = observeRequest(details);
   if (!overlay.blocksLive || !decision || decision.action !== 'block') return undefined;
   const entry = settleRequest(details.requestId, 'blocked');
-  logDecision({ kind: 'request', site: siteOfUrl(topUrlOf(details)), url: details.url, category: decision.category,
-    vendor: decision.vendor, rule: decision.rule, action: 'block', by: 'webRequest', tabId: details.tabId, settled: Boolean(entry) });
+  log({ kind: 'request', site: siteOfUrl(topUrlOf(details)), url: details.url, frameUrl: frameUrlOf(details), type: details.type,
+    category: decision.category, vendor: decision.vendor, rule: decision.rule, action: 'block', by: 'webRequest', tabId: details.tabId, settled: Boolean(entry) });
   return { cancel: true };
 }
 
@@ -107,7 +112,7 @@ chrome.webRequest.onResponseStarted.addListener((details) => {
   ready.then(() => {
     const entry = settleRequest(details.requestId, 'allowed');
     if (entry && entry.category !== 'unknown' && entry.category !== 'necessary') {
-      logDecision({ kind: 'request', site: siteOfUrl(topUrlOf(details)), url: entry.url, category: entry.category, vendor: entry.vendor,
+      log({ kind: 'request', site: siteOfUrl(topUrlOf(details)), url: entry.url, category: entry.category, vendor: entry.vendor,
         rule: entry.rule, action: 'allow', tabId: details.tabId });
     }
   });
@@ -118,8 +123,8 @@ chrome.webRequest.onErrorOccurred.addListener((details) => {
     if (!/BLOCKED_BY_CLIENT/.test(details.error)) return void settleRequest(details.requestId, 'allowed');
     const entry = settleRequest(details.requestId, 'blocked');
     if (entry) {
-      logDecision({ kind: 'request', site: siteOfUrl(topUrlOf(details)), url: entry.url, category: entry.category, vendor: entry.vendor,
-        rule: entry.rule, action: 'block', by: 'declarativeNetRequest', tabId: details.tabId });
+      log({ kind: 'request', site: siteOfUrl(topUrlOf(details)), url: entry.url, frameUrl: frameUrlOf(details), type: details.type,
+        category: entry.category, vendor: entry.vendor, rule: entry.rule, action: 'block', by: 'declarativeNetRequest', tabId: details.tabId });
     }
   });
 }, ALL_URLS);
@@ -138,7 +143,7 @@ chrome.cookies.onChanged.addListener((change) => {
     const { site, decision, removed } = outcome;
     const record = { name: change.cookie.name, domain: change.cookie.domain, category: decision.category, vendor: decision.vendor, removed };
     noteCookieRemoval(tabsOfSite(site), record);
-    logDecision({ kind: 'cookie', site, url: change.cookie.domain, name: change.cookie.name, category: decision.category,
+    log({ kind: 'cookie', site, url: change.cookie.domain, name: change.cookie.name, category: decision.category,
       vendor: decision.vendor, rule: decision.rule, action: 'block', by: 'cookies.onChanged', removed });
   });
 });
@@ -272,10 +277,16 @@ async function handleMessage(msg, onProgress = null) {
     case MSG.getTabReport:
       return reportOf(msg.tabId);
     case MSG.getDecisionLog:
-      return recentDecisions();
+      return decisionsWithViolations();
+    case MSG.getSiteRecord:
+      return exportSiteRecord(siteFrom(msg), enforced());
     case MSG.previewSiteData: {
       const { site, suffixOnly } = await siteOfTab(msg);
       return { ...(await previewSiteData(site)), suffixOnly };
+    }
+    case MSG.deleteSiteData: {
+      const { site } = await siteOfTab(msg);
+      return { ...(await deleteSiteData(site)), record: await forgetSiteEvidence(site) };
     }
     case MSG.deleteSiteData:
       return deleteSiteData((await siteOfTab(msg)).site);
@@ -315,12 +326,13 @@ function recordGuardBlocks(msg, sender) {
   if (!host) return;
   const writes = acceptWrites(sender.tab.id, msg.writes).map((w) => {
     const d = decideCookieSafely({ name: w.name, domain: host, topUrl: sender.tab.url ?? sender.url, source: 'script' });
-    return { ...w, host, category: d?.category ?? 'unknown', vendor: d?.vendor ?? '' };
+    return { ...w, host, category: d?.category ?? 'unknown', vendor: d?.vendor ?? '', rule: d?.rule };
   });
   if (!writes.length) return;
   noteCookieWrites(sender.tab.id, writes);
   for (const w of writes) {
-    logDecision({ kind: 'cookie', site: siteOf(host), url: host, name: w.name, category: w.category, vendor: w.vendor, action: 'block', by: w.how });
+    log({ kind: 'cookie', site: siteOf(host), url: host, frameUrl: sender.url, name: w.name, category: w.category, vendor: w.vendor, rule: w.rule,
+      action: 'block', by: w.how });
   }
 }
 
@@ -328,6 +340,11 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (sender.id !== chrome.runtime.id) return false;
   if (sender.tab && msg?.what === MSG.guardBlocked) {
     ready.then(() => recordGuardBlocks(msg, sender));
+    return false;
+  }
+  // What the site's own TCF CMP recorded (content/tcf-reporter.js, top frame only).
+  if (sender.tab && sender.frameId === 0 && msg?.what === MSG.cmpRecord) {
+    keepCmpRecord(siteOfUrl(sender.url ?? ''), msg.tcData, sender.url ?? '');
     return false;
   }
   if (!isOwnPage(sender)) return false;

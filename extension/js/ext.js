@@ -34,6 +34,7 @@ async function areaRemove(area, key) {
 
 export const localRead = (key) => areaRead('local', key);
 export const localWrite = (key, value) => areaWrite('local', key, value);
+export const localRemove = (key) => areaRemove('local', key);
 // The organisation's policy, read only: {} when there is none (Firefox rejects when it has no
 // managed storage manifest for the extension).
 export async function managedReadAll() {

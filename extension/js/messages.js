@@ -13,12 +13,13 @@ export const MSG = Object.freeze({
   exportSettings: 'exportSettings',  // → the policy
   policyInForce: 'policyInForce',  // → the policy enforced: the person's merged with the organisation's
   getTabReport: 'getTabReport',      // {tabId} → report | null
-  getDecisionLog: 'getDecisionLog',  // → [entries]
+  getDecisionLog: 'getDecisionLog',  // → [entries, newest first, each with `violation`]
+  getSiteRecord: 'getSiteRecord',    // {site} → the site's consent-violation record (site-record.js, schemas/site-record.schema.json)
   // "Delete site data" names the tab whose site it is; the deletions also carry the site the
   // person saw in the preview, and are refused (code 'refused', the reason in words) if the tab
   // has moved on.
   previewSiteData: 'previewSiteData', // {tabId} → {site, suffixOnly, cookies: [...], storage: {types, hosts}}
-  deleteSiteData: 'deleteSiteData',  // {tabId, site} → this browser's result
+  deleteSiteData: 'deleteSiteData',  // {tabId, site} → this browser's result, with record: {logEntries, cmpRecords} forgotten
   previewSiteElsewhere: 'previewSiteElsewhere', // {tabId} → the native host's delete_site dry run per browser profile
   // Asked over a REQUEST_PORT, it sends the host's progress first: {progress: {done, total, browser, profile, state}}.
   deleteSiteElsewhere: 'deleteSiteElsewhere', // {tabId, site} → the native host's delete_site result per browser profile
@@ -30,6 +31,7 @@ export const MSG = Object.freeze({
   sweepProgress: 'sweepProgress',    // from the background to the pages while a sweep removes: {done, total}
   undoSiteElsewhere: 'undoSiteElsewhere', // {ids} → the native host's undo of those deletions (delete_site's profiles[].undo.id)
   guardBlocked: 'guardBlocked',      // from content/guard-reporter.js, not answered: {writes: [{name, how}]}
+  cmpRecord: 'cmpRecord',            // from content/tcf-reporter.js, not answered: {tcData} (the page's __tcfapi getTCData)
 });
 
 // The name of the port a page opens for one request whose progress it shows: it posts the message,

@@ -4,6 +4,7 @@ import { ask, MSG, showFailure } from './background-client.js';
 import { CATEGORIES, labelOf } from './categories.js';
 import { categorySwitch } from './category-switch.js';
 import { el } from './element.js';
+import { initLog, renderLog } from './options-log.js';
 import { initOtherBrowsers } from './other-browsers.js';
 import { organisationPill, showLocks, showOrganisationNotice } from './organisation-lock.js';
 import { actionFor, lockedBy, NECESSARY_ONLY } from './policy.js';
@@ -80,29 +81,6 @@ async function keepSite(event) {
   }
 }
 
-// How a decision was enforced, in words.
-const ENFORCED_BY = {
-  declarativeNetRequest: 'network rule',
-  webRequest: 'decided live',
-  'cookies.onChanged': 'removed from jar',
-  'document.cookie': 'refused in page',
-  'cookieStore.set': 'refused in page',
-};
-
-async function renderLog() {
-  const entries = await ask(MSG.getDecisionLog);
-  const tbody = document.querySelector('#log tbody');
-  tbody.replaceChildren(...(entries.length ? entries.slice(0, 200).map((e) => el('tr', {},
-    el('td', { text: new Date(e.at).toLocaleTimeString([], { hour12: false }) }),
-    el('td', { text: e.site || '—' }),
-    el('td', { class: 'url what', text: e.kind === 'cookie' ? `cookie ${e.name} (${e.url})` : e.url }),
-    el('td', { text: labelOf(e.category) }),
-    el('td', { text: e.vendor || '—' }),
-    el('td', {}, el('span', { class: `pill ${e.action}`, text: e.action === 'block' ? 'blocked' : 'allowed' }),
-      e.by ? el('div', { class: 'muted small', text: ENFORCED_BY[e.by] ?? e.by }) : null)))
-    : [el('tr', {}, el('td', { class: 'empty', colspan: '6', text: 'Nothing decided yet in this browser session.' }))]));
-}
-
 async function load() {
   state = await ask(MSG.getState);
   renderDefaults();
@@ -169,7 +147,6 @@ document.getElementById('defaults-necessary').addEventListener('click', () =>
 document.getElementById('unknown').addEventListener('change', (e) =>
   update(MSG.importSettings, { settings: { ...state.own, unknown_third_party: e.target.value } }));
 document.getElementById('keep-form').addEventListener('submit', keepSite);
-document.getElementById('log-refresh').addEventListener('click', renderLog);
 document.getElementById('export').addEventListener('click', exportSettings);
 document.getElementById('import').addEventListener('change', (e) => { if (e.target.files[0]) importSettings(e.target.files[0]); });
 const linked = location.hash.slice(1);
@@ -177,3 +154,4 @@ if ([...document.querySelectorAll('[data-panel]')].some((p) => p.dataset.panel =
 load().catch(showFailure);
 showPrivateNote();
 initOtherBrowsers();
+initLog();

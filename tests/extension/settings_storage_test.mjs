@@ -14,10 +14,10 @@ const withSite = (site) => ({ policy: { ...s.freshSettings().policy, sites: { [s
 test('a choice made while session storage is full holds after a worker restart', async () => {
   assert.equal(await s.saveSettings(withSite('first.example')), true);
   assert.deepEqual((await s.loadSettings()).policy.sites, { 'first.example': { analytics: 'allow' } });
-  // The logs fill the rest of the quota (what a page's forged reports did).
+  // The tab reports fill the rest of the quota (what a page's forged reports did).
   const used = [...chrome.storage.session.data].reduce((n, [k, v]) => n + k.length + JSON.stringify(v).length, 0);
   const room = QUOTA - used;
-  await chrome.storage.session.set({ decisionLog: 'x'.repeat(room - 'decisionLog'.length - 2 - 16) });
+  await chrome.storage.session.set({ tabReports: 'x'.repeat(room - 'tabReports'.length - 2 - 16) });
   const changed = withSite('second-site-with-a-longer-name.example');
   await assert.rejects(chrome.storage.session.set({ policy: changed.policy }), /quota/, 'the mirror cannot take the new choice');
   assert.equal(await s.saveSettings(changed), true, 'the local copy is written');

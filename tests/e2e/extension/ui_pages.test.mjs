@@ -111,6 +111,9 @@ test('the options page shows defaults, per-site choices and the decision log', a
   await page.locator('.tabs button[data-tab=sites]').click();
   assert.equal(await page.locator('#sites tbody td').first().innerText(), 'shop.example');
   await page.screenshot({ path: SHOTS + 'options-sites.png', fullPage: true });
+  // "Delete site data" above took the shop's log entries with it: the shop is visited again.
+  const shop = await fx.browser.context.newPage();
+  await visit(shop, SHOP_URL);
   await page.locator('.tabs button[data-tab=log]').click();
   await waitFor('log rows', () => page.locator('#log tbody tr td.what').count());
   const what = await page.locator('#log tbody td.what').allInnerTexts();
