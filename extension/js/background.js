@@ -288,8 +288,6 @@ async function handleMessage(msg, onProgress = null) {
       const { site } = await siteOfTab(msg);
       return { ...(await deleteSiteData(site)), record: await forgetSiteEvidence(site) };
     }
-    case MSG.deleteSiteData:
-      return deleteSiteData((await siteOfTab(msg)).site);
     case MSG.previewSiteElsewhere:
     case MSG.deleteSiteElsewhere:
       return deleteElsewhere((await siteOfTab(msg)).site, msg.what === MSG.previewSiteElsewhere, onProgress);

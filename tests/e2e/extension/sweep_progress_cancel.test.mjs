@@ -27,7 +27,7 @@ before(async () => {
   await waitForEnforcement(browser);
   options = await browser.context.newPage();
   await options.goto(browser.extensionUrl('pages/options.html'), { waitUntil: 'load' });
-  await askBackground(browser, options, 'setDefaults', { defaults: ALLOW_ALL });
+  await askBackground(options, 'setDefaults', { defaults: ALLOW_ALL });
   const expires = Math.floor(Date.now() / 1000) + 3600;
   await browser.context.addCookies(Array.from({ length: SITES }, (_, i) => [...REFUSED, 'sid'].map((name) => ({
     name, value: `v${i}`, domain: `.site${i}.example`, path: '/', secure: true, sameSite: 'Lax', ...(name === 'sid' ? {} : { expires }) }))).flat());
