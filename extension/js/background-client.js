@@ -32,6 +32,11 @@ export function replyWithProgress(what, payload, onProgress) {
   });
 }
 
+// The result of a request that reports progress (replyWithProgress), or the failure thrown.
+export async function askWithProgress(what, payload, onProgress) {
+  return resultOf(await replyWithProgress(what, payload, onProgress));
+}
+
 // When the background cannot answer (the engine failed to load, say), the page says so instead of
 // showing controls that would do nothing.
 export function showFailure(error) {

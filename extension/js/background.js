@@ -296,9 +296,9 @@ async function handleMessage(msg, onProgress = null) {
     case MSG.lastDeletion:
       return lastDeletionOf(siteFrom(msg));
     case MSG.sweep:
-      return sweepStoredCookies(enforced());
+      return sweepStoredCookies(enforced(), onProgress ?? undefined);
     case MSG.applySweep:
-      return applySweep(String(msg.id), enforced());
+      return applySweep(String(msg.id), enforced(), onProgress ?? undefined);
     case MSG.cancelSweep:
       return cancelSweep();
     case MSG.undoSiteElsewhere:

@@ -7,7 +7,6 @@ import { everyStoredCookie } from './cookie-stores.js';
 import { keepDeletedCookies, keepFirst } from './deleted-cookies.js';
 import { decideStoredCookieSafely } from './engine.js';
 import { inParallel } from './in-parallel.js';
-import { MSG } from './messages.js';
 import { serialQueue } from './serial-queue.js';
 import { siteOf } from './site.js';
 import { PREVIEW_THRESHOLD, inSlices, isKept, isRefused, storedCookieInput, summarise } from './sweep-plan.js';
@@ -51,20 +50,16 @@ async function refusedOf(cookies, policy) {
   return decided.filter((d) => d && isRefused(d.decision));
 }
 
-// The pages that listen hear how far a removal is: {what: sweepProgress, done, total}.
-function reportProgress(done, total) {
-  chrome.runtime.sendMessage({ what: MSG.sweepProgress, done, total }).catch(() => {}); // no page open
-}
-
 // Removes `cookies` a slice at a time until all are done or the removal is cancelled: {done, removed}.
-async function removeInSlices(cookies, removal) {
+// `onProgress({done, total})` after each slice: the page that asked over a port shows it.
+async function removeInSlices(cookies, removal, onProgress) {
   let done = 0;
   let removed = 0;
   while (done < cookies.length && !removal.cancelled) {
     const slice = cookies.slice(done, done + REMOVE_SLICE);
     removed += (await inParallel(slice, REMOVE_LANES, removeCookie)).filter(Boolean).length;
     done += slice.length;
-    reportProgress(done, cookies.length);
+    onProgress({ done, total: cookies.length });
   }
   return { done, removed };
 }
@@ -73,7 +68,7 @@ async function removeInSlices(cookies, removal) {
 // failed, undoId, keepError, cancelled, planned}. What could not be kept is removed all the same
 // (the choice asks for it); the page says that Undo is not available. A cancelled removal reports,
 // and keeps for Undo, the cookies it went through before it stopped.
-async function removeAll(refused, clock) {
+async function removeAll(refused, clock, onProgress) {
   const summary = summarise(refused, siteOf);
   const nothing = { removed: 0, failed: 0, undoId: null, keepError: null, cancelled: false, planned: refused.length };
   if (!refused.length) return { ...summary, ...nothing };
@@ -81,9 +76,9 @@ async function removeAll(refused, clock) {
   const removal = { cancelled: false };
   removing = removal;
   try {
-    reportProgress(0, cookies.length);
+    onProgress({ done: 0, total: cookies.length });
     const kept = await clock.time('keep', () => keepDeletedCookies({ kind: 'sweep' }, cookies));
-    const { done, removed } = await clock.time('remove', () => removeInSlices(cookies, removal));
+    const { done, removed } = await clock.time('remove', () => removeInSlices(cookies, removal, onProgress));
     const cancelled = done < cookies.length;
     if (cancelled && kept.id) await keepFirst(kept.id, done);
     return { ...(cancelled ? summarise(refused.slice(0, done), siteOf) : summary), ...nothing, removed, failed: done - removed,
@@ -101,13 +96,13 @@ export function cancelSweep() {
 
 // Called after every choice: {applied: result} when a handful or fewer were refused (none is
 // {applied: {cookies: 0, …}}), else {preview: {id, cookies, sites, byCategory}} and nothing is removed yet.
-export function sweepStoredCookies(policy) {
+export function sweepStoredCookies(policy, onProgress = () => {}) {
   return serialised(async () => {
     pending = null;
     const clock = phaseClock();
     const cookies = await clock.time('read', everyStoredCookie);
     const refused = await clock.time('classify', () => refusedOf(cookies, policy));
-    if (refused.length <= PREVIEW_THRESHOLD) return { applied: { ...(await removeAll(refused, clock)), phases: clock.phases } };
+    if (refused.length <= PREVIEW_THRESHOLD) return { applied: { ...(await removeAll(refused, clock, onProgress)), phases: clock.phases } };
     pending = { id: crypto.randomUUID(), refused };
     return { preview: { id: pending.id, ...summarise(refused, siteOf), phases: clock.phases } };
   });
@@ -116,13 +111,13 @@ export function sweepStoredCookies(policy) {
 // Removes what the preview `id` showed, each cookie decided again with the policy now in force (a
 // choice made since may keep some). {expired: true} when that preview is no longer the newest (or
 // the background restarted since): the page asks again.
-export function applySweep(id, policy) {
+export function applySweep(id, policy, onProgress = () => {}) {
   return serialised(async () => {
     if (!pending || pending.id !== id) return { expired: true };
     const { refused } = pending;
     pending = null;
     const clock = phaseClock();
     const still = await clock.time('classify', () => refusedOf(refused.map((r) => r.cookie), policy));
-    return { applied: { ...(await removeAll(still, clock)), phases: clock.phases } };
+    return { applied: { ...(await removeAll(still, clock, onProgress)), phases: clock.phases } };
   });
 }

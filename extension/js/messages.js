@@ -26,9 +26,9 @@ export const MSG = Object.freeze({
   undoRemoval: 'undoRemoval',        // {undoId} → {kept, restored, expired, failed}: the cookies a deletion or a sweep kept, set back
   lastDeletion: 'lastDeletion',      // {site} → {id, at, count} | null: the site's last deletion this browser can still undo
   sweep: 'sweep',                    // after a choice → {applied: result} | {preview: {id, cookies, sites, byCategory}} (cookie-sweep.js; both with phases)
+  // Asked over a REQUEST_PORT, it sends the removal's progress first: {progress: {done, total}}.
   applySweep: 'applySweep',          // {id} → {applied: result} | {expired: true}
   cancelSweep: 'cancelSweep',        // → {cancelling}: the sweep's removal under way stops at its next slice (what went stays in Undo)
-  sweepProgress: 'sweepProgress',    // from the background to the pages while a sweep removes: {done, total}
   undoSiteElsewhere: 'undoSiteElsewhere', // {ids} → the native host's undo of those deletions (delete_site's profiles[].undo.id)
   guardBlocked: 'guardBlocked',      // from content/guard-reporter.js, not answered: {writes: [{name, how}]}
   cmpRecord: 'cmpRecord',            // from content/tcf-reporter.js, not answered: {tcData} (the page's __tcfapi getTCData)

@@ -1,7 +1,7 @@
 // The sweep as the pages show it, after every choice (onboarding, options, popup): the background
 // sweeps the cookies already stored (cookie-sweep.js); more than a handful are shown first and go
 // on a click; then what went, with Undo. Rendered into the page's #sweep panel.
-import { ask, MSG } from './background-client.js';
+import { ask, askWithProgress, MSG } from './background-client.js';
 import { el } from './element.js';
 import { describeSweep } from './sweep-plan.js';
 
@@ -47,7 +47,7 @@ function showApplied(box, r) {
 }
 
 // "Removing 1,200 of 4,400…" with a Cancel while the background removes: it reports after every
-// slice, and stops at the next one when asked to.
+// slice, and stops at the next one when asked to. Returns what shows each report.
 function showRemoving(box, total) {
   const line = el('p', { class: 'sweep-removing', text: `Removing ${count(total)} cookies…` });
   const stop = el('button', { class: 'sweep-stop', text: 'Cancel' });
@@ -56,12 +56,10 @@ function showRemoving(box, total) {
     line.textContent = 'Cancelling…';
     ask(MSG.cancelSweep);
   });
-  const onProgress = (msg) => {
-    if (msg?.what === MSG.sweepProgress && !stop.disabled) line.textContent = `Removing ${count(msg.done)} of ${count(msg.total)}…`;
-  };
-  chrome.runtime.onMessage.addListener(onProgress);
   show(box, false, line, el('div', { class: 'actions' }, stop));
-  return () => chrome.runtime.onMessage.removeListener(onProgress);
+  return ({ done, total: of }) => {
+    if (!stop.disabled) line.textContent = `Removing ${count(done)} of ${count(of)}…`;
+  };
 }
 
 function showPreview(box, preview) {
@@ -70,8 +68,8 @@ function showPreview(box, preview) {
   apply.addEventListener('click', async () => {
     apply.disabled = true;
     cancel.disabled = true;
-    const stopListening = showRemoving(box, preview.cookies);
-    const reply = await ask(MSG.applySweep, { id: preview.id }).finally(stopListening);
+    const onProgress = showRemoving(box, preview.cookies);
+    const reply = await askWithProgress(MSG.applySweep, { id: preview.id }, onProgress);
     // Another choice was made (or the background restarted) since: look again.
     if (reply.expired) return sweepAfterChoice(box);
     showApplied(box, reply.applied);
