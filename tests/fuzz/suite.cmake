@@ -60,7 +60,8 @@ set(WARDEN_FUZZ_SMOKE_DIR ${CMAKE_BINARY_DIR}/fuzz-smoke)
 add_test(NAME fuzz/build
          COMMAND ${CMAKE_COMMAND} -DSOURCE_DIR=${PROJECT_SOURCE_DIR} -DBINARY_DIR=${WARDEN_FUZZ_SMOKE_DIR}
                  -P ${CMAKE_CURRENT_LIST_DIR}/build_fuzzers.cmake)
-set_tests_properties(fuzz/build PROPERTIES TIMEOUT 1200 LABELS "fuzz" FIXTURES_SETUP fuzzers_built)
+# PROCESSORS 2: it compiles on both cores, so a parallel CTest (-j2) runs nothing beside it.
+set_tests_properties(fuzz/build PROPERTIES TIMEOUT 1200 LABELS "fuzz" FIXTURES_SETUP fuzzers_built PROCESSORS 2)
 foreach(source ${WARDEN_FUZZER_SOURCES})
   get_filename_component(name ${source} NAME_WE)
   warden_fuzz_test(${name} ${WARDEN_FUZZ_SMOKE_DIR}/tests/${name} FIXTURES_REQUIRED fuzzers_built)

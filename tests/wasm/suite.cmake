@@ -11,7 +11,8 @@ find_program(WARDEN_NODE_FOR_TESTS NAMES node nodejs)
 if(WARDEN_NODE_FOR_TESTS)
   set(_wasm_test_engine ${CMAKE_CURRENT_BINARY_DIR}/wasm-test-engine.bin)
   add_test(NAME wasm/build COMMAND ${PROJECT_SOURCE_DIR}/scripts/build-wasm ${WARDEN_WASM_BUILD_DIR})
-  set_tests_properties(wasm/build PROPERTIES FIXTURES_SETUP wasm_module TIMEOUT 600)
+  # PROCESSORS 2: it compiles on both cores, so a parallel CTest (-j2) runs nothing beside it.
+  set_tests_properties(wasm/build PROPERTIES FIXTURES_SETUP wasm_module TIMEOUT 600 PROCESSORS 2)
 
   add_test(NAME wasm/engine_buffer
     COMMAND cookiewarden compile -o ${_wasm_test_engine}

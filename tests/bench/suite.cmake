@@ -1,0 +1,10 @@
+# bench/compare/run against this build folder (WARDEN_BUILD_DIR): its results land beside the
+# config.json it read, not in build/bench/compare. A short run (our engine natively and in WASM,
+# no anchors) on the request set; without WARDEN_CORPUS_DIR the check says why and is skipped.
+find_program(WARDEN_BASH bash)
+if(WARDEN_BASH)  # bench/ (its config.json, warden_native_bench) is configured after tests/
+  add_test(NAME bench/compare_output
+           COMMAND ${WARDEN_BASH} ${CMAKE_CURRENT_LIST_DIR}/compare_output_test.sh ${PROJECT_SOURCE_DIR} ${CMAKE_BINARY_DIR})
+  set_tests_properties(bench/compare_output PROPERTIES
+    FIXTURES_REQUIRED wasm_module SKIP_RETURN_CODE ${WARDEN_SKIPPED_EXIT_CODE} TIMEOUT 300 LABELS "bench")
+endif()
