@@ -3,7 +3,9 @@
 //   - native messaging (connectNative), the usual way once `cookiewarden install` ran;
 //   - `cookiewarden serve` on loopback (serve-port.js), when native messaging is not there (no
 //     host installed, or a browser without it, as Safari's web extensions) and this install was
-//     paired with serve (serve-pairing.js). A request native messaging never started is sent there.
+//     paired with serve (serve-pairing.js). A request native messaging never started is sent there;
+//     in Safari every request goes there, as its native messaging reaches only the extension's own
+//     containing app, which does not speak this protocol.
 // Both carry the same messages, handled once here: one port per request; the host may answer a
 // large result in pages ({page: {index, count}, result_part}), joined and parsed once all have
 // arrived; a long command (delete_site, site_data, sweep) asked for progress first sends {id, progress:
@@ -13,6 +15,9 @@ import { servePort } from './serve-port.js';
 import { readPairing } from './serve-pairing.js';
 
 export const HOST_NAME = 'org.cookiewarden.host';
+
+const NOT_REACHABLE = 'The Cookie Warden app is not installed for this browser (run "cookiewarden install"), and this '
+  + 'browser is not paired with "cookiewarden serve" (Options, App)';
 
 let nextId = 1;
 
@@ -24,14 +29,27 @@ export class HostError extends Error {
   }
 }
 
+// What a browser says when no host manifest lets this extension in (`cookiewarden install` not run
+// for it): Chromium "Specified native messaging host not found." or, for a manifest naming other
+// extensions, "Access to the specified native messaging host is forbidden."; Firefox "No such
+// native application org.cookiewarden.host" for both (it will not tell which).
+const HOST_MISSING = /native messaging host not found|native messaging host is forbidden|^No such native application /i;
+
+export function isHostMissing(message) {
+  return HOST_MISSING.test(String(message ?? ''));
+}
+
+const inSafari = () => chrome.runtime.getURL('').startsWith('safari-web-extension:');
+
 // A port to the host over native messaging: {post, close}; `onGone(code, message)` when it closes.
 function nativePort({ onMessage, onGone }) {
+  if (inSafari()) throw new Error('Safari\'s native messaging reaches only the extension\'s own app');
   const port = chrome.runtime.connectNative(HOST_NAME);
   port.onMessage.addListener(onMessage);
-  port.onDisconnect.addListener(() => {
-    // "Specified native messaging host not found." when `cookiewarden install` was not run.
-    const why = chrome.runtime.lastError?.message ?? 'the host closed the connection';
-    onGone(/not found/i.test(why) ? 'not_installed' : 'disconnected', why);
+  port.onDisconnect.addListener((gone) => {
+    // Chromium sets runtime.lastError for the listener; Firefox sets the port's `error` instead.
+    const why = gone?.error?.message ?? chrome.runtime.lastError?.message ?? 'the host closed the connection';
+    onGone(isHostMissing(why) ? 'not_installed' : 'disconnected', why);
   });
   return { post: (msg) => port.postMessage(msg), close: () => port.disconnect() };
 }
@@ -77,7 +95,7 @@ export async function askHost(cmd, args = {}, onProgress = null) {
   } catch (e) {
     if (e.code !== 'not_installed') throw e;
     const pairing = await readPairing();
-    if (!pairing) throw e;
+    if (!pairing) throw new HostError('not_installed', `${NOT_REACHABLE} (${e.message})`);
     return exchange((handlers) => servePort(pairing, handlers), cmd, args, onProgress);
   }
 }

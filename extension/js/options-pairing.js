@@ -14,7 +14,8 @@ function show(text, isError) {
 async function render() {
   const pairing = await readPairing();
   forget.hidden = !pairing;
-  if (pairing) show(`Paired with cookiewarden serve on port ${pairing.port} (this browser is install ${pairing.install} on its dashboard).`, false);
+  if (pairing) show(`Paired with cookiewarden serve on port ${pairing.port} (this browser is install ${pairing.install} on its dashboard). `
+    + 'Started again without --port, serve listens on this port again: no new pairing is needed.', false);
   else status.hidden = true;
 }
 

@@ -8,7 +8,7 @@ import { el } from './element.js';
 import { askHost } from './native-host.js';
 
 const $ = (id) => document.getElementById(id);
-const NOT_INSTALLED = 'The Cookie Warden app is not installed: run "cookiewarden install" to reach your other browsers.';
+const NOT_INSTALLED = 'The Cookie Warden app is not installed: run "cookiewarden install" to reach your other browsers, or pair this browser with "cookiewarden serve" (Options, App).';
 
 function show(id, text) {
   $(id).textContent = text;

@@ -127,7 +127,7 @@ function showProgress(progress) {
 // What the other browsers' line says when the native host gave no result.
 function notReached(reply) {
   return reply.code === 'not_installed'
-    ? 'Not reached: the Cookie Warden app is not installed on this computer (cookiewarden install).'
+    ? 'Not reached: the Cookie Warden app is not installed on this computer (cookiewarden install), nor paired with cookiewarden serve (Options, App).'
     : `Not reached: ${reply.message}`;
 }
 

@@ -6,12 +6,37 @@
 
 export const SERVE_HOST = '127.0.0.1';
 
+// Whether anything answers HTTP on the port: a refused WebSocket handshake does not say whether
+// serve refused the token or nothing listens, and the person's next step differs. An opaque GET of
+// the dashboard path runs nothing and resolves on any reply.
+async function anythingListens(port) {
+  try {
+    await fetch(`http://${SERVE_HOST}:${port}/`, { mode: 'no-cors', cache: 'no-store', credentials: 'omit' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Why the socket closed, in words that say what to do. serve reopens the paired port when it
+// restarts, so "start it" is enough unless another program took that port.
+async function goneReason(port, opened) {
+  if (opened) return `cookiewarden serve on port ${port} closed the connection: was it stopped?`;
+  if (await anythingListens(port))
+    return `cookiewarden serve on port ${port} refused this browser (its dashboard no longer lists it, or another program holds that port): pair again in Options, App`;
+  return `cookiewarden serve is not running on port ${port}, the port this browser was paired on: start it ("cookiewarden serve" listens there again), or, if it says that port is taken, pair again in Options, App`;
+}
+
 // {post, close}; `onMessage(msg)` for each message, `onGone(code, message)` when the socket closes
-// before close() (serve stopped, or it refused the token: the handshake does not say which).
+// before close() (serve stopped, refused the token, or was never there).
 export function servePort(pairing, { onMessage, onGone }) {
   const ws = new WebSocket(`ws://${SERVE_HOST}:${pairing.port}/ws`, ['cookiewarden', `cookiewarden.token.${pairing.token}`]);
   const waiting = [];
-  ws.onopen = () => { for (const msg of waiting.splice(0)) ws.send(JSON.stringify(msg)); };
+  let opened = false;
+  ws.onopen = () => {
+    opened = true;
+    for (const msg of waiting.splice(0)) ws.send(JSON.stringify(msg));
+  };
   ws.onmessage = (event) => {
     let msg;
     try {
@@ -21,8 +46,7 @@ export function servePort(pairing, { onMessage, onGone }) {
     }
     onMessage(msg);
   };
-  ws.onclose = () => onGone('serve_unreachable',
-    `cookiewarden serve on port ${pairing.port} did not answer or refused this browser: is it running? If its dashboard no longer lists this browser, pair again in Options`);
+  ws.onclose = async () => onGone('serve_unreachable', await goneReason(pairing.port, opened));
   return {
     post: (msg) => (ws.readyState === WebSocket.OPEN ? ws.send(JSON.stringify(msg)) : waiting.push(msg)),
     close: () => { ws.onclose = null; ws.close(); },

@@ -39,14 +39,13 @@ int run_serve(std::span<const std::string_view> args, Io io) {
     io.err << "cookiewarden serve: " << parsed.detail() << "\n";
     return kExitUsage;
   }
-  std::uint16_t port = 0;
+  std::optional<std::uint16_t> fixed_port;
   if (auto text = parsed->value("--port")) {
-    auto value = parse_port(*text);
-    if (!value) {
+    fixed_port = parse_port(*text);
+    if (!fixed_port) {
       io.err << "cookiewarden serve: --port takes a number from 0 to 65535, not '" << *text << "'\n";
       return kExitUsage;
     }
-    port = *value;
   }
   auto token = serve::AccessToken::generate();
   if (!token.ok()) {
@@ -61,8 +60,19 @@ int run_serve(std::span<const std::string_view> args, Io io) {
     io.err << "cookiewarden serve: " << installs.detail() << "\n";
     return kExitFailure;
   }
-  auto server = serve::LoopbackServer::open(port, std::move(token).value(), ctx, protocol::protocol_commands(),
-                                            std::move(installs).value());
+  // Without --port, the port the paired extensions know, so they reach serve again without pairing anew.
+  std::optional<std::uint16_t> paired_port = fixed_port ? std::nullopt : installs->paired_port();
+  std::uint16_t port = fixed_port.value_or(paired_port.value_or(0));
+  auto server = serve::LoopbackServer::open(port, *token, ctx, protocol::protocol_commands(), *installs);
+  if (!server.ok() && paired_port) {
+    // Another program took the paired port: serve anyway, and say what the extensions need.
+    io.err << "cookiewarden serve: " << server.detail() << "\n";
+    server = serve::LoopbackServer::open(0, *token, ctx, protocol::protocol_commands(), *installs);
+    if (server.ok())
+      io.err << "cookiewarden serve: the paired browser extensions know port " << port << ", not "
+             << (*server)->port() << ": stop what holds port " << port
+             << " and restart serve, or pair them again from the dashboard\n";
+  }
   if (!server.ok()) {
     io.err << "cookiewarden serve: " << server.detail() << "\n";
     return kExitFailure;
@@ -123,9 +133,12 @@ extern const CliCommand kServeCommand{
     "a browser extension's gets 403; bodies over 1 MiB get 413. A fixed port already taken on\n"
     "127.0.0.1 or [::1] is an error.\n"
     "Paired extensions are kept in $XDG_STATE_HOME/cookiewarden/paired-extensions.json (0600); a pairing\n"
-    "code works once, within 5 minutes, and 5 wrong tries void it. Pairings keep serve's port: use a\n"
-    "fixed --port for them to outlast a restart.\n\n"
-    "  --port N    listen on port N (default: a free port chosen by the system)\n"
+    "code works once, within 5 minutes, and 5 wrong tries void it. The file keeps each extension's\n"
+    "token as its SHA-256 only, and the port of the last pairing: without --port, serve listens on\n"
+    "that port again so paired extensions find it after a restart (if another program holds it,\n"
+    "serve takes a free port and says so: pair again, or free the port and restart).\n\n"
+    "  --port N    listen on port N (default: the paired extensions' port, else a free port\n"
+    "              chosen by the system)\n"
     "  --no-open   do not open a browser: print a one-time dashboard link instead\n",
     run_serve};
 

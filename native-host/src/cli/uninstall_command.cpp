@@ -39,8 +39,10 @@ int run_uninstall(std::span<const std::string_view> argv, Io io) {
 extern const CliCommand kUninstallCommand{
     "uninstall", "remove what `install` wrote",
     "Usage: cookiewarden uninstall [--json]\n\n"
-    "Removes exactly the host manifests, registry keys and folders that `install` recorded. A\n"
-    "manifest changed since (no longer naming org.cookiewarden.host) is left alone.\n",
+    "Removes exactly the host manifests, registry keys, launchd agent and folders that `install`\n"
+    "recorded. A manifest changed since (no longer naming org.cookiewarden.host), or an agent no\n"
+    "longer labelled org.cookiewarden.serve, is left alone. launchd keeps a loaded agent's serve\n"
+    "running until logout: stop it now with launchctl bootout gui/$(id -u)/org.cookiewarden.serve\n",
     run_uninstall};
 
 }  // namespace cookiewarden::cli

@@ -5,6 +5,7 @@
 #include "browsers/browser_locations.h"
 #include "install/extension_ids.h"
 #include "install/host_manifest.h"
+#include "install/launch_agent.h"
 #include "install/manifest_locations.h"
 #include "platform/path_text.h"
 
@@ -55,6 +56,9 @@ std::vector<ManifestLocation> chosen_locations(const Environment& env, const Ins
 
 std::optional<std::string> check_options(const Environment& env, const InstallOptions& options) {
   if (!options.binary.is_absolute()) return "the host binary path must be absolute: " + path_text(options.binary);
+  if (options.safari && env.os != Os::macos)
+    return "--safari sets up a launchd agent, which only macOS has (elsewhere, run `cookiewarden serve` yourself)";
+  if (options.safari && options.user_data_dir) return "--safari takes no --user-data-dir";
   std::vector<std::string> known = installable_browsers(env);
   for (const std::string& browser : options.browsers) {
     if (!contains(known, browser)) {
@@ -85,6 +89,9 @@ warden::Result<InstallPlan> plan_install(const Environment& env, const InstallOp
   InstallPlan plan;
   std::vector<std::string> chromium_ids = with_default(options.chromium_ids, kDefaultChromiumExtensionId);
   std::vector<std::string> firefox_ids = with_default(options.firefox_ids, kDefaultFirefoxExtensionId);
+  if (options.safari) plan.launch_agent = PlannedLaunchAgent{launch_agent_path(env), launch_agent_plist(options.binary)};
+  // `install --safari` alone is Safari's part only; --browser adds native messaging hosts to it.
+  if (options.safari && options.browsers.empty()) return plan;
   for (const ManifestLocation& location : chosen_locations(env, options, plan.skipped)) {
     bool firefox = location.family == BrowserFamily::firefox;
     const std::vector<std::string>& ids = firefox ? firefox_ids : chromium_ids;

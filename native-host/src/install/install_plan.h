@@ -21,6 +21,7 @@ struct InstallOptions {
   std::vector<std::string> chromium_ids;  // empty = kDefaultChromiumExtensionId
   std::vector<std::string> firefox_ids;   // empty = kDefaultFirefoxExtensionId
   std::filesystem::path binary;           // absolute path written into the manifests
+  bool safari = false;  // macOS: the launchd agent that runs serve (launch_agent.h); alone when no --browser
 };
 
 struct PlannedManifest {
@@ -31,13 +32,19 @@ struct PlannedManifest {
   std::string registry_key;  // Windows: HKEY_CURRENT_USER\<key>, default value = path; else empty
 };
 
+struct PlannedLaunchAgent {
+  std::filesystem::path path;
+  std::string plist;
+};
+
 struct InstallPlan {
   std::vector<PlannedManifest> manifests;
+  std::optional<PlannedLaunchAgent> launch_agent;
   std::vector<std::string> skipped;  // "<browser>: <why>" for browsers left out
 };
 
-// invalid_argument for an unknown --browser, a malformed id, a relative binary path, or
-// --user-data-dir with Firefox.
+// invalid_argument for an unknown --browser, a malformed id, a relative binary path,
+// --user-data-dir with Firefox, or --safari on another OS than macOS.
 warden::Result<InstallPlan> plan_install(const Environment& env, const InstallOptions& options);
 
 // The ids `install --browser` accepts on env.os.

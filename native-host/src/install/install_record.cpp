@@ -37,6 +37,8 @@ std::optional<InstallRecord> from_json(const json& doc) {
     if (r.is_object()) record.registry.push_back({text(r, "browser"), text(r, "key"), text(r, "value")});
   for (const json& d : doc.value("directories", json::array()))
     if (d.is_string()) record.directories.push_back(path_from_text(d.get<std::string>()));
+  for (const json& a : doc.value("launch_agents", json::array()))
+    if (a.is_string()) record.launch_agents.push_back(path_from_text(a.get<std::string>()));
   return record;
 }
 
@@ -46,6 +48,8 @@ json to_json(const InstallRecord& record) {
   for (const auto& r : record.registry)
     doc["registry"].push_back({{"browser", r.browser_id}, {"key", r.key}, {"value", r.value}});
   for (const auto& d : record.directories) doc["directories"].push_back(path_text(d));
+  // Only when there is one: records of installs without --safari stay as they were.
+  for (const auto& a : record.launch_agents) doc["launch_agents"].push_back(path_text(a));
   return doc;
 }
 
@@ -55,6 +59,7 @@ void InstallRecord::merge(const InstallRecord& other) {
   add_missing(manifests, other.manifests);
   add_missing(registry, other.registry);
   add_missing(directories, other.directories);
+  add_missing(launch_agents, other.launch_agents);
 }
 
 fs::path install_record_path(const Environment& env) {

@@ -5,7 +5,8 @@
 //   macOS   ~/Library/Application Support/cookiewarden/install-record.json
 //   Windows %APPDATA%\cookiewarden\install-record.json
 // {"version": 1, "manifests": [{"browser", "path"}], "registry": [{"browser", "key", "value"}],
-//  "directories": [path...]}   (directories install created, removed by uninstall when empty)
+//  "directories": [path...],   (directories install created, removed by uninstall when empty)
+//  "launch_agents": [path...]} (macOS: the launchd agent of `install --safari`)
 #pragma once
 
 #include <filesystem>
@@ -34,10 +35,11 @@ struct InstallRecord {
   std::vector<RecordedManifest> manifests;
   std::vector<RecordedRegistryValue> registry;
   std::vector<std::filesystem::path> directories;
+  std::vector<std::filesystem::path> launch_agents;
 
   // Adds what another install wrote, without duplicates.
   void merge(const InstallRecord& other);
-  bool empty() const { return manifests.empty() && registry.empty() && directories.empty(); }
+  bool empty() const { return manifests.empty() && registry.empty() && directories.empty() && launch_agents.empty(); }
 };
 
 std::filesystem::path install_record_path(const Environment& env);

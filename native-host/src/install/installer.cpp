@@ -5,6 +5,7 @@
 
 #include "install/extension_ids.h"
 #include "install/install_record.h"
+#include "install/launch_agent.h"
 #include "platform/file_contents.h"
 #include "platform/small_file.h"
 #include "platform/windows_registry.h"
@@ -32,6 +33,19 @@ std::vector<fs::path> create_directories_noting(const fs::path& dir, std::error_
 bool write_text(const fs::path& path, const std::string& text) {
   return write_file_atomically(path, {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()}) ==
          warden::Status::ok;
+}
+
+// Writes `text` to `path`, creating its folder (noted in `written` for uninstall); false, with
+// why in `outcome`, when it could not.
+bool write_noting(const fs::path& path, const std::string& text, InstallOutcome& outcome, InstallRecord& written) {
+  std::error_code ec;
+  for (fs::path& dir : create_directories_noting(path.parent_path(), ec)) written.directories.push_back(dir);
+  if (ec || !write_text(path, text)) {
+    outcome.not_done.push_back(path_text(path) + ": could not be written" + (ec ? " (" + ec.message() + ")" : std::string()));
+    return false;
+  }
+  outcome.written.push_back(path);
+  return true;
 }
 
 // A recorded manifest is still ours when it is a plain file naming our host.
@@ -92,6 +106,22 @@ void remove_manifest(const RecordedManifest& manifest, UninstallOutcome& outcome
   kept.manifests.push_back(manifest);
 }
 
+void remove_launch_agent(const fs::path& path, UninstallOutcome& outcome, InstallRecord& kept) {
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(path, ec))) return;
+  auto bytes = read_small_file(path, kMaxManifestBytes);
+  if (!bytes || !is_our_launch_agent(*bytes)) {
+    outcome.left_alone.push_back(path_text(path) + " is no longer Cookie Warden's launchd agent");
+    return;
+  }
+  if (fs::remove(path, ec)) {
+    outcome.removed.push_back(path);
+    return;
+  }
+  outcome.not_done.push_back(path_text(path) + ": " + ec.message());
+  kept.launch_agents.push_back(path);
+}
+
 // Deepest first, and only when empty: a folder someone else also uses stays.
 void remove_directories(std::vector<fs::path> dirs, UninstallOutcome& outcome) {
   std::sort(dirs.begin(), dirs.end(), [](const fs::path& a, const fs::path& b) {
@@ -110,17 +140,12 @@ InstallOutcome perform_install(const Environment& env, const InstallPlan& plan) 
   InstallOutcome outcome;
   InstallRecord written;
   for (const PlannedManifest& planned : plan.manifests) {
-    std::error_code ec;
-    for (fs::path& dir : create_directories_noting(planned.path.parent_path(), ec)) written.directories.push_back(dir);
-    if (ec || !write_text(planned.path, planned.manifest.dump(2) + "\n")) {
-      outcome.not_done.push_back(path_text(planned.path) + ": could not be written" +
-                                 (ec ? " (" + ec.message() + ")" : std::string()));
-      continue;
-    }
-    outcome.written.push_back(planned.path);
+    if (!write_noting(planned.path, planned.manifest.dump(2) + "\n", outcome, written)) continue;
     written.manifests.push_back({planned.browser_id, planned.path});
     register_manifest(planned, outcome, written);
   }
+  if (plan.launch_agent && write_noting(plan.launch_agent->path, plan.launch_agent->plist, outcome, written))
+    written.launch_agents.push_back(plan.launch_agent->path);
   fs::path record_path = install_record_path(env);
   std::optional<InstallRecord> record = load_install_record(record_path);
   if (!record) {
@@ -144,9 +169,11 @@ UninstallOutcome perform_uninstall(const Environment& env) {
   InstallRecord kept;
   for (const RecordedRegistryValue& value : record->registry) unregister(value, outcome, kept);
   for (const RecordedManifest& manifest : record->manifests) remove_manifest(manifest, outcome, kept);
+  for (const fs::path& agent : record->launch_agents) remove_launch_agent(agent, outcome, kept);
   remove_directories(record->directories, outcome);
+  bool files_kept = !kept.manifests.empty() || !kept.launch_agents.empty();
   for (const fs::path& dir : record->directories)
-    if (std::error_code ec; fs::exists(dir, ec) && !kept.manifests.empty()) kept.directories.push_back(dir);
+    if (std::error_code ec; fs::exists(dir, ec) && files_kept) kept.directories.push_back(dir);
   if (!save_install_record(record_path, kept)) outcome.not_done.push_back(path_text(record_path) + ": could not be updated");
   return outcome;
 }

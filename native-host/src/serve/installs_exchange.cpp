@@ -58,9 +58,9 @@ ApiReply answer_pairing(std::string_view text, std::string_view origin, PairedIn
   if (!codes.redeem(*code, clock.now))
     return error(401, ErrorCode::not_allowed,
                  "wrong, used or expired pairing code: show a new one on the cookiewarden dashboard");
-  auto install = installs.pair(std::string(origin), clock.unix_seconds);
-  if (!install.ok()) return error(500, ErrorCode::io_error, install.detail());
-  return reply({{"install", install->id}, {"token", install->token.text()}});
+  auto pairing = installs.pair(std::string(origin), clock.unix_seconds);
+  if (!pairing.ok()) return error(500, ErrorCode::io_error, pairing.detail());
+  return reply({{"install", pairing->install.id}, {"token", pairing->token.text()}});
 }
 
 }  // namespace cookiewarden::serve

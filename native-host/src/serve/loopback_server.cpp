@@ -87,6 +87,7 @@ warden::Result<std::unique_ptr<LoopbackServer>> LoopbackServer::open(std::uint16
     if (!ec) state->acceptors.push_back(std::move(v6));  // else no IPv6 loopback here
     break;
   }
+  state->installs.serve_on(state->port);  // the port the next pairing saves
   state->guard.emplace(std::move(token), state->port, state->installs);
   return std::unique_ptr<LoopbackServer>(new LoopbackServer(std::move(state)));
 }

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "platform/sha256.h"
 #include "undo/private_files.h"
 
 namespace cookiewarden::serve {
@@ -14,19 +15,34 @@ namespace {
 
 using nlohmann::json;
 
-constexpr int kFormatVersion = 1;
+// 1: each install's token in clear (read, then rewritten as 2); 2: its SHA-256, and serve's port.
+constexpr int kClearTokensVersion = 1;
+constexpr int kFormatVersion = 2;
 
 json to_json(const PairedInstall& install) {
-  return {{"id", install.id}, {"origin", install.origin}, {"token", install.token.text()}, {"paired_at", install.paired_at}};
+  return {{"id", install.id}, {"origin", install.origin}, {"token_sha256", install.token_sha256},
+          {"paired_at", install.paired_at}};
 }
 
-// One saved install, or nullopt when the entry is not one this version wrote.
-std::optional<PairedInstall> from_json(const json& entry) {
+bool is_string_field(const json& entry, const char* key) { return entry.contains(key) && entry[key].is_string(); }
+
+// One saved install, or nullopt when the entry is not one a `version` file holds.
+std::optional<PairedInstall> from_json(const json& entry, int version) {
   if (!entry.is_object()) return std::nullopt;
-  for (const char* key : {"id", "origin", "token"})
-    if (!entry.contains(key) || !entry[key].is_string()) return std::nullopt;
+  const char* secret = version == kClearTokensVersion ? "token" : "token_sha256";
+  for (const char* key : {"id", "origin", secret})
+    if (!is_string_field(entry, key)) return std::nullopt;
   if (!entry.contains("paired_at") || !entry["paired_at"].is_number_integer()) return std::nullopt;
-  return PairedInstall{entry["id"], entry["origin"], AccessToken::from_text(entry["token"]), entry["paired_at"]};
+  std::string digest = version == kClearTokensVersion ? sha256_hex(entry["token"].get<std::string>())
+                                                      : entry["token_sha256"].get<std::string>();
+  return PairedInstall{entry["id"], entry["origin"], std::move(digest), entry["paired_at"]};
+}
+
+std::optional<std::uint16_t> saved_port(const json& saved) {
+  if (!saved.contains("port")) return 0;
+  const json& port = saved["port"];
+  if (!port.is_number_unsigned() || port.get<std::uint64_t>() > 65535) return std::nullopt;
+  return static_cast<std::uint16_t>(port.get<std::uint64_t>());
 }
 
 }  // namespace
@@ -40,35 +56,48 @@ warden::Result<PairedInstalls> PairedInstalls::load(std::filesystem::path file) 
   text << in.rdbuf();
   if (!in) return {warden::Status::unsupported, "cannot read the paired extensions in " + file.string()};
   json saved = json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
-  if (!saved.is_object() || saved.value("version", 0) != kFormatVersion || !saved.contains("installs") ||
+  int version = saved.is_object() ? saved.value("version", 0) : 0;
+  auto port = saved.is_object() ? saved_port(saved) : std::nullopt;
+  if ((version != kFormatVersion && version != kClearTokensVersion) || !port || !saved.contains("installs") ||
       !saved["installs"].is_array())
     return {warden::Status::invalid_json, file.string() + " is not a list of paired extensions (move it away to start afresh)"};
+  installs.port_ = *port;
   for (const json& entry : saved["installs"]) {
-    auto install = from_json(entry);
+    auto install = from_json(entry, version);
     if (!install) return {warden::Status::invalid_json, file.string() + " holds an entry that is not a paired extension"};
     installs.installs_.push_back(std::move(*install));
   }
+  std::string error;
+  if (version == kClearTokensVersion && !installs.save(error))
+    return {warden::Status::unsupported, "cannot replace the tokens kept in clear in " + file.string() + ": " + error};
   return installs;
 }
 
-warden::Result<PairedInstall> PairedInstalls::pair(std::string origin, std::int64_t now) {
+std::optional<std::uint16_t> PairedInstalls::paired_port() const {
+  if (installs_.empty() || port_ == 0) return std::nullopt;
+  return port_;
+}
+
+warden::Result<NewPairing> PairedInstalls::pair(std::string origin, std::int64_t now) {
   auto token = AccessToken::generate();
   auto id = AccessToken::generate();
   if (!token.ok() || !id.ok()) return {warden::Status::unsupported, "the operating system gave no random bytes for a token"};
-  PairedInstall install{id->text().substr(0, 16), std::move(origin), std::move(token).value(), now};
+  PairedInstall install{id->text().substr(0, 16), std::move(origin), sha256_hex(token->text()), now};
   installs_.push_back(install);
   std::string error;
   if (!save(error)) {
     installs_.pop_back();
     return {warden::Status::unsupported, error};
   }
-  return install;
+  return NewPairing{std::move(install), std::move(token).value()};
 }
 
 bool PairedInstalls::admits(std::string_view origin, std::string_view token) const {
+  std::string digest = sha256_hex(token);
   bool found = false;
+  // AccessToken's comparison, on the digests: constant time like every other token check.
   for (const PairedInstall& install : installs_)
-    if (install.origin == origin && install.token.matches(token)) found = true;
+    if (install.origin == origin && AccessToken::from_text(install.token_sha256).matches(digest)) found = true;
   return found;
 }
 
@@ -88,7 +117,7 @@ warden::Result<bool> PairedInstalls::revoke(std::string_view id) {
 bool PairedInstalls::save(std::string& error) const {
   json list = json::array();
   for (const PairedInstall& install : installs_) list.push_back(to_json(install));
-  json saved = {{"version", kFormatVersion}, {"installs", std::move(list)}};
+  json saved = {{"version", kFormatVersion}, {"port", port_}, {"installs", std::move(list)}};
   return make_private_folder(file_.parent_path(), error) && write_private_file(file_, saved.dump(2), error);
 }
 

@@ -6,8 +6,11 @@
 // extension's options page takes it; the popup's "Delete site data" on tracker.test then deletes
 // tracker.test's cookies from the Firefox profile through serve (sqlite3 checks the rows), with
 // progress. Refused, with nothing run: a reused pairing code, /api from the extension's origin
-// with no token or a wrong one, the install's token from a web page's origin or with no origin;
-// after the dashboard revokes the install, the popup's next deletion is refused.
+// with no token or a wrong one, the install's token from a web page's origin or with no origin.
+// serve stopped: the popup says it is not running on the paired port; with that port held by
+// another program, serve started without --port takes another and says what to do; once the port
+// is free, serve restarted without --port listens on it again and the same pairing deletes again. After the dashboard
+// revokes the install, the popup's next deletion is refused and says to pair again.
 //
 // Run: COOKIEWARDEN=build/native/native-host/cookiewarden node --test tests/e2e/serve/extension_pairing.test.mjs
 import assert from 'node:assert/strict';
@@ -37,14 +40,14 @@ let pairing;    // what the extension kept in storage.local
 const trackerRows = () => readCookieRows(firefox).filter((row) => cookieOfSite(row, SITE));
 const otherRows = () => readCookieRows(firefox).filter((row) => !cookieOfSite(row, SITE));
 
-function startServe(env) {
-  const child = spawn(COOKIEWARDEN, ['serve', '--no-open', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+function startServe(env, portArgs = ['--port', '0']) {
+  const child = spawn(COOKIEWARDEN, ['serve', '--no-open', ...portArgs], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const read = (chunk) => {
       output += chunk;
       const match = output.match(/listening on 127\.0\.0\.1:(\d+)[\s\S]*?: (http:\/\/\S+)\n/);
-      if (match) resolve({ child, port: Number(match[1]), link: match[2] });
+      if (match) resolve({ child, port: Number(match[1]), link: match[2], output });
     };
     child.stdout.setEncoding('utf8').on('data', read);
     child.stderr.setEncoding('utf8').on('data', read);
@@ -194,11 +197,44 @@ test('"Delete site data" in the popup deletes tracker.test in the closed Firefox
   assert.deepEqual(otherRows(), others, 'every other row is kept');
 });
 
+test('serve stopped: the popup says so; restarted without --port, serve is on the paired port and the pairing works', async () => {
+  fs.copyFileSync(FIREFOX_COOKIES, firefox.cookieDb);
+  assert.equal(trackerRows().length, 6);
+  const exited = new Promise((resolve) => serve.child.once('exit', resolve));
+  serve.child.kill('SIGTERM');
+  await exited;
+  const stopped = await deleteFromPopup();
+  assert.match(stopped.rows.join(' | '), new RegExp(`cookiewarden serve is not running on port ${pairing.port}, the port this browser was paired on: start it`));
+  assert.equal(trackerRows().length, 6, 'nothing was deleted');
+
+  const holder = http.createServer((req, res) => res.end());
+  await new Promise((resolve) => holder.listen(pairing.port, '127.0.0.1', resolve));
+  const elsewhere = await startServe(home.env, []);
+  const stoppedElsewhere = new Promise((resolve) => elsewhere.child.once('exit', resolve));
+  elsewhere.child.kill('SIGTERM');
+  await stoppedElsewhere;
+  await new Promise((resolve) => holder.close(resolve));
+  assert.notEqual(elsewhere.port, pairing.port);
+  assert.match(elsewhere.output, new RegExp(`the paired browser extensions know port ${pairing.port}, not ${elsewhere.port}: stop what holds port ${pairing.port} and restart serve, or pair them again`));
+
+  serve = await startServe(home.env, []);
+  assert.equal(serve.port, pairing.port, 'serve reopened the port the pairing knows');
+  const { rows } = await deleteFromPopup();
+  assert.match(rows.find((r) => r.startsWith('Firefox')) ?? '', /[1-9]\d* items? deleted/, rows.join(' | '));
+  assert.deepEqual(trackerRows(), []);
+  // The old dashboard's token died with the old serve; on the same port, its tab would take the new
+  // link for a fragment change and never load it: a new tab opens it.
+  await dashboard.close();
+  dashboard = await browser.context.newPage();
+  await dashboard.goto(serve.link, { waitUntil: 'load' });
+});
+
 test('after the dashboard revokes the install, the extension is refused', async () => {
+  await dashboard.locator('#installs tbody tr').first().waitFor();
   await dashboard.locator('#installs tbody button').click();
   await dashboard.locator('#no-installs').waitFor({ state: 'visible' });
   const reply = await post('/api', { Origin: extensionOrigin(), Authorization: `Bearer ${pairing.token}` }, deleteRequest);
   assert.equal(reply.status, 401);
   const { rows } = await deleteFromPopup();
-  assert.match(rows.join(' | '), /Not reached: cookiewarden serve on port \d+ did not answer or refused this browser/);
+  assert.match(rows.join(' | '), /Not reached: cookiewarden serve on port \d+ refused this browser .*: pair again in Options, App/);
 });
