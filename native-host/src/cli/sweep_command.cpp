@@ -9,11 +9,12 @@
 #include "browsers/profile_selection.h"
 #include "cli/arguments.h"
 #include "cli/cli_command.h"
-#include "cli/engine_loading.h"
+#include "cli/policy_option.h"
 #include "cli/site_data_text.h"
 #include "deletion/cookie_sweep.h"
 #include "platform/environment.h"
 #include "platform/stop_request.h"
+#include "rules/engine_loading.h"
 
 namespace cookiewarden::cli {
 namespace {
