@@ -3,6 +3,8 @@
 // sequence (edit_profile: a running browser refuses the profile, the browser's lock is held,
 // every removed cookie is journaled for `cookiewarden undo` before its store is edited, each
 // store all or nothing). The single loop behind `cookiewarden sweep` and the protocol's `sweep`.
+// Firefox's session restore files are among the cookie stores: a refused session cookie would
+// otherwise come back with the restored session.
 #pragma once
 
 #include <memory>
