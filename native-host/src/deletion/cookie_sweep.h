@@ -38,7 +38,8 @@ struct CookieSweep {
 ProfileSweep sweep_profile(const BrowserProfile& profile, PolicyCookieSelector& selector, bool dry_run,
                            const UndoSettings& undo, const std::vector<std::unique_ptr<SiteStore>>& stores);
 
-// Progress is told before and after each profile, as for delete_site_everywhere.
+// Profiles are swept side by side on a few threads (profile_workers.h); progress is told before
+// and after each profile in their order, as for delete_site_everywhere.
 CookieSweep sweep_everywhere(const std::vector<BrowserProfile>& profiles, const warden::Engine& engine,
                              const warden::Policy& policy, bool dry_run, const UndoSettings& undo,
                              DeletionProgress& progress);
