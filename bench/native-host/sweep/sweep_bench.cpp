@@ -10,8 +10,8 @@
 
 #include "../bench_home.h"
 #include "browsers/discovery.h"
-#include "cli/engine_loading.h"
 #include "deletion/cookie_sweep.h"
+#include "rules/engine_loading.h"
 
 namespace fs = std::filesystem;
 using namespace cookiewarden;
@@ -40,7 +40,7 @@ double ms_since(std::chrono::steady_clock::time_point start) {
 
 int main() {
   auto load_start = std::chrono::steady_clock::now();
-  auto engine = cli::load_engine(std::string(WARDEN_HOST_ENGINE));
+  auto engine = load_engine(std::string(WARDEN_HOST_ENGINE));
   double load_ms = ms_since(load_start);
   if (!engine.ok()) {
     std::fprintf(stderr, "sweep_bench: %s\n", engine.detail().c_str());

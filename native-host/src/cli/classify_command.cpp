@@ -7,8 +7,9 @@
 
 #include "cli/arguments.h"
 #include "cli/cli_command.h"
-#include "cli/engine_loading.h"
+#include "cli/policy_option.h"
 #include "platform/idna.h"
+#include "rules/engine_loading.h"
 
 namespace cookiewarden::cli {
 namespace {

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "deletion/profile_workers.h"
+
 namespace cookiewarden {
 
 std::vector<std::unique_ptr<SiteStore>> cookie_stores_for(const BrowserProfile& profile) {
@@ -33,13 +35,16 @@ ProfileSweep sweep_profile(const BrowserProfile& profile, PolicyCookieSelector& 
 CookieSweep sweep_everywhere(const std::vector<BrowserProfile>& profiles, const warden::Engine& engine,
                              const warden::Policy& policy, bool dry_run, const UndoSettings& undo,
                              DeletionProgress& progress) {
-  CookieSweep sweep{dry_run, {}};
-  PolicyCookieSelector selector(engine, policy);
-  for (const auto& profile : profiles) {
-    progress.deleting(profile, dry_run);
-    sweep.profiles.push_back(sweep_profile(profile, selector, dry_run, undo, cookie_stores_for(profile)));
-    progress.deleted(sweep.profiles.back().deletion);
-  }
+  CookieSweep sweep{dry_run, std::vector<ProfileSweep>(profiles.size())};
+  edit_profiles(
+      profiles,
+      [&](std::size_t i) {
+        // A selector per profile: it counts what it is asked, and profiles may run side by side.
+        PolicyCookieSelector selector(engine, policy);
+        sweep.profiles[i] = sweep_profile(profiles[i], selector, dry_run, undo, cookie_stores_for(profiles[i]));
+      },
+      [&](std::size_t i) { progress.deleting(profiles[i], dry_run); },
+      [&](std::size_t i) { progress.deleted(sweep.profiles[i].deletion); });
   return sweep;
 }
 

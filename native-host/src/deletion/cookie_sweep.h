@@ -3,6 +3,8 @@
 // sequence (edit_profile: a running browser refuses the profile, the browser's lock is held,
 // every removed cookie is journaled for `cookiewarden undo` before its store is edited, each
 // store all or nothing). The single loop behind `cookiewarden sweep` and the protocol's `sweep`.
+// Firefox's session restore files are among the cookie stores: a refused session cookie would
+// otherwise come back with the restored session.
 #pragma once
 
 #include <memory>
@@ -36,7 +38,8 @@ struct CookieSweep {
 ProfileSweep sweep_profile(const BrowserProfile& profile, PolicyCookieSelector& selector, bool dry_run,
                            const UndoSettings& undo, const std::vector<std::unique_ptr<SiteStore>>& stores);
 
-// Progress is told before and after each profile, as for delete_site_everywhere.
+// Profiles are swept side by side on a few threads (profile_workers.h); progress is told before
+// and after each profile in their order, as for delete_site_everywhere.
 CookieSweep sweep_everywhere(const std::vector<BrowserProfile>& profiles, const warden::Engine& engine,
                              const warden::Policy& policy, bool dry_run, const UndoSettings& undo,
                              DeletionProgress& progress);

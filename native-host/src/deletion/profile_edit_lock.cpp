@@ -16,6 +16,10 @@
 namespace cookiewarden {
 namespace fs = std::filesystem;
 
+fs::path edit_lock_scope(const BrowserProfile& profile) {
+  return profile.family == BrowserFamily::chromium ? profile.user_data_dir : profile.path;
+}
+
 #if defined(_WIN32)
 
 namespace {

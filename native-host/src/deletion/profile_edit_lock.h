@@ -26,6 +26,11 @@
 
 namespace cookiewarden {
 
+// The folder whose lock an edit of `profile` takes: a Chromium profile's user data dir (its
+// profiles share one SingletonLock), else the profile's own folder. Profiles of one scope cannot
+// be edited at the same time.
+std::filesystem::path edit_lock_scope(const BrowserProfile& profile);
+
 class ProfileEditLock {
  public:
   // Takes the lock. held() is false when the browser (or another cookiewarden) holds it; then the

@@ -11,8 +11,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Per thread: a store commits on the thread that edits its profile, and profiles edited side by
+// side (deletion/profile_workers.h) must each be gated by their own browser's lock only.
 CommitGate*& innermost() {
-  static CommitGate* gate = nullptr;
+  thread_local CommitGate* gate = nullptr;
   return gate;
 }
 

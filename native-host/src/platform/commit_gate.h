@@ -20,11 +20,13 @@ namespace cookiewarden {
 // Why the commit must not happen, or nothing.
 using CommitCheck = std::function<std::optional<std::string>()>;
 
-// Asked by a store right before it commits `what` (a file or folder). Nothing: go ahead.
+// Asked by a store right before it commits `what` (a file or folder). Nothing: go ahead. Only
+// the gates the calling thread opened are asked.
 std::optional<std::string> commit_refusal(const std::string& what);
 
-// Installs `check` for its lifetime, in addition to the gates already open (each is asked; the
-// first refusal wins). Gates close in the reverse order they opened (scoped objects).
+// Installs `check` for its lifetime on this thread, in addition to the gates it already opened
+// (each is asked; the first refusal wins). Gates close in the reverse order they opened (scoped
+// objects).
 class CommitGate {
  public:
   explicit CommitGate(CommitCheck check);

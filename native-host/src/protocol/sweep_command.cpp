@@ -6,11 +6,11 @@
 //   the request itself succeeds. Reports progress before and after each profile, like delete_site.
 #include <nlohmann/json.hpp>
 
-#include "cli/engine_loading.h"
 #include "deletion/cookie_sweep.h"
 #include "protocol/command.h"
 #include "protocol/profile_progress.h"
 #include "protocol/site_request.h"
+#include "rules/engine_loading.h"
 
 namespace cookiewarden::protocol {
 namespace {
@@ -26,7 +26,7 @@ CommandResult run_sweep(const nlohmann::json& args, CommandContext& ctx) {
   if (auto* error = std::get_if<Error>(&parsed)) return CommandResult::failure(error->code, error->message);
   const SiteRequest& request = std::get<SiteRequest>(parsed);
   // The engine the CLI uses by default: engine.bin beside the binary, the extension's own rules.
-  auto engine = cli::load_engine(std::nullopt);
+  auto engine = load_engine(std::nullopt);
   if (!engine.ok()) return CommandResult::failure(ErrorCode::io_error, engine.detail());
   ProfileProgress progress(ctx.progress, request.profiles.size());
   nlohmann::json result = sweep_everywhere(request.profiles, *(*engine)->engine, *policy, request.dry_run,

@@ -141,9 +141,10 @@ bool is_session_cookie(const Json& value) {
   return value.is_object() && value.contains("host") && value["host"].is_string() && value.contains("name");
 }
 
+// Takes out the cookies `cookies` selects and, when `storage` is given, that site's sessionStorage.
 class SessionFilter {
  public:
-  explicit SessionFilter(const SiteMatcher& site) : site_(site) {}
+  SessionFilter(CookieSelector& cookies, const SiteMatcher* storage) : cookies_(cookies), storage_(storage) {}
 
   void walk(Json& value) {
     if (value.is_array()) {
@@ -153,7 +154,9 @@ class SessionFilter {
     if (!value.is_object()) return;
     for (auto& [key, child] : value.items()) {
       if (key == "cookies" && child.is_array()) filter_cookies(child);
-      else if (key == "storage" && child.is_object() && value.contains("entries")) filter_storage(child);
+      else if (key == "storage" && child.is_object() && value.contains("entries")) {
+        if (storage_) filter_storage(child);
+      }
       else walk(child);
     }
   }
@@ -185,8 +188,9 @@ class SessionFilter {
   }
 
   bool cookie_belongs(const Json& cookie) const {
-    std::string partition = cookie_partition(cookie);
-    return site_.matches_host(string_at(cookie, "host")) || (!partition.empty() && site_.matches_origin(partition));
+    std::string partition = cookie_partition(cookie), host = string_at(cookie, "host"), name = string_at(cookie, "name");
+    std::string path = string_at(cookie, "path");
+    return cookies_.selects({host, name, path.empty() ? std::string_view("/") : std::string_view(path), partition});
   }
 
   // origin → {key: value}; the origin may carry an OriginAttributes suffix after '^'.
@@ -197,7 +201,7 @@ class SessionFilter {
       std::size_t caret = full.find('^');
       std::string_view origin = full.substr(0, caret);
       std::string partition = caret == std::string_view::npos ? std::string() : firefox_partition_site(full.substr(caret));
-      if (!site_.matches_origin(origin) && (partition.empty() || !site_.matches_origin(partition))) {
+      if (!storage_->matches_origin(origin) && (partition.empty() || !storage_->matches_origin(partition))) {
         kept[origin_key] = std::move(entries);
         continue;
       }
@@ -222,7 +226,8 @@ class SessionFilter {
     }
   }
 
-  const SiteMatcher& site_;
+  CookieSelector& cookies_;
+  const SiteMatcher* storage_;
   std::vector<SiteItem> items_;
 };
 
@@ -272,21 +277,62 @@ bool load(const fs::path& file, LoadedFile& out, StoreOutcome& outcome) {
   return true;
 }
 
+warden::Result<SessionFiltering> filter_session(std::string_view json, SessionFilter& filter) {
+  if (nesting_depth(json) > kMaxDepth)
+    return {warden::Status::invalid_json, "nested deeper than " + std::to_string(kMaxDepth) + " levels"};
+  Json document = Json::parse(shield_lone_surrogates(json), nullptr, /*allow_exceptions=*/false);
+  if (document.is_discarded()) return {warden::Status::invalid_json, "not valid JSON"};
+  if (!document.is_object()) return {warden::Status::invalid_json, "not a session document (no top-level object)"};
+  filter.walk(document);
+  SessionFiltering result;
+  result.items = std::move(filter.items());
+  result.json = unshield_lone_surrogates(document.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace));
+  return result;
+}
+
 // Decodes and filters; false with `outcome` skipped as corrupt when the file is not a session file.
-bool filter_file(const fs::path& file, const LoadedFile& loaded, const SiteMatcher& site, SessionFiltering& out,
+bool filter_file(const fs::path& file, const LoadedFile& loaded, SessionFilter& filter, SessionFiltering& out,
                  StoreOutcome& outcome) {
   auto json = decode_mozlz4(std::span<const unsigned char>(loaded.bytes.data(), loaded.bytes.size()));
   if (!json.ok()) {
     skip(outcome, SkipReason::corrupt, file.string() + ": " + json.detail() + "; left as it is");
     return false;
   }
-  auto filtered = filter_session_json(*json, site);
+  auto filtered = filter_session(*json, filter);
   if (!filtered.ok()) {
     skip(outcome, SkipReason::corrupt, file.string() + ": " + filtered.detail() + "; left as it is");
     return false;
   }
   out = std::move(filtered.value());
   return true;
+}
+
+// What `filter` takes out of the session file: only listed (inspect, a dry run), or removed when
+// `rewrite`, the file then replaced by its filtered copy (left as it is when nothing is taken out).
+StoreOutcome filter_session_file(std::string_view store_id, const fs::path& file, SessionFilter& filter, bool rewrite) {
+  StoreOutcome outcome{std::string(store_id), file, {}, {}, {}};
+  // A killed run's copy beside the file goes now, even when nothing is taken out of it.
+  if (rewrite) remove_abandoned_replacements(file);
+  LoadedFile loaded;
+  SessionFiltering filtered;
+  if (!load(file, loaded, outcome) || !filter_file(file, loaded, filter, filtered, outcome)) return outcome;
+  if (!rewrite || filtered.items.empty()) {
+    outcome.items = std::move(filtered.items);
+    return outcome;
+  }
+  auto encoded = encode_mozlz4(filtered.json);
+  if (!encoded.ok()) {
+    skip(outcome, SkipReason::io_error, file.string() + ": " + encoded.detail());
+    return outcome;
+  }
+  const std::string& bytes = *encoded;
+  if (auto failure = replace_file(file, loaded.stamp,
+                                  std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()))) {
+    skip_for(outcome, file, *failure);
+    return outcome;
+  }
+  outcome.items = std::move(filtered.items);
+  return outcome;
 }
 
 bool is_session_file_name(const std::string& name) {
@@ -296,17 +342,9 @@ bool is_session_file_name(const std::string& name) {
 }  // namespace
 
 warden::Result<SessionFiltering> filter_session_json(std::string_view json, const SiteMatcher& site) {
-  if (nesting_depth(json) > kMaxDepth)
-    return {warden::Status::invalid_json, "nested deeper than " + std::to_string(kMaxDepth) + " levels"};
-  Json document = Json::parse(shield_lone_surrogates(json), nullptr, /*allow_exceptions=*/false);
-  if (document.is_discarded()) return {warden::Status::invalid_json, "not valid JSON"};
-  if (!document.is_object()) return {warden::Status::invalid_json, "not a session document (no top-level object)"};
-  SessionFilter filter(site);
-  filter.walk(document);
-  SessionFiltering result;
-  result.items = std::move(filter.items());
-  result.json = unshield_lone_surrogates(document.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace));
-  return result;
+  SiteCookieSelector cookies(site);
+  SessionFilter filter(cookies, &site);
+  return filter_session(json, filter);
 }
 
 std::vector<fs::path> firefox_session_files(const fs::path& profile_dir) {
@@ -322,38 +360,21 @@ std::vector<fs::path> firefox_session_files(const fs::path& profile_dir) {
 }
 
 StoreOutcome FirefoxSessionRestoreStore::inspect(const SiteMatcher& site) const {
-  StoreOutcome outcome{std::string(id()), file_, {}, {}, {}};
-  LoadedFile loaded;
-  SessionFiltering filtered;
-  if (!load(file_, loaded, outcome) || !filter_file(file_, loaded, site, filtered, outcome)) return outcome;
-  outcome.items = std::move(filtered.items);
-  return outcome;
+  SiteCookieSelector cookies(site);
+  SessionFilter filter(cookies, &site);
+  return filter_session_file(id(), file_, filter, /*rewrite=*/false);
 }
 
 StoreOutcome FirefoxSessionRestoreStore::remove(const SiteMatcher& site, bool dry_run) {
-  StoreOutcome outcome{std::string(id()), file_, {}, {}, {}};
-  // A killed run's copy beside the file goes now, even when this site has nothing in it.
-  if (!dry_run) remove_abandoned_replacements(file_);
-  LoadedFile loaded;
-  SessionFiltering filtered;
-  if (!load(file_, loaded, outcome) || !filter_file(file_, loaded, site, filtered, outcome)) return outcome;
-  if (dry_run || filtered.items.empty()) {
-    outcome.items = std::move(filtered.items);
-    return outcome;
-  }
-  auto encoded = encode_mozlz4(filtered.json);
-  if (!encoded.ok()) {
-    skip(outcome, SkipReason::io_error, file_.string() + ": " + encoded.detail());
-    return outcome;
-  }
-  const std::string& bytes = *encoded;
-  if (auto failure = replace_file(file_, loaded.stamp,
-                                  std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()))) {
-    skip_for(outcome, file_, *failure);
-    return outcome;
-  }
-  outcome.items = std::move(filtered.items);
-  return outcome;
+  SiteCookieSelector cookies(site);
+  SessionFilter filter(cookies, &site);
+  return filter_session_file(id(), file_, filter, !dry_run);
+}
+
+StoreOutcome FirefoxSessionRestoreStore::remove_cookies(CookieSelector& selector, bool dry_run) {
+  // A policy refuses cookies only: every tab's sessionStorage stays.
+  SessionFilter filter(selector, nullptr);
+  return filter_session_file(id(), file_, filter, !dry_run);
 }
 
 }  // namespace cookiewarden

@@ -13,6 +13,9 @@
 //   tabs (open, closed, in closed windows and saved groups): "storage": {origin: {key: value}}
 //       where origin may carry a suffix: "https://ads.test^partitionKey=%28https%2Csite%29".
 //
+// A sweep (remove_cookies) takes out the cookies its policy refuses, the same way, and leaves
+// sessionStorage alone.
+//
 // One store per file, so each file is edited all or nothing and a file that does not decode or
 // parse is reported corrupt (and left untouched) without keeping the others from being cleaned.
 // A rewrite keeps everything else (other cookies, windows, tabs, closed windows, key order) and
@@ -37,6 +40,10 @@ class FirefoxSessionRestoreStore final : public SiteStore {
   std::string_view id() const override { return "firefox_session_restore"; }
   StoreOutcome inspect(const SiteMatcher& site) const override;
   StoreOutcome remove(const SiteMatcher& site, bool dry_run) override;
+  // A sweep's refused cookies come back with the session too: they are taken out the same way
+  // (sessionStorage is not a cookie and stays).
+  bool holds_cookies() const override { return true; }
+  StoreOutcome remove_cookies(CookieSelector& selector, bool dry_run) override;
 
  private:
   std::filesystem::path file_;

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../support/cli_run.h"
+#include "../support/session_files.h"
 #include "../support/shop_cookies.h"
 
 using namespace cookiewarden::test;
@@ -31,6 +32,17 @@ std::vector<std::string> without(std::vector<std::string> rows, const std::vecto
     rows.erase(it);
   }
   return rows;
+}
+
+// A copy of the session's first cookie under another host, name and partition, as Firefox writes
+// a session cookie (the partition key is "(https,site)", or absent).
+SessionJson session_cookie(const SessionJson& session, const std::string& host, const std::string& name,
+                           const std::string& partition_key) {
+  SessionJson cookie = session["cookies"].at(0);
+  cookie["host"] = host;
+  cookie["name"] = name;
+  cookie["originAttributes"]["partitionKey"] = partition_key;
+  return cookie;
 }
 
 void mark_chromium_running(const FakeHome& home) {
@@ -117,4 +129,52 @@ TEST_CASE("cookiewarden sweep needs a policy and refuses a bad one without touch
   CHECK(run_cli_in(home, {"sweep", "--necessary-only", "--engine", (home.home() / "missing.bin").c_str()}).code == 1);
   fs::remove(home.home() / "bad.json");
   CHECK(tree_snapshot(home.home()) == before);
+}
+
+TEST_CASE("cookiewarden sweep takes the refused cookies out of Firefox's session restore files too") {
+  FakeHome home;
+  add_shops(home);
+  fs::path policy = write_policy(home);
+  // The session files Firefox ESR wrote, with the shops' session cookies added to each: shop-b's
+  // _ga (refused), shop-a's _ga (analytics allowed there), pinned.test's _fbp (kept-list) and an
+  // ad cookie partitioned under shop-a (refused).
+  copy_session_files(home.firefox_profile());
+  std::vector<fs::path> files{home.firefox_profile() / "sessionstore.jsonlz4",
+                              home.firefox_profile() / "sessionstore-backups" / "previous.jsonlz4"};
+  std::vector<SessionJson> expected;
+  for (const auto& file : files) {
+    SessionJson session = session_of(file);
+    expected.push_back(session);
+    for (SessionJson* doc : {&session, &expected.back()}) {
+      (*doc)["cookies"].push_back(session_cookie(session, ".shop-a.test", "_ga", ""));
+      (*doc)["cookies"].push_back(session_cookie(session, ".pinned.test", "_fbp", ""));
+    }
+    session["cookies"].push_back(session_cookie(session, ".shop-b.test", "_ga", ""));
+    session["cookies"].push_back(session_cookie(session, ".doubleclick.net", "IDE", "(https,shop-a.test)"));
+    write_session(file, session);
+  }
+
+  auto before = tree_snapshot(home.home());
+  CliRun dry = run_cli_in(home, {"sweep", "--policy", policy.c_str(), "--dry-run", "--json"});
+  REQUIRE_MESSAGE(dry.code == 0, dry.out << dry.err);
+  CHECK(tree_snapshot(home.home()) == before);
+
+  CliRun run = run_cli_in(home, {"sweep", "--policy", policy.c_str(), "--json"});
+  REQUIRE_MESSAGE(run.code == 0, run.out << run.err);
+  // Everything else stays as Firefox wrote it: the fixture's cookies, windows, tabs and their
+  // sessionStorage, in Firefox's key order.
+  for (std::size_t i = 0; i < files.size(); ++i) CHECK(session_of(files[i]).dump() == expected[i].dump());
+  for (const auto& out : {nlohmann::json::parse(dry.out), nlohmann::json::parse(run.out)}) {
+    const auto& firefox = out["profiles"][1];
+    REQUIRE(firefox["profile"]["family"] == "firefox");
+    std::vector<std::string> removed;
+    for (const auto& store : firefox["stores"])
+      if (store["store"] == "firefox_session_restore")
+        for (const auto& item : store["items"]) removed.push_back(item["host"].get<std::string>() + " " + item["name"].get<std::string>());
+    std::sort(removed.begin(), removed.end());
+    CHECK(removed == std::vector<std::string>{".doubleclick.net IDE", ".doubleclick.net IDE", ".shop-b.test _ga", ".shop-b.test _ga"});
+  }
+  // The session files are rewritten whole: the journal cannot put them back, and says so.
+  auto result = nlohmann::json::parse(run.out);
+  CHECK(result["profiles"][1]["undo"]["not_undoable"] == nlohmann::json::array({"firefox_session_restore"}));
 }

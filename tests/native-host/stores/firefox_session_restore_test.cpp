@@ -8,29 +8,20 @@
 #include <algorithm>
 #include <set>
 
-#include "../support/store_fixtures.h"
+#include "../support/session_files.h"
 #include "stores/mozlz4.h"
 #include "warden/public_suffix.h"
 
 using namespace cookiewarden;
 using namespace cookiewarden::test;
-using Json = nlohmann::ordered_json;
+using Json = SessionJson;
 
 namespace {
 
 SiteMatcher site(const char* name) { return SiteMatcher(name, warden::PublicSuffixList::builtin()); }
 
-const fs::path kFixture = fs::path(WARDEN_SOURCE_DIR) / "tests/native-host/fixtures/firefox-session-restore";
-
 // A profile folder holding copies of the session files Firefox ESR wrote (SESSION-FIXTURES.md).
-fs::path copy_profile(const TempDir& dir) { return copy_fixture_folder(kFixture, dir / "profile"); }
-
-Json session_of(const fs::path& file) {
-  std::string bytes = file_bytes(file);
-  auto json = decode_mozlz4(std::string_view(bytes));
-  REQUIRE_MESSAGE(json.ok(), json.detail());
-  return Json::parse(*json);
-}
+fs::path copy_profile(const TempDir& dir) { return copy_session_files(dir / "profile"); }
 
 std::string host_of_origin(const std::string& origin) {
   std::string rest = origin.substr(origin.find("://") + 3);

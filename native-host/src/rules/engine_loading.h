@@ -1,5 +1,6 @@
-// How CLI commands get an engine and a policy from their options: `--engine FILE` (a buffer
-// written by `cookiewarden compile`) or the default engine, `--policy FILE` or `--necessary-only`.
+// The engine the host decides with: a buffer written by `cookiewarden compile` (the CLI's
+// `--engine FILE`) or the default engine. The CLI commands (classify, sweep) and the protocol's
+// sweep load it here, so both decide with the same rules.
 //
 // The default engine is engine.bin beside the binary: the build compiles it with the same rules
 // and lists as the extension's engine/engine.bin (built-in vendor rules, EasyPrivacy, EasyList),
@@ -17,10 +18,9 @@
 #include <vector>
 
 #include "warden/engine.h"
-#include "warden/policy.h"
 #include "warden/status.h"
 
-namespace cookiewarden::cli {
+namespace cookiewarden {
 
 // The bytes and the engine viewing them travel together, so the view cannot outlive its buffer.
 struct LoadedEngine {
@@ -32,8 +32,8 @@ struct LoadedEngine {
 // engine.bin beside the running binary (which may not exist).
 std::filesystem::path default_engine_file();
 
+// The engine in `engine_path`, or with none the default engine: engine.bin beside the binary, else
+// the built-in rules. A file that cannot be read, fails its CRC or does not load is an error.
 warden::Result<std::unique_ptr<LoadedEngine>> load_engine(const std::optional<std::string>& engine_path);
 
-warden::Result<warden::Policy> load_policy(const std::optional<std::string>& policy_path, bool necessary_only);
-
-}  // namespace cookiewarden::cli
+}  // namespace cookiewarden

@@ -1,11 +1,11 @@
-#include "cli/engine_loading.h"
+#include "rules/engine_loading.h"
 
 #include "platform/executable_path.h"
 #include "platform/file_contents.h"
 #include "warden/engine_builder.h"
 #include "warden/snapshot.h"
 
-namespace cookiewarden::cli {
+namespace cookiewarden {
 
 std::filesystem::path default_engine_file() {
   std::filesystem::path binary = executable_path();
@@ -54,16 +54,4 @@ warden::Result<std::unique_ptr<LoadedEngine>> load_engine(const std::optional<st
   return loaded;
 }
 
-warden::Result<warden::Policy> load_policy(const std::optional<std::string>& policy_path, bool necessary_only) {
-  if (policy_path && necessary_only)
-    return {warden::Status::invalid_argument, "--policy and --necessary-only cannot be combined"};
-  if (necessary_only) return warden::Policy::necessary_only();
-  if (!policy_path) return warden::Policy::allow_all();
-  auto text = read_text_file(*policy_path);
-  if (!text.ok()) return {text.status(), text.detail()};
-  auto policy = warden::parse_policy(*text);
-  if (!policy.ok()) return {policy.status(), *policy_path + ": " + policy.detail()};
-  return policy;
-}
-
-}  // namespace cookiewarden::cli
+}  // namespace cookiewarden
