@@ -8,7 +8,8 @@ import { test } from 'node:test';
 
 const read = (path) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const manifest = JSON.parse(read('extension/manifest.json'));
-const source = readdirSync(new URL('../../extension/js/', import.meta.url)).map((f) => read(`extension/js/${f}`)).join('\n');
+const source = readdirSync(new URL('../../extension/js/', import.meta.url), { recursive: true })
+  .filter((f) => f.endsWith('.js')).map((f) => read(`extension/js/${f}`)).join('\n');
 const readme = read('extension/README.md');
 const safariSection = readme.slice(readme.indexOf('## Safari'), readme.indexOf('\n## ', readme.indexOf('## Safari') + 1));
 
