@@ -23,8 +23,6 @@ namespace {
 
 using namespace snapshot;
 
-static_assert(Engine::kSections == kSectionCount);
-
 constexpr std::string_view kFirstPartyRule = "first-party";
 
 // Whether `path` starts with a vendor rule's path prefix, in which a '*' segment stands for one
@@ -217,21 +215,22 @@ void compute_entity_keys(const RequestContext& ctx) {
 
 class View {
  public:
-  explicit View(const Engine::Sections& s)
-      : strings_(s[kStrings]),
-        vendors_(s[kVendors]),
-        host_slots_(s[kHostSlots]),
-        host_rules_(s[kHostRules]),
-        host_extras_(s[kHostExtras]),
-        token_slots_(s[kTokenSlots]),
-        token_bloom_(s[kTokenBloom]),
+  // `buffer` passed the structural check.
+  explicit View(std::span<const std::uint8_t> buffer)
+      : strings_(section_bytes(buffer, kStrings)),
+        vendors_(table_of<kVendors, VendorRecord>(buffer)),
+        host_slots_(table_of<kHostSlots, HashSlot>(buffer)),
+        host_rules_(table_of<kHostRules, HostRuleRecord>(buffer)),
+        host_extras_(table_of<kHostExtras, HostExtra>(buffer)),
+        token_slots_(table_of<kTokenSlots, HashSlot>(buffer)),
+        token_bloom_(table_of<kTokenBloom, std::uint32_t>(buffer)),
         bloom_log2_bits_(token_bloom_.size() == 0 ? 0 : std::countr_zero(token_bloom_.size()) + 5),
-        pattern_index_(s[kPatternIndex]),
-        patterns_(s[kPatterns]),
-        domains_(s[kDomains]),
-        cookie_slots_(s[kCookieSlots]),
-        cookie_rules_(s[kCookieRules]),
-        meta_(Table<Meta>(s[kMeta])[0]) {}
+        pattern_index_(table_of<kPatternIndex, IndexEntry>(buffer)),
+        patterns_(table_of<kPatterns, PatternRecord>(buffer)),
+        domains_(table_of<kDomains, DomainRecord>(buffer)),
+        cookie_slots_(table_of<kCookieSlots, HashSlot>(buffer)),
+        cookie_rules_(table_of<kCookieRules, CookieRecord>(buffer)),
+        meta_(table_of<kMeta, Meta>(buffer)[0]) {}
 
   std::string_view str(std::uint32_t offset, std::uint32_t length) const {
     if (std::uint64_t{offset} + length > strings_.size()) return {};
@@ -579,7 +578,7 @@ class View {
   Meta meta_;
 };
 
-Status structural_check(std::span<const std::uint8_t> buffer, Engine::Sections& sections, std::string& detail) {
+Status structural_check(std::span<const std::uint8_t> buffer, std::string& detail) {
   if (buffer.size() < kHeaderBytes + kTrailerBytes) {
     detail = "engine buffer too small (" + std::to_string(buffer.size()) + " bytes)";
     return Status::corrupt_buffer;
@@ -600,23 +599,20 @@ Status structural_check(std::span<const std::uint8_t> buffer, Engine::Sections& 
     return Status::corrupt_buffer;
   }
   const std::size_t body_end = buffer.size() - kTrailerBytes;
-  for (std::size_t i = 0; i < kSectionCount; ++i) {
+  for (const SectionSpec& spec : kSectionSpecs) {
     SectionEntry e;
-    std::memcpy(&e, buffer.data() + sizeof(Header) + i * sizeof(SectionEntry), sizeof e);
+    std::memcpy(&e, buffer.data() + sizeof(Header) + spec.id * sizeof(SectionEntry), sizeof e);
     bool in_bounds = e.offset >= kHeaderBytes && e.offset % 4 == 0 && std::uint64_t{e.offset} + e.size <= body_end;
-    bool whole_records = e.size % kRecordSize[i] == 0;
-    // Hash tables and the bloom bitset are indexed by masking: their sizes are powers of two. The
-    // bitset is addressed with at most 32 hash bits (bloom_bit()).
-    bool power_of_two = i == kHostSlots || i == kTokenSlots || i == kCookieSlots || i == kTokenBloom;
-    std::size_t records = e.size / kRecordSize[i];
-    bool table_ok = (!power_of_two || std::has_single_bit(records) || records == 0) &&
-                    (i != kTokenBloom || records <= (std::size_t{1} << 27));
-    bool meta_ok = i != kMeta || records == 1;
-    if (!in_bounds || !whole_records || !table_ok || !meta_ok) {
-      detail = "engine buffer section " + std::to_string(i) + " is out of bounds or malformed";
+    bool whole_records = e.size % spec.record_size == 0;
+    std::size_t records = e.size / spec.record_size;
+    // The bloom bitset is addressed with at most 32 hash bits (bloom_bit()).
+    bool count_ok = (!(spec.flags & kPowerOfTwo) || std::has_single_bit(records) || records == 0) &&
+                    (!(spec.flags & kOneRecord) || records == 1) &&
+                    (spec.id != kTokenBloom || records <= (std::size_t{1} << 27));
+    if (!in_bounds || !whole_records || !count_ok) {
+      detail = "engine buffer section " + std::string(spec.name) + " is out of bounds or malformed";
       return Status::corrupt_buffer;
     }
-    sections[i] = buffer.subspan(e.offset, e.size);
   }
   return Status::ok;
 }
@@ -624,29 +620,27 @@ Status structural_check(std::span<const std::uint8_t> buffer, Engine::Sections& 
 }  // namespace
 
 Status verify_snapshot(std::span<const std::uint8_t> buffer) {
-  Engine::Sections sections;
   std::string detail;
-  if (Status s = structural_check(buffer, sections, detail); s != Status::ok) return s;
+  if (Status s = structural_check(buffer, detail); s != Status::ok) return s;
   std::uint32_t stored;
   std::memcpy(&stored, buffer.data() + buffer.size() - kTrailerBytes, sizeof stored);
   return crc32(buffer.first(buffer.size() - kTrailerBytes)) == stored ? Status::ok : Status::corrupt_buffer;
 }
 
 Result<Engine> Engine::load(std::span<const std::uint8_t> buffer) {
-  Sections sections;
   std::string detail;
-  if (Status s = structural_check(buffer, sections, detail); s != Status::ok) return {s, detail};
-  auto psl = PublicSuffixList::view(sections[kPsl]);
+  if (Status s = structural_check(buffer, detail); s != Status::ok) return {s, detail};
+  auto psl = PublicSuffixList::view(section_bytes(buffer, kPsl));
   if (!psl.ok()) return {Status::corrupt_buffer, "engine buffer: public suffix list: " + psl.detail()};
-  return Engine(buffer, sections, *psl, next_engine_id.fetch_add(1, std::memory_order_relaxed));
+  return Engine(buffer, *psl, next_engine_id.fetch_add(1, std::memory_order_relaxed));
 }
 
 const PublicSuffixList& Engine::public_suffixes() const { return psl_; }
 
-std::vector<HostRuleInfo> Engine::host_rules() const { return View(sections_).host_rules(); }
+std::vector<HostRuleInfo> Engine::host_rules() const { return View(buffer_).host_rules(); }
 
 EngineStats Engine::stats() const {
-  Meta m = Table<Meta>(sections_[kMeta])[0];
+  Meta m = table_of<kMeta, Meta>(buffer_)[0];
   EngineStats s;
   s.buffer_bytes = buffer_.size();
   s.vendors = m.vendors;
@@ -686,7 +680,7 @@ Result<Classification> Engine::classify(const Request& request) const {
     return {Status::invalid_url, "request url is not a URL with a host: '" + std::string(request.url.substr(0, 200)) + "'"};
   if (parse_context_urls(psl_, id_, request.top_url, request.frame_url, sc, ctx) != Status::ok)
     return {Status::invalid_url, "top_url is not a URL with a host: '" + std::string(request.top_url.substr(0, 200)) + "'"};
-  View view(sections_);
+  View view(buffer_);
   ctx.host = url.host;
   ctx.path = url.path;
   sc.host.compute(ctx.host, psl_, id_);
@@ -742,7 +736,7 @@ Result<Classification> Engine::classify(const CookieWrite& cookie) const {
     return {Status::invalid_host, "cookie domain is not a valid host: '" + std::string(cookie.domain.substr(0, 200)) + "'"};
   if (sc.top.parse(cookie.top_url, psl_, id_) != Status::ok)
     return {Status::invalid_url, "top_url is not a URL with a host: '" + std::string(cookie.top_url.substr(0, 200)) + "'"};
-  View view(sections_);
+  View view(buffer_);
   std::string_view host = sc.request.host;
   Classification c;
   c.third_party = psl_.site_of(host) != sc.top.site;
@@ -821,7 +815,7 @@ Result<Classification> Engine::classify_stored(const StoredCookie& cookie, std::
               "partition key does not name a site: '" + std::string(cookie.partition_key.substr(0, 200)) + "'"};
     top_site = psl_.site_of(sc.partition);
   }
-  View view(sections_);
+  View view(buffer_);
   Classification c;
   c.third_party = site != top_site;
 

@@ -23,7 +23,6 @@
 // site: the site whose policy (overrides included) can keep it.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -62,9 +61,6 @@ struct HostRuleInfo {
 class Engine {
  public:
   static Result<Engine> load(std::span<const std::uint8_t> buffer);
-  // Views of the buffer's sections (layout in engine/src/snapshot_layout.h).
-  static constexpr std::size_t kSections = 14;
-  using Sections = std::array<std::span<const std::uint8_t>, kSections>;
 
   Result<Classification> classify(const Request& request) const;
   Result<Classification> classify(const CookieWrite& cookie) const;
@@ -80,12 +76,11 @@ class Engine {
   std::vector<HostRuleInfo> host_rules() const;
 
  private:
-  Engine(std::span<const std::uint8_t> buffer, const Sections& sections, PublicSuffixList psl, std::uint64_t id)
-      : buffer_(buffer), sections_(sections), psl_(psl), id_(id) {}
+  Engine(std::span<const std::uint8_t> buffer, PublicSuffixList psl, std::uint64_t id)
+      : buffer_(buffer), psl_(psl), id_(id) {}
   // `top_site` receives the site whose policy applies (a view into the thread's scratch).
   Result<Classification> classify_stored(const StoredCookie& cookie, std::string_view& top_site) const;
-  std::span<const std::uint8_t> buffer_;
-  Sections sections_;
+  std::span<const std::uint8_t> buffer_;  // passed the structural check; layout: engine/src/snapshot_layout.h
   PublicSuffixList psl_;
   std::uint64_t id_;  // distinct per load(): keys the per-thread cache of parsed page URLs
 };
