@@ -4,6 +4,7 @@
 #include <atomic>
 #include <bit>
 #include <cstring>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -98,7 +99,6 @@ constexpr std::array<char, 256> kTokenLower = [] {
   return t;
 }();
 
-// Reused per thread so that deciding does not allocate once the strings have grown.
 // A parsed page URL and its site, kept while the next request comes from the same page (they
 // come in bursts): parsing and the public suffix lookup then happen once per page.
 // Keyed by the engine too: another engine may have another public suffix list.
@@ -111,8 +111,11 @@ struct PageUrl {
 
   Status parse(std::string_view input, const PublicSuffixList& psl, std::uint64_t engine_id) {
     if (!text.empty() && engine == engine_id && input == text) return Status::ok;
-    text.clear();
-    if (Status s = parse_url(input, url); s != Status::ok) return s;
+    // `input` may be `text` itself (DecisionContext::page_top() passed back): parse before replacing it.
+    if (Status s = parse_url(input, url); s != Status::ok) {
+      text.clear();
+      return s;
+    }
     site = psl.site_of(url.host);
     keys.compute(url.host);
     text.assign(input);
@@ -141,9 +144,14 @@ struct RequestHost {
 
 std::atomic<std::uint64_t> next_engine_id{1};
 
-struct Scratch {
+}  // namespace
+
+// Kept by the caller (decision_context.h) so that deciding does not allocate once the strings
+// have grown, and so that a decision depends on nothing but its arguments.
+struct DecisionContext::Scratch {
   Url request, script;
   PageUrl top, frame;
+  bool frame_apart = false;  // the last request's frame was parsed apart from its top-level page
   RequestHost host;
   std::string partition;    // a stored cookie's partition host
   std::string cookie_path;  // a stored cookie's path, ending in '/'
@@ -152,10 +160,19 @@ struct Scratch {
   UrlTokens tokens;
 };
 
-Scratch& scratch() {
-  thread_local Scratch s;
-  return s;
+DecisionContext::DecisionContext() : scratch_(std::make_unique<Scratch>()) {}
+DecisionContext::~DecisionContext() = default;
+DecisionContext::DecisionContext(DecisionContext&&) noexcept = default;
+DecisionContext& DecisionContext::operator=(DecisionContext&&) noexcept = default;
+
+std::string_view DecisionContext::page_top() const { return scratch_->top.text; }
+std::string_view DecisionContext::page_frame() const {
+  return scratch_->frame_apart ? std::string_view(scratch_->frame.text) : std::string_view{};
 }
+
+namespace {
+
+using Scratch = DecisionContext::Scratch;
 
 struct RequestContext {
   std::string_view host, site, path;
@@ -657,12 +674,14 @@ namespace {
 // with a host (about:blank, data:, blob: frames inherit their creator's origin).
 Status parse_context_urls(const PublicSuffixList& psl, std::uint64_t engine, std::string_view top_url,
                           std::string_view frame_url, Scratch& sc, RequestContext& ctx) {
+  sc.frame_apart = false;
   if (sc.top.parse(top_url, psl, engine) != Status::ok) return Status::invalid_url;
   ctx.top_site = sc.top.site;
   ctx.frame_host = sc.top.url.host;
   ctx.frame_site = ctx.top_site;
   ctx.frame_keys = &sc.top.keys;
   if (!frame_url.empty() && frame_url != top_url && sc.frame.parse(frame_url, psl, engine) == Status::ok) {
+    sc.frame_apart = true;
     ctx.frame_host = sc.frame.url.host;
     ctx.frame_site = sc.frame.site;
     ctx.frame_keys = &sc.frame.keys;
@@ -672,14 +691,19 @@ Status parse_context_urls(const PublicSuffixList& psl, std::uint64_t engine, std
 
 }  // namespace
 
-Result<Classification> Engine::classify(const Request& request) const {
-  Scratch& sc = scratch();
+Result<Classification> Engine::classify(const Request& request, DecisionContext& context) const {
+  std::string_view top_site;
+  return classify_request(request, *context.scratch_, top_site);
+}
+
+Result<Classification> Engine::classify_request(const Request& request, Scratch& sc, std::string_view& top_site) const {
   RequestContext ctx;
   RequestUrl url;
   if (parse_request_url(request.url, sc.request, sc.url, url) != Status::ok)
     return {Status::invalid_url, "request url is not a URL with a host: '" + std::string(request.url.substr(0, 200)) + "'"};
   if (parse_context_urls(psl_, id_, request.top_url, request.frame_url, sc, ctx) != Status::ok)
     return {Status::invalid_url, "top_url is not a URL with a host: '" + std::string(request.top_url.substr(0, 200)) + "'"};
+  top_site = ctx.top_site;
   View view(buffer_);
   ctx.host = url.host;
   ctx.path = url.path;
@@ -728,14 +752,20 @@ Result<Classification> Engine::classify(const Request& request) const {
   return c;
 }
 
-Result<Classification> Engine::classify(const CookieWrite& cookie) const {
-  Scratch& sc = scratch();
+Result<Classification> Engine::classify(const CookieWrite& cookie, DecisionContext& context) const {
+  std::string_view top_site;
+  return classify_write(cookie, *context.scratch_, top_site);
+}
+
+Result<Classification> Engine::classify_write(const CookieWrite& cookie, Scratch& sc, std::string_view& top_site) const {
   std::string_view domain = cookie.domain;
   if (!domain.empty() && domain.front() == '.') domain.remove_prefix(1);
   if (normalize_host(domain, sc.request.host) != Status::ok)
     return {Status::invalid_host, "cookie domain is not a valid host: '" + std::string(cookie.domain.substr(0, 200)) + "'"};
+  sc.frame_apart = false;
   if (sc.top.parse(cookie.top_url, psl_, id_) != Status::ok)
     return {Status::invalid_url, "top_url is not a URL with a host: '" + std::string(cookie.top_url.substr(0, 200)) + "'"};
+  top_site = sc.top.site;
   View view(buffer_);
   std::string_view host = sc.request.host;
   Classification c;
@@ -793,13 +823,12 @@ Status cookie_path_of(std::string_view path, std::string& out) {
 
 }  // namespace
 
-Result<Classification> Engine::classify(const StoredCookie& cookie) const {
+Result<Classification> Engine::classify(const StoredCookie& cookie, DecisionContext& context) const {
   std::string_view top_site;
-  return classify_stored(cookie, top_site);
+  return classify_stored(cookie, *context.scratch_, top_site);
 }
 
-Result<Classification> Engine::classify_stored(const StoredCookie& cookie, std::string_view& top_site) const {
-  Scratch& sc = scratch();
+Result<Classification> Engine::classify_stored(const StoredCookie& cookie, Scratch& sc, std::string_view& top_site) const {
   std::string_view domain = cookie.domain;
   if (!domain.empty() && domain.front() == '.') domain.remove_prefix(1);
   if (normalize_host(domain, sc.request.host) != Status::ok)
@@ -857,22 +886,48 @@ Decision apply_policy(const Classification& c, std::string_view top_site, const 
 
 }  // namespace
 
+Result<Classification> Engine::classify(const Request& request) const {
+  DecisionContext context;
+  return classify(request, context);
+}
+Result<Classification> Engine::classify(const CookieWrite& cookie) const {
+  DecisionContext context;
+  return classify(cookie, context);
+}
+Result<Classification> Engine::classify(const StoredCookie& cookie) const {
+  DecisionContext context;
+  return classify(cookie, context);
+}
 Result<Decision> Engine::decide(const Request& request, const Policy& policy) const {
-  auto c = classify(request);
-  if (!c.ok()) return {c.status(), c.detail()};
-  // classify() left the parsed top-level page in this thread's scratch.
-  return apply_policy(*c, scratch().top.site, policy);
+  DecisionContext context;
+  return decide(request, policy, context);
 }
-
 Result<Decision> Engine::decide(const CookieWrite& cookie, const Policy& policy) const {
-  auto c = classify(cookie);
-  if (!c.ok()) return {c.status(), c.detail()};
-  return apply_policy(*c, scratch().top.site, policy);
+  DecisionContext context;
+  return decide(cookie, policy, context);
+}
+Result<Decision> Engine::decide(const StoredCookie& cookie, const Policy& policy) const {
+  DecisionContext context;
+  return decide(cookie, policy, context);
 }
 
-Result<Decision> Engine::decide(const StoredCookie& cookie, const Policy& policy) const {
+Result<Decision> Engine::decide(const Request& request, const Policy& policy, DecisionContext& context) const {
   std::string_view top_site;
-  auto c = classify_stored(cookie, top_site);
+  auto c = classify_request(request, *context.scratch_, top_site);
+  if (!c.ok()) return {c.status(), c.detail()};
+  return apply_policy(*c, top_site, policy);
+}
+
+Result<Decision> Engine::decide(const CookieWrite& cookie, const Policy& policy, DecisionContext& context) const {
+  std::string_view top_site;
+  auto c = classify_write(cookie, *context.scratch_, top_site);
+  if (!c.ok()) return {c.status(), c.detail()};
+  return apply_policy(*c, top_site, policy);
+}
+
+Result<Decision> Engine::decide(const StoredCookie& cookie, const Policy& policy, DecisionContext& context) const {
+  std::string_view top_site;
+  auto c = classify_stored(cookie, *context.scratch_, top_site);
   if (!c.ok()) return {c.status(), c.detail()};
   return apply_policy(*c, top_site, policy);
 }
