@@ -164,8 +164,9 @@ int run(const Options& o) {
   const auto requests = load_requests(requests_text, lines);
   result["datasetLines"] = lines;
   result["evaluated"] = requests.size();
+  warden::DecisionContext context;  // one caller deciding in turn, as the extension's worker does
   auto decide = [&](const BenchRequest& r) {
-    return engine.decide(warden::Request{r.url, r.frame_url, r.frame_url, r.type}, *policy);
+    return engine.decide(warden::Request{r.url, r.frame_url, r.frame_url, r.type}, *policy, context);
   };
 
   std::string decisions(requests.size(), '0');

@@ -617,7 +617,7 @@ bool fits_static_limits(std::span<const DnrStaticRuleset> rulesets, const DnrLim
 }
 
 bool fits_dynamic_limits(const DnrCompilation& c, const DnrLimits& limits) {
-  if (c.rules > limits.dynamic_rules || c.regex_rules > limits.regex_rules) return false;
+  if (c.rules > limits.dynamic_rules) return false;
   return limits.unsafe_rules == 0 || c.unsafe_rules <= limits.unsafe_rules;
 }
 
@@ -626,8 +626,7 @@ std::string dnr_compilation_to_json(DnrCompilation&& c) {
   // The rules dominate (megabytes with the big lists): wrap them in place instead of copying.
   std::string out = std::move(c.rules_json);
   out.insert(0, "{\"rules\":");
-  append(out, ",\"counts\":{\"rules\":", n(c.rules), ",\"unsafe\":", n(c.unsafe_rules), ",\"regex\":",
-         n(c.regex_rules), ",\"byCategory\":{");
+  append(out, ",\"counts\":{\"rules\":", n(c.rules), ",\"unsafe\":", n(c.unsafe_rules), ",\"byCategory\":{");
   bool first = true;
   for (Category cat : kAllCategories) {
     const auto& k = c.by_category[index_of(cat)];
@@ -640,8 +639,7 @@ std::string dnr_compilation_to_json(DnrCompilation&& c) {
   first = true;
   for (const auto* limits : {&kChromiumDnrLimits, &kFirefoxDnrLimits}) {
     append(out, first ? "\"" : ",\"", limits->browser, "\":{\"dynamic\":", n(limits->dynamic_rules),
-           ",\"unsafe\":", n(limits->unsafe_rules), ",\"regex\":", n(limits->regex_rules),
-           ",\"fits\":", fits_dynamic_limits(c, *limits) ? "true" : "false", "}");
+           ",\"unsafe\":", n(limits->unsafe_rules), ",\"fits\":", fits_dynamic_limits(c, *limits) ? "true" : "false", "}");
     first = false;
   }
   out += "}}";

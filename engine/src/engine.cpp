@@ -4,6 +4,7 @@
 #include <atomic>
 #include <bit>
 #include <cstring>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -22,8 +23,6 @@ namespace warden {
 namespace {
 
 using namespace snapshot;
-
-static_assert(Engine::kSections == kSectionCount);
 
 constexpr std::string_view kFirstPartyRule = "first-party";
 
@@ -100,7 +99,6 @@ constexpr std::array<char, 256> kTokenLower = [] {
   return t;
 }();
 
-// Reused per thread so that deciding does not allocate once the strings have grown.
 // A parsed page URL and its site, kept while the next request comes from the same page (they
 // come in bursts): parsing and the public suffix lookup then happen once per page.
 // Keyed by the engine too: another engine may have another public suffix list.
@@ -113,8 +111,11 @@ struct PageUrl {
 
   Status parse(std::string_view input, const PublicSuffixList& psl, std::uint64_t engine_id) {
     if (!text.empty() && engine == engine_id && input == text) return Status::ok;
-    text.clear();
-    if (Status s = parse_url(input, url); s != Status::ok) return s;
+    // `input` may be `text` itself (DecisionContext::page_top() passed back): parse before replacing it.
+    if (Status s = parse_url(input, url); s != Status::ok) {
+      text.clear();
+      return s;
+    }
     site = psl.site_of(url.host);
     keys.compute(url.host);
     text.assign(input);
@@ -143,9 +144,14 @@ struct RequestHost {
 
 std::atomic<std::uint64_t> next_engine_id{1};
 
-struct Scratch {
+}  // namespace
+
+// Kept by the caller (decision_context.h) so that deciding does not allocate once the strings
+// have grown, and so that a decision depends on nothing but its arguments.
+struct DecisionContext::Scratch {
   Url request, script;
   PageUrl top, frame;
+  bool frame_apart = false;  // the last request's frame was parsed apart from its top-level page
   RequestHost host;
   std::string partition;    // a stored cookie's partition host
   std::string cookie_path;  // a stored cookie's path, ending in '/'
@@ -154,10 +160,19 @@ struct Scratch {
   UrlTokens tokens;
 };
 
-Scratch& scratch() {
-  thread_local Scratch s;
-  return s;
+DecisionContext::DecisionContext() : scratch_(std::make_unique<Scratch>()) {}
+DecisionContext::~DecisionContext() = default;
+DecisionContext::DecisionContext(DecisionContext&&) noexcept = default;
+DecisionContext& DecisionContext::operator=(DecisionContext&&) noexcept = default;
+
+std::string_view DecisionContext::page_top() const { return scratch_->top.text; }
+std::string_view DecisionContext::page_frame() const {
+  return scratch_->frame_apart ? std::string_view(scratch_->frame.text) : std::string_view{};
 }
+
+namespace {
+
+using Scratch = DecisionContext::Scratch;
 
 struct RequestContext {
   std::string_view host, site, path;
@@ -217,21 +232,22 @@ void compute_entity_keys(const RequestContext& ctx) {
 
 class View {
  public:
-  explicit View(const Engine::Sections& s)
-      : strings_(s[kStrings]),
-        vendors_(s[kVendors]),
-        host_slots_(s[kHostSlots]),
-        host_rules_(s[kHostRules]),
-        host_extras_(s[kHostExtras]),
-        token_slots_(s[kTokenSlots]),
-        token_bloom_(s[kTokenBloom]),
+  // `buffer` passed the structural check.
+  explicit View(std::span<const std::uint8_t> buffer)
+      : strings_(section_bytes(buffer, kStrings)),
+        vendors_(table_of<kVendors, VendorRecord>(buffer)),
+        host_slots_(table_of<kHostSlots, HashSlot>(buffer)),
+        host_rules_(table_of<kHostRules, HostRuleRecord>(buffer)),
+        host_extras_(table_of<kHostExtras, HostExtra>(buffer)),
+        token_slots_(table_of<kTokenSlots, HashSlot>(buffer)),
+        token_bloom_(table_of<kTokenBloom, std::uint32_t>(buffer)),
         bloom_log2_bits_(token_bloom_.size() == 0 ? 0 : std::countr_zero(token_bloom_.size()) + 5),
-        pattern_index_(s[kPatternIndex]),
-        patterns_(s[kPatterns]),
-        domains_(s[kDomains]),
-        cookie_slots_(s[kCookieSlots]),
-        cookie_rules_(s[kCookieRules]),
-        meta_(Table<Meta>(s[kMeta])[0]) {}
+        pattern_index_(table_of<kPatternIndex, IndexEntry>(buffer)),
+        patterns_(table_of<kPatterns, PatternRecord>(buffer)),
+        domains_(table_of<kDomains, DomainRecord>(buffer)),
+        cookie_slots_(table_of<kCookieSlots, HashSlot>(buffer)),
+        cookie_rules_(table_of<kCookieRules, CookieRecord>(buffer)),
+        meta_(table_of<kMeta, Meta>(buffer)[0]) {}
 
   std::string_view str(std::uint32_t offset, std::uint32_t length) const {
     if (std::uint64_t{offset} + length > strings_.size()) return {};
@@ -579,7 +595,7 @@ class View {
   Meta meta_;
 };
 
-Status structural_check(std::span<const std::uint8_t> buffer, Engine::Sections& sections, std::string& detail) {
+Status structural_check(std::span<const std::uint8_t> buffer, std::string& detail) {
   if (buffer.size() < kHeaderBytes + kTrailerBytes) {
     detail = "engine buffer too small (" + std::to_string(buffer.size()) + " bytes)";
     return Status::corrupt_buffer;
@@ -600,23 +616,20 @@ Status structural_check(std::span<const std::uint8_t> buffer, Engine::Sections& 
     return Status::corrupt_buffer;
   }
   const std::size_t body_end = buffer.size() - kTrailerBytes;
-  for (std::size_t i = 0; i < kSectionCount; ++i) {
+  for (const SectionSpec& spec : kSectionSpecs) {
     SectionEntry e;
-    std::memcpy(&e, buffer.data() + sizeof(Header) + i * sizeof(SectionEntry), sizeof e);
+    std::memcpy(&e, buffer.data() + sizeof(Header) + spec.id * sizeof(SectionEntry), sizeof e);
     bool in_bounds = e.offset >= kHeaderBytes && e.offset % 4 == 0 && std::uint64_t{e.offset} + e.size <= body_end;
-    bool whole_records = e.size % kRecordSize[i] == 0;
-    // Hash tables and the bloom bitset are indexed by masking: their sizes are powers of two. The
-    // bitset is addressed with at most 32 hash bits (bloom_bit()).
-    bool power_of_two = i == kHostSlots || i == kTokenSlots || i == kCookieSlots || i == kTokenBloom;
-    std::size_t records = e.size / kRecordSize[i];
-    bool table_ok = (!power_of_two || std::has_single_bit(records) || records == 0) &&
-                    (i != kTokenBloom || records <= (std::size_t{1} << 27));
-    bool meta_ok = i != kMeta || records == 1;
-    if (!in_bounds || !whole_records || !table_ok || !meta_ok) {
-      detail = "engine buffer section " + std::to_string(i) + " is out of bounds or malformed";
+    bool whole_records = e.size % spec.record_size == 0;
+    std::size_t records = e.size / spec.record_size;
+    // The bloom bitset is addressed with at most 32 hash bits (bloom_bit()).
+    bool count_ok = (!(spec.flags & kPowerOfTwo) || std::has_single_bit(records) || records == 0) &&
+                    (!(spec.flags & kOneRecord) || records == 1) &&
+                    (spec.id != kTokenBloom || records <= (std::size_t{1} << 27));
+    if (!in_bounds || !whole_records || !count_ok) {
+      detail = "engine buffer section " + std::string(spec.name) + " is out of bounds or malformed";
       return Status::corrupt_buffer;
     }
-    sections[i] = buffer.subspan(e.offset, e.size);
   }
   return Status::ok;
 }
@@ -624,29 +637,27 @@ Status structural_check(std::span<const std::uint8_t> buffer, Engine::Sections& 
 }  // namespace
 
 Status verify_snapshot(std::span<const std::uint8_t> buffer) {
-  Engine::Sections sections;
   std::string detail;
-  if (Status s = structural_check(buffer, sections, detail); s != Status::ok) return s;
+  if (Status s = structural_check(buffer, detail); s != Status::ok) return s;
   std::uint32_t stored;
   std::memcpy(&stored, buffer.data() + buffer.size() - kTrailerBytes, sizeof stored);
   return crc32(buffer.first(buffer.size() - kTrailerBytes)) == stored ? Status::ok : Status::corrupt_buffer;
 }
 
 Result<Engine> Engine::load(std::span<const std::uint8_t> buffer) {
-  Sections sections;
   std::string detail;
-  if (Status s = structural_check(buffer, sections, detail); s != Status::ok) return {s, detail};
-  auto psl = PublicSuffixList::view(sections[kPsl]);
+  if (Status s = structural_check(buffer, detail); s != Status::ok) return {s, detail};
+  auto psl = PublicSuffixList::view(section_bytes(buffer, kPsl));
   if (!psl.ok()) return {Status::corrupt_buffer, "engine buffer: public suffix list: " + psl.detail()};
-  return Engine(buffer, sections, *psl, next_engine_id.fetch_add(1, std::memory_order_relaxed));
+  return Engine(buffer, *psl, next_engine_id.fetch_add(1, std::memory_order_relaxed));
 }
 
 const PublicSuffixList& Engine::public_suffixes() const { return psl_; }
 
-std::vector<HostRuleInfo> Engine::host_rules() const { return View(sections_).host_rules(); }
+std::vector<HostRuleInfo> Engine::host_rules() const { return View(buffer_).host_rules(); }
 
 EngineStats Engine::stats() const {
-  Meta m = Table<Meta>(sections_[kMeta])[0];
+  Meta m = table_of<kMeta, Meta>(buffer_)[0];
   EngineStats s;
   s.buffer_bytes = buffer_.size();
   s.vendors = m.vendors;
@@ -663,12 +674,14 @@ namespace {
 // with a host (about:blank, data:, blob: frames inherit their creator's origin).
 Status parse_context_urls(const PublicSuffixList& psl, std::uint64_t engine, std::string_view top_url,
                           std::string_view frame_url, Scratch& sc, RequestContext& ctx) {
+  sc.frame_apart = false;
   if (sc.top.parse(top_url, psl, engine) != Status::ok) return Status::invalid_url;
   ctx.top_site = sc.top.site;
   ctx.frame_host = sc.top.url.host;
   ctx.frame_site = ctx.top_site;
   ctx.frame_keys = &sc.top.keys;
   if (!frame_url.empty() && frame_url != top_url && sc.frame.parse(frame_url, psl, engine) == Status::ok) {
+    sc.frame_apart = true;
     ctx.frame_host = sc.frame.url.host;
     ctx.frame_site = sc.frame.site;
     ctx.frame_keys = &sc.frame.keys;
@@ -678,15 +691,20 @@ Status parse_context_urls(const PublicSuffixList& psl, std::uint64_t engine, std
 
 }  // namespace
 
-Result<Classification> Engine::classify(const Request& request) const {
-  Scratch& sc = scratch();
+Result<Classification> Engine::classify(const Request& request, DecisionContext& context) const {
+  std::string_view top_site;
+  return classify_request(request, *context.scratch_, top_site);
+}
+
+Result<Classification> Engine::classify_request(const Request& request, Scratch& sc, std::string_view& top_site) const {
   RequestContext ctx;
   RequestUrl url;
   if (parse_request_url(request.url, sc.request, sc.url, url) != Status::ok)
     return {Status::invalid_url, "request url is not a URL with a host: '" + std::string(request.url.substr(0, 200)) + "'"};
   if (parse_context_urls(psl_, id_, request.top_url, request.frame_url, sc, ctx) != Status::ok)
     return {Status::invalid_url, "top_url is not a URL with a host: '" + std::string(request.top_url.substr(0, 200)) + "'"};
-  View view(sections_);
+  top_site = ctx.top_site;
+  View view(buffer_);
   ctx.host = url.host;
   ctx.path = url.path;
   sc.host.compute(ctx.host, psl_, id_);
@@ -734,15 +752,21 @@ Result<Classification> Engine::classify(const Request& request) const {
   return c;
 }
 
-Result<Classification> Engine::classify(const CookieWrite& cookie) const {
-  Scratch& sc = scratch();
+Result<Classification> Engine::classify(const CookieWrite& cookie, DecisionContext& context) const {
+  std::string_view top_site;
+  return classify_write(cookie, *context.scratch_, top_site);
+}
+
+Result<Classification> Engine::classify_write(const CookieWrite& cookie, Scratch& sc, std::string_view& top_site) const {
   std::string_view domain = cookie.domain;
   if (!domain.empty() && domain.front() == '.') domain.remove_prefix(1);
   if (normalize_host(domain, sc.request.host) != Status::ok)
     return {Status::invalid_host, "cookie domain is not a valid host: '" + std::string(cookie.domain.substr(0, 200)) + "'"};
+  sc.frame_apart = false;
   if (sc.top.parse(cookie.top_url, psl_, id_) != Status::ok)
     return {Status::invalid_url, "top_url is not a URL with a host: '" + std::string(cookie.top_url.substr(0, 200)) + "'"};
-  View view(sections_);
+  top_site = sc.top.site;
+  View view(buffer_);
   std::string_view host = sc.request.host;
   Classification c;
   c.third_party = psl_.site_of(host) != sc.top.site;
@@ -799,13 +823,12 @@ Status cookie_path_of(std::string_view path, std::string& out) {
 
 }  // namespace
 
-Result<Classification> Engine::classify(const StoredCookie& cookie) const {
+Result<Classification> Engine::classify(const StoredCookie& cookie, DecisionContext& context) const {
   std::string_view top_site;
-  return classify_stored(cookie, top_site);
+  return classify_stored(cookie, *context.scratch_, top_site);
 }
 
-Result<Classification> Engine::classify_stored(const StoredCookie& cookie, std::string_view& top_site) const {
-  Scratch& sc = scratch();
+Result<Classification> Engine::classify_stored(const StoredCookie& cookie, Scratch& sc, std::string_view& top_site) const {
   std::string_view domain = cookie.domain;
   if (!domain.empty() && domain.front() == '.') domain.remove_prefix(1);
   if (normalize_host(domain, sc.request.host) != Status::ok)
@@ -821,7 +844,7 @@ Result<Classification> Engine::classify_stored(const StoredCookie& cookie, std::
               "partition key does not name a site: '" + std::string(cookie.partition_key.substr(0, 200)) + "'"};
     top_site = psl_.site_of(sc.partition);
   }
-  View view(sections_);
+  View view(buffer_);
   Classification c;
   c.third_party = site != top_site;
 
@@ -863,22 +886,48 @@ Decision apply_policy(const Classification& c, std::string_view top_site, const 
 
 }  // namespace
 
+Result<Classification> Engine::classify(const Request& request) const {
+  DecisionContext context;
+  return classify(request, context);
+}
+Result<Classification> Engine::classify(const CookieWrite& cookie) const {
+  DecisionContext context;
+  return classify(cookie, context);
+}
+Result<Classification> Engine::classify(const StoredCookie& cookie) const {
+  DecisionContext context;
+  return classify(cookie, context);
+}
 Result<Decision> Engine::decide(const Request& request, const Policy& policy) const {
-  auto c = classify(request);
-  if (!c.ok()) return {c.status(), c.detail()};
-  // classify() left the parsed top-level page in this thread's scratch.
-  return apply_policy(*c, scratch().top.site, policy);
+  DecisionContext context;
+  return decide(request, policy, context);
 }
-
 Result<Decision> Engine::decide(const CookieWrite& cookie, const Policy& policy) const {
-  auto c = classify(cookie);
-  if (!c.ok()) return {c.status(), c.detail()};
-  return apply_policy(*c, scratch().top.site, policy);
+  DecisionContext context;
+  return decide(cookie, policy, context);
+}
+Result<Decision> Engine::decide(const StoredCookie& cookie, const Policy& policy) const {
+  DecisionContext context;
+  return decide(cookie, policy, context);
 }
 
-Result<Decision> Engine::decide(const StoredCookie& cookie, const Policy& policy) const {
+Result<Decision> Engine::decide(const Request& request, const Policy& policy, DecisionContext& context) const {
   std::string_view top_site;
-  auto c = classify_stored(cookie, top_site);
+  auto c = classify_request(request, *context.scratch_, top_site);
+  if (!c.ok()) return {c.status(), c.detail()};
+  return apply_policy(*c, top_site, policy);
+}
+
+Result<Decision> Engine::decide(const CookieWrite& cookie, const Policy& policy, DecisionContext& context) const {
+  std::string_view top_site;
+  auto c = classify_write(cookie, *context.scratch_, top_site);
+  if (!c.ok()) return {c.status(), c.detail()};
+  return apply_policy(*c, top_site, policy);
+}
+
+Result<Decision> Engine::decide(const StoredCookie& cookie, const Policy& policy, DecisionContext& context) const {
+  std::string_view top_site;
+  auto c = classify_stored(cookie, *context.scratch_, top_site);
   if (!c.ok()) return {c.status(), c.detail()};
   return apply_policy(*c, top_site, policy);
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <span>
 #include <type_traits>
 #include <unordered_map>
 
@@ -138,16 +139,15 @@ class BufferWriter {
   void put(std::size_t at, const T& value) {
     std::memcpy(out_.data() + at, &value, sizeof(T));
   }
-  template <class T>
-  void put_array(std::size_t at, const std::vector<T>& values) {
-    if (!values.empty()) std::memcpy(out_.data() + at, values.data(), values.size() * sizeof(T));
+  void put_bytes(std::size_t at, std::span<const std::uint8_t> bytes) {
+    if (!bytes.empty()) std::memcpy(out_.data() + at, bytes.data(), bytes.size());
   }
 
  private:
   std::vector<std::uint8_t>& out_;
 };
 
-// Everything build() lays out, in section order, before the single allocation.
+// Everything build() lays out (the section table: snapshot_layout.h), before the single allocation.
 struct Sections {
   std::vector<std::uint8_t> psl;
   StringPool strings;
@@ -460,9 +460,32 @@ class Compiler {
   std::vector<const NetworkFilter*> pattern_sources_;
 };
 
-template <class T>
-std::uint32_t byte_size(const std::vector<T>& v) {
-  return static_cast<std::uint32_t>(v.size() * sizeof(T));
+using SectionBytes = std::array<std::span<const std::uint8_t>, kSectionCount>;
+
+// Section S's bytes are `records`, which must be S's record type (kSectionSpecs).
+template <Section S, class T>
+void place(SectionBytes& out, std::span<const T> records) {
+  static_assert(is_record_of<S, T>, "not the record type kSectionSpecs gives this section");
+  out[S] = {reinterpret_cast<const std::uint8_t*>(records.data()), records.size_bytes()};
+}
+
+SectionBytes section_bytes(const Sections& s) {
+  SectionBytes out{};
+  place<kPsl, std::uint8_t>(out, s.psl);
+  place<kStrings, char>(out, std::span<const char>(s.strings.bytes()));
+  place<kVendors, VendorRecord>(out, s.vendors);
+  place<kHostSlots, HashSlot>(out, s.host_slots);
+  place<kHostRules, HostRuleRecord>(out, s.host_rules);
+  place<kHostExtras, HostExtra>(out, s.host_extras);
+  place<kTokenSlots, HashSlot>(out, s.token_slots);
+  place<kTokenBloom, std::uint32_t>(out, s.token_bloom);
+  place<kPatternIndex, IndexEntry>(out, s.pattern_index);
+  place<kPatterns, PatternRecord>(out, s.patterns);
+  place<kDomains, DomainRecord>(out, s.domains);
+  place<kCookieSlots, HashSlot>(out, s.cookie_slots);
+  place<kCookieRules, CookieRecord>(out, s.cookie_rules);
+  place<kMeta, Meta>(out, std::span<const Meta>(&s.meta, 1));
+  return out;
 }
 
 }  // namespace
@@ -487,48 +510,22 @@ Result<std::vector<std::uint8_t>> EngineBuilder::build() const {
       s.pattern_index.size() > kMaxSlotBegin || s.cookie_rules.size() > kMaxSlotBegin)
     return {Status::invalid_rule, "too many rules for one engine buffer"};
 
-  std::array<std::uint32_t, kSectionCount> sizes{
-      static_cast<std::uint32_t>(s.psl.size()),
-      static_cast<std::uint32_t>(s.strings.bytes().size()),
-      byte_size(s.vendors),
-      byte_size(s.host_slots),
-      byte_size(s.host_rules),
-      byte_size(s.host_extras),
-      byte_size(s.token_slots),
-      byte_size(s.token_bloom),
-      byte_size(s.pattern_index),
-      byte_size(s.patterns),
-      byte_size(s.domains),
-      byte_size(s.cookie_slots),
-      byte_size(s.cookie_rules),
-      static_cast<std::uint32_t>(sizeof(Meta))};
+  const SectionBytes parts = section_bytes(s);
   std::array<SectionEntry, kSectionCount> table{};
   auto offset = static_cast<std::uint32_t>(kHeaderBytes);
   for (std::size_t i = 0; i < kSectionCount; ++i) {
-    table[i] = {offset, sizes[i]};
-    offset = align4(offset + sizes[i]);
+    table[i] = {offset, static_cast<std::uint32_t>(parts[i].size())};
+    offset = align4(offset + table[i].size);
   }
   const std::uint32_t total = offset + static_cast<std::uint32_t>(kTrailerBytes);
 
   std::vector<std::uint8_t> out(total, 0);
   BufferWriter w(out);
   w.put(0, Header{kSnapshotMagic, kSnapshotVersion, 0, total, kSectionCount});
-  for (std::size_t i = 0; i < kSectionCount; ++i) w.put(sizeof(Header) + i * sizeof(SectionEntry), table[i]);
-  w.put_array(table[kPsl].offset, s.psl);
-  if (!s.strings.bytes().empty())
-    std::memcpy(out.data() + table[kStrings].offset, s.strings.bytes().data(), s.strings.bytes().size());
-  w.put_array(table[kVendors].offset, s.vendors);
-  w.put_array(table[kHostSlots].offset, s.host_slots);
-  w.put_array(table[kHostRules].offset, s.host_rules);
-  w.put_array(table[kHostExtras].offset, s.host_extras);
-  w.put_array(table[kTokenSlots].offset, s.token_slots);
-  w.put_array(table[kTokenBloom].offset, s.token_bloom);
-  w.put_array(table[kPatternIndex].offset, s.pattern_index);
-  w.put_array(table[kPatterns].offset, s.patterns);
-  w.put_array(table[kDomains].offset, s.domains);
-  w.put_array(table[kCookieSlots].offset, s.cookie_slots);
-  w.put_array(table[kCookieRules].offset, s.cookie_rules);
-  w.put(table[kMeta].offset, s.meta);
+  for (std::size_t i = 0; i < kSectionCount; ++i) {
+    w.put(sizeof(Header) + i * sizeof(SectionEntry), table[i]);
+    w.put_bytes(table[i].offset, parts[i]);
+  }
   w.put(total - kTrailerBytes, crc32(std::span<const std::uint8_t>(out.data(), total - kTrailerBytes)));
   return out;
 }

@@ -111,12 +111,7 @@ Policy Policy::necessary_only() {
   return p;
 }
 
-// `unknown` only ever describes third-party resources nobody classified (first-party ones are
-// necessary), so its default and unknown_third_party are one setting.
-void Policy::set_default(Category c, Action a) {
-  if (c == Category::unknown) unknown_third_party_ = a;
-  else defaults_[static_cast<std::size_t>(c)] = a;
-}
+void Policy::set_default(Category c, Action a) { defaults_[static_cast<std::size_t>(c)] = a; }
 
 void Policy::set_site(std::string_view site, Category c, std::optional<Action> a) {
   auto it = sites_.find(site);
@@ -140,7 +135,6 @@ void Policy::keep_site(std::string_view site) {
 
 Action Policy::default_for(Category c) const {
   if (c == Category::necessary) return Action::allow;
-  if (c == Category::unknown) return unknown_third_party_;
   return defaults_[static_cast<std::size_t>(c)];
 }
 

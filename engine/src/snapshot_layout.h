@@ -204,10 +204,77 @@ static_assert(sizeof(HashSlot) == 8 && sizeof(HostRuleRecord) == 16 && sizeof(Ho
 static_assert(sizeof(PatternRecord) == 28 && sizeof(IndexEntry) == 12);
 static_assert(sizeof(DomainRecord) == 12 && sizeof(CookieRecord) == 28 && sizeof(Meta) == 24);
 
-// The record size of each section (1 for byte sections), to validate section sizes at load.
-inline constexpr std::uint32_t kRecordSize[kSectionCount] = {
-    1, 1, sizeof(VendorRecord), sizeof(HashSlot), sizeof(HostRuleRecord), sizeof(HostExtra), sizeof(HashSlot), 4, sizeof(IndexEntry),
-    sizeof(PatternRecord), sizeof(DomainRecord), sizeof(HashSlot), sizeof(CookieRecord), sizeof(Meta)};
+// What the structural check enforces on a section beyond whole records.
+enum SectionFlag : std::uint8_t {
+  kPowerOfTwo = 1,  // a hash table or bitset indexed by masking: a power-of-two record count (or none)
+  kOneRecord = 2,   // exactly one record
+};
+
+struct SectionSpec {
+  Section id;
+  std::string_view name;
+  std::uint32_t record_size;  // 1 for byte sections
+  std::uint8_t flags;         // SectionFlag
+};
+
+// The one table of sections: the builder lays them out, the reader views them and the structural
+// check validates them from it, in this order.
+inline constexpr SectionSpec kSectionSpecs[kSectionCount] = {
+    {kPsl, "psl", 1, 0},
+    {kStrings, "strings", 1, 0},
+    {kVendors, "vendors", sizeof(VendorRecord), 0},
+    {kHostSlots, "host_slots", sizeof(HashSlot), kPowerOfTwo},
+    {kHostRules, "host_rules", sizeof(HostRuleRecord), 0},
+    {kHostExtras, "host_extras", sizeof(HostExtra), 0},
+    {kTokenSlots, "token_slots", sizeof(HashSlot), kPowerOfTwo},
+    {kTokenBloom, "token_bloom", sizeof(std::uint32_t), kPowerOfTwo},
+    {kPatternIndex, "pattern_index", sizeof(IndexEntry), 0},
+    {kPatterns, "patterns", sizeof(PatternRecord), 0},
+    {kDomains, "domains", sizeof(DomainRecord), 0},
+    {kCookieSlots, "cookie_slots", sizeof(HashSlot), kPowerOfTwo},
+    {kCookieRules, "cookie_rules", sizeof(CookieRecord), 0},
+    {kMeta, "meta", sizeof(Meta), kOneRecord},
+};
+
+constexpr bool specs_in_id_order() {
+  for (std::uint32_t i = 0; i < kSectionCount; ++i)
+    if (kSectionSpecs[i].id != i) return false;
+  return true;
+}
+static_assert(specs_in_id_order(), "kSectionSpecs lists every section once, in Section order");
+
+// Whether T is the record type of section S: the builder and the reader name their record types
+// against the table, so a record struct and the table cannot drift apart unnoticed.
+template <Section S, class T>
+constexpr bool is_record_of = std::is_trivially_copyable_v<T> && sizeof(T) == kSectionSpecs[S].record_size;
+
+// A digest of what a reader of the format must agree on: the section table (order, names, record
+// sizes, flags) and the header. Stored beside the version it belongs to (kFormatFingerprint), so a
+// layout change that forgets to bump kSnapshotVersion fails tests/engine/snapshot_layout_test.cpp.
+// Field order inside a record is not seen: reordering fields also needs a version bump.
+constexpr std::uint32_t layout_fingerprint_of(std::span<const SectionSpec, kSectionCount> specs) {
+  std::uint32_t h = 2166136261u;  // FNV-1a over the little-endian bytes of each value
+  auto mix = [&h](std::uint32_t v) {
+    for (int i = 0; i < 4; ++i) h = (h ^ ((v >> (8 * i)) & 0xFFu)) * 16777619u;
+  };
+  mix(sizeof(Header));
+  mix(sizeof(SectionEntry));
+  for (const SectionSpec& s : specs) {
+    mix(s.id);
+    for (char c : s.name) mix(static_cast<std::uint8_t>(c));
+    mix(s.record_size);
+    mix(s.flags);
+  }
+  return h;
+}
+constexpr std::uint32_t layout_fingerprint() { return layout_fingerprint_of(kSectionSpecs); }
+
+struct FormatStamp {
+  std::uint32_t version;
+  std::uint32_t fingerprint;
+};
+// The layout_fingerprint() of buffer format `version`: change both together.
+inline constexpr FormatStamp kFormatFingerprint = {6, 0xb445ac7a};
 
 // The token_bloom bit of a key, for a bitset of 2^log2_bits bits. The top bits of a multiplicative
 // hash, so they are independent of the low bits that place the key in token_slots.
@@ -235,5 +302,19 @@ class Table {
   const std::uint8_t* data_ = nullptr;
   std::size_t size_ = 0;  // whole records (reads run in the hottest loops: no division per read)
 };
+
+// The bytes of section `id` of a buffer the structural check accepted (Engine::load()).
+inline std::span<const std::uint8_t> section_bytes(std::span<const std::uint8_t> buffer, Section id) {
+  SectionEntry e;
+  std::memcpy(&e, buffer.data() + sizeof(Header) + id * sizeof(SectionEntry), sizeof e);
+  return buffer.subspan(e.offset, e.size);
+}
+
+// Section S of an accepted buffer as records of T, which must be S's record type.
+template <Section S, class T>
+Table<T> table_of(std::span<const std::uint8_t> buffer) {
+  static_assert(is_record_of<S, T>, "not the record type kSectionSpecs gives this section");
+  return Table<T>(section_bytes(buffer, S));
+}
 
 }  // namespace warden::snapshot

@@ -330,6 +330,10 @@ TEST_CASE("limits: Firefox's 5,000 dynamic rules are exceeded before Chromium's 
   auto doc = json::parse(warden::dnr_compilation_to_json(std::move(c).value()));
   CHECK(doc["limits"]["chromium"]["fits"] == true);
   CHECK(doc["limits"]["firefox"]["fits"] == false);
+  // No rule is a regexFilter, so no regex count or limit is reported: it could only ever say 0.
+  for (const auto& rule : doc["rules"]) CHECK_FALSE(rule["condition"].contains("regexFilter"));
+  CHECK_FALSE(doc["counts"].contains("regex"));
+  CHECK_FALSE(doc["limits"]["chromium"].contains("regex"));
 }
 
 TEST_CASE("static rulesets: one per refusable category, ids from 1, necessary has none") {

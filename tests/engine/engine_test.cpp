@@ -508,7 +508,7 @@ TEST_CASE("random byte flips are caught by verify and never make deciding unsafe
   CHECK(loaded > 0);
 }
 
-TEST_CASE("deciding does not allocate once the thread's scratch has grown") {
+TEST_CASE("deciding with a reused context does not allocate once its buffers have grown") {
   EngineBuilder b;
   VendorDatabase db;
   db.vendors.push_back(vendor("ga", Category::analytics, {{"google-analytics.com", ""}}, {{"_ga", false, ""}, {"_ga_", true, ""}}));
@@ -533,23 +533,24 @@ TEST_CASE("deciding does not allocate once the thread's scratch has grown") {
   const StoredCookie jar[] = {{"_ga", ".shop.example", "/", ""},
                                {"uid", "www.google-analytics.com", "/collect", "(https,news.example,8443)"},
                                {"w", ".widget.example", "", "https://www.shop.example"}};
+  DecisionContext context;
   for (int warm = 0; warm < 2; ++warm) {
-    for (const auto& r : requests) REQUIRE(e.decide(r, p).ok());
-    for (const auto& c : cookies) REQUIRE(e.decide(c, p).ok());
-    for (const auto& c : jar) REQUIRE(e.decide(c, p).ok());
+    for (const auto& r : requests) REQUIRE(e.decide(r, p, context).ok());
+    for (const auto& c : cookies) REQUIRE(e.decide(c, p, context).ok());
+    for (const auto& c : jar) REQUIRE(e.decide(c, p, context).ok());
   }
   g_allocations = 0;
   g_count_allocations = true;
   for (int round = 0; round < 3; ++round) {
-    for (const auto& r : requests) (void)e.decide(r, p);
-    for (const auto& c : cookies) (void)e.decide(c, p);
-    for (const auto& c : jar) (void)e.decide(c, p);
+    for (const auto& r : requests) (void)e.decide(r, p, context);
+    for (const auto& c : cookies) (void)e.decide(c, p, context);
+    for (const auto& c : jar) (void)e.decide(c, p, context);
   }
   g_count_allocations = false;
   CHECK(g_allocations.load() == 0);
   // The counter itself works: an error result carries an allocated message.
   g_count_allocations = true;
-  (void)e.decide(Request{"not a url", "https://www.shop.example/", "", ResourceType::image}, p);
+  (void)e.decide(Request{"not a url", "https://www.shop.example/", "", ResourceType::image}, p, context);
   g_count_allocations = false;
   CHECK(g_allocations.load() > 0);
 }

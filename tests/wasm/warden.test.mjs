@@ -194,6 +194,22 @@ test('the module refuses "same page" from an engine that was never sent one', as
   m._cw_engine_free(handle);
 });
 
+// The module holds one page per engine (its decision context): the page of the last decision,
+// which a cookie write on another page replaces. A request from the earlier page must be decided
+// on that page, not on the cookie's.
+test('a request after a cookie write on another page is decided on its own page', async () => {
+  const engine = await loadEngine({ ...NECESSARY_ONLY, sites: { 'shop.example': { analytics: 'allow' } } });
+  const script = (topUrl) => engine.decideRequest({ url: 'https://www.google-analytics.com/analytics.js', topUrl, type: 'script' });
+  assert.equal(script(SHOP).action, 'allow');
+  assert.equal(engine.decideCookie({ name: '_ga', domain: '.news.example', topUrl: 'https://news.example/' }).action, 'block');
+  assert.equal(script(SHOP).action, 'allow');
+  assert.equal(script('https://news.example/').action, 'block');
+  // A request the module refused before reading its page: the page is sent again, not assumed held.
+  assert.throws(() => engine.decideRequest({ url: 'not a url', topUrl: SHOP, type: 'script' }), WardenError);
+  assert.equal(script(SHOP).action, 'allow');
+  engine.free();
+});
+
 test('a corrupted or truncated engine buffer is refused with a status, not a crash', async () => {
   const refused = async (bytes) => {
     await assert.rejects(Warden.load({ wasmBinary, engineBytes: bytes }), (e) => {

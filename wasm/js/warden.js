@@ -16,7 +16,7 @@ import { ActionNames, CategoryNames, CookieSource, ResourceType, ResourceTypeAli
 export { Status } from './status.js';
 
 const DECISION_WORDS = 7; // CwDecision in warden_api.cpp
-const SAME_PAGE = 0xFFFFFFFF; // kSamePage in warden_api.cpp: top_len meaning "the previous request's page"
+const SAME_PAGE = 0xFFFFFFFF; // kSamePage in warden_api.cpp: top_len meaning "the page the module holds"
 const NO_PAGE = Symbol('no page'); // equal to no URL
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -82,7 +82,9 @@ function resourceTypeCode(type) {
 
 export class WardenEngine {
   #m; #io; #handle;
-  #pageTop = NO_PAGE; #pageFrame = NO_PAGE; // the page URLs the module holds for this engine (SAME_PAGE)
+  // Which page URLs the module's decision context holds for this engine (the last decision's page),
+  // so that a request from it is sent without them (SAME_PAGE). Not a cache: the module keeps the page.
+  #pageTop = NO_PAGE; #pageFrame = NO_PAGE;
   #names = new Map(); // decision strings (vendor, rule): address -> [length, text]
 
   /** @private Use Warden.load(). */
@@ -126,8 +128,8 @@ export class WardenEngine {
       const n = this.#io.write([r?.url, top, frame]);
       this.#pageTop = this.#pageFrame = NO_PAGE;
       status = this.#m._cw_decide_request(handle, n[0], n[1], n[2], type);
-      // invalid_argument may mean the module did not take the page; sending it again is always safe.
-      if (status !== INVALID_ARGUMENT) {
+      // A failed decision may not have parsed the page (a bad url is refused first): send it again.
+      if (status === 0) {
         this.#pageTop = top;
         this.#pageFrame = frame;
       }
@@ -141,6 +143,7 @@ export class WardenEngine {
     const source = COOKIE_SOURCES.get(c?.source ?? 'http');
     if (source === undefined) throw invalid(`unknown cookie source ${JSON.stringify(c.source)}`);
     const n = this.#io.write([c?.name, c?.domain, c?.topUrl, c?.scriptUrl ?? '']);
+    this.#pageTop = this.#pageFrame = NO_PAGE; // the cookie's page becomes the one the module holds
     this.#check(this.#m._cw_decide_cookie(this.#live(), n[0], n[1], n[2], n[3], source));
     return this.#decision();
   }

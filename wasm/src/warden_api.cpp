@@ -69,13 +69,13 @@ struct CwEngine {
   // Built at the first cw_compile_dnr and kept: most of a compilation's work does not depend on
   // the policy, and the extension compiles on every policy change.
   std::unique_ptr<warden::DnrRuleIndex> dnr_index;
-  // The top and frame URLs of the last cw_decide_request that sent them (kSamePage reuses them).
-  std::string page_top, page_frame;
-  bool has_page = false;
+  // What deciding reuses, the page of the last request or cookie write included (kSamePage).
+  warden::DecisionContext context;
 };
 
-// top_len of cw_decide_request meaning "the page of this engine's previous request": requests come
-// in bursts from one page, and encoding its two URLs again was a third of the JS side's work.
+// top_len of cw_decide_request meaning "the page this engine's context holds" (the last decision's,
+// DecisionContext::page_top()): requests come in bursts from one page, and encoding its two URLs
+// again was a third of the JS side's work.
 constexpr std::uint32_t kSamePage = 0xFFFFFFFFu;
 
 CwResult g_result{};
@@ -148,7 +148,7 @@ std::uint32_t cw_engine_create(std::uint32_t bytes_ptr, std::uint32_t size) {
   if (!bytes) return fail(Status::invalid_argument, "no engine bytes");
   auto loaded = warden::Engine::load(std::span<const std::uint8_t>(bytes.get(), size));
   if (!loaded.ok()) return fail(loaded);
-  auto* e = new CwEngine{std::move(bytes), size, std::move(loaded).value(), warden::Policy::allow_all(), {}};
+  auto* e = new CwEngine{std::move(bytes), size, std::move(loaded).value(), warden::Policy::allow_all(), {}, {}, {}};
   return finish(Status::ok, e, sizeof *e);
 }
 
@@ -165,7 +165,7 @@ std::uint32_t cw_set_policy(std::uint32_t handle, std::uint32_t json_len) {
 }
 
 // url, top_url, frame_url in the input buffer, or url alone with top_len == kSamePage (frame_len
-// ignored) to reuse the previous request's page; type = warden::ResourceType.
+// ignored) for the page the engine's context holds; type = warden::ResourceType.
 std::uint32_t cw_decide_request(std::uint32_t handle, std::uint32_t url_len, std::uint32_t top_len,
                                 std::uint32_t frame_len, std::uint32_t type) {
   auto* e = engine_of(handle);
@@ -173,17 +173,16 @@ std::uint32_t cw_decide_request(std::uint32_t handle, std::uint32_t url_len, std
   if (top_len == kSamePage) {
     std::string_view url[1];
     if (!take_inputs({url_len}, url)) return fail(Status::invalid_argument, "input length overruns the buffer");
-    if (!e->has_page) return fail(Status::invalid_argument, "no previous request's page to reuse");
+    if (e->context.page_top().empty()) return fail(Status::invalid_argument, "no page held to reuse");
     in[0] = url[0];
-  } else {
-    if (!take_inputs({url_len, top_len, frame_len}, in)) return fail(Status::invalid_argument, "input length overruns the buffer");
-    e->page_top.assign(in[1]);
-    e->page_frame.assign(in[2]);
-    e->has_page = true;
+    in[1] = e->context.page_top();
+    in[2] = e->context.page_frame();
+  } else if (!take_inputs({url_len, top_len, frame_len}, in)) {
+    return fail(Status::invalid_argument, "input length overruns the buffer");
   }
   if (type >= static_cast<std::uint32_t>(warden::ResourceType::kCount)) return fail(Status::invalid_argument, "unknown resource type");
-  warden::Request request{in[0], e->page_top, e->page_frame, static_cast<warden::ResourceType>(type)};
-  return finish_decision(e->engine.decide(request, e->policy));
+  warden::Request request{in[0], in[1], in[2], static_cast<warden::ResourceType>(type)};
+  return finish_decision(e->engine.decide(request, e->policy, e->context));
 }
 
 // name, domain, top_url, script_url in the input buffer; source = warden::CookieSource.
@@ -192,9 +191,9 @@ std::uint32_t cw_decide_cookie(std::uint32_t handle, std::uint32_t name_len, std
   std::string_view in[4];
   if (!take_inputs({name_len, domain_len, top_len, script_len}, in)) return fail(Status::invalid_argument, "input length overruns the buffer");
   if (source > static_cast<std::uint32_t>(warden::CookieSource::script)) return fail(Status::invalid_argument, "unknown cookie source");
-  const auto* e = engine_of(handle);
+  auto* e = engine_of(handle);
   warden::CookieWrite cookie{in[0], in[1], in[2], static_cast<warden::CookieSource>(source), in[3]};
-  return finish_decision(e->engine.decide(cookie, e->policy));
+  return finish_decision(e->engine.decide(cookie, e->policy, e->context));
 }
 
 // Policy JSON then options JSON in the input buffer; result = dnr_compilation_to_json().
@@ -245,8 +244,8 @@ std::uint32_t cw_decide_stored_cookie(std::uint32_t handle, std::uint32_t name_l
   std::string_view in[4];
   if (!take_inputs({name_len, domain_len, path_len, partition_len}, in))
     return fail(Status::invalid_argument, "input length overruns the buffer");
-  const auto* e = engine_of(handle);
-  return finish_decision(e->engine.decide(warden::StoredCookie{in[0], in[1], in[2], in[3]}, e->policy));
+  auto* e = engine_of(handle);
+  return finish_decision(e->engine.decide(warden::StoredCookie{in[0], in[1], in[2], in[3]}, e->policy, e->context));
 }
 
 }  // extern "C"

@@ -76,12 +76,13 @@ struct DnrLimits {
   std::string_view browser;
   std::size_t dynamic_rules;  // MAX_NUMBER_OF_DYNAMIC_RULES
   std::size_t unsafe_rules;   // MAX_NUMBER_OF_UNSAFE_DYNAMIC_RULES; 0 = counted within dynamic_rules
-  std::size_t regex_rules;    // MAX_NUMBER_OF_REGEX_RULES
   std::size_t static_rules;   // getAvailableStaticRuleCount()
   std::size_t enabled_rulesets;
 };
-inline constexpr DnrLimits kChromiumDnrLimits{"chromium", 30000, 5000, 1000, 330000, 50};
-inline constexpr DnrLimits kFirefoxDnrLimits{"firefox", 5000, 0, 1000, 30000, 20};
+// No regexFilter rule is ever emitted (hosts, host/path url filters and initiators only), so the
+// regex limit (MAX_NUMBER_OF_REGEX_RULES, 1000 in both) never applies.
+inline constexpr DnrLimits kChromiumDnrLimits{"chromium", 30000, 5000, 330000, 50};
+inline constexpr DnrLimits kFirefoxDnrLimits{"firefox", 5000, 0, 30000, 20};
 
 struct DnrOptions {
   int first_rule_id = 1;
@@ -111,7 +112,6 @@ struct DnrCompilation {
   std::string rules_json;  // JSON array, ready for updateDynamicRules({addRules})
   std::size_t rules = 0;
   std::size_t unsafe_rules = 0;
-  std::size_t regex_rules = 0;
   std::array<DnrCategoryCount, kCategoryCount> by_category{};
 };
 

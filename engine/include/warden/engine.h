@@ -3,8 +3,10 @@
 // Lifecycle: an EngineBuilder (engine_builder.h) turns vendor databases, filter lists and the
 // public suffix list into one byte buffer. Engine::load() views that buffer without parsing it
 // (bounds-checked header and section table; the CRC is checked by verify_snapshot() in
-// snapshot.h); the buffer must outlive the Engine. Deciding never allocates after the first call
-// on a thread (scratch buffers are reused). An Engine is cheap to copy (a few views).
+// snapshot.h); the buffer must outlive the Engine. An Engine is cheap to copy (a few views) and
+// keeps no state between calls: what deciding reuses (the parsed page, buffers) lives in the
+// caller's DecisionContext (decision_context.h), one per thread, so several threads may decide with
+// one Engine. Deciding with a reused context does not allocate once its buffers have grown.
 //
 // Classification, in order:
 //  1. vendor host rules: the longest matching host suffix, then the longest path prefix;
@@ -23,13 +25,13 @@
 // site: the site whose policy (overrides included) can keep it.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <span>
 #include <string_view>
 #include <vector>
 
 #include "warden/decision.h"
+#include "warden/decision_context.h"
 #include "warden/policy.h"
 #include "warden/public_suffix.h"
 #include "warden/request.h"
@@ -62,15 +64,21 @@ struct HostRuleInfo {
 class Engine {
  public:
   static Result<Engine> load(std::span<const std::uint8_t> buffer);
-  // Views of the buffer's sections (layout in engine/src/snapshot_layout.h).
-  static constexpr std::size_t kSections = 14;
-  using Sections = std::array<std::span<const std::uint8_t>, kSections>;
 
+  // Decision = the classification and the policy's action on the top-level site.
+  Result<Classification> classify(const Request& request, DecisionContext& context) const;
+  Result<Classification> classify(const CookieWrite& cookie, DecisionContext& context) const;
+  Result<Classification> classify(const StoredCookie& cookie, DecisionContext& context) const;
+  Result<Decision> decide(const Request& request, const Policy& policy, DecisionContext& context) const;
+  Result<Decision> decide(const CookieWrite& cookie, const Policy& policy, DecisionContext& context) const;
+  Result<Decision> decide(const StoredCookie& cookie, const Policy& policy, DecisionContext& context) const;
+
+  // One-off calls with a fresh context each (an allocation per call): for tools and tests, not loops.
   Result<Classification> classify(const Request& request) const;
   Result<Classification> classify(const CookieWrite& cookie) const;
+  Result<Classification> classify(const StoredCookie& cookie) const;
   Result<Decision> decide(const Request& request, const Policy& policy) const;
   Result<Decision> decide(const CookieWrite& cookie, const Policy& policy) const;
-  Result<Classification> classify(const StoredCookie& cookie) const;
   Result<Decision> decide(const StoredCookie& cookie, const Policy& policy) const;
 
   const PublicSuffixList& public_suffixes() const;
@@ -80,14 +88,16 @@ class Engine {
   std::vector<HostRuleInfo> host_rules() const;
 
  private:
-  Engine(std::span<const std::uint8_t> buffer, const Sections& sections, PublicSuffixList psl, std::uint64_t id)
-      : buffer_(buffer), sections_(sections), psl_(psl), id_(id) {}
-  // `top_site` receives the site whose policy applies (a view into the thread's scratch).
-  Result<Classification> classify_stored(const StoredCookie& cookie, std::string_view& top_site) const;
-  std::span<const std::uint8_t> buffer_;
-  Sections sections_;
+  Engine(std::span<const std::uint8_t> buffer, PublicSuffixList psl, std::uint64_t id)
+      : buffer_(buffer), psl_(psl), id_(id) {}
+  // `top_site` receives the site whose policy applies (a view into `scratch`).
+  using Scratch = DecisionContext::Scratch;
+  Result<Classification> classify_request(const Request& request, Scratch& scratch, std::string_view& top_site) const;
+  Result<Classification> classify_write(const CookieWrite& cookie, Scratch& scratch, std::string_view& top_site) const;
+  Result<Classification> classify_stored(const StoredCookie& cookie, Scratch& scratch, std::string_view& top_site) const;
+  std::span<const std::uint8_t> buffer_;  // passed the structural check; layout: engine/src/snapshot_layout.h
   PublicSuffixList psl_;
-  std::uint64_t id_;  // distinct per load(): keys the per-thread cache of parsed page URLs
+  std::uint64_t id_;  // distinct per load(): keys what a DecisionContext keeps (another engine, another PSL)
 };
 
 }  // namespace warden

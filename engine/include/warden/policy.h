@@ -61,8 +61,9 @@ class Policy {
   const std::set<std::string, std::less<>>& kept_sites() const { return kept_; }
 
  private:
-  std::array<Action, kCategoryCount> defaults_{};  // all allow; the unknown slot is unused
-  Action unknown_third_party_ = Action::allow;
+  // All allow. `unknown` only ever describes third-party resources nobody classified (first-party
+  // ones are necessary), so its slot is unknown_third_party.
+  std::array<Action, kCategoryCount> defaults_{};
   std::map<std::string, CategoryChoices, std::less<>> sites_;
   std::set<std::string, std::less<>> kept_;
 };
