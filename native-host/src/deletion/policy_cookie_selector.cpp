@@ -38,7 +38,7 @@ std::vector<std::pair<std::string, std::size_t>> SweepTally::top_vendors(std::si
 }
 
 bool PolicyCookieSelector::selects(const StoredCookieFields& cookie) {
-  auto decision = engine_.decide(warden::StoredCookie{cookie.name, cookie.domain, cookie.path, cookie.partition}, policy_);
+  auto decision = engine_.decide(warden::StoredCookie{cookie.name, cookie.domain, cookie.path, cookie.partition}, policy_, context_);
   if (!decision.ok()) {
     ++tally_.unreadable;
     return false;

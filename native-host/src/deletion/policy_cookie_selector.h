@@ -16,6 +16,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "deletion/cookie_selector.h"
+#include "warden/decision_context.h"
 #include "warden/engine.h"
 #include "warden/policy.h"
 
@@ -50,6 +51,7 @@ class PolicyCookieSelector final : public CookieSelector {
  private:
   const warden::Engine& engine_;
   const warden::Policy& policy_;
+  warden::DecisionContext context_;  // one selector per thread: the engine's buffers, reused per cookie
   SweepTally tally_;
   std::string host_;  // scratch for the top-level site's host
 };
