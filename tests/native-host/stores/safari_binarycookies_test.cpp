@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 using cookiewarden::binarycookies_page_checksum;
 using cookiewarden::BinaryCookieJar;
 using cookiewarden::BinaryCookieRecord;
-using cookiewarden::BinaryCookiesFileStatus;
+using cookiewarden::SkipReason;
 using cookiewarden::parse_binarycookies;
 using cookiewarden::remove_from_binarycookies_file;
 using cookiewarden::inspect_binarycookies_file;
@@ -414,7 +414,7 @@ TEST_CASE("random corruption never reads out of bounds, a rejected file stays un
       ++rejected;
       write_bytes(path, b);
       auto result = remove_from_binarycookies_file(path, [](const BinaryCookieRecord&) { return true; });
-      CHECK(result.status == BinaryCookiesFileStatus::corrupt);
+      CHECK(result.skipped == SkipReason::corrupt);
       CHECK(read_bytes(path) == b);
     }
   }
@@ -474,15 +474,15 @@ TEST_CASE("nothing to delete: the file is not rewritten") {
 TEST_CASE("missing files, symlinks and directories are clear errors") {
   ScratchDir dir;
   auto all = [](const BinaryCookieRecord&) { return true; };
-  CHECK(remove_from_binarycookies_file(dir.path / "absent", all).status == BinaryCookiesFileStatus::not_found);
+  CHECK(remove_from_binarycookies_file(dir.path / "absent", all).skipped == SkipReason::not_present);
   write_bytes(dir.path / "real", fixture(kKooky));
   fs::create_symlink(dir.path / "real", dir.path / "link");
   auto linked = remove_from_binarycookies_file(dir.path / "link", all);
-  CHECK(linked.status == BinaryCookiesFileStatus::not_a_regular_file);
+  CHECK(linked.skipped == SkipReason::unsafe_path);
   CHECK(linked.message.find("link") != std::string::npos);
   CHECK(read_bytes(dir.path / "real") == fixture(kKooky));
   fs::create_directory(dir.path / "sub");
-  CHECK(inspect_binarycookies_file(dir.path / "sub", all).status == BinaryCookiesFileStatus::not_a_regular_file);
+  CHECK(inspect_binarycookies_file(dir.path / "sub", all).skipped == SkipReason::unsafe_path);
 }
 
 TEST_CASE("an unreadable file is permission_denied and stays untouched") {
@@ -495,7 +495,7 @@ TEST_CASE("an unreadable file is permission_denied and stays untouched") {
   write_bytes(path, fixture(kKooky));
   REQUIRE(::chmod(path.c_str(), 0000) == 0);
   auto result = remove_from_binarycookies_file(path, [](const BinaryCookieRecord&) { return true; });
-  CHECK(result.status == BinaryCookiesFileStatus::permission_denied);
+  CHECK(result.skipped == SkipReason::permission_denied);
   REQUIRE(::chmod(path.c_str(), 0600) == 0);
   CHECK(read_bytes(path) == fixture(kKooky));
 }
