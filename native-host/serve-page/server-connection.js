@@ -16,7 +16,7 @@ const TOKEN_KEY = 'cookiewarden.token';
 export class ServerGone extends Error {}
 // The server refused the token (401): this page was opened from an old link.
 export class BadToken extends Error {}
-// The command ran and failed: `code` is the protocol's error code ("busy", "invalid_argument"…).
+// The command ran and failed: `code` is the protocol's error code ("invalid_argument", "not_found"…).
 export class CommandFailed extends Error {
   constructor(code, message) {
     super(message);

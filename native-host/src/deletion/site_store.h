@@ -1,11 +1,12 @@
 // The contract between the deletion orchestration (site_deletion.h) and each on-disk store of
-// site data: Chromium cookies, Local Storage and IndexedDB; Firefox cookies and storage/;
-// Safari's binarycookies and WebsiteData. One SiteStore knows one format in one profile.
+// site data: Chromium cookies, Local Storage, Session Storage and IndexedDB; Firefox cookies,
+// storage/ and session files; Safari's binarycookies and WebKit general storage; GNOME Web's.
+// One SiteStore knows one format in one profile.
 //
 // A store never decides whether a profile may be touched: site_deletion checks that the browser
 // is closed before it calls remove(). A store reports; it does not throw and does not print.
 //
-// Plugging a store in (e.g. Safari): implement SiteStore, construct it in the factory for the
+// Plugging a store in: implement SiteStore, construct it in the factory for the
 // browser family in site_deletion.cpp (`site_stores_for`), and test it on its own.
 #pragma once
 
@@ -30,8 +31,8 @@ enum class SkipReason : std::uint8_t {
   none = 0,                 // not skipped: the store was read (inspect) or edited (remove)
   not_present,              // the profile has no such store: nothing to do, not an error
   running,                  // the browser that owns the profile is running: close it first
-  locked,                   // another process holds the file (SQLITE_BUSY, LevelDB LOCK)
-  permission_denied,        // EACCES
+  locked,                   // another process holds the file (SQLITE_BUSY, LevelDB LOCK, EBUSY)
+  permission_denied,        // EACCES, EROFS, EPERM off macOS (stores/errno_skip_reason.h)
   schema_too_new,           // a schema version newer than we know: never written
   full_disk_access_needed,  // macOS TCC protects the file (Safari's container): grant access
   unsafe_path,              // a symlink or a path that leaves the profile: never followed

@@ -15,16 +15,6 @@ constexpr std::string_view kConsultedVariables[] = {
     "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "APPDATA", "LOCALAPPDATA", "USERPROFILE", "HOME",
 };
 
-constexpr Os running_os() {
-#if defined(_WIN32)
-  return Os::windows;
-#elif defined(__APPLE__)
-  return Os::macos;
-#else
-  return Os::linux_;
-#endif
-}
-
 }  // namespace
 
 std::string_view os_name(Os os) {

@@ -14,6 +14,17 @@ namespace cookiewarden {
 
 enum class Os { linux_, macos, windows };
 
+// The OS this binary was built for.
+constexpr Os running_os() {
+#if defined(_WIN32)
+  return Os::windows;
+#elif defined(__APPLE__)
+  return Os::macos;
+#else
+  return Os::linux_;
+#endif
+}
+
 // "linux", "macos", "windows" (as reported by the protocol's `hello`).
 std::string_view os_name(Os os);
 

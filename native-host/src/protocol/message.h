@@ -18,14 +18,14 @@
 // kMaxPagedResultBytes is replaced by a `too_large` error. (reply_paging.h does the split.)
 //
 // Progress. Asked for with "progress": true, a command that walks every browser profile
-// (delete_site, site_data) sends, before its reply, non-final messages with the request's id and
+// (delete_site, sweep, site_data) sends, before its reply, non-final messages with the request's id and
 // neither "ok" nor "page":
 //   {"id": <id>, "progress": {"done": n, "total": m, "browser": <browser name>,
 //                             "profile": <profile name>, "state": <state>, ...}}
 // per profile, once before it ("deleting" / "reading", done = profiles finished so far) and once
 // after it, done then counting it:
 //   "done"     + "deleted": items removed (or, with "dry_run": true, that would be), "complete"
-//              (delete_site), or "cookies" (site_data)
+//              (delete_site, sweep), or "cookies" (site_data)
 //   "skipped"  + "reason": e.g. "running" (the browser is open; nothing was touched)
 // Opt-in, so that a caller that cannot skip them (runtime.sendNativeMessage takes the first
 // message as the reply) and hosts older than this field (they ignore it) work unchanged. The
@@ -66,7 +66,7 @@ enum class ErrorCode : std::uint8_t {
   too_large,         // request over kMaxRequestBytes or result over kMaxPagedResultBytes
   internal,          // a bug or an unexpected failure in the host
   not_found,         // a browser, profile or site named in args does not exist
-  busy,              // the browser owning the profile is running; nothing was changed
+  busy,              // sent by no command: a running browser's profile is a result skipped "running"; kept so the numbers after it stay
   io_error,          // a file could not be read or written
 };
 

@@ -1,4 +1,4 @@
-// Per-profile progress of a command that walks profiles (delete_site, site_data): the "progress"
+// Per-profile progress of a command that walks profiles (delete_site, sweep, site_data): the "progress"
 // reports of protocol/message.h, sent through the context's sink. Nothing is built when no one
 // listens, so POST /api pays nothing for it.
 #pragma once

@@ -1,7 +1,6 @@
 #include "stores/firefox_session_restore.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <span>
@@ -10,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "platform/file_replacement.h"
+#include "stores/errno_skip_reason.h"
 #include "stores/firefox_origin_attributes.h"
 #include "stores/mozlz4.h"
 
@@ -237,13 +237,6 @@ void skip(StoreOutcome& outcome, SkipReason reason, std::string message) {
   outcome.items.clear();
 }
 
-SkipReason reason_of_errno(int error) {
-  if (error == ENOENT) return SkipReason::not_present;
-  if (error == EACCES || error == EPERM) return SkipReason::permission_denied;
-  if (error == ELOOP) return SkipReason::unsafe_path;
-  return SkipReason::io_error;
-}
-
 // Why load_file or replace_file failed, as the store reports it.
 void skip_for(StoreOutcome& outcome, const fs::path& file, const FileFailure& failure) {
   switch (failure.kind) {
@@ -252,7 +245,7 @@ void skip_for(StoreOutcome& outcome, const fs::path& file, const FileFailure& fa
     case FileFailure::Kind::changed:
       return skip(outcome, SkipReason::io_error, file.string() + " " + failure.action);
     case FileFailure::Kind::system:
-      return skip(outcome, reason_of_errno(failure.error),
+      return skip(outcome, skip_reason_for_errno(failure.error),
                   file.string() + ": " + failure.action + ": " + std::strerror(failure.error));
   }
 }

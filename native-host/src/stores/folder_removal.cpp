@@ -13,6 +13,7 @@
 #include "platform/commit_gate.h"
 #include "platform/process_liveness.h"
 #include "platform/small_file.h"
+#include "stores/errno_skip_reason.h"
 #include "undo/deletion_journal.h"
 
 namespace cookiewarden {
@@ -52,14 +53,11 @@ fs::path symlink_leaving(const fs::path& dir, const fs::path& root) {
   return {};
 }
 
+// A folder that was there when the removal listed it and is gone when it is moved is a failed
+// removal, not a store that is absent: the site's other folders are put back, and not_present
+// would let the deletion count the store as done.
 SkipReason reason_for_errno(int error) {
-  if (error == EACCES) return SkipReason::permission_denied;
-#ifdef __APPLE__
-  if (error == EPERM) return SkipReason::full_disk_access_needed;
-#else
-  if (error == EPERM) return SkipReason::permission_denied;
-#endif
-  return SkipReason::io_error;
+  return error == ENOENT ? SkipReason::io_error : skip_reason_for_errno(error);
 }
 
 // 0, or the errno why entries of `dir` cannot be removed. POSIX needs write and search permission
@@ -243,7 +241,7 @@ bool FolderRemoval::stage(SkipReason& reason, std::string& message) {
         continue;
       }
       if (ec) {
-        reason = SkipReason::io_error;
+        reason = reason_for_errno(ec.value());
         message = "cannot save " + item.path.string() + " in the undo journal: " + ec.message() + "; nothing was removed";
         unstage();
         return false;

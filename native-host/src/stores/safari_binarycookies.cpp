@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <cstring>
 
 #include "platform/file_replacement.h"
+#include "stores/errno_skip_reason.h"
 
 namespace cookiewarden {
 namespace {
@@ -288,59 +288,33 @@ std::vector<std::uint8_t> serialize_binarycookies_with(const BinaryCookieJar& ja
   return assemble_file(pages, jar.trailer);
 }
 
-std::string_view binarycookies_file_status_name(BinaryCookiesFileStatus status) {
-  switch (status) {
-    case BinaryCookiesFileStatus::ok: return "ok";
-    case BinaryCookiesFileStatus::not_found: return "not_found";
-    case BinaryCookiesFileStatus::permission_denied: return "permission_denied";
-    case BinaryCookiesFileStatus::needs_full_disk_access: return "needs_full_disk_access";
-    case BinaryCookiesFileStatus::corrupt: return "corrupt";
-    case BinaryCookiesFileStatus::changed_while_editing: return "changed_while_editing";
-    case BinaryCookiesFileStatus::not_a_regular_file: return "not_a_regular_file";
-    case BinaryCookiesFileStatus::io_error: return "io_error";
-  }
-  return "io_error";
-}
-
-
 namespace {
 
-using FileStatus = BinaryCookiesFileStatus;
-
-BinaryCookiesFileResult failure(FileStatus status, const std::filesystem::path& file, std::string cause) {
-  return {status, file.string() + ": " + std::move(cause), {}, 0};
+BinaryCookiesFileResult failure(SkipReason reason, const std::filesystem::path& file, std::string cause) {
+  return {reason, file.string() + ": " + std::move(cause), {}, 0};
 }
 
 BinaryCookiesFileResult errno_failure(const std::filesystem::path& file, std::string_view action, int error) {
+  SkipReason reason = skip_reason_for_errno(error);
   std::string cause = std::string(action) + ": " + std::strerror(error);
-  switch (error) {
-    case ENOENT: return failure(FileStatus::not_found, file, cause);
-    case ELOOP: return failure(FileStatus::not_a_regular_file, file, "is a symbolic link; not followed");
-    case EACCES: return failure(FileStatus::permission_denied, file, cause);
-#ifdef __APPLE__
-    case EPERM:
-      return failure(FileStatus::needs_full_disk_access, file,
-                     cause + " (Safari's data is protected: grant cookiewarden Full Disk Access in System Settings > "
-                             "Privacy & Security)");
-#else
-    case EPERM: return failure(FileStatus::permission_denied, file, cause);
-#endif
-    default: return failure(FileStatus::io_error, file, cause);
-  }
+  if (reason == SkipReason::unsafe_path) cause = "is a symbolic link; not followed";
+  if (reason == SkipReason::full_disk_access_needed)
+    cause += " (Safari's data is protected: grant cookiewarden Full Disk Access in System Settings > Privacy & Security)";
+  return failure(reason, file, std::move(cause));
 }
 
-// The file status for a failed read or replacement of `file`.
+// The skip reason for a failed read or replacement of `file`.
 BinaryCookiesFileResult file_failure(const std::filesystem::path& file, const FileFailure& f) {
   switch (f.kind) {
-    case FileFailure::Kind::not_regular: return failure(FileStatus::not_a_regular_file, file, f.action);
-    case FileFailure::Kind::changed: return failure(FileStatus::changed_while_editing, file, f.action);
+    case FileFailure::Kind::not_regular: return failure(SkipReason::unsafe_path, file, f.action);
+    case FileFailure::Kind::changed: return failure(SkipReason::locked, file, f.action);
     case FileFailure::Kind::system: break;
   }
   return errno_failure(file, f.action, f.error);
 }
 
 BinaryCookiesFileResult classify_records(const BinaryCookieJar& jar, const BinaryCookieFilter& remove) {
-  BinaryCookiesFileResult result{FileStatus::ok, {}, {}, 0};
+  BinaryCookiesFileResult result{SkipReason::none, {}, {}, 0};
   for (const auto& page : jar.pages)
     for (const auto& record : page.records) {
       if (remove(record))
@@ -357,7 +331,7 @@ BinaryCookiesFileResult inspect_binarycookies_file(const std::filesystem::path& 
   LoadedFile loaded;
   if (auto error = load_file(file, loaded)) return file_failure(file, *error);
   auto jar = parse_binarycookies(loaded.bytes);
-  if (!jar.ok()) return failure(FileStatus::corrupt, file, jar.detail());
+  if (!jar.ok()) return failure(SkipReason::corrupt, file, jar.detail());
   return classify_records(*jar, remove);
 }
 
@@ -368,17 +342,17 @@ BinaryCookiesFileResult remove_from_binarycookies_file(const std::filesystem::pa
   LoadedFile loaded;
   if (auto error = load_file(file, loaded)) return file_failure(file, *error);
   auto jar = parse_binarycookies(loaded.bytes);
-  if (!jar.ok()) return failure(FileStatus::corrupt, file, jar.detail());
+  if (!jar.ok()) return failure(SkipReason::corrupt, file, jar.detail());
   auto result = classify_records(*jar, remove);
   if (result.matched.empty()) return result;
   auto rewritten = serialize_binarycookies_without(*jar, remove);
   // Never replace a readable file with one we cannot read back.
   auto check = parse_binarycookies(rewritten);
   if (!check.ok() || check->record_count() != result.kept)
-    return failure(FileStatus::io_error, file, "internal error: the rewritten jar does not parse; nothing changed");
+    return failure(SkipReason::io_error, file, "internal error: the rewritten jar does not parse; nothing changed");
   std::string error;
   if (before_removal && !before_removal(place_removed_records(*jar, remove), error))
-    return failure(FileStatus::io_error, file, error + "; nothing was deleted");
+    return failure(SkipReason::io_error, file, error + "; nothing was deleted");
   if (auto replace_error = replace_file(file, loaded.stamp, rewritten)) return file_failure(file, *replace_error);
   return result;
 }
@@ -404,7 +378,7 @@ Placement placement_of(const BinaryCookieJar& jar, const BinaryCookieRecord& rec
 
 BinaryCookiesRestoreResult restore_failure(const BinaryCookiesFileResult& failed) {
   BinaryCookiesRestoreResult result;
-  result.status = failed.status;
+  result.skipped = failed.skipped;
   result.message = failed.message;
   return result;
 }
@@ -416,13 +390,13 @@ BinaryCookiesRestoreResult restore_to_binarycookies_file(const std::filesystem::
   LoadedFile loaded;
   if (auto error = load_file(file, loaded)) return restore_failure(file_failure(file, *error));
   auto jar = parse_binarycookies(loaded.bytes);
-  if (!jar.ok()) return restore_failure(failure(FileStatus::corrupt, file, jar.detail()));
+  if (!jar.ok()) return restore_failure(failure(SkipReason::corrupt, file, jar.detail()));
   BinaryCookiesRestoreResult result;
   std::vector<PlacedBinaryCookie> missing;
   for (const auto& placed : records) {
     BinaryCookieRecord record;
     if (!parse_lone_record(placed.bytes, record))
-      return restore_failure(failure(FileStatus::corrupt, file, "a journaled record does not parse; nothing was restored"));
+      return restore_failure(failure(SkipReason::corrupt, file, "a journaled record does not parse; nothing was restored"));
     switch (placement_of(*jar, record)) {
       case Placement::present: ++result.present; break;
       case Placement::conflict: ++result.conflicts; break;
@@ -436,7 +410,7 @@ BinaryCookiesRestoreResult restore_to_binarycookies_file(const std::filesystem::
   auto rewritten = serialize_binarycookies_with(*jar, missing);
   auto check = parse_binarycookies(rewritten);
   if (!check.ok() || check->record_count() != jar->record_count() + missing.size())
-    return restore_failure(failure(FileStatus::io_error, file, "internal error: the restored jar does not parse; nothing changed"));
+    return restore_failure(failure(SkipReason::io_error, file, "internal error: the restored jar does not parse; nothing changed"));
   if (auto error = replace_file(file, loaded.stamp, rewritten)) return restore_failure(file_failure(file, *error));
   return result;
 }

@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "deletion/site_store.h"
 #include "warden/status.h"
 
 namespace cookiewarden {
@@ -95,20 +96,6 @@ std::vector<PlacedBinaryCookie> place_removed_records(const BinaryCookieJar& jar
 std::vector<std::uint8_t> serialize_binarycookies_with(const BinaryCookieJar& jar,
                                                        const std::vector<PlacedBinaryCookie>& records);
 
-// What editing the file on disk came to.
-enum class BinaryCookiesFileStatus {
-  ok,
-  not_found,
-  permission_denied,       // EACCES: the user may not read or write the file
-  needs_full_disk_access,  // EPERM on macOS: Safari's container is protected by TCC
-  corrupt,                 // not a valid binarycookies file; it was left untouched
-  changed_while_editing,   // someone (Safari) rewrote it meanwhile; ours was discarded
-  not_a_regular_file,      // a symlink or a directory: never followed
-  io_error,
-};
-
-std::string_view binarycookies_file_status_name(BinaryCookiesFileStatus status);
-
 // A cookie's identity, copied out of the file so it outlives the bytes.
 struct BinaryCookieId {
   std::string domain;
@@ -116,12 +103,17 @@ struct BinaryCookieId {
   std::string path;
 };
 
+// What editing the file on disk came to. `skipped` is the store's reason (deletion/site_store.h):
+// none, or not_present, permission_denied, full_disk_access_needed (EPERM on macOS: Safari's
+// container is protected by TCC), corrupt (left untouched), locked (Safari rewrote the file
+// meanwhile: ours was discarded, and the remedy is a lock's, close Safari and retry), unsafe_path
+// (a symlink or a folder: never followed), io_error.
 struct BinaryCookiesFileResult {
-  BinaryCookiesFileStatus status = BinaryCookiesFileStatus::ok;
+  SkipReason skipped = SkipReason::none;
   std::string message;                 // when not ok: the cause in words, naming the file
   std::vector<BinaryCookieId> matched;  // records the filter selected (removed, or that would be)
   std::size_t kept = 0;                 // records that stay
-  bool ok() const { return status == BinaryCookiesFileStatus::ok; }
+  bool ok() const { return skipped == SkipReason::none; }
 };
 
 // Reads and validates the file, lists the records `remove` selects, changes nothing.
@@ -140,12 +132,12 @@ BinaryCookiesFileResult remove_from_binarycookies_file(const std::filesystem::pa
 
 // What putting records back came to, record by record.
 struct BinaryCookiesRestoreResult {
-  BinaryCookiesFileStatus status = BinaryCookiesFileStatus::ok;
+  SkipReason skipped = SkipReason::none;  // as in BinaryCookiesFileResult
   std::string message;        // when not ok: the cause in words, naming the file
   std::size_t restored = 0;   // put back (with dry_run: would be)
   std::size_t present = 0;    // a record with the same bytes is there already
   std::size_t conflicts = 0;  // the file holds another record of the same domain, name and path: kept
-  bool ok() const { return status == BinaryCookiesFileStatus::ok; }
+  bool ok() const { return skipped == SkipReason::none; }
 };
 
 // Puts `records` back into the file (placed as serialize_binarycookies_with does), replacing it

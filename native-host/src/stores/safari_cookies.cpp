@@ -7,21 +7,6 @@
 namespace cookiewarden {
 namespace fs = std::filesystem;
 
-SkipReason binarycookies_skip_reason(BinaryCookiesFileStatus status) {
-  switch (status) {
-    case BinaryCookiesFileStatus::ok: return SkipReason::none;
-    case BinaryCookiesFileStatus::not_found: return SkipReason::not_present;
-    case BinaryCookiesFileStatus::permission_denied: return SkipReason::permission_denied;
-    case BinaryCookiesFileStatus::needs_full_disk_access: return SkipReason::full_disk_access_needed;
-    case BinaryCookiesFileStatus::corrupt: return SkipReason::corrupt;
-    // Safari rewrote its jar under us: the same remedy as a lock, close Safari and retry.
-    case BinaryCookiesFileStatus::changed_while_editing: return SkipReason::locked;
-    case BinaryCookiesFileStatus::not_a_regular_file: return SkipReason::unsafe_path;
-    case BinaryCookiesFileStatus::io_error: return SkipReason::io_error;
-  }
-  return SkipReason::io_error;
-}
-
 namespace {
 
 // O_NOFOLLOW guards the file name itself; the Cookies folder must not be a link out of the profile either.
@@ -70,7 +55,7 @@ StoreOutcome SafariCookieStore::run(CookieSelector& selector, bool write) const 
     };
   auto result = write ? remove_from_binarycookies_file(file_, belongs, record) : inspect_binarycookies_file(file_, belongs);
   if (!result.ok()) {
-    outcome.skipped = binarycookies_skip_reason(result.status);
+    outcome.skipped = result.skipped;
     outcome.message = result.message;
     return outcome;
   }

@@ -18,9 +18,6 @@
 
 namespace cookiewarden {
 
-// The store outcome's reason for a file status of safari_binarycookies.h.
-SkipReason binarycookies_skip_reason(BinaryCookiesFileStatus status);
-
 class SafariCookieStore final : public SiteStore {
  public:
   explicit SafariCookieStore(std::filesystem::path file) : file_(std::move(file)) {}

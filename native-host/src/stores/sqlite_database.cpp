@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "platform/commit_gate.h"
+#include "stores/errno_skip_reason.h"
 
 #include <cerrno>
 #include <fstream>
@@ -82,14 +83,8 @@ SkipReason SqliteError::skip_reason() const {
     case SQLITE_NOTADB: return SkipReason::corrupt;
     default: break;
   }
-  if (system_errno == ENOENT) return SkipReason::not_present;
-  if (system_errno == ELOOP) return SkipReason::unsafe_path;
-  if (system_errno == EACCES || code == SQLITE_PERM || code == SQLITE_READONLY) return SkipReason::permission_denied;
-#ifdef __APPLE__
-  if (system_errno == EPERM) return SkipReason::full_disk_access_needed;
-#else
-  if (system_errno == EPERM) return SkipReason::permission_denied;
-#endif
+  if (SkipReason reason = skip_reason_for_errno(system_errno); reason != SkipReason::io_error) return reason;
+  if (code == SQLITE_PERM || code == SQLITE_READONLY) return SkipReason::permission_denied;
   return SkipReason::io_error;
 }
 

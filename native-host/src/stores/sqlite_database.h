@@ -37,8 +37,8 @@ struct SqliteError {
   std::string message;  // names the file and the operation
 
   bool ok() const { return code == 0; }
-  // locked for SQLITE_BUSY/LOCKED, permission_denied for EACCES, full_disk_access_needed for
-  // EPERM on macOS, not_present, corrupt for SQLITE_CORRUPT/NOTADB, else io_error.
+  // locked for SQLITE_BUSY/LOCKED, corrupt for SQLITE_CORRUPT/NOTADB, else the reason for the
+  // system's errno (stores/errno_skip_reason.h), permission_denied for SQLITE_PERM/READONLY, or io_error.
   SkipReason skip_reason() const;
 };
 

@@ -1,5 +1,5 @@
-// WebKit's legacy IndexedDB layout as a SiteStore (GNOME Web's databases/indexeddb/, older
-// Safari's WebKit/WebsiteData/IndexedDB/):
+// WebKit's legacy IndexedDB layout as a SiteStore (GNOME Web's databases/indexeddb/; older
+// Safari's WebKit/WebsiteData/IndexedDB/ has it too but is not given this store, README):
 //   <root>/v1/<top origin>/<hash of the name>/IndexedDB.sqlite3        first-party databases
 //   <root>/v1/<top origin>/<origin>/<hash of the name>/IndexedDB.sqlite3  an embedded origin's
 // with origins as database identifiers ("http_www.example.test_0", webkit_origin.h). A top-origin

@@ -1,7 +1,8 @@
 // WebKit's legacy localStorage layout as a SiteStore: one SQLite file per origin,
 //   <folder>/<scheme>_<host>_<port>.localstorage  (+ -wal, -shm), table ItemTable(key, value)
 // (webkit_origin.h for the name; the value is UTF-16LE text). GNOME Web keeps it in localstorage/ because it names that folder
-// itself; older Safari in WebKit/WebsiteData/LocalStorage. A site's files go whole, with their
+// itself. Older Safari's WebKit/WebsiteData/LocalStorage has this layout but is not given this
+// store (README: Safari's legacy folders are not handled). A site's files go whole, with their
 // write-ahead log (which holds the newest keys until WebKit checkpoints it). Files are not opened:
 // the name says whose they are; the keys shown come from reading ItemTable, read only. Third-party localStorage is not in this layout (WebKit keeps
 // partitioned storage in the general storage folder: webkit_origin_storage.h).

@@ -34,7 +34,7 @@ bool restore_binarycookies_records(const nlohmann::json& section, bool dry_run, 
   std::filesystem::path file = path_from_text(section.at("file").get<std::string>());
   BinaryCookiesRestoreResult result = restore_to_binarycookies_file(file, records, dry_run);
   if (!result.ok()) {
-    failure = {binarycookies_skip_reason(result.status), result.message};
+    failure = {result.skipped, result.message};
     return false;
   }
   tally.restored += result.restored;

@@ -10,20 +10,17 @@
 
 #include <optional>
 
+#include "../support/running_browser.h"
 #include "../support/store_fixtures.h"
 
 using namespace cookiewarden;
+using cookiewarden::test::host_name;
+using cookiewarden::test::mark_chromium_running;
 using cookiewarden::test::TempDir;
 using cookiewarden::test::write_file;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string hostname() {
-  char name[256] = {};
-  REQUIRE(gethostname(name, sizeof name - 1) == 0);
-  return name;
-}
 
 // A pid that existed and is gone: a child that exited and was reaped.
 pid_t dead_pid() {
@@ -94,7 +91,7 @@ bool someone_holds(const fs::path& file) {
 
 TEST_CASE("running: Chromium SingletonLock with this host and a live pid (ours) means running") {
   TempDir udd;
-  fs::create_symlink(hostname() + "-" + std::to_string(getpid()), udd / "SingletonLock");
+  mark_chromium_running(udd.path());
   RunningState state = detect_running(chromium_at(udd.path()));
   CHECK(state.running);
   CHECK(state.detail.find(std::to_string(getpid())) != std::string::npos);
@@ -104,7 +101,7 @@ TEST_CASE("running: a stale SingletonLock (dead pid) is not running, no lock is 
   TempDir udd;
   CHECK_FALSE(detect_running(chromium_at(udd.path())).running);
   pid_t gone = dead_pid();
-  fs::create_symlink(hostname() + "-" + std::to_string(gone), udd / "SingletonLock");
+  fs::create_symlink(host_name() + "-" + std::to_string(gone), udd / "SingletonLock");
   RunningState state = detect_running(chromium_at(udd.path()));
   CHECK_FALSE(state.running);
   CHECK(state.detail.find("stale") != std::string::npos);
@@ -164,12 +161,12 @@ TEST_CASE("running: Safari never runs on Linux") {
 
 TEST_CASE("running: cookiewarden's own edit lock (<host>.cookiewarden-<pid>) is live while that run is, stale after") {
   TempDir udd;
-  fs::create_symlink(hostname() + ".cookiewarden-" + std::to_string(getpid()), udd / "SingletonLock");
+  fs::create_symlink(host_name() + ".cookiewarden-" + std::to_string(getpid()), udd / "SingletonLock");
   RunningState live = detect_running(chromium_at(udd.path()));
   CHECK(live.running);
   CHECK(live.detail.find("cookiewarden (pid " + std::to_string(getpid()) + ") is editing") != std::string::npos);
   fs::remove(udd / "SingletonLock");
-  fs::create_symlink(hostname() + ".cookiewarden-" + std::to_string(dead_pid()), udd / "SingletonLock");
+  fs::create_symlink(host_name() + ".cookiewarden-" + std::to_string(dead_pid()), udd / "SingletonLock");
   RunningState stale = detect_running(chromium_at(udd.path()));
   CHECK_FALSE(stale.running);
   CHECK(stale.detail.find("stale cookiewarden") != std::string::npos);
@@ -209,7 +206,7 @@ TEST_CASE("running: a Flatpak Chromium is judged by Flatpak's live instance, not
   write_file(runtime / ".flatpak" / "999" / "info", "[Application]\nname=org.mozilla.firefox\n");
 
   // The pid inside the sandbox is gone out here, yet the sandbox runs.
-  fs::create_symlink(hostname() + "-" + std::to_string(dead_pid()), udd / "SingletonLock");
+  fs::create_symlink(host_name() + "-" + std::to_string(dead_pid()), udd / "SingletonLock");
   {
     LockHolder sandbox(instance / ".ref");
     RunningState state = detect_running(chromium_at(udd));
@@ -218,7 +215,7 @@ TEST_CASE("running: a Flatpak Chromium is judged by Flatpak's live instance, not
   }
   // The pid names a live process out here (ours), yet no sandbox of the app runs: stale.
   fs::remove(udd / "SingletonLock");
-  fs::create_symlink(hostname() + "-" + std::to_string(getpid()), udd / "SingletonLock");
+  mark_chromium_running(udd);
   RunningState stale = detect_running(chromium_at(udd));
   CHECK_FALSE(stale.running);
   CHECK(stale.detail.find("no live Flatpak instance of org.chromium.Chromium") != std::string::npos);

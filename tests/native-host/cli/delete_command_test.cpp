@@ -5,20 +5,14 @@
 #include <nlohmann/json.hpp>
 
 #include "../support/cli_run.h"
-#include "protocol/command.h"
+#include "../support/protocol_run.h"
+#include "../support/running_browser.h"
 
 using namespace cookiewarden::test;
 
 namespace {
 
 CliRun cli(const FakeHome& home, std::vector<std::string_view> args) { return run_cli_in(home, std::move(args)); }
-
-void mark_chromium_running(const FakeHome& home) {
-  char host[256] = {};
-  REQUIRE(::gethostname(host, sizeof host - 1) == 0);
-  fs::create_symlink(std::string(host) + "-" + std::to_string(::getpid()),
-                     home.chromium_profile().parent_path() / "SingletonLock");
-}
 
 // The JSON with the fake home's own path (a different temporary folder each time) written as ~.
 std::string home_relative(const nlohmann::json& json, const FakeHome& home) {
@@ -28,10 +22,7 @@ std::string home_relative(const nlohmann::json& json, const FakeHome& home) {
 }
 
 nlohmann::json protocol_delete(const FakeHome& home, nlohmann::json args) {
-  cookiewarden::Environment env{cookiewarden::Os::linux_, home.home(), {}};
-  cookiewarden::protocol::CommandContext ctx{env, warden::PublicSuffixList::builtin()};
-  auto r = cookiewarden::protocol::dispatch({1, "delete_site", std::move(args)}, ctx,
-                                            cookiewarden::protocol::protocol_commands());
+  auto r = run_command(home, "delete_site", std::move(args));
   REQUIRE(r.ok());
   return r.result();
 }
@@ -63,7 +54,7 @@ TEST_CASE("cookiewarden delete --dry-run --json changes nothing and says what wo
 
 TEST_CASE("cookiewarden delete: a running browser gives exit 3 and names it") {
   FakeHome home;
-  mark_chromium_running(home);
+  mark_chromium_running(home.chromium_profile().parent_path());
   CliRun run = cli(home, {"delete", "keep.test"});
   CHECK(run.code == 3);
   CHECK(run.out.find("SKIPPED - Chromium is running") != std::string::npos);
@@ -98,8 +89,8 @@ TEST_CASE("cookiewarden delete --json and the protocol's delete_site give the sa
     CAPTURE(running);
     FakeHome by_cli, by_protocol;
     if (running) {
-      mark_chromium_running(by_cli);
-      mark_chromium_running(by_protocol);
+      mark_chromium_running(by_cli.chromium_profile().parent_path());
+      mark_chromium_running(by_protocol.chromium_profile().parent_path());
     }
     CliRun run = cli(by_cli, {"delete", "https://news.keep.test/", "--json"});
     CHECK(run.code == (running ? 3 : 0));

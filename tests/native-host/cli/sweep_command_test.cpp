@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../support/cli_run.h"
+#include "../support/running_browser.h"
 #include "../support/session_files.h"
 #include "../support/shop_cookies.h"
 
@@ -43,13 +44,6 @@ SessionJson session_cookie(const SessionJson& session, const std::string& host, 
   cookie["name"] = name;
   cookie["originAttributes"]["partitionKey"] = partition_key;
   return cookie;
-}
-
-void mark_chromium_running(const FakeHome& home) {
-  char host[256] = {};
-  REQUIRE(::gethostname(host, sizeof host - 1) == 0);
-  fs::create_symlink(std::string(host) + "-" + std::to_string(::getpid()),
-                     home.chromium_profile().parent_path() / "SingletonLock");
 }
 
 }  // namespace
@@ -107,7 +101,7 @@ TEST_CASE("cookiewarden sweep --dry-run changes no byte and says what would go")
 TEST_CASE("cookiewarden sweep skips a running browser unchanged and sweeps the others") {
   FakeHome home;
   add_shops(home);
-  mark_chromium_running(home);
+  mark_chromium_running(home.chromium_profile().parent_path());
   auto chromium_before = file_bytes(home.chromium_profile() / "Cookies");
   auto firefox_before = firefox_cookies(home);
   CliRun run = run_cli_in(home, {"sweep", "--necessary-only"});

@@ -9,6 +9,7 @@
 
 #include "../support/chromium_quota_fixture.h"
 #include "../support/store_fixtures.h"
+#include "../support/subprocess.h"
 #include "deletion/site_deletion.h"
 #include "platform/commit_gate.h"
 #include "platform/stop_request.h"
@@ -50,7 +51,7 @@ int in_child(Work work) {
   if (pid == 0) ::_exit(work());
   int status = 0;
   ::waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return exit_code_of(status);
 }
 
 std::int64_t buckets_of(const fs::path& profile, const char* host) {

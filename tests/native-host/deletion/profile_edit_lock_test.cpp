@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include "../support/running_browser.h"
 #include "../support/store_fixtures.h"
 #include "browsers/running_detection.h"
 
@@ -14,12 +15,6 @@ using namespace cookiewarden;
 using namespace cookiewarden::test;
 
 namespace {
-
-std::string hostname() {
-  char name[256] = {};
-  REQUIRE(::gethostname(name, sizeof name - 1) == 0);
-  return name;
-}
 
 BrowserProfile chromium_at(const fs::path& udd) {
   return {"chromium", "Chromium", BrowserFamily::chromium, "Default", "Default", udd, udd / "Default", true};
@@ -68,7 +63,7 @@ TEST_CASE("edit lock: Chromium's SingletonLock is created naming another host, a
     // Chromium 156 deletes a lock of its own host whose pid is not a Chromium process; one of
     // another host keeps it out ("profile in use on another computer").
     std::string target = lock_target(udd.path());
-    CHECK(target == hostname() + ".cookiewarden-" + std::to_string(::getpid()));
+    CHECK(target == host_name() + ".cookiewarden-" + std::to_string(::getpid()));
     CHECK_FALSE(lock.lost());
     RunningState state = detect_running(chromium_at(udd.path()));
     CHECK(state.running);  // a second cookiewarden stays out too
@@ -81,16 +76,16 @@ TEST_CASE("edit lock: Chromium's SingletonLock is created naming another host, a
 
 TEST_CASE("edit lock: a live Chromium's lock is not taken, a stale one is replaced as Chromium does") {
   TempDir udd;
-  fs::create_symlink(hostname() + "-" + std::to_string(::getpid()), udd / "SingletonLock");
+  mark_chromium_running(udd.path());
   {
     ProfileEditLock lock(chromium_at(udd.path()));
     CHECK_FALSE(lock.held());
     CHECK(lock.detail().find("running") != std::string::npos);
   }
-  CHECK(lock_target(udd.path()) == hostname() + "-" + std::to_string(::getpid()));  // left alone
+  CHECK(lock_target(udd.path()) == host_name() + "-" + std::to_string(::getpid()));  // left alone
 
   fs::remove(udd / "SingletonLock");
-  fs::create_symlink(hostname() + "-" + std::to_string(dead_pid()), udd / "SingletonLock");
+  fs::create_symlink(host_name() + "-" + std::to_string(dead_pid()), udd / "SingletonLock");
   {
     ProfileEditLock lock(chromium_at(udd.path()));
     CHECK(lock.held());
@@ -101,7 +96,7 @@ TEST_CASE("edit lock: a live Chromium's lock is not taken, a stale one is replac
 
 TEST_CASE("edit lock: a Chromium that takes the profile mid-edit is noticed, and its lock is left to it") {
   TempDir udd;
-  std::string chromium = hostname() + "-" + std::to_string(::getpid());
+  std::string chromium = host_name() + "-" + std::to_string(::getpid());
   {
     ProfileEditLock lock(chromium_at(udd.path()));
     REQUIRE(lock.held());

@@ -11,11 +11,7 @@
 // store made of folders plus rows may be half-way after the kill; the next run (deleting another
 // site) must roll it forward, and then nothing of a copy may be left: no removal folder, no
 // scratch copy, no temporary file, no SingletonLock of ours.
-#include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <doctest/doctest.h>
 #include <leveldb/db.h>
@@ -31,6 +27,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../support/chromium_quota_fixture.h"
+#include "../support/host_process.h"
 #include "../support/store_fixtures.h"
 #include "stores/mozlz4.h"
 #include "stores/safari_binarycookies.h"
@@ -250,26 +247,7 @@ pid_t spawn_delete(const Layout& at, const char* site) {
                                 "chromium",          "--browser", "firefox", "--browser", "safari"};
   std::vector<std::string> env{"HOME=" + at.home.string(), "XDG_RUNTIME_DIR=" + at.runtime().string(),
                                "TMPDIR=" + at.tmp().string(), "PATH=/usr/bin:/bin"};
-  std::vector<char*> args, envp;
-  for (auto& a : argv) args.push_back(a.data());
-  args.push_back(nullptr);
-  for (auto& e : env) envp.push_back(e.data());
-  envp.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-  pid_t pid = 0;
-  REQUIRE(posix_spawn(&pid, argv[0].c_str(), &actions, nullptr, args.data(), envp.data()) == 0);
-  posix_spawn_file_actions_destroy(&actions);
-  return pid;
-}
-
-// Exit code, or 128 + signal.
-int wait_for(pid_t pid) {
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return spawn_host(argv, env, "/dev/null", HostStdin::inherited, "/dev/null").pid;
 }
 
 // Where one store stands for example.test: all of it there, none of it, or (only for stores of
@@ -495,7 +473,7 @@ TEST_CASE("sigkill: 50 deletions killed at random moments leave every store vali
   Layout timing{work / "timing"};
   fs::copy(templ.home, timing.home, fs::copy_options::recursive);
   auto start = std::chrono::steady_clock::now();
-  REQUIRE(wait_for(spawn_delete(timing, "example.test")) == 0);
+  REQUIRE(reap(spawn_delete(timing, "example.test")) == 0);
   auto full = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
   Verdict done = check_stores(timing, totals);
   CHECK(done.problems.empty());
@@ -519,7 +497,7 @@ TEST_CASE("sigkill: 50 deletions killed at random moments leave every store vali
     pid_t pid = spawn_delete(at, "example.test");
     std::this_thread::sleep_for(std::chrono::microseconds(moment(random)));
     ::kill(pid, SIGKILL);
-    bool was_killed = wait_for(pid) == 128 + SIGKILL;
+    bool was_killed = reap(pid) == 128 + SIGKILL;
     killed += was_killed;
 
     Verdict after_kill = check_stores(at, totals);
@@ -539,7 +517,7 @@ TEST_CASE("sigkill: 50 deletions killed at random moments leave every store vali
     if (any_partial || (any_before && any_after)) ++mid_edit;
 
     // The next run deletes a site with no data: it must finish the interrupted one's folder stores.
-    REQUIRE(wait_for(spawn_delete(at, "nothing.test")) == 0);
+    REQUIRE(reap(spawn_delete(at, "nothing.test")) == 0);
     Verdict next = check_stores(at, totals);
     stores_checked += static_cast<int>(next.stages.size());
     for (const std::string& problem : next.problems) FAIL_CHECK(problem);

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../support/running_browser.h"
 #include "../support/store_fixtures.h"
 #include "warden/public_suffix.h"
 
@@ -25,12 +26,6 @@ UndoSettings undo_in(const TempDir& dir) {
   UndoSettings settings;
   settings.folder = dir / "undo";
   return settings;
-}
-
-std::string hostname() {
-  char name[256] = {};
-  REQUIRE(::gethostname(name, sizeof name - 1) == 0);
-  return name;
 }
 
 BrowserProfile chromium_profile(const TempDir& dir) {
@@ -105,7 +100,7 @@ std::vector<std::string> all_items(const DeletionResult& result) {
 TEST_CASE("delete_site refuses a running Chromium (real SingletonLock: this host, this pid) and changes nothing") {
   TempDir dir;
   BrowserProfile profile = chromium_profile(dir);
-  fs::create_symlink(hostname() + "-" + std::to_string(::getpid()), profile.user_data_dir / "SingletonLock");
+  mark_chromium_running(profile.user_data_dir);
   auto before = tree_snapshot(dir.path());
   for (bool dry_run : {false, true}) {
     DeletionResult result = delete_site(profile, site("keep.test"), dry_run, undo_in(dir));
@@ -130,7 +125,7 @@ TEST_CASE("delete_site goes ahead past a stale SingletonLock and deletes from ev
   pid_t child = ::fork();
   if (child == 0) ::_exit(0);
   ::waitpid(child, nullptr, 0);
-  fs::create_symlink(hostname() + "-" + std::to_string(child), profile.user_data_dir / "SingletonLock");
+  fs::create_symlink(host_name() + "-" + std::to_string(child), profile.user_data_dir / "SingletonLock");
 
   DeletionResult dry = delete_site(profile, site("keep.test"), true, undo_in(dir));
   REQUIRE_MESSAGE(dry.skipped == SkipReason::none, dry.message);

@@ -27,6 +27,7 @@ struct Failure {
 
 // Runs `cookiewarden delete keep.test --json` with `failure` injected; returns the JSON report.
 nlohmann::json delete_with(const FakeHome& home, const Failure& failure) {
+  fs::create_directories(home.home() / "run");
   ProcessResult run = run_process({COOKIEWARDEN_BINARY, "delete", "keep.test", "--json"},
                                   {"HOME=" + home.home().string(), "XDG_RUNTIME_DIR=" + (home.home() / "run").string(),
                                    std::string("LD_PRELOAD=") + COOKIEWARDEN_FAIL_SHIM,
@@ -36,6 +37,13 @@ nlohmann::json delete_with(const FakeHome& home, const Failure& failure) {
   INFO(run.out, run.err);
   REQUIRE(run.exit_code == 3);  // partial: the failing store was skipped
   return nlohmann::json::parse(run.out);
+}
+
+// keep.test's site folder in the Firefox profile, what the folder store moves aside.
+fs::path keep_site_folder(const FakeHome& home) {
+  fs::path origin = home.firefox_profile() / "storage" / "default" / "http+++news.keep.test+8765";
+  write_file(origin / "ls" / "data.sqlite", "keep's data");
+  return origin;
 }
 
 const nlohmann::json& store_of(const nlohmann::json& report, const std::string& family, const std::string& store) {
@@ -52,7 +60,6 @@ const nlohmann::json& store_of(const nlohmann::json& report, const std::string& 
 
 TEST_CASE("write failure: the disk fills up while the cookie journal is written: error names Cookies, every row stays") {
   FakeHome home;
-  fs::create_directories(home.home() / "run");
   auto rows = RawDb(home.chromium_profile() / "Cookies").rows("SELECT host_key, name FROM cookies ORDER BY 1, 2");
   nlohmann::json report = delete_with(home, {"write", "/Default/Cookies", "28"});
   const auto& cookies = store_of(report, "chromium", "chromium_cookies");
@@ -67,9 +74,7 @@ TEST_CASE("write failure: the disk fills up while the cookie journal is written:
 
 TEST_CASE("write failure: moving a site folder aside fails (EIO): error names the folder, nothing moved") {
   FakeHome home;
-  fs::create_directories(home.home() / "run");
-  fs::path origin = home.firefox_profile() / "storage" / "default" / "http+++news.keep.test+8765";
-  write_file(origin / "ls" / "data.sqlite", "keep's data");
+  fs::path origin = keep_site_folder(home);
   auto before = tree_snapshot(home.firefox_profile() / "storage");
   nlohmann::json report = delete_with(home, {"rename", "storage/default/http+++news.keep.test", "5"});
   const auto& storage = store_of(report, "firefox", "firefox_site_storage");
@@ -81,11 +86,27 @@ TEST_CASE("write failure: moving a site folder aside fails (EIO): error names th
   CHECK_FALSE(removal_left);
 }
 
+// One errno reads as one skip reason in every store (stores/errno_skip_reason.h): before, the
+// folder store called everything but EACCES and EPERM an io_error.
+TEST_CASE("write failure: moving a site folder aside fails with EBUSY or EROFS: locked or permission_denied, nothing moved") {
+  struct Case {
+    const char* errno_number;
+    const char* reason;
+  };
+  for (Case c : {Case{"16", "locked"}, Case{"30", "permission_denied"}}) {
+    CAPTURE(c.reason);
+    FakeHome home;
+    keep_site_folder(home);
+    auto before = tree_snapshot(home.firefox_profile() / "storage");
+    nlohmann::json report = delete_with(home, {"rename", "storage/default/http+++news.keep.test", c.errno_number});
+    CHECK(store_of(report, "firefox", "firefox_site_storage")["skipped"] == c.reason);
+    CHECK(tree_snapshot(home.firefox_profile() / "storage") == before);
+  }
+}
+
 TEST_CASE("write failure: the removal note cannot be flushed (fsync ENOSPC): nothing moves, the error says where") {
   FakeHome home;
-  fs::create_directories(home.home() / "run");
-  fs::path origin = home.firefox_profile() / "storage" / "default" / "http+++news.keep.test+8765";
-  write_file(origin / "ls" / "data.sqlite", "keep's data");
+  keep_site_folder(home);
   auto before = tree_snapshot(home.firefox_profile() / "storage");
   nlohmann::json report = delete_with(home, {"fsync", ".cookiewarden-removal", "28"});
   const auto& storage = store_of(report, "firefox", "firefox_site_storage");
@@ -97,7 +118,6 @@ TEST_CASE("write failure: the removal note cannot be flushed (fsync ENOSPC): not
 TEST_CASE("write failure: Local Storage's log cannot be written (ENOSPC): error names the database, every key stays") {
   using namespace std::string_literals;
   FakeHome home;
-  fs::create_directories(home.home() / "run");
   fs::path dir = home.chromium_profile() / "Local Storage" / "leveldb";
   fs::create_directories(dir);
   std::map<std::string, std::string> keys{{"VERSION", "1"},

@@ -2,30 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../support/fake_profiles.h"
-#include "protocol/command.h"
+#include "../support/protocol_run.h"
+#include "../support/running_browser.h"
 
 using namespace cookiewarden;
 using namespace cookiewarden::protocol;
 using namespace cookiewarden::test;
-
-namespace {
-
-CommandResult run(const FakeHome& home, nlohmann::json args, ProgressSink progress = {}) {
-  Environment env{Os::linux_, home.home(), {}};
-  CommandContext ctx{env, warden::PublicSuffixList::builtin(), std::move(progress)};
-  return dispatch({7, "delete_site", std::move(args)}, ctx, protocol_commands());
-}
-
-// Makes the fake home's Chromium count as running: its SingletonLock names this live process.
-void mark_chromium_running(const FakeHome& home) {
-  char host[256] = {};
-  REQUIRE(::gethostname(host, sizeof host - 1) == 0);
-  fs::create_symlink(std::string(host) + "-" + std::to_string(::getpid()),
-                     home.chromium_profile().parent_path() / "SingletonLock");
-}
-
-}  // namespace
 
 TEST_CASE("delete_site: every discovered profile, a result per profile and store") {
   FakeHome home;
@@ -36,7 +18,7 @@ TEST_CASE("delete_site: every discovered profile, a result per profile and store
     RawDb f(home.firefox_profile() / "cookies.sqlite");
     firefox_expected = f.count("SELECT count(*) FROM moz_cookies WHERE host LIKE '%keep.test' OR originAttributes LIKE '%keep.test%'");
   }
-  CommandResult r = run(home, {{"site", "https://news.KEEP.test/page"}});
+  CommandResult r = run_command(home, "delete_site", {{"site", "https://news.KEEP.test/page"}});
   REQUIRE(r.ok());
   const auto& result = r.result();
   CHECK(result["site"] == "keep.test");
@@ -54,13 +36,13 @@ TEST_CASE("delete_site: every discovered profile, a result per profile and store
 TEST_CASE("delete_site: targets pick profiles, dry_run changes nothing") {
   FakeHome home;
   auto before = tree_snapshot(home.home());
-  CommandResult r = run(home, {{"site", "tracker.test"}, {"targets", {"firefox"}}, {"dry_run", true}});
+  CommandResult r = run_command(home, "delete_site", {{"site", "tracker.test"}, {"targets", {"firefox"}}, {"dry_run", true}});
   REQUIRE(r.ok());
   CHECK(r.result()["profiles"].size() == 1);
   CHECK(r.result()["profiles"][0]["dry_run"] == true);
   CHECK(r.result()["profiles"][0]["deleted"] == 6);
   CHECK(tree_snapshot(home.home()) == before);
-  CommandResult by_id = run(home, {{"site", "tracker.test"}, {"targets", {"chromium/Default"}}, {"dry_run", true}});
+  CommandResult by_id = run_command(home, "delete_site", {{"site", "tracker.test"}, {"targets", {"chromium/Default"}}, {"dry_run", true}});
   REQUIRE(by_id.ok());
   CHECK(by_id.result()["profiles"].size() == 1);
   CHECK(by_id.result()["profiles"][0]["profile"]["profile_id"] == "Default");
@@ -68,9 +50,9 @@ TEST_CASE("delete_site: targets pick profiles, dry_run changes nothing") {
 
 TEST_CASE("delete_site: a running browser's profile is listed as skipped and left alone") {
   FakeHome home;
-  mark_chromium_running(home);
+  mark_chromium_running(home.chromium_profile().parent_path());
   auto chromium_before = tree_snapshot(home.chromium_profile());
-  CommandResult r = run(home, {{"site", "keep.test"}});
+  CommandResult r = run_command(home, "delete_site", {{"site", "keep.test"}});
   REQUIRE(r.ok());
   CHECK(r.result()["complete"] == false);
   CHECK(r.result()["profiles"][0]["skipped"] == "running");
@@ -83,7 +65,7 @@ TEST_CASE("delete_site: bad arguments are errors, never deletions") {
   FakeHome home;
   auto before = tree_snapshot(home.home());
   auto code = [&](nlohmann::json args) {
-    CommandResult r = run(home, std::move(args));
+    CommandResult r = run_command(home, "delete_site", std::move(args));
     return r.ok() ? std::string("ok") : std::string(error_code_name(r.error().code));
   };
   CHECK(code(nlohmann::json::object()) == "invalid_argument");
@@ -99,9 +81,9 @@ TEST_CASE("delete_site: bad arguments are errors, never deletions") {
 
 TEST_CASE("delete_site: progress before and after each profile, the running one skipped") {
   FakeHome home;
-  mark_chromium_running(home);
+  mark_chromium_running(home.chromium_profile().parent_path());
   std::vector<nlohmann::json> reports;
-  CommandResult r = run(home, {{"site", "keep.test"}}, [&](const nlohmann::json& report) { reports.push_back(report); });
+  CommandResult r = run_command(home, "delete_site", {{"site", "keep.test"}}, [&](const nlohmann::json& report) { reports.push_back(report); });
   REQUIRE(r.ok());
   REQUIRE(reports.size() == 4);
   CHECK(reports[0] == nlohmann::json{{"done", 0}, {"total", 2}, {"browser", "Chromium"}, {"profile", "Person 1"},
@@ -124,13 +106,13 @@ TEST_CASE("delete_site: a dry run's progress says so, and bad arguments report n
   FakeHome home;
   std::vector<nlohmann::json> reports;
   auto collect = [&](const nlohmann::json& report) { reports.push_back(report); };
-  REQUIRE(run(home, {{"site", "tracker.test"}, {"targets", {"firefox"}}, {"dry_run", true}}, collect).ok());
+  REQUIRE(run_command(home, "delete_site", {{"site", "tracker.test"}, {"targets", {"firefox"}}, {"dry_run", true}}, collect).ok());
   REQUIRE(reports.size() == 2);
   CHECK(reports[0]["dry_run"] == true);
   CHECK(reports[1]["dry_run"] == true);
   CHECK(reports[1]["deleted"] == 6);
   reports.clear();
-  CHECK_FALSE(run(home, {{"site", "keep.test"}, {"targets", {"no-such-browser"}}}, collect).ok());
+  CHECK_FALSE(run_command(home, "delete_site", {{"site", "keep.test"}, {"targets", {"no-such-browser"}}}, collect).ok());
   CHECK(reports.empty());
 }
 
@@ -152,7 +134,7 @@ TEST_CASE("delete_site: what is not a site is invalid_argument with the reason, 
            {"file:///home", "is not a web address"}}) {
     CAPTURE(site);
     for (bool dry_run : {false, true}) {
-      CommandResult r = run(home, {{"site", site}, {"dry_run", dry_run}});
+      CommandResult r = run_command(home, "delete_site", {{"site", site}, {"dry_run", dry_run}});
       REQUIRE_FALSE(r.ok());
       CHECK(r.error().code == ErrorCode::invalid_argument);
       CHECK(r.error().message.find(reason) != std::string::npos);
@@ -181,7 +163,7 @@ TEST_CASE("delete_site: carrd.co (a PRIVATE-section suffix) deletes its own data
   write_file(idb / "https_carrd.co_0.indexeddb.leveldb" / "000003.log", "carrd");
   write_file(idb / "https_alice.carrd.co_0.indexeddb.leveldb" / "000003.log", "alice");
 
-  CommandResult r = run(home, {{"site", "https://carrd.co/"}});
+  CommandResult r = run_command(home, "delete_site", {{"site", "https://carrd.co/"}});
   REQUIRE(r.ok());
   CHECK(r.result()["site"] == "carrd.co");
   CHECK(r.result()["complete"] == true);

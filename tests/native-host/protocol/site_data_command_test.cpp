@@ -2,27 +2,16 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../support/fake_profiles.h"
-#include "protocol/command.h"
+#include "../support/protocol_run.h"
 
 using namespace cookiewarden;
 using namespace cookiewarden::protocol;
 using namespace cookiewarden::test;
 
-namespace {
-
-CommandResult run(const FakeHome& home, nlohmann::json args, ProgressSink progress = {}) {
-  Environment env{Os::linux_, home.home(), {}};
-  CommandContext ctx{env, warden::PublicSuffixList::builtin(), std::move(progress)};
-  return dispatch({"s", "site_data", std::move(args)}, ctx, protocol_commands());
-}
-
-}  // namespace
-
 TEST_CASE("site_data with a site: what each profile holds, read-only") {
   FakeHome home;
   auto before = tree_snapshot(home.home());
-  CommandResult r = run(home, {{"site", "bücher.keep.test"}});
+  CommandResult r = run_command(home, "site_data", {{"site", "bücher.keep.test"}});
   REQUIRE(r.ok());
   CHECK(r.result()["site"] == "keep.test");
   REQUIRE(r.result()["profiles"].size() == 2);
@@ -34,7 +23,7 @@ TEST_CASE("site_data with a site: what each profile holds, read-only") {
 
 TEST_CASE("site_data without a site: the sites with the most cookies per profile") {
   FakeHome home;
-  CommandResult r = run(home, nlohmann::json::object());
+  CommandResult r = run_command(home, "site_data", nlohmann::json::object());
   REQUIRE(r.ok());
   CHECK_FALSE(r.result().contains("site"));
   const auto& firefox = r.result()["profiles"][1];
@@ -47,7 +36,7 @@ TEST_CASE("site_data: progress reads each profile, then says what it found") {
   FakeHome home;
   std::vector<nlohmann::json> reports;
   auto collect = [&](const nlohmann::json& report) { reports.push_back(report); };
-  REQUIRE(run(home, {{"site", "keep.test"}}, collect).ok());
+  REQUIRE(run_command(home, "site_data", {{"site", "keep.test"}}, collect).ok());
   REQUIRE(reports.size() == 4);
   CHECK(reports[0]["state"] == "reading");
   CHECK(reports[0]["done"] == 0);
@@ -59,7 +48,7 @@ TEST_CASE("site_data: progress reads each profile, then says what it found") {
   CHECK(reports[3]["done"] == 2);
   CHECK(reports[3]["cookies"] == 6);
   reports.clear();
-  REQUIRE(run(home, nlohmann::json::object(), collect).ok());
+  REQUIRE(run_command(home, "site_data", nlohmann::json::object(), collect).ok());
   REQUIRE(reports.size() == 4);
   CHECK(reports[3]["state"] == "done");
   CHECK_FALSE(reports[3].contains("cookies"));

@@ -2,20 +2,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../support/protocol_run.h"
 #include "../support/shop_cookies.h"
-#include "protocol/command.h"
 
 using namespace cookiewarden;
 using namespace cookiewarden::protocol;
 using namespace cookiewarden::test;
 
 namespace {
-
-CommandResult run(const FakeHome& home, nlohmann::json args, ProgressSink progress = {}) {
-  Environment env{Os::linux_, home.home(), {}};
-  CommandContext ctx{env, warden::PublicSuffixList::builtin(), std::move(progress)};
-  return dispatch({9, "sweep", std::move(args)}, ctx, protocol_commands());
-}
 
 long long chromium_count(const FakeHome& home, const std::string& where) {
   RawDb db(home.chromium_profile() / "Cookies");
@@ -28,7 +22,7 @@ TEST_CASE("sweep: the policy object in the request, a result and progress per pr
   FakeHome home;
   add_shops(home);
   std::vector<nlohmann::json> reports;
-  CommandResult r = run(home, {{"policy", nlohmann::json::parse(kPolicy)}}, [&](const nlohmann::json& report) {
+  CommandResult r = run_command(home, "sweep", {{"policy", nlohmann::json::parse(kPolicy)}}, [&](const nlohmann::json& report) {
     reports.push_back(report);
   });
   REQUIRE_MESSAGE(r.ok(), r.error().message);
@@ -55,19 +49,19 @@ TEST_CASE("sweep: targets and dry_run, and refusals that change nothing") {
   FakeHome home;
   add_shops(home);
   auto before = tree_snapshot(home.home());
-  CommandResult dry = run(home, {{"policy", {{"defaults", {{"marketing", "block"}}}}}, {"targets", {"firefox"}}, {"dry_run", true}});
+  CommandResult dry = run_command(home, "sweep", {{"policy", {{"defaults", {{"marketing", "block"}}}}}, {"targets", {"firefox"}}, {"dry_run", true}});
   REQUIRE_MESSAGE(dry.ok(), dry.error().message);
   REQUIRE(dry.result()["profiles"].size() == 1);
   // _fbp and _gcl_au on three sites, and the partitioned IDE.
   CHECK(dry.result()["profiles"][0]["cookies"]["removed"] == 7);
   CHECK(dry.result()["profiles"][0]["undo"].is_null());
 
-  CHECK(run(home, {}).error().code == ErrorCode::invalid_argument);
-  CHECK(run(home, {{"policy", "necessary-only"}}).error().code == ErrorCode::invalid_argument);
-  CommandResult bad = run(home, {{"policy", {{"defaults", {{"necessary", "block"}}}}}});
+  CHECK(run_command(home, "sweep", {}).error().code == ErrorCode::invalid_argument);
+  CHECK(run_command(home, "sweep", {{"policy", "necessary-only"}}).error().code == ErrorCode::invalid_argument);
+  CommandResult bad = run_command(home, "sweep", {{"policy", {{"defaults", {{"necessary", "block"}}}}}});
   CHECK(bad.error().code == ErrorCode::invalid_argument);
   CHECK(bad.error().message.find("necessary") != std::string::npos);
-  CHECK(run(home, {{"policy", nlohmann::json::object()}, {"site", "shop-a.test"}}).error().code == ErrorCode::invalid_argument);
-  CHECK(run(home, {{"policy", nlohmann::json::object()}, {"targets", {"opera"}}}).error().code == ErrorCode::not_found);
+  CHECK(run_command(home, "sweep", {{"policy", nlohmann::json::object()}, {"site", "shop-a.test"}}).error().code == ErrorCode::invalid_argument);
+  CHECK(run_command(home, "sweep", {{"policy", nlohmann::json::object()}, {"targets", {"opera"}}}).error().code == ErrorCode::not_found);
   CHECK(tree_snapshot(home.home()) == before);
 }

@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <iterator>
 #include <optional>
 #include <random>
@@ -15,11 +14,14 @@
 #include <string>
 #include <vector>
 
+#include "../support/binarycookies_fixtures.h"
+
 namespace fs = std::filesystem;
+using namespace cookiewarden::test;
 using cookiewarden::binarycookies_page_checksum;
 using cookiewarden::BinaryCookieJar;
 using cookiewarden::BinaryCookieRecord;
-using cookiewarden::BinaryCookiesFileStatus;
+using cookiewarden::SkipReason;
 using cookiewarden::parse_binarycookies;
 using cookiewarden::remove_from_binarycookies_file;
 using cookiewarden::inspect_binarycookies_file;
@@ -27,27 +29,9 @@ using cookiewarden::serialize_binarycookies_without;
 
 namespace {
 
-using Bytes = std::vector<std::uint8_t>;
-
 const char* const kKooky = "kooky-safari-macos-cookie-db.binarycookies";
 const char* const kDtformats = "libyal-dtformats-Cookies.binarycookies";
 const char* const kYtdlp = "ytdlp-test-safari-localhost.binarycookies";
-
-Bytes read_bytes(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE_MESSAGE(in.good(), "cannot read " << path);
-  return Bytes(std::istreambuf_iterator<char>(in), {});
-}
-
-void write_bytes(const fs::path& path, const Bytes& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-}
-
-// Real Safari files (tests/native-host/fixtures/SOURCES.md).
-Bytes fixture(const char* name) {
-  return read_bytes(fs::path(WARDEN_SOURCE_DIR) / "tests/native-host/fixtures/binarycookies" / name);
-}
 
 std::vector<const BinaryCookieRecord*> records_of(const BinaryCookieJar& jar) {
   std::vector<const BinaryCookieRecord*> out;
@@ -173,7 +157,7 @@ TEST_CASE("the three real binarycookies files parse and their stored checksums a
   };
   for (const auto& e : {Expect{kKooky, 2, 2, 83, 0x1135}, Expect{kYtdlp, 1, 1, 83, 0x534}, Expect{kDtformats, 29, 91, 4, 0x2b92e}}) {
     CAPTURE(e.file);
-    auto bytes = fixture(e.file);
+    auto bytes = binarycookies_fixture(e.file);
     auto jar = parse_binarycookies(bytes);
     REQUIRE_MESSAGE(jar.ok(), jar.detail());
     CHECK(jar->pages.size() == e.pages);
@@ -189,7 +173,7 @@ TEST_CASE("the three real binarycookies files parse and their stored checksums a
 }
 
 TEST_CASE("kooky's Safari file: names, domains, flags, dates") {
-  auto bytes = fixture(kKooky);
+  auto bytes = binarycookies_fixture(kKooky);
   auto jar = parse_binarycookies(bytes);
   REQUIRE(jar.ok());
   auto records = records_of(*jar);
@@ -213,7 +197,7 @@ TEST_CASE("kooky's Safari file: names, domains, flags, dates") {
 }
 
 TEST_CASE("yt-dlp's file keeps the undocumented 0x20 flag and its escaped value") {
-  auto bytes = fixture(kYtdlp);
+  auto bytes = binarycookies_fixture(kYtdlp);
   auto jar = parse_binarycookies(bytes);
   REQUIRE(jar.ok());
   auto r = records_of(*jar).at(0);
@@ -224,7 +208,7 @@ TEST_CASE("yt-dlp's file keeps the undocumented 0x20 flag and its escaped value"
 }
 
 TEST_CASE("the 2013 dtformats file: version-1 records, out-of-order strings, pseudo-domains") {
-  auto bytes = fixture(kDtformats);
+  auto bytes = binarycookies_fixture(kDtformats);
   auto jar = parse_binarycookies(bytes);
   REQUIRE(jar.ok());
   auto records = records_of(*jar);
@@ -294,7 +278,7 @@ TEST_CASE("deleting one site keeps every other record byte-for-byte and yields a
                         Case{kKooky, "ycombinator.com", 2}, Case{kYtdlp, "localhost", 1}, Case{kDtformats, "go.com", 3}}) {
     CAPTURE(c.file);
     CAPTURE(c.site);
-    auto original = fixture(c.file);
+    auto original = binarycookies_fixture(c.file);
     auto jar = parse_binarycookies(original);
     REQUIRE(jar.ok());
     auto remove = site_filter(c.site);
@@ -317,7 +301,7 @@ TEST_CASE("deleting one site keeps every other record byte-for-byte and yields a
 }
 
 TEST_CASE("pages that lose no record are copied unchanged") {
-  auto original = fixture(kDtformats);
+  auto original = binarycookies_fixture(kDtformats);
   auto jar = parse_binarycookies(original);
   REQUIRE(jar.ok());
   auto remove = site_filter("cnn.com");
@@ -334,7 +318,7 @@ TEST_CASE("pages that lose no record are copied unchanged") {
 TEST_CASE("deleting no record reproduces the file exactly, deleting every record leaves an empty valid jar") {
   for (const char* file : {kKooky, kYtdlp, kDtformats}) {
     CAPTURE(file);
-    auto original = fixture(file);
+    auto original = binarycookies_fixture(file);
     auto jar = parse_binarycookies(original);
     REQUIRE(jar.ok());
     CHECK(serialize_binarycookies_without(*jar, [](const BinaryCookieRecord&) { return false; }) == original);
@@ -351,7 +335,7 @@ TEST_CASE("deleting no record reproduces the file exactly, deleting every record
 TEST_CASE("a file cut at any length is rejected, except where a complete shorter trailer ends") {
   for (const char* file : {kKooky, kYtdlp, kDtformats}) {
     CAPTURE(file);
-    auto original = fixture(file);
+    auto original = binarycookies_fixture(file);
     std::size_t after_checksum = checksum_offset(original) + 4;
     // No trailer, the old 4-byte footer, the full 8-byte footer: all exist in real files.
     std::set<std::size_t> legitimate{after_checksum, after_checksum + 4, after_checksum + 8};
@@ -368,7 +352,7 @@ TEST_CASE("a file cut at any length is rejected, except where a complete shorter
 }
 
 TEST_CASE("structural corruption is rejected with an error that names the offset") {
-  auto original = fixture(kKooky);
+  auto original = binarycookies_fixture(kKooky);
   auto corrupt_at = [&](std::size_t at, std::uint8_t value) {
     Bytes b = original;
     b[at] = value;
@@ -398,7 +382,7 @@ TEST_CASE("random corruption never reads out of bounds, a rejected file stays un
   std::mt19937 rng(20261129);
   std::size_t rejected = 0, accepted = 0;
   for (const char* file : {kKooky, kYtdlp, kDtformats}) {
-    auto original = fixture(file);
+    auto original = binarycookies_fixture(file);
     for (int round = 0; round < 300; ++round) {
       Bytes b = original;
       int flips = 1 + static_cast<int>(rng() % 4);
@@ -414,7 +398,7 @@ TEST_CASE("random corruption never reads out of bounds, a rejected file stays un
       ++rejected;
       write_bytes(path, b);
       auto result = remove_from_binarycookies_file(path, [](const BinaryCookieRecord&) { return true; });
-      CHECK(result.status == BinaryCookiesFileStatus::corrupt);
+      CHECK(result.skipped == SkipReason::corrupt);
       CHECK(read_bytes(path) == b);
     }
   }
@@ -426,7 +410,7 @@ TEST_CASE("random corruption never reads out of bounds, a rejected file stays un
 TEST_CASE("remove_from_binarycookies_file rewrites in place, keeps the mode, leaves no temporary file") {
   ScratchDir dir;
   fs::path path = dir.path / "Cookies.binarycookies";
-  auto original = fixture(kDtformats);
+  auto original = binarycookies_fixture(kDtformats);
   write_bytes(path, original);
   REQUIRE(::chmod(path.c_str(), 0600) == 0);
 
@@ -460,7 +444,7 @@ TEST_CASE("remove_from_binarycookies_file rewrites in place, keeps the mode, lea
 TEST_CASE("nothing to delete: the file is not rewritten") {
   ScratchDir dir;
   fs::path path = dir.path / "Cookies.binarycookies";
-  write_bytes(path, fixture(kKooky));
+  write_bytes(path, binarycookies_fixture(kKooky));
   struct stat before {}, after {};
   REQUIRE(::stat(path.c_str(), &before) == 0);
   auto result = remove_from_binarycookies_file(path, site_filter("example.test"));
@@ -474,15 +458,15 @@ TEST_CASE("nothing to delete: the file is not rewritten") {
 TEST_CASE("missing files, symlinks and directories are clear errors") {
   ScratchDir dir;
   auto all = [](const BinaryCookieRecord&) { return true; };
-  CHECK(remove_from_binarycookies_file(dir.path / "absent", all).status == BinaryCookiesFileStatus::not_found);
-  write_bytes(dir.path / "real", fixture(kKooky));
+  CHECK(remove_from_binarycookies_file(dir.path / "absent", all).skipped == SkipReason::not_present);
+  write_bytes(dir.path / "real", binarycookies_fixture(kKooky));
   fs::create_symlink(dir.path / "real", dir.path / "link");
   auto linked = remove_from_binarycookies_file(dir.path / "link", all);
-  CHECK(linked.status == BinaryCookiesFileStatus::not_a_regular_file);
+  CHECK(linked.skipped == SkipReason::unsafe_path);
   CHECK(linked.message.find("link") != std::string::npos);
-  CHECK(read_bytes(dir.path / "real") == fixture(kKooky));
+  CHECK(read_bytes(dir.path / "real") == binarycookies_fixture(kKooky));
   fs::create_directory(dir.path / "sub");
-  CHECK(inspect_binarycookies_file(dir.path / "sub", all).status == BinaryCookiesFileStatus::not_a_regular_file);
+  CHECK(inspect_binarycookies_file(dir.path / "sub", all).skipped == SkipReason::unsafe_path);
 }
 
 TEST_CASE("an unreadable file is permission_denied and stays untouched") {
@@ -492,10 +476,10 @@ TEST_CASE("an unreadable file is permission_denied and stays untouched") {
   }
   ScratchDir dir;
   fs::path path = dir.path / "Cookies.binarycookies";
-  write_bytes(path, fixture(kKooky));
+  write_bytes(path, binarycookies_fixture(kKooky));
   REQUIRE(::chmod(path.c_str(), 0000) == 0);
   auto result = remove_from_binarycookies_file(path, [](const BinaryCookieRecord&) { return true; });
-  CHECK(result.status == BinaryCookiesFileStatus::permission_denied);
+  CHECK(result.skipped == SkipReason::permission_denied);
   REQUIRE(::chmod(path.c_str(), 0600) == 0);
-  CHECK(read_bytes(path) == fixture(kKooky));
+  CHECK(read_bytes(path) == binarycookies_fixture(kKooky));
 }

@@ -6,15 +6,15 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
+#include "../support/binarycookies_fixtures.h"
 #include "stores/safari_binarycookies.h"
 #include "warden/public_suffix.h"
 
 namespace fs = std::filesystem;
+using namespace cookiewarden::test;
 using cookiewarden::BrowserFamily;
 using cookiewarden::BrowserProfile;
 using cookiewarden::ItemKind;
@@ -23,23 +23,6 @@ using cookiewarden::SiteMatcher;
 using cookiewarden::SkipReason;
 
 namespace {
-
-using Bytes = std::vector<std::uint8_t>;
-
-Bytes read_bytes(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return Bytes(std::istreambuf_iterator<char>(in), {});
-}
-
-void write_bytes(const fs::path& path, const Bytes& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-}
-
-// Real Safari files (tests/native-host/fixtures/SOURCES.md).
-Bytes fixture(const char* name) {
-  return read_bytes(fs::path(WARDEN_SOURCE_DIR) / "tests/native-host/fixtures/binarycookies" / name);
-}
 
 SiteMatcher site(const char* input) {
   auto matcher = SiteMatcher::from_input(input, warden::PublicSuffixList::builtin());
@@ -57,7 +40,7 @@ struct SafariProfileDir {
     root = tmpl;
     fs::create_directories(root / "Cookies");
     jar = root / "Cookies" / "Cookies.binarycookies";
-    if (fixture_name) write_bytes(jar, fixture(fixture_name));
+    if (fixture_name) write_bytes(jar, binarycookies_fixture(fixture_name));
   }
   ~SafariProfileDir() { fs::remove_all(root); }
   BrowserProfile profile() const {
@@ -163,6 +146,6 @@ TEST_CASE("SafariCookieStore skips cleanly: no jar, a corrupt jar, a linked Cook
     fs::create_directory_symlink(elsewhere.root / "Cookies", dir.root / "Cookies");
     auto outcome = SafariCookieStore::for_profile(dir.profile()).remove(site("cnn.com"), false);
     CHECK(outcome.skipped == SkipReason::unsafe_path);
-    CHECK(read_bytes(elsewhere.jar) == fixture(kDtformats));
+    CHECK(read_bytes(elsewhere.jar) == binarycookies_fixture(kDtformats));
   }
 }

@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <thread>
 
+#include "subprocess.h"
+
 namespace cookiewarden::test {
 
 // Waits until the process stands at a commit point; false when it exited first (then reaped).
@@ -30,7 +32,17 @@ inline int lift_pauses_until_exit(pid_t pid, const std::filesystem::path& pause_
     std::filesystem::remove(pause_dir / "paused", ec);
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return exit_code_of(status);
+}
+
+// Waits for the first pause, does `at_pause` there (a signal, closing the port), then lifts every
+// pause until the process exits; its exit code. The test fails if the process exits before it pauses.
+template <typename AtPause>
+int stop_at_first_pause(pid_t pid, const std::filesystem::path& pause_dir, AtPause at_pause) {
+  int status = 0;
+  if (!wait_for_pause(pid, pause_dir, status)) FAIL("the host ended (" << exit_code_of(status) << ") before its first commit");
+  at_pause();
+  return lift_pauses_until_exit(pid, pause_dir);
 }
 
 }  // namespace cookiewarden::test

@@ -24,6 +24,19 @@ struct ProcessResult {
   std::string err;
 };
 
+// An exit code, or 128 + the signal that ended the process, from waitpid's status.
+inline int exit_code_of(int wait_status) {
+  return WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : 128 + WTERMSIG(wait_status);
+}
+
+// posix_spawn's form of argv or an environment; the pointers are into `strings`.
+inline std::vector<char*> null_terminated(const std::vector<std::string>& strings) {
+  std::vector<char*> out;
+  for (const auto& s : strings) out.push_back(const_cast<char*>(s.c_str()));
+  out.push_back(nullptr);
+  return out;
+}
+
 inline ProcessResult run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env,
                                  const std::string& input) {
   signal(SIGPIPE, SIG_IGN);  // a child that stops reading must fail our write, not kill the tests
@@ -36,11 +49,7 @@ inline ProcessResult run_process(const std::vector<std::string>& argv, const std
   posix_spawn_file_actions_adddup2(&actions, in_pipe[0], 0);
   posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
   posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
-  std::vector<char*> args, envp;
-  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-  args.push_back(nullptr);
-  for (const auto& e : env) envp.push_back(const_cast<char*>(e.c_str()));
-  envp.push_back(nullptr);
+  std::vector<char*> args = null_terminated(argv), envp = null_terminated(env);
   pid_t pid = 0;
   int rc = posix_spawn(&pid, argv[0].c_str(), &actions, nullptr, args.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
@@ -80,7 +89,7 @@ inline ProcessResult run_process(const std::vector<std::string>& argv, const std
   feeder.join();
   int status = 0;
   waitpid(pid, &status, 0);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result.exit_code = exit_code_of(status);
   return result;
 }
 

@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include "../support/running_browser.h"
 #include "stores/chromium_cookies.h"
 #include "stores/firefox_cookies.h"
 #include "undo_support.h"
@@ -190,9 +191,7 @@ TEST_CASE("undo: a dry run changes nothing, a running browser is refused and the
   CHECK(tree_snapshot(profile.user_data_dir) == profile_before);
   CHECK(tree_snapshot(journal) == journal_before);
 
-  char host[256] = {};
-  REQUIRE(::gethostname(host, sizeof host - 1) == 0);
-  fs::create_symlink(std::string(host) + "-" + std::to_string(::getpid()), profile.user_data_dir / "SingletonLock");
+  mark_chromium_running(profile.user_data_dir);
   profile_before = tree_snapshot(profile.user_data_dir);
   UndoResult refused = undo_journal(journal, false);
   CHECK(refused.skipped == SkipReason::running);

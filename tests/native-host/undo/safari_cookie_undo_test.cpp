@@ -2,10 +2,9 @@
 // through the writer that removed them, and the file comes back byte for byte.
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <iterator>
 #include <set>
 
+#include "../support/binarycookies_fixtures.h"
 #include "stores/safari_binarycookies.h"
 #include "stores/safari_cookies.h"
 #include "undo_support.h"
@@ -14,23 +13,6 @@ using namespace cookiewarden;
 using namespace cookiewarden::test;
 
 namespace {
-
-using Bytes = std::vector<std::uint8_t>;
-
-Bytes read_bytes(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE_MESSAGE(in.good(), "cannot read " << path);
-  return Bytes(std::istreambuf_iterator<char>(in), {});
-}
-
-void write_bytes(const fs::path& path, const Bytes& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-}
-
-Bytes fixture(const char* name) {
-  return read_bytes(fs::path(WARDEN_SOURCE_DIR) / "tests/native-host/fixtures/binarycookies" / name);
-}
 
 fs::path safari_jar(const BrowserProfile& profile, const Bytes& bytes) {
   fs::path file = profile.path / "Cookies" / "Cookies.binarycookies";
@@ -61,7 +43,7 @@ TEST_CASE("undo: Safari's cookie file comes back byte for byte after deleting a 
     CAPTURE(c.site);
     TempDir dir;
     BrowserProfile profile = closed_profile(dir, BrowserFamily::safari);
-    Bytes original = fixture(c.file);
+    Bytes original = binarycookies_fixture(c.file);
     fs::path file = safari_jar(profile, original);
     SafariCookieStore store(file);
     REQUIRE(store.undoable());
@@ -92,7 +74,7 @@ TEST_CASE("undo: Safari's cookie file comes back byte for byte after deleting a 
 }
 
 TEST_CASE("undo: records removed from the middle of shared pages go back to their place") {
-  Bytes original = fixture("libyal-dtformats-Cookies.binarycookies");
+  Bytes original = binarycookies_fixture("libyal-dtformats-Cookies.binarycookies");
   auto jar = parse_binarycookies(original);
   REQUIRE(jar.ok());
   // Every other record of the file: most pages keep some records and lose others.
@@ -114,7 +96,7 @@ TEST_CASE("undo: records removed from the middle of shared pages go back to thei
 TEST_CASE("undo: Safari records still in the file are present, a cookie Safari set again is kept") {
   TempDir dir;
   BrowserProfile profile = closed_profile(dir, BrowserFamily::safari);
-  Bytes original = fixture("libyal-dtformats-Cookies.binarycookies");
+  Bytes original = binarycookies_fixture("libyal-dtformats-Cookies.binarycookies");
   fs::path file = safari_jar(profile, original);
   SafariCookieStore store(file);
   StoreOutcome outcome;

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../support/cli_run.h"
+#include "../support/protocol_run.h"
 #include "deletion/site_deletion.h"
 #include "protocol/command.h"
 #include "undo/journal_list.h"
@@ -227,9 +228,7 @@ TEST_CASE("cookiewarden delete then undo: every profile back, the report names t
 
 TEST_CASE("protocol undo_list and undo: what the popup's Undo button calls") {
   FakeHome home;
-  Environment env{Os::linux_, home.home(), {}};
-  CommandContext ctx{env, warden::PublicSuffixList::builtin(), {}};
-  auto call = [&](const char* cmd, nlohmann::json args) { return dispatch({1, cmd, std::move(args)}, ctx, protocol_commands()); };
+  auto call = [&](const char* cmd, nlohmann::json args) { return run_command(home, cmd, std::move(args)); };
 
   CommandResult deleted = call("delete_site", {{"site", "keep.test"}, {"targets", {"firefox"}}});
   REQUIRE(deleted.ok());
