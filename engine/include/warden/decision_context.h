@@ -6,6 +6,7 @@
 // The engine holds no state of its own: a decision is a function of the engine, the policy, this
 // context and the request. One context per thread (or per caller that decides in turn); a context
 // is not shared by threads at once. It may serve several engines: what it keeps is keyed by engine.
+// A moved-from context has no buffers: it may only be assigned to or destroyed.
 #pragma once
 
 #include <memory>
