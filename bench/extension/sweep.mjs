@@ -4,11 +4,14 @@
 // everything was allowed (Chromium keeps at most about 3,300 unpartitioned cookies: partitioned ones
 // are counted apart). Then "necessary only" is chosen and the sweep's preview and apply run (4,400
 // cookies go). Meanwhile a 1 ms timer runs where the background's events are handled: every time it
-// was held up is a task, and the longest is told per phase of the sweep (read, classify, keep for
-// Undo, remove) from the phases the sweep reports. Then Undo puts them back, and the same cookies
-// are removed the other way (Chromium: cookies.remove, which the sweep no longer uses there;
+// was held up is a task, and the longest is told per phase of the sweep from the phases it reports:
+// read (the page reads every stored cookie: in Chromium apart from the worker, in Firefox on the
+// thread the background shares), handover (the page hands them to the background in batches),
+// classify, keep for Undo, remove. Then Undo puts them back, and the same
+// cookies are removed the other way (Chromium: cookies.remove, which the sweep no longer uses there;
 // Firefox: the expired write Chromium's sweep uses), to compare. Last, the floor that no slicing
-// can lower: one cookies.getAll answer of every stored cookie, alone. Prints figures, asserts nothing.
+// can lower where the answer is parsed: one cookies.getAll answer of every stored cookie, alone,
+// read where the background runs (what the page's read spares the worker in Chromium). Prints figures, asserts nothing.
 import { launchWithExtension } from '../../tests/e2e/extension/extension_browser.mjs';
 import { launchFirefoxWithExtension } from '../../tests/e2e/extension/firefox_browser.mjs';
 import { onboardingPage } from '../../tests/e2e/extension/firefox_extension_page.mjs';
@@ -20,7 +23,7 @@ const VENDOR_NAMES = ['IDE', 'test_cookie', '_ga', '_fbp', 'sid'];
 const YEAR = 365 * 24 * 3600;
 const ALLOW_ALL = { functional: 'allow', analytics: 'allow', social: 'allow', marketing: 'allow' };
 const NECESSARY_ONLY = { functional: 'block', analytics: 'block', social: 'block', marketing: 'block' };
-const PHASES = ['read', 'classify', 'keep', 'remove'];
+const PHASES = ['read', 'handover', 'classify', 'keep', 'remove'];
 
 // {name, domain, value, partition?}: partition is the top-level site's URL.
 const cookies = () => [
@@ -55,16 +58,17 @@ async function during(evaluate, work = () => new Promise((r) => setTimeout(r, 10
   return { result, gaps: await evaluate(STOP_HEARTBEAT) };
 }
 
-// In an extension page: "necessary only", then the sweep (its preview, then apply), timed; then
-// Undo. The phases of preview and apply, classify in both.
+// In an extension page: "necessary only", then the sweep as the pages ask for it (sweep-request.js:
+// its preview, then apply), timed; then Undo. The phases of preview and apply, classify in both.
 async function sweepAndUndo(page) {
   return page.evaluate(async (necessaryOnly) => {
     const ask = async (msg) => (await chrome.runtime.sendMessage(msg)).result; // {ok, result}
+    const { requestSweep } = await import('/js/sweep-request.js');
     await ask({ what: 'setDefaults', defaults: necessaryOnly });
     await new Promise((r) => setTimeout(r, 500)); // the policy's own work (DNR rules) done first
     const now = () => performance.timeOrigin + performance.now();
     const t0 = now();
-    const { preview } = await ask({ what: 'sweep' });
+    const { preview, read } = await requestSweep();
     const t1 = now();
     const { applied } = await ask({ what: 'applySweep', id: preview.id });
     const t2 = now();
@@ -72,7 +76,7 @@ async function sweepAndUndo(page) {
     const t3 = now();
     return { previewMs: t1 - t0, applyMs: t2 - t1, undoMs: t3 - t2, sweep: [t0, t2], undo: [t2, t3], undone, removed: applied.removed,
       failed: applied.failed, undoable: Boolean(applied.undoId),
-      phases: { read: [preview.phases.read], classify: [preview.phases.classify, applied.phases.classify], keep: [applied.phases.keep],
+      phases: { read: [read], handover: [preview.phases.handover], classify: [preview.phases.classify, applied.phases.classify], keep: [applied.phases.keep],
         remove: [applied.phases.remove] } };
   }, NECESSARY_ONLY);
 }

@@ -21,6 +21,7 @@ import { withGpcHeader } from './gpc.js';
 import { readManaged } from './managed-policy.js';
 import { freshSettings, loadSettings, readImport, saveSettings } from './settings.js';
 import { applySweep, cancelSweep, sweepStoredCookies } from './cookie-sweep.js';
+import { acceptBatch, openHandover } from './sweep-handover.js';
 import { lastDeletionOf, restoreDeletedCookies } from './deleted-cookies.js';
 import { deletableSite, deleteSiteData, previewSiteData } from './site-data.js';
 import { siteOf, siteOfUrl } from './site.js';
@@ -295,8 +296,12 @@ async function handleMessage(msg, onProgress = null) {
       return restoreDeletedCookies(String(msg.undoId));
     case MSG.lastDeletion:
       return lastDeletionOf(siteFrom(msg));
+    case MSG.sweepHandover:
+      return openHandover();
+    case MSG.sweepBatch:
+      return acceptBatch(String(msg.handover), msg.cookies);
     case MSG.sweep:
-      return sweepStoredCookies(enforced(), onProgress ?? undefined);
+      return sweepStoredCookies(enforced(), String(msg.handover), onProgress ?? undefined);
     case MSG.applySweep:
       return applySweep(String(msg.id), enforced(), onProgress ?? undefined);
     case MSG.cancelSweep:

@@ -1,7 +1,8 @@
 // Every cookie this browser holds, as the cookies API lists it: every cookie store (Firefox
 // containers, and the private store while a private window is open and the extension is allowed
 // there) and every partition (CHIPS, Firefox's Total Cookie Protection and first-party isolation).
-// "Delete site data" and the sweep both start from here.
+// "Delete site data" (in the background) and the sweep (in the page that asks for it) both start
+// from here.
 import { overlay } from './browser-overlay.js';
 
 // The stores the browser lists, and those the overlay knows it leaves out (Firefox's containers
@@ -12,8 +13,8 @@ async function cookieStoreIds() {
 }
 
 // A store is read in four answers, secure × session, that together list each of its cookies once:
-// the worker turns an answer into objects in one task (about 40 µs a cookie on a loaded machine),
-// so one answer of 5,000 cookies would hold its event handling up for 200 ms.
+// the thread that reads turns an answer into objects in one task (about 40 µs a cookie on a loaded
+// machine), so one answer of 5,000 cookies would hold the service worker's event handling up for 200 ms.
 const QUARTERS = [true, false].flatMap((secure) => [true, false].map((session) => ({ secure, session })));
 
 async function everyCookieOf(storeId) {

@@ -1,13 +1,13 @@
 // The sweep: when a choice is made or changed, every cookie this browser already holds (every
-// store and partition: cookie-stores.js) is decided by the engine with the policy now in force, and
-// the refused ones are removed; each removal is kept for Undo (deleted-cookies.js). More than a
+// store and partition, read by the page that asks and handed over in batches: sweep-handover.js) is
+// decided by the engine with the policy now in force, and the refused ones are removed; each removal is kept for Undo (deleted-cookies.js). More than a
 // handful are first shown (a preview with an id) and go only when the person applies that preview.
 import { removeCookie } from './cookie-removal.js';
-import { everyStoredCookie } from './cookie-stores.js';
 import { keepDeletedCookies, keepFirst } from './deleted-cookies.js';
 import { decideStoredCookieSafely } from './engine.js';
 import { inParallel } from './in-parallel.js';
 import { serialQueue } from './serial-queue.js';
+import { takeHandover } from './sweep-handover.js';
 import { siteOf } from './site.js';
 import { PREVIEW_THRESHOLD, inSlices, isKept, isRefused, storedCookieInput, summarise } from './sweep-plan.js';
 
@@ -26,7 +26,7 @@ let removing = null;
 // One sweep at a time: two choices made in a row are swept in turn.
 const serialised = serialQueue();
 
-// When each phase of a sweep ran, {read|classify|keep|remove: [start, end]} in ms since the epoch:
+// When each phase of a sweep ran, {handover|classify|keep|remove: [start, end]} in ms since the epoch:
 // bench/extension/sweep.mjs tells the longest task of each phase from them; the pages ignore them.
 function phaseClock() {
   const phases = {};
@@ -39,7 +39,8 @@ function phaseClock() {
       phases[name] = [start, now()];
     }
   };
-  return { phases, time };
+  const mark = (name, start) => { phases[name] = [start, now()]; };
+  return { phases, time, mark };
 }
 
 // [{cookie, decision}] of the cookies the policy refuses and the keep-list does not keep.
@@ -94,13 +95,16 @@ export function cancelSweep() {
   return { cancelling: Boolean(removing) };
 }
 
-// Called after every choice: {applied: result} when a handful or fewer were refused (none is
-// {applied: {cookies: 0, …}}), else {preview: {id, cookies, sites, byCategory}} and nothing is removed yet.
-export function sweepStoredCookies(policy, onProgress = () => {}) {
+// Called after every choice with the cookies the page handed over (`handoverId`): {applied: result}
+// when a handful or fewer were refused (none is {applied: {cookies: 0, …}}), else {preview: {id,
+// cookies, sites, byCategory}} and nothing is removed yet. A cookie listed but gone since is
+// simply not removed.
+export function sweepStoredCookies(policy, handoverId, onProgress = () => {}) {
+  const { cookies, opened } = takeHandover(handoverId);
   return serialised(async () => {
     pending = null;
     const clock = phaseClock();
-    const cookies = await clock.time('read', everyStoredCookie);
+    clock.mark('handover', opened);
     const refused = await clock.time('classify', () => refusedOf(cookies, policy));
     if (refused.length <= PREVIEW_THRESHOLD) return { applied: { ...(await removeAll(refused, clock, onProgress)), phases: clock.phases } };
     pending = { id: crypto.randomUUID(), refused };

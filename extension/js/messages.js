@@ -25,7 +25,13 @@ export const MSG = Object.freeze({
   deleteSiteElsewhere: 'deleteSiteElsewhere', // {tabId, site} → the native host's delete_site result per browser profile
   undoRemoval: 'undoRemoval',        // {undoId} → {kept, restored, expired, failed}: the cookies a deletion or a sweep kept, set back
   lastDeletion: 'lastDeletion',      // {site} → {id, at, count} | null: the site's last deletion this browser can still undo
-  sweep: 'sweep',                    // after a choice → {applied: result} | {preview: {id, cookies, sites, byCategory}} (cookie-sweep.js; both with phases)
+  // A sweep after a choice: the page reads every stored cookie and hands it over in batches
+  // (sweep-handover.js; sweep-request.js): a new handover drops the one before, and an older, idle
+  // or unknown one is refused with code 'handover_expired'; a batch over the cap 'batch_too_large',
+  // one batch too many 'too_many_batches'.
+  sweepHandover: 'sweepHandover',    // → {handover: id, batchCookies, maxBatches}
+  sweepBatch: 'sweepBatch',          // {handover, cookies: [at most batchCookies, as cookies.getAll lists them]} → {received}
+  sweep: 'sweep',                    // {handover}: the background decides them all → {applied: result} | {preview: {id, cookies, sites, byCategory}} (cookie-sweep.js; both with phases)
   // Asked over a REQUEST_PORT, it sends the removal's progress first: {progress: {done, total}}.
   applySweep: 'applySweep',          // {id} → {applied: result} | {expired: true}
   cancelSweep: 'cancelSweep',        // → {cancelling}: the sweep's removal under way stops at its next slice (what went stays in Undo)

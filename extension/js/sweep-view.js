@@ -1,9 +1,11 @@
-// The sweep as the pages show it, after every choice (onboarding, options, popup): the background
-// sweeps the cookies already stored (cookie-sweep.js); more than a handful are shown first and go
-// on a click; then what went, with Undo. Rendered into the page's #sweep panel.
+// The sweep as the pages show it, after every choice (onboarding, options, popup): the page reads
+// the cookies already stored and the background sweeps them (sweep-request.js, cookie-sweep.js);
+// more than a handful are shown first and go on a click; then what went, with Undo.
+// Rendered into the page's #sweep panel.
 import { ask, askWithProgress, MSG } from './background-client.js';
 import { el } from './element.js';
 import { describeSweep } from './sweep-plan.js';
+import { requestSweep } from './sweep-request.js';
 
 function show(box, isError, ...children) {
   box.hidden = false;
@@ -83,10 +85,12 @@ function showPreview(box, preview) {
 // After a choice was saved: sweeps, or shows what a sweep would remove.
 export async function sweepAfterChoice(box) {
   try {
-    const reply = await ask(MSG.sweep);
+    const reply = await requestSweep();
     if (reply.preview) showPreview(box, reply.preview);
     else showApplied(box, reply.applied);
   } catch (e) {
+    // A newer sweep started meanwhile (another choice, here or in another page): that one shows.
+    if (e.code === 'handover_expired') return;
     show(box, true, el('p', { text: `Stored cookies were not swept: ${e.message}` }));
   }
 }
