@@ -40,7 +40,8 @@ after(async () => { await ff?.close(); await site?.close(); });
 test('the CMP records "reject all", the site sets _ga and _fbp and loads the pixel anyway: three violations', async () => {
   const news = await ff.browser.newPage();
   await news.goto(`https://${CMP_HOST}/`, { waitUntil: 'load' });
-  await news.waitForSelector('#reject:not([hidden])');
+  // The banner, not the button, carries `hidden`: once it shows, the CMP module has bound the click.
+  await news.waitForSelector('#banner:not([hidden])');
   await news.evaluate(() => document.getElementById('reject').click());
   await news.waitForSelector('body[data-answered=reject-all]');
   const record = await waitFor('the CMP record and the three attempts', async () => recordComplete(await siteRecord(CMP_SITE)), 30000);
