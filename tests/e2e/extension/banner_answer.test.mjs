@@ -3,7 +3,7 @@
 // banner is gone and nothing accepting was clicked; analytics allowed on the site only → Klaro
 // records analytics accepted and marketing refused, Osano records deny and the popup says it knows
 // only all or nothing. Screenshots build/screenshots/extension/banner-<cmp>-{before,after}.png (the
-// "before": answers switched off on the site). Prints the time to answer per CMP.
+// "before": answers switched off on the site) and banner-popup.png. Prints the time to answer per CMP.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
@@ -67,6 +67,7 @@ test('the popup: "Don\'t answer cookie banners here" switches the site, "Report 
     ['cookiewarden-banner-report', cmp.site, true, ['klaro', 'osano'], 'answered', 'klaro']);
   assert.ok(!JSON.stringify(report).includes('https://'), 'the site only, never the page\'s address');
   assert.match(await popup.locator('#banner-note').textContent(), /nothing was sent/);
+  await popup.screenshot({ path: `${SHOTS}banner-popup.png`, fullPage: true });
   await popup.locator('#banner-off').uncheck();
   await waitFor('the switch cleared', async () => !(await driver.ask('bannerOff', { site: cmp.site })).off);
   await popup.close();
