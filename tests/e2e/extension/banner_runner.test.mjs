@@ -24,7 +24,7 @@ root.innerHTML = '<div class="banner" style="position:fixed;bottom:0;padding:20p
   + '<button class="save">Save</button> <button class="accept">Accept all</button></div>';
 window.saved = null;
 window.acceptClicks = 0;
-const close = () => root.querySelector('.banner').remove();
+const close = () => { root.querySelector('.banner').hidden = true; };
 root.querySelector('.save').onclick = () => { window.saved = { analytics: root.querySelector('.analytics').checked }; close(); };
 root.querySelector('.accept').onclick = () => { window.acceptClicks += 1; window.saved = { analytics: true, marketing: true }; close(); };`;
 
@@ -83,6 +83,8 @@ test('a banner in a shadow root: the switch set to the choice, saved, answered',
   assert.equal(outcome.cmp, 'shadow');
   assert.ok(Number.isInteger(outcome.ms));
   assert.deepEqual(await page.evaluate(() => [window.saved, window.acceptClicks]), [{ analytics: true }, 0]);
+  assert.deepEqual(await page.evaluate(() => document.getElementById('host').shadowRoot.querySelector('.banner').style.cssText),
+    'position: fixed; bottom: 0px; padding: 20px; background: rgb(238, 238, 238);', 'answered: the banner\'s own style is back');
 });
 
 test('a step that would press an accept-everything control is refused, and the banner shown again', async () => {
