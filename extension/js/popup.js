@@ -1,8 +1,10 @@
 // The popup: the current site, what was blocked and allowed per category, per-site switches,
 // "necessary only" in one click, and "Delete site data" (what would go first, then the deletion on
-// a second click) in this browser and, through the native host, in the other profiles, then its Undo.
+// a second click) in this browser and, through the native host, in the other profiles, then its Undo;
+// how the page's cookie banner was answered (banner-view.js).
 import { ask, MSG, reply, replyWithProgress, showFailure } from './background-client.js';
 import { CATEGORIES, labelOf } from './categories.js';
+import { showBanner } from './banner-view.js';
 import { categorySwitch } from './category-switch.js';
 import { el } from './element.js';
 import { showGpcLine } from './gpc-line.js';
@@ -90,6 +92,7 @@ async function refresh() {
   renderDetails(report);
   const ms = state.timings?.coldStartMs;
   document.getElementById('engine').textContent = ms == null ? '' : `engine ready ${ms.toFixed(0)} ms after start`;
+  await showBanner(document.getElementById('banner'), { site, report, browser: state.browser });
 }
 
 function showResult(text, isError = false) {
