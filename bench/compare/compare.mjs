@@ -80,6 +80,18 @@ function differences(requests, a, b) {
 const fmt = (x, d = 2) => (x === null || x === undefined || Number.isNaN(x) ? '-' : Number(x).toFixed(d));
 const mb = (bytes) => fmt(bytes / 2 ** 20, 2);
 
+// How far the WASM figures are from what the JS↔WASM boundary allows: the crossing without a
+// decision (run_engine.mjs floorTimings), and the same decisions natively, against uBO's median.
+function floorLine(w, native, ubo) {
+  const f = w.floor;
+  const share = (us) => fmt(us / ubo.medianUs, 3);
+  return `WASM floor (median µs; × uBO's median): timer alone ${fmt(w.clockOverheadUs, 3)}; empty exported call ` +
+    `${fmt(f.emptyCall.medianUs, 3)} (${share(f.emptyCall.medianUs)}); request URL written + that call ` +
+    `${fmt(f.urlAndCall.medianUs, 3)} (${share(f.urlAndCall.medianUs)})` +
+    (native ? `; the decision natively ${fmt(native.medianUs, 3)} (${share(native.medianUs)})` : '') +
+    `; the decision in WASM ${fmt(w.medianUs, 3)} (${share(w.medianUs)}); goal ≤ ${fmt(0.2 * ubo.medianUs, 3)} (0.2)`;
+}
+
 function report(results, requests) {
   const engines = Object.keys(results);
   const rows = engines.map((e) => {
@@ -134,6 +146,11 @@ function report(results, requests) {
     lines.push(`Targets (measured, not asserted): WASM median ${fmt(targets.wasmMedianSpeedupVsUbo)}× faster than uBO (goal ≥ ${targets.speedupGoal}×); ` +
       `load ${fmt(targets.loadMs, 3)} ms (goal ≤ ${targets.loadGoalMs}); linear memory ${mb(targets.linearMemoryBytes)} MB (goal ≤ 8); ` +
       `warden.wasm ${fmt(targets.wasmBytes / 1024, 1)} KB (goal ≤ 400); module instantiation ${fmt(targets.moduleInitMs, 1)} ms`);
+  }
+  const floor = w?.floor && results.ubo && floorLine(w, results['warden-native'], results.ubo);
+  if (floor) {
+    lines.push('');
+    lines.push(floor);
   }
   for (const a of agreement.filter((x) => x.differ > 0 && x.pair.startsWith('warden-wasm'))) {
     lines.push('');

@@ -9,7 +9,7 @@ export async function createWardenWasm(distDir, engineFile, policy) {
   const wasmBinary = fs.readFileSync(path.join(distDir, 'warden.wasm'));
   // Cold start of a service worker: compiling and instantiating the module, before any engine.
   const t0 = process.hrtime.bigint();
-  await Warden.init({ wasmBinary });
+  const module = await Warden.init({ wasmBinary });
   const initMs = Number(process.hrtime.bigint() - t0) / 1e6;
   let engine = null;
   let firstLoad = null;
@@ -34,8 +34,27 @@ export async function createWardenWasm(distDir, engineFile, policy) {
     },
     afterLoad() { engine.setPolicy(policy); },
     size: (b) => b.byteLength,
+    floor: (inputs) => crossingFloor(module, inputs),
     // Linear memory after the first load (a service worker's cold start), and at the end, after
     // every decision (the input buffer and scratch strings have grown to the longest URL seen).
     memory: () => ({ ...firstLoad, linearBytesAtEnd: engine.memory().linearBytes }),
+  };
+}
+
+// What crossing into the module costs before the engine does anything, timed like a decision (the
+// same inputs, one call at a time): an exported call that does no work (cw_result returns an
+// address), and the request URL written into module memory as decideRequest writes it
+// (TextEncoder.encodeInto) followed by that call. No decision through warden.js can cost less.
+// The URLs go to a block of their own: warden.js keeps the address of the module's input buffer.
+// Run after the memory figures are taken (the block adds to linear memory).
+function crossingFloor(module, inputs) {
+  const encoder = new TextEncoder();
+  const bytes = 3 * Math.max(...inputs.map((r) => r.url.length));
+  const at = module._cw_bytes_alloc(bytes);
+  let target = null;
+  const view = () => (target?.length ? target : (target = module.HEAPU8.subarray(at, at + bytes)));
+  return {
+    emptyCall: () => module._cw_result() === 0,
+    urlAndCall: (r) => module._cw_result() + encoder.encodeInto(r.url, view()).written === 0,
   };
 }

@@ -33,6 +33,17 @@ async function makeEngine(name) {
   throw new Error(`unknown engine ${name}`);
 }
 
+// The cost of a call that crosses into the engine without deciding anything, measured the way
+// decisions are (timeDecisions): the floor under any per-request figure of that engine.
+function floorTimings(floor, inputs) {
+  const out = {};
+  for (const [name, call] of Object.entries(floor)) {
+    const { timing } = timeDecisions(inputs, call);
+    out[name] = { medianUs: timing.medianUs, p99Us: timing.p99Us, batchMedianUs: timing.batchMedianUs };
+  }
+  return out;
+}
+
 async function main() {
   const { lines, requests } = loadRequests(args.corpus);
   const lists = BENCH_LISTS.map((l) => ({ ...l, text: fs.readFileSync(path.join(args.rules, l.file), 'utf8') }));
@@ -78,6 +89,7 @@ async function main() {
     decisions: Array.from(blocked).join(''),
     rules,
   };
+  if (eng.floor) result.floor = floorTimings(eng.floor(inputs), inputs);
   fs.mkdirSync(args.out, { recursive: true });
   fs.writeFileSync(path.join(args.out, `${eng.name}.json`), JSON.stringify(result));
   process.stderr.write(`${eng.name}: blocked ${result.blocked}/${requests.length}, median ${timing.medianUs.toFixed(2)} µs\n`);

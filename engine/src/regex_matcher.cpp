@@ -260,6 +260,60 @@ class Parser {
   bool ok_ = true;
 };
 
+// Where a match can start. A search tries every position of the URL, and the lists' regexes begin
+// with `^` or with a literal ("(https?:\/\/)...", "\/[0-9a-f]{32}\/..."): trying only the
+// positions that can begin a match makes a search over a long URL a scan for one byte.
+struct Starts {
+  bool anchored = false;  // every alternative begins with `^`: position 0 only
+  bool known = false;     // `bytes` holds every byte a match can begin with (no match is empty)
+  Bitmap bytes{};
+};
+
+bool add_first_bytes_of_alternatives(const Program& prog, std::uint32_t alt, unsigned depth, Bitmap& out);
+
+// Adds the bytes a match of the sequence from `item` can begin with; false when that is not known
+// (the sequence may match the empty string, or begins with an anchor, or nests too deep).
+bool add_first_bytes(const Program& prog, std::uint32_t item, unsigned depth, Bitmap& out) {
+  for (; item != kNone; item = prog.items[item].next) {
+    if (item >= prog.items.size() || depth > kMaxDepth) return false;
+    const Item& it = prog.items[item];
+    switch (it.kind) {
+      case Kind::literal: set_bit(out, it.ch); break;
+      case Kind::char_class:
+        if (it.index >= prog.classes.size()) return false;
+        for (std::size_t w = 0; w < out.size(); ++w) out[w] |= prog.classes[it.index][w];
+        break;
+      case Kind::group:
+        if (!add_first_bytes_of_alternatives(prog, it.index, depth + 1, out)) return false;
+        break;
+      case Kind::any: case Kind::line_start: case Kind::line_end: return false;
+    }
+    if (it.min > 0) return true;  // an optional item: what follows it may begin the match too
+  }
+  return false;  // the whole sequence may be skipped: a match may be empty
+}
+
+bool add_first_bytes_of_alternatives(const Program& prog, std::uint32_t alt, unsigned depth, Bitmap& out) {
+  if (alt == kNone) return false;
+  for (std::size_t guard = 0; alt != kNone; alt = prog.alternatives[alt].next, ++guard)
+    if (alt >= prog.alternatives.size() || guard >= prog.alternatives.size() ||
+        !add_first_bytes(prog, prog.alternatives[alt].head, depth, out))
+      return false;
+  return true;
+}
+
+Starts starts_of(const Program& prog) {
+  Starts s;
+  s.anchored = prog.root != kNone;
+  for (std::uint32_t alt = prog.root, guard = 0; alt != kNone && s.anchored; alt = prog.alternatives[alt].next, ++guard) {
+    if (alt >= prog.alternatives.size() || guard >= prog.alternatives.size()) return {};
+    const std::uint32_t head = prog.alternatives[alt].head;
+    s.anchored = head < prog.items.size() && prog.items[head].kind == Kind::line_start;
+  }
+  if (!s.anchored) s.known = add_first_bytes_of_alternatives(prog, prog.root, 0, s.bytes);
+  return s;
+}
+
 // What to do after the current sequence: continue another sequence, or repeat a group.
 struct Continuation {
   const Item* repeat = nullptr;  // group being repeated, else continue `item`
@@ -274,7 +328,11 @@ class Matcher {
   Matcher(const Program& prog, std::string_view text) : prog_(prog), text_(text) {}
 
   bool search() {
-    for (std::size_t start = 0; start <= text_.size(); ++start) {
+    const Starts starts = starts_of(prog_);
+    const std::size_t last = starts.anchored ? 0 : text_.size();
+    for (std::size_t start = 0; start <= last; ++start) {
+      if (starts.known && (start == text_.size() || !has_bit(starts.bytes, static_cast<unsigned char>(text_[start]))))
+        continue;
       if (match_alternatives(prog_.root, start, nullptr, 0)) return true;
       if (steps_ > kMaxSteps) return false;
     }

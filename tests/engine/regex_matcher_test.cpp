@@ -62,6 +62,30 @@ TEST_CASE("a catastrophic pattern gives up instead of hanging") {
   CHECK_FALSE(regex_search("(((((a*)*)*)*)*)*b", text, false));
 }
 
+TEST_CASE("a search tries only the positions that can begin a match, and finds every match it found before") {
+  // Optional or skippable beginnings: what follows them may begin the match.
+  CHECK(regex_search("a?b", "xb", false));
+  CHECK(regex_search("(a|b?)c", "xc", false));
+  CHECK(regex_search("(?:ab)*c", "xc", false));
+  CHECK(regex_search("[0-9]+x", "ab12x", false));
+  CHECK(regex_search("ABC", "xxabc", true));
+  // Anchors: `^` in every alternative means position 0 only; elsewhere it does not narrow.
+  CHECK_FALSE(regex_search("^https?:", "xhttps:", false));
+  CHECK(regex_search("^a|b", "xb", false));
+  CHECK(regex_search("x|^a", "ab", false));
+  CHECK(regex_search("(^a)|c", "abc", false));
+  // Empty matches.
+  CHECK(regex_search("$", "abc", false));
+  CHECK(regex_search("a*", "", false));
+  CHECK(regex_search("", "x", false));
+  // The step budget is spent on positions that can begin a match, not on the scan for them: a
+  // match at the end of a long text is found.
+  std::string text(150000, 'x');
+  text += "ab";
+  CHECK(regex_search("ab", text, false));
+  CHECK(regex_search(R"((https?:\/\/)104\.)", text + "https://104.", false));
+}
+
 TEST_CASE("regex tokens are whole literal tokens of the top-level sequence") {
   CHECK(regex_tokens(R"((https?:\/\/)104\.154\..{100,})") == std::vector<std::string>{"154"});
   CHECK(regex_tokens(R"(\/[0-9a-f]{32}\/invoke\.js)") == std::vector<std::string>{"invoke"});
