@@ -5,6 +5,8 @@ import { currentEngine, decideCookieSafely, decideRequestSafely, engineTimings, 
 import { CATEGORIES } from './categories.js';
 import { logDecision, restoreLog } from './decision-log.js';
 import { keepCmpRecord } from './cmp-records.js';
+import { bannerOutcome, bannerSetup } from './banner-answers.js';
+import { isBannerOff, setBannerOff } from './banner-off-sites.js';
 import { choiceOn, decisionsWithViolations, exportSiteRecord, forgetSiteEvidence } from './consent-evidence.js';
 import { overlay } from './browser-overlay.js';
 import { dnrCounts } from './dnr-enforcer.js';
@@ -25,7 +27,7 @@ import { acceptBatch, openHandover } from './sweep-handover.js';
 import { lastDeletionOf, restoreDeletedCookies } from './deleted-cookies.js';
 import { deletableSite, deleteSiteData, previewSiteData } from './site-data.js';
 import { siteOf, siteOfUrl } from './site.js';
-import { dropReport, noteCookieRemoval, noteCookieWrites, noteRequest, reportOf, restoreReports, settleRequest, startReport, tabsOfSite } from './tab-report.js';
+import { dropReport, noteCookieRemoval, noteBannerOutcome, noteCookieWrites, noteRequest, reportOf, restoreReports, settleRequest, startReport, tabsOfSite } from './tab-report.js';
 
 let settings = freshSettings();
 let organisation = { managed: null, error: null }; // managed-policy.js
@@ -266,6 +268,10 @@ async function handleMessage(msg, onProgress = null) {
       const others = settings.policy.keep.filter((s) => s !== site);
       return applyPolicy({ ...settings.policy, keep: msg.kept ? [...others, site] : others });
     }
+    case MSG.bannerOff:
+      return { off: await isBannerOff(siteFrom(msg)) };
+    case MSG.setBannerOff:
+      return setBannerOff(siteFrom(msg), msg.off === true);
     case MSG.exportSettings:
       return settings.policy;
     case MSG.policyInForce:
@@ -348,6 +354,19 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   // What the site's own TCF CMP recorded (content/tcf-reporter.js, top frame only).
   if (sender.tab && sender.frameId === 0 && msg?.what === MSG.cmpRecord) {
     keepCmpRecord(siteOfUrl(sender.url ?? ''), msg.tcData, sender.url ?? '');
+    return false;
+  }
+  // The cookie-banner answerer of any frame: its rules and the choice, then its outcome.
+  if (sender.tab && msg?.what === MSG.bannerSetup) {
+    ready.then(() => bannerSetup(enforced(), siteOfUrl(sender.tab.url ?? ''), sender.url ?? '', sender.frameId === 0))
+      .then(success, failure).then(sendResponse);
+    return true;
+  }
+  if (sender.tab && msg?.what === MSG.bannerOutcome) {
+    ready.then(async () => {
+      const outcome = await bannerOutcome(msg, enforced(), siteOfUrl(sender.tab.url ?? ''));
+      if (outcome) noteBannerOutcome(sender.tab.id, outcome);
+    });
     return false;
   }
   if (!isOwnPage(sender)) return false;

@@ -37,6 +37,10 @@ export const MSG = Object.freeze({
   cancelSweep: 'cancelSweep',        // → {cancelling}: the sweep's removal under way stops at its next slice (what went stays in Undo)
   undoSiteElsewhere: 'undoSiteElsewhere', // {ids} → the native host's undo of those deletions (delete_site's profiles[].undo.id)
   guardBlocked: 'guardBlocked',      // from content/guard-reporter.js, not answered: {writes: [{name, how}]}
+  bannerOff: 'bannerOff',            // {site} → {off}: the person's "Don't answer cookie banners here"
+  setBannerOff: 'setBannerOff',      // {site, off: true|false} → {off, saved}
+  bannerSetup: 'bannerSetup',        // from content/banner-answerer.js, answered: → {off, allowed, rules} (banner-answers.js)
+  bannerOutcome: 'bannerOutcome',    // from content/banner-answerer.js, not answered: {cmp, outcome, reason, ms}
   cmpRecord: 'cmpRecord',            // from content/tcf-reporter.js, not answered: {tcData} (the page's __tcfapi getTCData)
 });
 

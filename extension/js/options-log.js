@@ -2,6 +2,7 @@
 // and, for one site, its consent-violation record: exported as JSON or opened as a printable report.
 import { ask, MSG } from './background-client.js';
 import { CATEGORIES, labelOf } from './categories.js';
+import { downloadJson } from './download-json.js';
 import { el } from './element.js';
 
 const SHOWN = 200;
@@ -60,9 +61,7 @@ export async function renderLog() {
 async function exportRecord() {
   const site = $('log-site').value;
   const record = await ask(MSG.getSiteRecord, { site });
-  const url = URL.createObjectURL(new Blob([JSON.stringify(record, null, 2)], { type: 'application/json' }));
-  el('a', { href: url, download: `cookiewarden-record-${site}.json` }).click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadJson(`cookiewarden-record-${site}.json`, record);
 }
 
 export function initLog() {

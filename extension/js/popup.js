@@ -3,6 +3,7 @@
 // a second click) in this browser and, through the native host, in the other profiles, then its Undo.
 import { ask, MSG, reply, replyWithProgress, showFailure } from './background-client.js';
 import { CATEGORIES, labelOf } from './categories.js';
+import { showBanner } from './banner-view.js';
 import { categorySwitch } from './category-switch.js';
 import { el } from './element.js';
 import { showGpcLine } from './gpc-line.js';
@@ -87,6 +88,7 @@ async function refresh() {
   }
   showOrganisationNotice(state, document.getElementById('organisation'));
   showGpcLine(state, site, document.getElementById('gpc'));
+  await showBanner(document.getElementById('banner'), { site, report, browser: state.browser });
   renderDetails(report);
   const ms = state.timings?.coldStartMs;
   document.getElementById('engine').textContent = ms == null ? '' : `engine ready ${ms.toFixed(0)} ms after start`;

@@ -100,6 +100,15 @@ export function noteCookieWrites(tabId, writes) {
   save();
 }
 
+// How the page's cookie banner was answered (banner-answers.js). The main frame's "no CMP" comes
+// last and never replaces what a frame's banner got.
+export function noteBannerOutcome(tabId, outcome) {
+  const report = reports?.get(tabId);
+  if (!report || (outcome.outcome === 'none' && report.banner)) return;
+  report.banner = outcome;
+  save();
+}
+
 // Tabs whose top-level site is `site` (for cookie removals, which have no tab of their own).
 export function tabsOfSite(site) {
   return reports ? [...reports.values()].filter((r) => r.site === site).map((r) => r.tabId) : [];
