@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { TCString } from '@iabtcf/core';
-import { verifyStoredConsent } from '../../extension/js/cmp-consent/index.js';
+import { DECODER_NAMES, verifyStoredConsent } from '../../extension/js/cmp-consent/index.js';
 import { decodeTcString } from '../../extension/js/cmp-consent/tcf.js';
 
 const captured = JSON.parse(readFileSync(new URL('./cmp_consent/captured.json', import.meta.url), 'utf8'));
@@ -126,5 +126,14 @@ test('a record that cannot be read is an error, never a match', () => {
     const result = verifyStoredConsent(decoder, value, NECESSARY_ONLY, { services: captured.klaro.services });
     assert.match(result.error ?? '', message, `${decoder} ${String(value).slice(0, 30)}`);
     assert.equal(result.mismatches, undefined, 'no verdict');
+  }
+});
+
+test('every shipped banner rule names a decoder there is', () => {
+  const dir = new URL('../../extension/rules/cmp/', import.meta.url);
+  const { rules } = JSON.parse(readFileSync(new URL('index.json', dir), 'utf8'));
+  for (const file of rules) {
+    const { stored } = JSON.parse(readFileSync(new URL(file, dir), 'utf8'));
+    assert.ok(DECODER_NAMES.includes(stored?.decoder), `${file}: decoder ${stored?.decoder}`);
   }
 });

@@ -4,7 +4,9 @@
 // map, with a small local GVL (tcf_gvl.json: no network). Its banner has "Accept all", "Reject all"
 // and "Manage choices"; the choices layer has a consent switch per purpose and, for the purposes
 // TCF v2.2 lets rest on legitimate interest (2, 7, 8, 9, 10, 11), a legitimate-interest switch
-// that is on until the person objects, as real CMPs show them. Whatever the answer, the site's tags
+// that is on until the person objects, as real CMPs show them. Both layers carry
+// data-cmp="tcf-fixture", which the banner rule for this test CMP (extension/rules/cmp/
+// tcf-fixture.json) detects. Whatever the answer, the site's tags
 // then set _ga and _fbp and load the Meta pixel, as the sites the violation record is for do.
 // www.plain-news.example sets _ga with no CMP at all. Any other path (a tracker's script) answers
 // an empty script.
@@ -28,9 +30,9 @@ const cmpPage = `<!doctype html><html><head><meta charset="utf-8"><title>TCF New
 <script type="importmap">{"imports": {"@iabtcf/core": "/iabtcf/core/index.js", "@iabtcf/cmpapi": "/iabtcf/cmpapi/index.js"}}</script>
 <script type="module" src="/cmp.mjs"></script>
 </head><body><h1>TCF News</h1>
-<div id="banner" hidden><p>We and our partners store and access information on your device.</p>
+<div id="banner" data-cmp="tcf-fixture" hidden><p>We and our partners store and access information on your device.</p>
 <button id="accept">Accept all</button> <button id="reject">Reject all</button> <button id="manage">Manage choices</button></div>
-<div id="choices" hidden><h2>Manage choices</h2><table id="purposes"></table><button id="save">Save choices</button></div>
+<div id="choices" data-cmp="tcf-fixture" hidden><h2>Manage choices</h2><table id="purposes"></table><button id="save">Save choices</button></div>
 </body></html>`;
 
 // TCF v2.2: these purposes may rest on legitimate interest; 1 and 3–6 need consent.
