@@ -8,8 +8,11 @@
 // data-cmp="tcf-fixture", which the banner rule for this test CMP (extension/rules/cmp/
 // tcf-fixture.json) detects. Whatever the answer, the site's tags
 // then set _ga and _fbp and load the Meta pixel, as the sites the violation record is for do.
-// www.plain-news.example sets _ga with no CMP at all. Any other path (a tracker's script) answers
-// an empty script.
+// https://www.tcf-news.example/?keeps-interests runs the same CMP with a flaw found in the wild: it
+// records every legitimate interest whatever the switches say. The page counts the clicks that
+// reach "Accept all" in window.acceptClicks, and the banner's showing in window.bannerShownAt (ms
+// from navigation start: this CMP loads dozens of ES modules first). www.plain-news.example sets _ga with no CMP at all.
+// Any other path (a tracker's script) answers an empty script.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +32,10 @@ const GVL = readFileSync(new URL('./tcf_gvl.json', import.meta.url));
 const cmpPage = `<!doctype html><html><head><meta charset="utf-8"><title>TCF News</title>
 <script type="importmap">{"imports": {"@iabtcf/core": "/iabtcf/core/index.js", "@iabtcf/cmpapi": "/iabtcf/cmpapi/index.js"}}</script>
 <script type="module" src="/cmp.mjs"></script>
+<script>
+window.acceptClicks = 0;
+document.addEventListener('click', (event) => { if (event.target.closest?.('#accept')) window.acceptClicks += 1; }, true);
+</script>
 </head><body><h1>TCF News</h1>
 <div id="banner" data-cmp="tcf-fixture" hidden><p>We and our partners store and access information on your device.</p>
 <button id="accept">Accept all</button> <button id="reject">Reject all</button> <button id="manage">Manage choices</button></div>
@@ -46,6 +53,7 @@ export const LI_PURPOSES = [2, 7, 8, 9, 10, 11];
 const cmpScript = `import { CmpApi } from '@iabtcf/cmpapi';
 import { GVL, TCModel, TCString } from '@iabtcf/core';
 const LI_PURPOSES = ${JSON.stringify(LI_PURPOSES)};
+const KEEPS_INTERESTS = new URLSearchParams(location.search).has('keeps-interests');
 const cmpApi = new CmpApi(${CMP_ID}, ${CMP_VERSION}, true);
 const gvl = new GVL(await (await fetch('/gvl.json')).json());
 await gvl.readyPromise;
@@ -58,6 +66,7 @@ for (const [id, purpose] of Object.entries(gvl.purposes)) {
 }
 cmpApi.update('', true);
 document.getElementById('banner').hidden = false;
+window.bannerShownAt = performance.now(); // the CMP's own loading time, apart from the answer's
 
 function record(consents, legitimateInterests, answered) {
   const model = new TCModel(gvl);
@@ -66,7 +75,7 @@ function record(consents, legitimateInterests, answered) {
   model.isServiceSpecific = true;
   model.consentScreen = answered === 'choices' ? 2 : 1;
   model.purposeConsents.set(consents);
-  model.purposeLegitimateInterests.set(legitimateInterests);
+  model.purposeLegitimateInterests.set(KEEPS_INTERESTS ? LI_PURPOSES : legitimateInterests);
   if (consents.length) model.vendorConsents.set(Object.keys(gvl.vendors).map(Number));
   if (legitimateInterests.length) model.vendorLegitimateInterests.set(Object.keys(gvl.vendors).map(Number));
   cmpApi.update(TCString.encode(model), false);

@@ -5,7 +5,8 @@
 // browsers by default (hideFromBots checks navigator.webdriver); the site turns that off, as the
 // library's options allow. Every host name reaches this HTTPS server (the browsers map them all to
 // it); only www.vanillacc-shop.example has the page. The CMP's record is its `cc_cookie` cookie and
-// CookieConsent.getUserPreferences(), exposed to tests as window.CookieConsent.
+// CookieConsent.getUserPreferences(), exposed to tests as window.CookieConsent. The page counts the
+// clicks that reach an "Accept all" in window.acceptClicks.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +26,10 @@ const section = (category, title) =>
 
 const page = `<!doctype html><html><head><meta charset="utf-8"><title>Vanilla Shop</title>
 <link rel="stylesheet" href="/cookieconsent.css">
+<script>
+window.acceptClicks = 0;
+document.addEventListener('click', (event) => { if (event.target.closest?.('#cc-main [data-role=all]')) window.acceptClicks += 1; }, true);
+</script>
 <script type="module">
 import * as CookieConsent from '/cookieconsent.esm.js';
 window.CookieConsent = CookieConsent;
