@@ -1,0 +1,51 @@
+// Cookie banners answered in real Chromium (banner_scenario.mjs): real klaro and real Osano
+// cookieconsent (banner_sites.mjs). Necessary only → each CMP's own cookie refuses everything, the
+// banner is gone and nothing accepting was clicked; analytics allowed on the site only → Klaro
+// records analytics accepted and marketing refused, Osano records deny and the popup says it knows
+// only all or nothing. Screenshots build/screenshots/extension/banner-<cmp>-{before,after}.png (the
+// "before": answers switched off on the site). Prints the time to answer per CMP.
+import { mkdirSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { askBackground, launchWithExtension, waitFor, waitForEnforcement } from './extension_browser.mjs';
+import { startBannerSites } from './banner_sites.mjs';
+import { answersAnalyticsOnly, answersNecessaryOnly, CMPS } from './banner_scenario.mjs';
+
+const SHOTS = fileURLToPath(new URL('../../../build/screenshots/extension/', import.meta.url));
+let sites;
+let browser;
+let ext;
+
+const driver = {
+  name: 'Chromium',
+  async open(url) {
+    const page = await browser.context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    return page;
+  },
+  ask: (what, payload) => askBackground(ext, what, payload),
+  tabIdOf: (host) => ext.evaluate(async (h) => (await chrome.tabs.query({ url: `https://${h}/*` }))[0]?.id, host),
+  async popupLine(tabId) {
+    const popup = await browser.context.newPage();
+    await popup.goto(browser.extensionUrl(`pages/popup.html?tab=${tabId}`));
+    const line = await waitFor('the popup\'s banner line', async () => popup.locator('#banner-line').textContent());
+    await popup.close();
+    return line;
+  },
+  shot: (page, name) => page.screenshot({ path: SHOTS + name }),
+};
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  sites = await startBannerSites();
+  browser = await launchWithExtension({ port: sites.port });
+  await waitForEnforcement(browser);
+  ext = await browser.context.newPage();
+  await ext.goto(browser.extensionUrl('pages/options.html'));
+});
+after(async () => { await browser?.close(); await sites?.close(); });
+
+for (const cmp of Object.values(CMPS)) {
+  test(`${cmp.name}, necessary only: its record refuses everything, the banner is gone, nothing accepting clicked`, () => answersNecessaryOnly(driver, cmp));
+  test(`${cmp.name}, analytics allowed on the site only`, () => answersAnalyticsOnly(driver, cmp));
+}

@@ -1,0 +1,95 @@
+// The steps the Chromium and Firefox banner tests share (banner_answer.test.mjs,
+// firefox_banner_answer.test.mjs) on the real consent managers of banner_sites.mjs. A browser's
+// driver `d` gives: open(url) → a loaded page, ask(what, payload) → the background's result (from an
+// extension page), tabIdOf(host), popupLine(tabId) → the popup's cookie-banner line, shot(page, name),
+// and its name for the figures. Each check reads the CMP's own record (its cookie, in the page) and
+// the page's own count of clicks on accept-everything controls, never Cookie Warden's state alone.
+import assert from 'node:assert/strict';
+import { waitFor } from './extension_browser.mjs';
+import { KLARO_CONSENT, KLARO_HOST, KLARO_SITE, OSANO_CONSENT, OSANO_HOST, OSANO_SITE } from './banner_sites.mjs';
+
+export const CMPS = {
+  klaro: {
+    id: 'klaro', name: 'Klaro!', host: KLARO_HOST, site: KLARO_SITE, consent: KLARO_CONSENT, cookie: 'klaro',
+    banner: '#klaro .cookie-notice', necessaryOnly: { matomo: false, 'google-ads': false }, analyticsOnly: { matomo: true, 'google-ads': false },
+  },
+  osano: {
+    id: 'osano', name: 'Osano cookieconsent', host: OSANO_HOST, site: OSANO_SITE, consent: OSANO_CONSENT, cookie: 'cookieconsent_status',
+    banner: '.cc-window', necessaryOnly: 'deny', analyticsOnly: 'deny',
+  },
+};
+
+// Shown: laid out, not visibility:hidden, not transparent (what the person would see).
+const bannerShown = (selector) => `(() => {
+  const el = document.querySelector(${JSON.stringify(selector)});
+  if (!el || !el.getClientRects().length) return false;
+  const style = getComputedStyle(el);
+  return style.visibility !== 'hidden' && style.opacity !== '0';
+})()`;
+
+// The tab's banner outcome once the page reported one that `settled` accepts.
+async function outcomeIn(d, host, settled) {
+  const tabId = await d.tabIdOf(host);
+  const outcome = await waitFor(`the banner outcome on ${host}`, async () => {
+    const banner = (await d.ask('getTabReport', { tabId }))?.banner;
+    return banner && settled(banner) ? banner : null;
+  }, 30000);
+  return { tabId, outcome };
+}
+
+async function forgetConsent(page, cmp) {
+  await page.evaluate(`document.cookie = '${cmp.cookie}=; max-age=0; path=/'`);
+  assert.equal(await page.evaluate(cmp.consent), null, 'the CMP\'s record is gone before the next visit');
+}
+
+// Answers switched off on the site: the banner stays as the site shows it (the "before" screenshot),
+// nothing is stored; switched on again: necessary only is answered, the banner gone, nothing
+// accepting pressed.
+export async function answersNecessaryOnly(d, cmp) {
+  await d.ask('setBannerOff', { site: cmp.site, off: true });
+  const before = await d.open(`https://${cmp.host}/`);
+  const off = await outcomeIn(d, cmp.host, () => true);
+  assert.deepEqual([off.outcome.outcome, off.outcome.cmp], ['off', cmp.id]);
+  await waitFor('the banner as the site shows it', () => before.evaluate(bannerShown(cmp.banner)));
+  await d.shot(before, `banner-${cmp.id}-before.png`);
+  assert.equal(await before.evaluate(cmp.consent), null, 'not answered: nothing stored');
+  assert.match(await d.popupLine(off.tabId), new RegExp(`not answered \\(${cmp.name}\\): you switched banner answers off`));
+  await before.close();
+
+  await d.ask('setBannerOff', { site: cmp.site, off: false });
+  const page = await d.open(`https://${cmp.host}/`);
+  const { tabId, outcome } = await outcomeIn(d, cmp.host, () => true);
+  assert.equal(outcome.outcome, 'answered', `${outcome.outcome}: ${outcome.reason}`);
+  assert.deepEqual([outcome.cmp, outcome.kind, outcome.allowed], [cmp.id, 'rejectAll', []]);
+  assert.deepEqual(await page.evaluate(cmp.consent), cmp.necessaryOnly, 'the CMP\'s own record refuses every non-necessary category');
+  assert.equal(await page.evaluate('window.acceptClicks'), 0, 'nothing that accepts was clicked');
+  await waitFor('the banner to be gone', async () => !(await page.evaluate(bannerShown(cmp.banner))));
+  await d.shot(page, `banner-${cmp.id}-after.png`);
+  assert.match(await d.popupLine(tabId), new RegExp(`^Cookie banner: answered \\(${cmp.name}, necessary only\\) in \\d+ ms$`));
+  console.log(`time to answer, ${d.name}, ${cmp.name}, necessary only: ${outcome.ms} ms from navigation start`);
+  await forgetConsent(page, cmp);
+  await page.close();
+}
+
+// Analytics allowed on this site only: Klaro records analytics accepted and marketing refused;
+// Osano, which knows only allow and deny, records deny, and the popup says why.
+export async function answersAnalyticsOnly(d, cmp) {
+  await d.ask('setSiteChoice', { site: cmp.site, category: 'analytics', action: 'allow' });
+  try {
+    const page = await d.open(`https://${cmp.host}/`);
+    const { tabId, outcome } = await outcomeIn(d, cmp.host, () => true);
+    assert.equal(outcome.outcome, 'answered', `${outcome.outcome}: ${outcome.reason}`);
+    assert.deepEqual(outcome.allowed, ['analytics']);
+    assert.deepEqual(await page.evaluate(cmp.consent), cmp.analyticsOnly);
+    assert.equal(await page.evaluate('window.acceptClicks'), 0, 'nothing that accepts everything was clicked');
+    await waitFor('the banner to be gone', async () => !(await page.evaluate(bannerShown(cmp.banner))));
+    const line = await d.popupLine(tabId);
+    if (cmp.id === 'osano') assert.match(line, /answered \(Osano cookieconsent, declined\) in \d+ ms\. This banner only knows all or nothing/);
+    else assert.match(line, /^Cookie banner: answered \(Klaro!, analytics allowed\) in \d+ ms$/);
+    console.log(`time to answer, ${d.name}, ${cmp.name}, analytics allowed: ${outcome.ms} ms from navigation start`);
+    await forgetConsent(page, cmp);
+    await page.close();
+  } finally {
+    await d.ask('clearSite', { site: cmp.site });
+  }
+}
