@@ -7,14 +7,14 @@ const COOKIE_TRIES = 10;
 const COOKIE_PAUSE_MS = 100; // the CMP writes its cookie as it closes the banner: a second at most
 
 // Runs in the page: klaro's services as {name, purposes}, from the running manager or the config.
-function klaroServicesInPage() {
+export function klaroServicesInPage() {
   const config = window.klaro?.getManager?.()?.config ?? window.klaroConfig;
   const services = Array.isArray(config?.services) ? config.services.slice(0, 500) : [];
   return services.map((s) => ({ name: String(s?.name), purposes: Array.isArray(s?.purposes) ? s.purposes.slice(0, 20).map(String) : [] }));
 }
 
 // Runs in the page: the TC string the CMP holds now (null without __tcfapi, or on its failure).
-function tcStringInPage() {
+export function tcStringInPage() {
   return new Promise((resolve) => {
     if (typeof window.__tcfapi !== 'function') return resolve(null);
     setTimeout(() => resolve(null), 1000);
