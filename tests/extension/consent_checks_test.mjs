@@ -7,10 +7,11 @@ import { test } from 'node:test';
 import { installChromeFake } from './chrome_fake.mjs';
 
 const chrome = installChromeFake();
-const { consentCheckOf, forgetConsentCheck, keepConsentCheck, MAX_SITES } = await import('../../extension/js/consent-checks.js');
+const { forgetConsentCheck, keepConsentCheck, MAX_SITES } = await import('../../extension/js/consent-checks.js');
 const { consentCheckText } = await import('../../extension/js/consent-check-view.js');
 const { forgetSiteEvidence } = await import('../../extension/js/consent-evidence.js');
 
+const consentCheckOf = (site) => chrome.storage.local.data.get('consentChecks')?.[site] ?? null;
 const check = (at, mismatches = []) => ({ at, cmp: 'vanillacc', decoder: 'vanillacc', categories: {}, mismatches });
 
 test('one check per site, the newest; past MAX_SITES the least recently checked go; forgotten with the site\'s data', async () => {

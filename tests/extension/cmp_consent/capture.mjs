@@ -3,9 +3,10 @@
 // controls, and written to captured.json with where each value came from. Re-run it when a CMP's
 // version changes:   node tests/extension/cmp_consent/capture.mjs
 // vanilla-cookieconsent and the TCF CMP are the e2e fixtures' own sites; klaro and Osano's
-// cookieconsent run on two small pages here, configured as real sites do (klaro's services name
-// their purposes; Osano's banner is opt-in with allow and deny, or the library's default "info"
-// banner, whose only button records "dismiss").
+// cookieconsent run on two small pages here, configured as real sites do, with what the e2e
+// fixtures (banner_sites.mjs) do not have: two analytics services in klaro (so that a category can
+// be partly accepted), and besides Osano's opt-in banner (allow and deny) the library's default
+// "info" banner, whose only button records "dismiss".
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:https';
