@@ -43,6 +43,10 @@ export function keepConsentCheck(site, check) {
   });
 }
 
+export async function consentCheckOf(site) {
+  return (await readAll())[site] ?? null;
+}
+
 export function forgetConsentCheck(site) {
   return inTurn(async () => {
     const all = await readAll();

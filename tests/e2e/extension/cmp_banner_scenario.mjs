@@ -124,18 +124,22 @@ export async function answersAnalyticsOnly(d, cmp) {
 }
 
 // A CMP that records every legitimate interest whatever its switches say (the TCF fixture's
-// ?keeps-interests): the same answer, and the check shows the difference in the popup.
+// ?keeps-interests): the same answer, and the check shows the difference in the popup and is
+// kept in the site's record.
 export async function showsKeptInterests(d) {
   const cmp = CMPS.tcf;
   await d.ask('setSiteChoice', { site: cmp.site, category: 'analytics', action: 'allow' });
   try {
     const { page, outcome, popup } = await answered(d, cmp, `https://${cmp.host}/?keeps-interests`,
       { kind: 'choose', record: { consents: [1, 8, 9, 10], legitimateInterests: [2, 7, 8, 9, 10, 11] }, popupShot: `banner-${cmp.id}-mismatch-popup.png` });
-    assert.deepEqual(outcome.check.mismatches.map((m) => [m.category, m.purpose, m.stored]), [
+    const kept = [
       ['functional', 11, 'legitimate interest not objected'],
       ['marketing', 2, 'legitimate interest not objected'],
       ['marketing', 7, 'legitimate interest not objected'],
-    ]);
+    ];
+    assert.deepEqual(outcome.check.mismatches.map((m) => [m.category, m.purpose, m.stored]), kept);
+    const { bannerCheck } = await d.ask('getSiteRecord', { site: cmp.site });
+    assert.deepEqual(bannerCheck.mismatches.map((m) => [m.category, m.purpose, m.stored]), kept, 'the site\'s record keeps the check');
     assert.equal(popup.check, 'The site\'s consent record differs from your choice: '
       + 'TCF purpose 11 (functional) legitimate interest not objected, you refuse it; '
       + 'TCF purpose 2 (marketing) legitimate interest not objected, you refuse it; '
