@@ -18,7 +18,7 @@ async function readAll() {
 }
 
 // {at, cmp, decoder, categories | purposes, mismatches} or {at, cmp, decoder, error}.
-export async function checkStoredConsent(rule, frame, choice, now = Date.now()) {
+async function checkStoredConsent(rule, frame, choice, now = Date.now()) {
   const { value, config } = await readStoredConsent(rule.stored, frame);
   return { at: now, cmp: rule.id, ...verifyStoredConsent(rule.stored.decoder, value, choice, config) };
 }
