@@ -323,7 +323,8 @@ async function handleMessage(msg, onProgress = null) {
 // Every request of a page is answered in the one reply shape (reply.js).
 const answer = (msg, onProgress) => ready.then(() => handleMessage(msg, onProgress)).then(success, failure);
 
-// Only the extension's own pages ask; content scripts may only report.
+// Only the extension's own pages ask; content scripts may only report, but for the cookie-banner
+// answerer's one question (its rules and the choice on the tab's site).
 const isOwnPage = (sender) => sender.id === chrome.runtime.id && Boolean(sender.url?.startsWith(chrome.runtime.getURL('')));
 
 // The guard's blocked writes, relayed from a tab: explained with the engine and added to the tab's report.

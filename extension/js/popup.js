@@ -1,6 +1,7 @@
 // The popup: the current site, what was blocked and allowed per category, per-site switches,
 // "necessary only" in one click, and "Delete site data" (what would go first, then the deletion on
-// a second click) in this browser and, through the native host, in the other profiles, then its Undo.
+// a second click) in this browser and, through the native host, in the other profiles, then its Undo;
+// how the page's cookie banner was answered (banner-view.js).
 import { ask, MSG, reply, replyWithProgress, showFailure } from './background-client.js';
 import { CATEGORIES, labelOf } from './categories.js';
 import { showBanner } from './banner-view.js';
@@ -88,10 +89,10 @@ async function refresh() {
   }
   showOrganisationNotice(state, document.getElementById('organisation'));
   showGpcLine(state, site, document.getElementById('gpc'));
-  await showBanner(document.getElementById('banner'), { site, report, browser: state.browser });
   renderDetails(report);
   const ms = state.timings?.coldStartMs;
   document.getElementById('engine').textContent = ms == null ? '' : `engine ready ${ms.toFixed(0)} ms after start`;
+  await showBanner(document.getElementById('banner'), { site, report, browser: state.browser });
 }
 
 function showResult(text, isError = false) {

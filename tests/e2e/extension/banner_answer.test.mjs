@@ -3,7 +3,8 @@
 // banner is gone and nothing accepting was clicked; analytics allowed on the site only → Klaro
 // records analytics accepted and marketing refused, Osano records deny and the popup says it knows
 // only all or nothing. Screenshots build/screenshots/extension/banner-<cmp>-{before,after}.png (the
-// "before": answers switched off on the site). Prints the time to answer per CMP.
+// "before": answers switched off on the site) and banner-popup.png. Prints the time to answer per CMP.
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -49,3 +50,26 @@ for (const cmp of Object.values(CMPS)) {
   test(`${cmp.name}, necessary only: its record refuses everything, the banner is gone, nothing accepting clicked`, () => answersNecessaryOnly(driver, cmp));
   test(`${cmp.name}, analytics allowed on the site only`, () => answersAnalyticsOnly(driver, cmp));
 }
+
+test('the popup: "Don\'t answer cookie banners here" switches the site, "Report a banner" saves the site\'s report', async () => {
+  const cmp = CMPS.klaro;
+  const page = await driver.open(`https://${cmp.host}/`);
+  const tabId = await driver.tabIdOf(cmp.host);
+  await waitFor('the answer', async () => (await driver.ask('getTabReport', { tabId }))?.banner?.outcome === 'answered');
+  const popup = await browser.context.newPage();
+  await popup.goto(browser.extensionUrl(`pages/popup.html?tab=${tabId}`));
+  await popup.locator('#banner-off').check();
+  await waitFor('the switch stored', async () => (await driver.ask('bannerOff', { site: cmp.site })).off);
+  const [download] = await Promise.all([popup.waitForEvent('download'), popup.locator('#banner-report').click()]);
+  assert.equal(download.suggestedFilename(), `cookiewarden-banner-${cmp.site}.json`);
+  const report = JSON.parse(Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8'));
+  assert.deepEqual([report.kind, report.site, report.answersOff, report.rulesChecked, report.outcome.outcome, report.outcome.cmp],
+    ['cookiewarden-banner-report', cmp.site, true, ['klaro', 'osano'], 'answered', 'klaro']);
+  assert.ok(!JSON.stringify(report).includes('https://'), 'the site only, never the page\'s address');
+  assert.match(await popup.locator('#banner-note').textContent(), /nothing was sent/);
+  await popup.screenshot({ path: `${SHOTS}banner-popup.png`, fullPage: true });
+  await popup.locator('#banner-off').uncheck();
+  await waitFor('the switch cleared', async () => !(await driver.ask('bannerOff', { site: cmp.site })).off);
+  await popup.close();
+  await page.close();
+});

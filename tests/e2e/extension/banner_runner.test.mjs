@@ -34,8 +34,8 @@ const rule = (more) => ({
   steps: [{ set: '#host >>> .analytics', category: 'analytics' }, { click: '#host >>> .save' }], ...more,
 });
 
-// Runs the shipped runner on a fresh page with `rule`; resolves to the outcome it reports.
-async function run(pageRule, allowed = { functional: false, analytics: true, social: false, marketing: false }) {
+// Starts the shipped runner on a fresh page with `rule`; resolves to the page.
+async function start(pageRule, allowed = { functional: false, analytics: true, social: false, marketing: false }) {
   const page = await browser.context.newPage();
   await page.goto('https://www.shadow-shop.example/');
   await page.evaluate(SHADOW_BANNER);
@@ -48,8 +48,15 @@ async function run(pageRule, allowed = { functional: false, analytics: true, soc
     } } };
     new Function('chrome', source)(chrome);
   }, [RUNNER, { off: false, allowed, rules: [pageRule] }]);
-  const outcome = await waitFor('the runner\'s outcome', () => page.evaluate(() => window.reported[0]), 15000);
-  return { page, outcome };
+  return page;
+}
+
+const outcomeOf = (page) => waitFor('the runner\'s outcome', () => page.evaluate(() => window.reported[0]), 15000);
+
+// Runs the runner to its outcome: {page, outcome}.
+async function run(pageRule, allowed) {
+  const page = await start(pageRule, allowed);
+  return { page, outcome: await outcomeOf(page) };
 }
 
 const bannerShownAgain = (page) => page.evaluate(() => {
@@ -87,8 +94,13 @@ test('a control that is not there: gave up naming it; an optional one is skipped
   assert.equal(skipped.outcome.outcome, 'answered', skipped.outcome.reason);
 });
 
-test('a banner that never goes away: given up within the bounded time, shown again', async () => {
-  const { page, outcome } = await run(rule({ steps: [] }));
+test('a banner that never goes away: hidden while the runner waits, given up within the bounded time, shown again', async () => {
+  const page = await start(rule({ steps: [] }));
+  await waitFor('the banner hidden while answering', () => page.evaluate(() => {
+    const style = getComputedStyle(document.getElementById('host').shadowRoot.querySelector('.banner'));
+    return style.opacity === '0' && style.pointerEvents === 'none';
+  }));
+  const outcome = await outcomeOf(page);
   assert.equal(outcome.outcome, 'gave-up');
   assert.match(outcome.reason, /^no answer within 5 s: the banner was still shown after the steps$/);
   assert.equal(await bannerShownAgain(page), true);
