@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { fileURLToPath } from 'node:url';
 import { makeCertificate } from '../../../demo/site/server.mjs';
-import { launchWithExtension } from '../../e2e/extension/extension_browser.mjs';
+import { CHROMIUM_EXECUTABLE, launchWithExtension } from '../../e2e/extension/extension_browser.mjs';
 import { CMP_HOST, startTcfSite } from '../../e2e/extension/tcf_site.mjs';
 import { startVanillaccSite, VANILLACC_HOST } from '../../e2e/extension/vanillacc_site.mjs';
 
@@ -160,7 +160,7 @@ async function captureTcf(browser) {
   ];
 }
 
-const chromiumVersion = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+const chromiumVersion = execFileSync(CHROMIUM_EXECUTABLE, ['--version'], { encoding: 'utf8' }).trim();
 const origin = (pkg, ver, page) => `${pkg} ${ver} on ${page}, answered by clicking its controls in ${chromiumVersion} (tests/extension/cmp_consent/capture.mjs)`;
 const small = await startSmallPages();
 const vanillacc = await startVanillaccSite();
