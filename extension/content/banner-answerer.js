@@ -56,7 +56,8 @@
       el.style.setProperty('pointer-events', 'none', 'important');
       return { el, before };
     });
-    // Shown again when the answer gives up, so that the person can answer it.
+    // Undone when the answer gives up, so that the person can answer it, and once it is answered,
+    // so that the CMP's own settings can be opened again (some CMPs reuse the banner's element).
     return () => {
       for (const { el, before: [opacity, opacityPriority, events, eventsPriority] } of hidden) {
         el.style.setProperty('opacity', opacity, opacityPriority);
@@ -143,10 +144,11 @@
       await until(() => rule.done.every((selector) => !shown(selector)), ANSWER_MS, deadline, 'the banner was still shown after the steps');
       return { outcome: 'answered', ms: Math.round(performance.now()) };
     } catch (e) {
-      show();
       if (!(e instanceof GaveUp)) throw e;
       const reason = performance.now() >= deadline ? `no answer within ${ANSWER_MS / 1000} s: ${e.message}` : e.message;
       return { outcome: 'gave-up', reason };
+    } finally {
+      show();
     }
   }
 

@@ -25,7 +25,8 @@ const driver = {
     return page;
   },
   ask: (what, payload) => askBackground(ext, what, payload),
-  tabIdOf: (host) => ext.evaluate(async (h) => (await chrome.tabs.query({ url: `https://${h}/*` }))[0]?.id, host),
+  // The newest tab on the host (tab ids only grow): a tab just closed may still be listed.
+  tabIdOf: (host) => ext.evaluate(async (h) => Math.max(...(await chrome.tabs.query({ url: `https://${h}/*` })).map((t) => t.id)), host),
   async popupLine(tabId) {
     const popup = await browser.context.newPage();
     await popup.goto(browser.extensionUrl(`pages/popup.html?tab=${tabId}`));

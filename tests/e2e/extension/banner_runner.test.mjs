@@ -1,6 +1,6 @@
 // The banner runner (extension/content/banner-answerer.js) on banners of its own in real Chromium,
 // for what the real CMPs of banner_answer.test.mjs do not show: a banner inside an open shadow root
-// (" >>> "), a step that would press an accept-everything control (refused), a control that is not
+// (" >>> "), in a frame, a step that would press an accept-everything control (refused), a control that is not
 // there, and a banner that never goes away (given up after the bounded time), each shown again for
 // the person. The runner is the extension's file as shipped; the background's two messages are
 // answered by the page (the plan is what js/banner-rules.js would hand over, tested in
@@ -24,7 +24,7 @@ root.innerHTML = '<div class="banner" style="position:fixed;bottom:0;padding:20p
   + '<button class="save">Save</button> <button class="accept">Accept all</button></div>';
 window.saved = null;
 window.acceptClicks = 0;
-const close = () => root.querySelector('.banner').remove();
+const close = () => { root.querySelector('.banner').hidden = true; };
 root.querySelector('.save').onclick = () => { window.saved = { analytics: root.querySelector('.analytics').checked }; close(); };
 root.querySelector('.accept').onclick = () => { window.acceptClicks += 1; window.saved = { analytics: true, marketing: true }; close(); };`;
 
@@ -34,12 +34,11 @@ const rule = (more) => ({
   steps: [{ set: '#host >>> .analytics', category: 'analytics' }, { click: '#host >>> .save' }], ...more,
 });
 
-// Starts the shipped runner on a fresh page with `rule`; resolves to the page.
-async function start(pageRule, allowed = { functional: false, analytics: true, social: false, marketing: false }) {
-  const page = await browser.context.newPage();
-  await page.goto('https://www.shadow-shop.example/');
-  await page.evaluate(SHADOW_BANNER);
-  await page.evaluate(([source, setup]) => {
+const ANALYTICS = { functional: false, analytics: true, social: false, marketing: false };
+
+// Starts the shipped runner in a page or frame (`target`) with `rule`; what it reports goes to window.reported.
+function inject(target, pageRule, allowed = ANALYTICS) {
+  return target.evaluate(([source, setup]) => {
     window.reported = [];
     const chrome = { runtime: { sendMessage: async (msg) => {
       if (msg.what === 'bannerSetup') return { ok: true, result: setup };
@@ -48,6 +47,14 @@ async function start(pageRule, allowed = { functional: false, analytics: true, s
     } } };
     new Function('chrome', source)(chrome);
   }, [RUNNER, { off: false, allowed, rules: [pageRule] }]);
+}
+
+// Starts the runner on a fresh page showing the shadow banner; resolves to the page.
+async function start(pageRule, allowed) {
+  const page = await browser.context.newPage();
+  await page.goto('https://www.shadow-shop.example/');
+  await page.evaluate(SHADOW_BANNER);
+  await inject(page, pageRule, allowed);
   return page;
 }
 
@@ -76,6 +83,8 @@ test('a banner in a shadow root: the switch set to the choice, saved, answered',
   assert.equal(outcome.cmp, 'shadow');
   assert.ok(Number.isInteger(outcome.ms));
   assert.deepEqual(await page.evaluate(() => [window.saved, window.acceptClicks]), [{ analytics: true }, 0]);
+  assert.deepEqual(await page.evaluate(() => document.getElementById('host').shadowRoot.querySelector('.banner').style.cssText),
+    'position: fixed; bottom: 0px; padding: 20px; background: rgb(238, 238, 238);', 'answered: the banner\'s own style is back');
 });
 
 test('a step that would press an accept-everything control is refused, and the banner shown again', async () => {
@@ -104,4 +113,23 @@ test('a banner that never goes away: hidden while the runner waits, given up wit
   assert.equal(outcome.outcome, 'gave-up');
   assert.match(outcome.reason, /^no answer within 5 s: the banner was still shown after the steps$/);
   assert.equal(await bannerShownAgain(page), true);
+});
+
+test('in frames: a frame\'s banner is answered; a frame without one reports nothing, the main frame "none"', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://www.shadow-shop.example/');
+  await page.evaluate(() => {
+    document.body.innerHTML = '<iframe src="https://cmp.shadow-cdn.example/banner"></iframe><iframe src="https://ads.shadow-cdn.example/"></iframe>';
+    return Promise.all([...document.querySelectorAll('iframe')].map((f) => new Promise((resolve) => { f.onload = resolve; })));
+  });
+  const [withBanner, without] = page.frames().slice(1);
+  await withBanner.evaluate(SHADOW_BANNER);
+  await inject(withBanner, rule());
+  await inject(without, rule());
+  await inject(page, rule());
+  const framed = await outcomeOf(withBanner);
+  assert.equal(framed.outcome, 'answered', framed.reason);
+  assert.deepEqual(await withBanner.evaluate(() => window.saved), { analytics: true });
+  assert.deepEqual(await outcomeOf(page), { what: 'bannerOutcome', outcome: 'none' });
+  assert.deepEqual(await without.evaluate(() => window.reported), [], 'only the main frame says there is no CMP');
 });

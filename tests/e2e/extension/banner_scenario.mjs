@@ -11,22 +11,22 @@ import { KLARO_CONSENT, KLARO_HOST, KLARO_SITE, OSANO_CONSENT, OSANO_HOST, OSANO
 export const CMPS = {
   klaro: {
     id: 'klaro', name: 'Klaro!', host: KLARO_HOST, site: KLARO_SITE, consent: KLARO_CONSENT, cookie: 'klaro',
-    banner: '#klaro .cookie-notice', necessaryOnly: { matomo: false, 'google-ads': false }, analyticsOnly: { matomo: true, 'google-ads': false },
+    banner: '#klaro .cookie-notice', reopen: 'klaro.show()', reopened: '#klaro .cookie-modal .cm-modal', necessaryOnly: { matomo: false, 'google-ads': false }, analyticsOnly: { matomo: true, 'google-ads': false },
   },
   osano: {
     id: 'osano', name: 'Osano cookieconsent', host: OSANO_HOST, site: OSANO_SITE, consent: OSANO_CONSENT, cookie: 'cookieconsent_status',
-    banner: '.cc-window', necessaryOnly: 'deny', analyticsOnly: 'deny',
+    banner: '.cc-window', reopen: "document.querySelector('.cc-revoke').click()", reopened: '.cc-window', necessaryOnly: 'deny', analyticsOnly: 'deny',
     // The check of its record (consent-checks.js) names what all or nothing cannot say.
     analyticsOnlyCheck: [{ category: 'analytics', choice: 'allow', stored: 'refused' }],
   },
 };
 
-// Shown: laid out, not visibility:hidden, not transparent (what the person would see).
+// Shown: laid out, not visibility:hidden, neither it nor a parent transparent (what the person would see).
 const bannerShown = (selector) => `(() => {
   const el = document.querySelector(${JSON.stringify(selector)});
-  if (!el || !el.getClientRects().length) return false;
-  const style = getComputedStyle(el);
-  return style.visibility !== 'hidden' && style.opacity !== '0';
+  if (!el || !el.getClientRects().length || getComputedStyle(el).visibility === 'hidden') return false;
+  for (let node = el; node; node = node.parentElement) if (getComputedStyle(node).opacity === '0') return false;
+  return true;
 })()`;
 
 // The tab's banner outcome once the page reported one that `settled` accepts.
@@ -70,6 +70,9 @@ export async function answersNecessaryOnly(d, cmp) {
   await d.shot(page, `banner-${cmp.id}-after.png`);
   assert.match(await d.popupLine(tabId), new RegExp(`^Cookie banner: answered \\(${cmp.name}, necessary only\\) in \\d+ ms$`));
   console.log(`time to answer, ${d.name}, ${cmp.name}, necessary only: ${outcome.ms} ms from navigation start`);
+  // The person can still open the CMP's own settings: nothing of the answer's hiding is left.
+  await page.evaluate(cmp.reopen);
+  await waitFor('the CMP\'s settings opened again', () => page.evaluate(bannerShown(cmp.reopened)));
   await forgetConsent(page, cmp);
   await page.close();
 }

@@ -22,7 +22,8 @@ const driver = {
     return page;
   },
   ask: (what, payload) => askBackground(ext, what, payload),
-  tabIdOf: (host) => ext.evaluate(async (h) => (await browser.tabs.query({ url: `https://${h}/*` }))[0]?.id, host),
+  // The newest tab on the host (tab ids only grow): a tab just closed may still be listed.
+  tabIdOf: (host) => ext.evaluate(async (h) => Math.max(...(await browser.tabs.query({ url: `https://${h}/*` })).map((t) => t.id)), host),
   async popupLine(tabId) {
     await showExtensionPage(ext, `pages/popup.html?tab=${tabId}`);
     return waitFor('the popup\'s banner line', () => ext.evaluate(() => document.getElementById('banner-line').textContent));
