@@ -7,6 +7,7 @@ import { logDecision, restoreLog } from './decision-log.js';
 import { keepCmpRecord } from './cmp-records.js';
 import { bannerOutcome, bannerSetup } from './banner-answers.js';
 import { isBannerOff, setBannerOff } from './banner-off-sites.js';
+import { checkAnsweredBanner } from './consent-checks.js';
 import { choiceOn, decisionsWithViolations, exportSiteRecord, forgetSiteEvidence } from './consent-evidence.js';
 import { overlay } from './browser-overlay.js';
 import { dnrCounts } from './dnr-enforcer.js';
@@ -367,6 +368,12 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     ready.then(async () => {
       const outcome = await bannerOutcome(msg, enforced(), siteOfUrl(sender.tab.url ?? ''));
       if (outcome) noteBannerOutcome(sender.tab.id, outcome);
+      if (outcome?.outcome !== 'answered') return;
+      // The CMP's own record of the answer, read back and compared with the choice (consent-checks.js).
+      const frame = { tabId: sender.tab.id, frameId: sender.frameId ?? 0, url: sender.url ?? '' };
+      const check = await checkAnsweredBanner(outcome, frame, choiceOn(enforced(), outcome.site))
+        .catch((e) => ({ at: Date.now(), cmp: outcome.cmp, error: e.message }));
+      if (check) noteBannerOutcome(sender.tab.id, { ...outcome, check });
     });
     return false;
   }

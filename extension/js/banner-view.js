@@ -3,6 +3,7 @@
 // handled", a JSON file the person saves (nothing is sent anywhere).
 import { ask, MSG } from './background-client.js';
 import { CHOOSABLE, labelOf } from './categories.js';
+import { consentCheckText } from './consent-check-view.js';
 import { downloadJson } from './download-json.js';
 
 function choiceText(allowed) {
@@ -42,6 +43,9 @@ export async function showBanner(box, { site, report, browser }) {
   if (!site) return;
   const outcome = report?.site === site ? report.banner ?? null : null;
   box.querySelector('#banner-line').textContent = bannerLineText(outcome);
+  const check = box.querySelector('#banner-check');
+  check.textContent = consentCheckText(outcome?.check);
+  check.classList.toggle('mismatch', Boolean(outcome?.check?.mismatches?.length || outcome?.check?.error));
   const off = box.querySelector('#banner-off');
   off.checked = (await ask(MSG.bannerOff, { site })).off;
   off.onchange = async () => {

@@ -2,6 +2,7 @@
 // whether each is a violation, the site's record for export, and its removal with the site's data.
 import { CHOOSABLE } from './categories.js';
 import { allCmpRecords, cmpRecordsOf, forgetCmpRecords } from './cmp-records.js';
+import { consentCheckOf, forgetConsentCheck } from './consent-checks.js';
 import { forgetSiteLog, recentDecisions } from './decision-log.js';
 import { actionFor } from './policy.js';
 import { siteRecord } from './site-record.js';
@@ -30,11 +31,11 @@ async function browserVersion() {
 // The site's record (site-record.js) under the policy in force.
 export async function exportSiteRecord(site, policy) {
   const manifest = chrome.runtime.getManifest();
-  return siteRecord({ site, entries: recentDecisions(site), cmpRecords: await cmpRecordsOf(site), choice: choiceOn(policy, site),
-    browser: await browserVersion(), extension: { name: manifest.name, version: manifest.version } });
+  return siteRecord({ site, entries: recentDecisions(site), cmpRecords: await cmpRecordsOf(site), bannerCheck: await consentCheckOf(site),
+    choice: choiceOn(policy, site), browser: await browserVersion(), extension: { name: manifest.name, version: manifest.version } });
 }
 
-// "Delete site data": the site's log entries and CMP records go with it.
+// "Delete site data": the site's log entries, CMP records and banner check go with it.
 export async function forgetSiteEvidence(site) {
-  return { logEntries: await forgetSiteLog(site), cmpRecords: await forgetCmpRecords(site) };
+  return { logEntries: await forgetSiteLog(site), cmpRecords: await forgetCmpRecords(site), consentChecks: await forgetConsentCheck(site) };
 }

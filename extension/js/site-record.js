@@ -30,8 +30,9 @@ function attemptOf(entry, cmpRecords) {
   };
 }
 
-// entries: the site's decision-log entries; cmpRecords: its CMP records, oldest first.
-export function siteRecord({ site, entries, cmpRecords, choice, browser, extension, now = Date.now() }) {
+// entries: the site's decision-log entries; cmpRecords: its CMP records, oldest first; bannerCheck:
+// the latest check of what its CMP stored after its banner was answered (consent-checks.js), or null.
+export function siteRecord({ site, entries, cmpRecords, bannerCheck = null, choice, browser, extension, now = Date.now() }) {
   const attempts = entries.filter((e) => e.action === 'block').sort((a, b) => a.at - b.at).map((e) => attemptOf(e, cmpRecords));
   return {
     $schema: RECORD_SCHEMA_ID,
@@ -43,6 +44,7 @@ export function siteRecord({ site, entries, cmpRecords, choice, browser, extensi
     choice,
     tcfPurposeMapping: { storage: STORAGE_PURPOSE, ...Object.fromEntries(Object.entries(TCF_PURPOSES).map(([c, p]) => [c, [...p]])) },
     cmpRecords: cmpRecords.map((r) => ({ ...r, at: iso(r.at), lastSeen: iso(r.lastSeen ?? r.at) })),
+    bannerCheck: bannerCheck && { ...bannerCheck, at: iso(bannerCheck.at) },
     attempts,
     summary: { attempts: attempts.length, violations: attempts.filter((a) => a.violation).length },
   };

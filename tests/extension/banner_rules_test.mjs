@@ -102,7 +102,8 @@ test('the site\'s overrides decide the choice; a frame gets only the rules that 
   assert.deepEqual(allowedOn(policy, 'news.example'), { ...NONE, analytics: true });
   assert.deepEqual(allowedOn(policy, 'other.example'), NONE);
   const top = await bannerSetup(policy, 'news.example', 'https://www.news.example/', true);
-  assert.deepEqual(top.rules.map((r) => [r.id, r.kind]), [['klaro', 'choose'], ['osano', 'rejectAll']]);
+  assert.deepEqual(top.rules.map((r) => [r.id, r.kind]),
+    [['klaro', 'choose'], ['osano', 'rejectAll'], ['vanillacc', 'choose'], ['tcf-fixture', 'choose']]);
   assert.equal(top.off, false);
   assert.deepEqual((await bannerSetup(policy, 'news.example', 'https://cmp.example/frame', false)).rules, []);
   assert.deepEqual((await bannerSetup(policy, '', 'about:blank', true)).rules, [], 'no site, no rules');
@@ -112,7 +113,7 @@ test('a page\'s report is checked: a known CMP, a known outcome, the reason clip
   const policy = { ...freshPolicy(), sites: { 'news.example': { analytics: 'allow' } } };
   const answered = await bannerOutcome({ cmp: 'osano', outcome: 'answered', ms: 320.4 }, policy, 'news.example');
   assert.deepEqual({ ...answered, at: 0 }, { at: 0, site: 'news.example', outcome: 'answered', cmp: 'osano', name: 'Osano cookieconsent',
-    reason: '', ms: 320, kind: 'rejectAll', allOrNothing: true, allowed: ['analytics'], rulesChecked: ['klaro', 'osano'] });
+    reason: '', ms: 320, kind: 'rejectAll', allOrNothing: true, allowed: ['analytics'], rulesChecked: ['klaro', 'osano', 'vanillacc', 'tcf-fixture'] });
   assert.equal(await bannerOutcome({ cmp: 'nope', outcome: 'answered' }, policy, 'news.example'), null);
   assert.equal(await bannerOutcome({ cmp: 'klaro', outcome: 'accepted' }, policy, 'news.example'), null);
   const gaveUp = await bannerOutcome({ cmp: 'klaro', outcome: 'gave-up', reason: 'x'.repeat(5000), ms: 5 }, policy, 'news.example');

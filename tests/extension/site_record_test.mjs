@@ -9,6 +9,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 const { siteRecord } = await import('../../extension/js/site-record.js');
 const { cmpRecordOf } = await import('../../extension/js/cmp-record.js');
 const { complaintLetter } = await import('../../extension/js/complaint-letter.js');
+const { verifyStoredConsent } = await import('../../extension/js/cmp-consent/index.js');
 
 const schema = JSON.parse(readFileSync(new URL('../../extension/schemas/site-record.schema.json', import.meta.url), 'utf8'));
 const validate = new Ajv2020({ allErrors: true }).compile(schema);
@@ -44,4 +45,21 @@ test('a record that breaks the format does not validate', () => {
   assert.equal(validate({ ...record, version: 2 }), false);
   assert.equal(validate({ ...record, attempts: [{ ...record.attempts[0], violation: 'yes' }] }), false);
   assert.equal(validate({ ...record, extra: 1 }), false);
+});
+
+test('the latest banner check goes into the record as checked: its differences, or why the record was unreadable', () => {
+  const record = (bannerCheck) => siteRecord({ site: 'news.example', entries, cmpRecords: [cmp], bannerCheck, choice: CHOICE,
+    browser: { name: 'x', version: '1' }, extension: { name: 'y', version: '1' }, now: AT });
+  // The TCF fixture's "Accept all", captured from the real CMP (tests/extension/cmp_consent/captured.json).
+  const accepted = verifyStoredConsent('tcf', 'CQu26YAQu26YAEsACBENABEgAP_gAEPgAAAAF5wAQF5gAAAA.YAAAAAAAAAAA', CHOICE);
+  const checked = record({ at: AT + 700, cmp: 'tcf-fixture', ...accepted });
+  assert.ok(validate(checked), JSON.stringify(validate.errors));
+  assert.equal(checked.bannerCheck.at, '2026-12-07T12:00:00.700Z');
+  assert.ok(checked.bannerCheck.mismatches.some((m) => m.category === 'analytics' && m.purpose === 8 && m.stored === 'consented'));
+  const unreadable = record({ at: AT, cmp: 'osano', ...verifyStoredConsent('osano', 'maybe', CHOICE) });
+  assert.ok(validate(unreadable), JSON.stringify(validate.errors));
+  assert.equal(record(null).bannerCheck, null);
+  assert.ok(validate(record(null)));
+  assert.equal(validate(record({ at: AT, cmp: 'osano', decoder: 'osano' })), false, 'neither differences nor an error');
+  assert.equal(validate(record({ at: AT, cmp: 'osano', decoder: 'osano', mismatches: [{ category: 'analytics', choice: 'maybe', stored: 'x' }] })), false);
 });

@@ -16,6 +16,8 @@ export const CMPS = {
   osano: {
     id: 'osano', name: 'Osano cookieconsent', host: OSANO_HOST, site: OSANO_SITE, consent: OSANO_CONSENT, cookie: 'cookieconsent_status',
     banner: '.cc-window', reopen: "document.querySelector('.cc-revoke').click()", reopened: '.cc-window', necessaryOnly: 'deny', analyticsOnly: 'deny',
+    // The check of its record (consent-checks.js) names what all or nothing cannot say.
+    analyticsOnlyCheck: [{ category: 'analytics', choice: 'allow', stored: 'refused' }],
   },
 };
 
@@ -58,9 +60,10 @@ export async function answersNecessaryOnly(d, cmp) {
 
   await d.ask('setBannerOff', { site: cmp.site, off: false });
   const page = await d.open(`https://${cmp.host}/`);
-  const { tabId, outcome } = await outcomeIn(d, cmp.host, () => true);
+  const { tabId, outcome } = await outcomeIn(d, cmp.host, (b) => b.outcome !== 'answered' || b.check);
   assert.equal(outcome.outcome, 'answered', `${outcome.outcome}: ${outcome.reason}`);
   assert.deepEqual([outcome.cmp, outcome.kind, outcome.allowed], [cmp.id, 'rejectAll', []]);
+  assert.deepEqual(outcome.check.mismatches, [], `the check of the CMP's record agrees: ${JSON.stringify(outcome.check)}`);
   assert.deepEqual(await page.evaluate(cmp.consent), cmp.necessaryOnly, 'the CMP\'s own record refuses every non-necessary category');
   assert.equal(await page.evaluate('window.acceptClicks'), 0, 'nothing that accepts was clicked');
   await waitFor('the banner to be gone', async () => !(await page.evaluate(bannerShown(cmp.banner))));
@@ -80,8 +83,9 @@ export async function answersAnalyticsOnly(d, cmp) {
   await d.ask('setSiteChoice', { site: cmp.site, category: 'analytics', action: 'allow' });
   try {
     const page = await d.open(`https://${cmp.host}/`);
-    const { tabId, outcome } = await outcomeIn(d, cmp.host, () => true);
+    const { tabId, outcome } = await outcomeIn(d, cmp.host, (b) => b.outcome !== 'answered' || b.check);
     assert.equal(outcome.outcome, 'answered', `${outcome.outcome}: ${outcome.reason}`);
+    assert.deepEqual(outcome.check.mismatches, cmp.analyticsOnlyCheck ?? [], `the check of the CMP's record: ${JSON.stringify(outcome.check)}`);
     assert.deepEqual(outcome.allowed, ['analytics']);
     assert.deepEqual(await page.evaluate(cmp.consent), cmp.analyticsOnly);
     assert.equal(await page.evaluate('window.acceptClicks'), 0, 'nothing that accepts everything was clicked');

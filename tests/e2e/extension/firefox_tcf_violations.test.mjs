@@ -26,6 +26,8 @@ before(async () => {
   site = await startTcfSite();
   ff = await launchFirefoxWithExtension({ port: site.port });
   ext = await onboardingPage(ff);
+  // The person answers the banner here, so the extension must not (extension/rules/cmp/tcf-fixture.json).
+  await askBackground(ext, 'setBannerOff', { site: CMP_SITE, off: true });
   // The guard is registered on install: the visits must come after it.
   await waitFor('the extension to guard pages', async () => {
     const page = await ff.browser.newPage();

@@ -29,7 +29,8 @@ set_tests_properties(extension/web_ext_lint PROPERTIES FIXTURES_REQUIRED extensi
 
 foreach(name necessary_only site_override social_override unknown_third_party ui_pages policy_import service_worker_restart damaged_engine delete_everywhere delete_host_missing suffix_delete guard_report_flood firefox_necessary_only firefox_site_override firefox_suffix_delete
                  gpc_signal firefox_gpc_signal firefox_gpc_browser_setting managed_policy firefox_managed_policy sweep_onboarding firefox_sweep_onboarding other_browsers_sweep sweep_cookie_kinds sweep_progress_cancel
-                 tcf_violations firefox_tcf_violations banner_answer firefox_banner_answer banner_runner)
+                 tcf_violations firefox_tcf_violations banner_answer firefox_banner_answer banner_runner
+                 cmp_banner_answer firefox_cmp_banner_answer)
   add_test(NAME e2e/extension/${name}
            COMMAND ${WARDEN_NODE} --test ${CMAKE_CURRENT_LIST_DIR}/${name}.test.mjs
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})

@@ -30,6 +30,8 @@ before(async () => {
   await waitForEnforcement(browser);
   options = await browser.context.newPage();
   await options.goto(browser.extensionUrl('pages/options.html#log'));
+  // The person answers the banner here, so the extension must not (extension/rules/cmp/tcf-fixture.json).
+  await askBackground(options, 'setBannerOff', { site: CMP_SITE, off: true });
 });
 after(async () => { await browser?.close(); await site?.close(); });
 
