@@ -4,7 +4,9 @@
 // rulesets of the categories refused by default are enabled, and the dynamic rules, replaced as a
 // whole whenever the policy changes, hold the rest — per-site overrides (allow rules above the
 // static rulesets, block rules for sites refusing a category allowed by default), path rules and
-// the Set-Cookie removal.
+// the Set-Cookie removal. Marketing's ruleset ranks above the per-site allows: a site allowing other
+// categories gets one allow naming no host (a few rules, not a list's hosts again); a site allowing
+// marketing gets an allow naming marketing's hosts (bench/extension/run-site-override).
 let pending = Promise.resolve();
 let lastCounts = null;
 
