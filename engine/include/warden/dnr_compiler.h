@@ -36,7 +36,8 @@
 //     list exception (`@@`) or a non-host list rule names is unknown to DNR and blocked.
 //
 // Static rulesets (compile_dnr_static): one ruleset per category holding that category's host
-// rules, enabled with updateEnabledRulesets when the category is refused.
+// rules, enabled with updateEnabledRulesets when the category is refused. `above_overrides`'
+// (marketing's) blocks rank above the per-site allows, the others' below them.
 #pragma once
 
 #include <array>
