@@ -379,16 +379,6 @@ void add_nested_rules(RuleWriter& writer, std::array<DnrCategoryCount, kCategory
   }
 }
 
-// Whether `host` is one of `sorted_hosts` or under one of them.
-bool under_any(std::string_view host, const std::vector<std::string_view>& sorted_hosts) {
-  for (;;) {
-    if (std::binary_search(sorted_hosts.begin(), sorted_hosts.end(), host)) return true;
-    auto dot = host.find('.');
-    if (dot == std::string_view::npos) return false;
-    host.remove_prefix(dot + 1);
-  }
-}
-
 // The categories other than `c` that `site` refuses.
 unsigned refused_besides(const Policy& policy, std::string_view site, Category c) {
   const auto& choices = policy.sites().find(site)->second;
@@ -404,9 +394,11 @@ unsigned refused_besides(const Policy& policy, std::string_view site, Category c
 // Per-site allows for `c` over the static rulesets. A host that `c` shares with a category the
 // site still refuses, or that such a category lists under one of `c`'s hosts (the engine's more
 // specific rule), must stay blocked: the allow rule excludes those hosts. Sites are grouped by
-// the categories they refuse, one allow set per group.
+// the categories they refuse, one allow set per group. The index knows which rules a rule of `c`
+// covers: one pass over the rules, not a walk up every list host's labels.
 void add_static_overrides(RuleWriter& writer, DnrCategoryCount& count, const std::array<CategoryRules, kCategoryCount>& groups,
-                          Category c, const std::vector<std::string_view>& allowing, const Policy& policy, int priority) {
+                          const DnrRuleIndex& index, Category c, const std::vector<std::string_view>& allowing,
+                          const Policy& policy, int priority) {
   const auto& group = groups[index_of(c)];
   std::vector<std::string_view> own = group.hosts;
   own.insert(own.end(), group.third_party_hosts.begin(), group.third_party_hosts.end());
@@ -415,18 +407,20 @@ void add_static_overrides(RuleWriter& writer, DnrCategoryCount& count, const std
   for (auto site : allowing) sites_by_refusal[refused_besides(policy, site, c)].push_back(site);
   for (const auto& [mask, sites] : sites_by_refusal) {
     Scope scope{sites, {}, {}};
+    const auto& rules = index.rules();
+    for (std::size_t i = 0; i < rules.size(); ++i)
+      if ((index.covered_by(i) & mask_of(c)) && (mask & mask_of(rules[i].category)) && rules[i].path_prefix.empty())
+        scope.excluded_requests.push_back(rules[i].host);
     for (Category other : kRefusable) {
-      if (!(mask & (1u << index_of(other)))) continue;
+      if (!(mask & mask_of(other))) continue;
       for (const auto* hosts : {&groups[index_of(other)].hosts, &groups[index_of(other)].third_party_hosts})
-        for (auto host : *hosts)
-          if (under_any(host, own)) scope.excluded_requests.push_back(host);
+        for (auto host : own)
+          if (std::binary_search(hosts->begin(), hosts->end(), host)) scope.excluded_requests.push_back(host);
     }
     sort_unique(scope.excluded_requests);
     add_group_rules(writer, count, group, "allow", priority, scope);
   }
 }
-
-unsigned bit_of(Category c) { return 1u << index_of(c); }
 
 std::size_t rule_count(const CategoryRules& group) {
   return group.hosts.size() + group.third_party_hosts.size() + group.path_rules.size();
@@ -436,10 +430,10 @@ int static_block_priority(Category c, const DnrOptions& options) {
   return c == options.above_overrides ? options.high_block_priority : options.block_priority;
 }
 
-// What a site's overrides need over the static rulesets, as masks of bit_of(category).
+// What a site's overrides need over the static rulesets, as masks of categories (mask_of).
 struct SiteOverride {
-  unsigned allowed = 0;    // refused by default, allowed on the site
-  unsigned reblocked = 0;  // refused there too, ruleset ranked below the site's allow: blocked again above it
+  CategoryMask allowed = 0;    // refused by default, allowed on the site
+  CategoryMask reblocked = 0;  // refused there too, ruleset ranked below the site's allow: blocked again above it
   bool hostless = false;   // one allow naming no host carries the overrides
 };
 
@@ -462,11 +456,11 @@ SiteOverride site_override(const Policy& policy, std::string_view site,
     if (policy.default_for(c) == Action::allow) {
       if (action == Action::block) possible = false;
     } else if (action == Action::allow) {
-      o.allowed |= bit_of(c);
+      o.allowed |= mask_of(c);
       allowed_rules += rule_count(groups[index_of(c)]);
       if (c == options.above_overrides) possible = false;
     } else if (c != options.above_overrides) {
-      o.reblocked |= bit_of(c);
+      o.reblocked |= mask_of(c);
       reblocked_rules += rule_count(groups[index_of(c)]);
     }
   }
@@ -475,7 +469,7 @@ SiteOverride site_override(const Policy& policy, std::string_view site,
 }
 
 // The sites whose overrides are hostless, grouped by what they allow and block again.
-using HostlessGroups = std::map<std::pair<unsigned, unsigned>, std::vector<std::string_view>>;
+using HostlessGroups = std::map<std::pair<CategoryMask, CategoryMask>, std::vector<std::string_view>>;
 
 HostlessGroups hostless_sites(const Policy& policy, const std::array<CategoryRules, kCategoryCount>& groups,
                               const DnrOptions& options) {
@@ -508,9 +502,9 @@ void add_hostless_overrides(RuleWriter& writer, std::array<DnrCategoryCount, kCa
     allow.initiator_domains = sites;
     if (writer.add(allow))
       for (Category c : kRefusable)
-        if (allowed & bit_of(c)) ++counts[index_of(c)].allow_rules;
+        if (allowed & mask_of(c)) ++counts[index_of(c)].allow_rules;
     for (Category c : kRefusable)
-      if (reblocked & bit_of(c))
+      if (reblocked & mask_of(c))
         add_group_rules(writer, counts[index_of(c)], groups[index_of(c)], "block", options.high_block_priority,
                         {sites, {}});
   }
@@ -666,7 +660,7 @@ Result<DnrCompilation> compile_dnr(const DnrRuleIndex& index, const Policy& poli
         std::copy_if(allowing.begin(), allowing.end(), std::back_inserter(listing),
                      [&](std::string_view site) { return !is_hostless(hostless, site); });
         const int priority = c == options.above_overrides ? options.high_allow_priority : options.allow_priority;
-        if (!listing.empty()) add_static_overrides(writer, count, groups, c, listing, policy, priority);
+        if (!listing.empty()) add_static_overrides(writer, count, groups, index, c, listing, policy, priority);
       }
       if (options.remove_set_cookie)
         add_set_cookie_removal(writer, count, options.include_host_rules ? group : vendor_groups[index_of(c)],
