@@ -20,6 +20,8 @@ const POLICIES = [
   ['+ analytics allowed on one site', { defaults: NECESSARY_ONLY, unknown_third_party: 'allow', sites: { 'shop.example': { analytics: 'allow' } } }],
   // Social's connect.facebook.net holds the Meta Pixel's marketing paths: blocks above the site's allow.
   ['+ social allowed on one site', { defaults: NECESSARY_ONLY, unknown_third_party: 'allow', sites: { 'shop.example': { social: 'allow' } } }],
+  // Marketing's ruleset ranks above the per-site allows: its override names its hosts.
+  ['+ marketing allowed on one site', { defaults: NECESSARY_ONLY, unknown_third_party: 'allow', sites: { 'shop.example': { marketing: 'allow' } } }],
   ['+ unclassified third parties blocked', { defaults: NECESSARY_ONLY, unknown_third_party: 'block', sites: {} }],
 ];
 

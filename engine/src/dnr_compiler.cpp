@@ -379,16 +379,6 @@ void add_nested_rules(RuleWriter& writer, std::array<DnrCategoryCount, kCategory
   }
 }
 
-// Whether `host` is one of `sorted_hosts` or under one of them.
-bool under_any(std::string_view host, const std::vector<std::string_view>& sorted_hosts) {
-  for (;;) {
-    if (std::binary_search(sorted_hosts.begin(), sorted_hosts.end(), host)) return true;
-    auto dot = host.find('.');
-    if (dot == std::string_view::npos) return false;
-    host.remove_prefix(dot + 1);
-  }
-}
-
 // The categories other than `c` that `site` refuses.
 unsigned refused_besides(const Policy& policy, std::string_view site, Category c) {
   const auto& choices = policy.sites().find(site)->second;
@@ -404,9 +394,11 @@ unsigned refused_besides(const Policy& policy, std::string_view site, Category c
 // Per-site allows for `c` over the static rulesets. A host that `c` shares with a category the
 // site still refuses, or that such a category lists under one of `c`'s hosts (the engine's more
 // specific rule), must stay blocked: the allow rule excludes those hosts. Sites are grouped by
-// the categories they refuse, one allow set per group.
+// the categories they refuse, one allow set per group. The index knows which rules a rule of `c`
+// covers: one pass over the rules, not a walk up every list host's labels.
 void add_static_overrides(RuleWriter& writer, DnrCategoryCount& count, const std::array<CategoryRules, kCategoryCount>& groups,
-                          Category c, const std::vector<std::string_view>& allowing, const Policy& policy, int priority) {
+                          const DnrRuleIndex& index, Category c, const std::vector<std::string_view>& allowing,
+                          const Policy& policy, int priority) {
   const auto& group = groups[index_of(c)];
   std::vector<std::string_view> own = group.hosts;
   own.insert(own.end(), group.third_party_hosts.begin(), group.third_party_hosts.end());
@@ -415,14 +407,106 @@ void add_static_overrides(RuleWriter& writer, DnrCategoryCount& count, const std
   for (auto site : allowing) sites_by_refusal[refused_besides(policy, site, c)].push_back(site);
   for (const auto& [mask, sites] : sites_by_refusal) {
     Scope scope{sites, {}, {}};
+    const auto& rules = index.rules();
+    for (std::size_t i = 0; i < rules.size(); ++i)
+      if ((index.covered_by(i) & mask_of(c)) && (mask & mask_of(rules[i].category)) && rules[i].path_prefix.empty())
+        scope.excluded_requests.push_back(rules[i].host);
     for (Category other : kRefusable) {
-      if (!(mask & (1u << index_of(other)))) continue;
+      if (!(mask & mask_of(other))) continue;
       for (const auto* hosts : {&groups[index_of(other)].hosts, &groups[index_of(other)].third_party_hosts})
-        for (auto host : *hosts)
-          if (under_any(host, own)) scope.excluded_requests.push_back(host);
+        for (auto host : own)
+          if (std::binary_search(hosts->begin(), hosts->end(), host)) scope.excluded_requests.push_back(host);
     }
     sort_unique(scope.excluded_requests);
     add_group_rules(writer, count, group, "allow", priority, scope);
+  }
+}
+
+std::size_t rule_count(const CategoryRules& group) {
+  return group.hosts.size() + group.third_party_hosts.size() + group.path_rules.size();
+}
+
+int static_block_priority(Category c, const DnrOptions& options) {
+  return c == options.above_overrides ? options.high_block_priority : options.block_priority;
+}
+
+// What a site's overrides need over the static rulesets, as masks of categories (mask_of).
+struct SiteOverride {
+  CategoryMask allowed = 0;    // refused by default, allowed on the site
+  CategoryMask reblocked = 0;  // refused there too, ruleset ranked below the site's allow: blocked again above it
+  bool hostless = false;   // one allow naming no host carries the overrides
+};
+
+// A hostless allow outranks every rule of priority below its own on the site: the rulesets ranked
+// below it, the blocks of a category the site refuses although allowed by default, the unknown
+// third-party block and the Set-Cookie removal. It is used only where none of them must hold: the
+// site blocks neither unknown third parties nor a category allowed by default, allows no category
+// ranked above the allows, and the categories it still refuses below them are blocked again above
+// it (their hosts listed, so only when they are fewer than the hosts of the categories allowed:
+// functional and social's handful, never a big list). The Set-Cookie removal then has nothing left
+// to act on: the refused categories' hosts never answer.
+SiteOverride site_override(const Policy& policy, std::string_view site,
+                           const std::array<CategoryRules, kCategoryCount>& groups, const DnrOptions& options) {
+  const auto& choices = policy.sites().find(site)->second;
+  SiteOverride o;
+  bool possible = choices[index_of(Category::unknown)].value_or(policy.unknown_third_party()) == Action::allow;
+  std::size_t allowed_rules = 0, reblocked_rules = 0;
+  for (Category c : kRefusable) {
+    const auto action = choices[index_of(c)].value_or(policy.default_for(c));
+    if (policy.default_for(c) == Action::allow) {
+      if (action == Action::block) possible = false;
+    } else if (action == Action::allow) {
+      o.allowed |= mask_of(c);
+      allowed_rules += rule_count(groups[index_of(c)]);
+      if (c == options.above_overrides) possible = false;
+    } else if (c != options.above_overrides) {
+      o.reblocked |= mask_of(c);
+      reblocked_rules += rule_count(groups[index_of(c)]);
+    }
+  }
+  o.hostless = possible && o.allowed != 0 && reblocked_rules < allowed_rules;
+  return o;
+}
+
+// The sites whose overrides are hostless, grouped by what they allow and block again.
+using HostlessGroups = std::map<std::pair<CategoryMask, CategoryMask>, std::vector<std::string_view>>;
+
+HostlessGroups hostless_sites(const Policy& policy, const std::array<CategoryRules, kCategoryCount>& groups,
+                              const DnrOptions& options) {
+  HostlessGroups out;
+  if (options.include_host_rules) return out;  // no static rulesets to rank against
+  for (const auto& [site, choices] : policy.sites()) {
+    const auto o = site_override(policy, site, groups, options);
+    if (o.hostless) out[{o.allowed, o.reblocked}].push_back(site);
+  }
+  return out;
+}
+
+bool is_hostless(const HostlessGroups& hostless, std::string_view site) {
+  for (const auto& [masks, sites] : hostless)
+    if (std::find(sites.begin(), sites.end(), site) != sites.end()) return true;
+  return false;
+}
+
+// One allow naming no host per group of sites, and above it the blocks of the categories they
+// still refuse whose rulesets rank below it. The allow is counted in each category it lets through.
+void add_hostless_overrides(RuleWriter& writer, std::array<DnrCategoryCount, kCategoryCount>& counts,
+                            const std::array<CategoryRules, kCategoryCount>& groups, const HostlessGroups& hostless,
+                            const DnrOptions& options) {
+  for (const auto& [masks, sites] : hostless) {
+    const auto [allowed, reblocked] = masks;
+    RuleSpec allow;
+    allow.action = "allow";
+    allow.priority = options.allow_priority;
+    allow.any_host = true;
+    allow.initiator_domains = sites;
+    if (writer.add(allow))
+      for (Category c : kRefusable)
+        if (allowed & mask_of(c)) ++counts[index_of(c)].allow_rules;
+    for (Category c : kRefusable)
+      if (reblocked & mask_of(c))
+        add_group_rules(writer, counts[index_of(c)], groups[index_of(c)], "block", options.high_block_priority,
+                        {sites, {}});
   }
 }
 
@@ -559,6 +643,8 @@ Result<DnrCompilation> compile_dnr(const DnrRuleIndex& index, const Policy& poli
   // Without host rules the output is small unless sites override a category: reserve for that case.
   RuleWriter writer(options.first_rule_id,
                     options.include_host_rules ? index.groups().json_bytes : index.groups().vendor_json_bytes);
+  const auto hostless = hostless_sites(policy, groups, options);
+  add_hostless_overrides(writer, out.by_category, groups, hostless, options);
   for (Category c : kRefusable) {
     const auto& group = groups[index_of(c)];
     auto& count = out.by_category[index_of(c)];
@@ -567,9 +653,14 @@ Result<DnrCompilation> compile_dnr(const DnrRuleIndex& index, const Policy& poli
     if (policy.default_for(c) == Action::block) {
       if (options.include_host_rules) {
         add_group_rules(writer, count, group, "block", options.block_priority, {{}, allowing});
-      } else if (!allowing.empty()) {
-        // The static ruleset cannot be edited: per-site allows go above it.
-        add_static_overrides(writer, count, groups, c, allowing, policy, options.allow_priority);
+      } else {
+        // The static ruleset cannot be edited: per-site allows naming its hosts go above it, for
+        // the sites a hostless allow does not serve.
+        std::vector<std::string_view> listing;
+        std::copy_if(allowing.begin(), allowing.end(), std::back_inserter(listing),
+                     [&](std::string_view site) { return !is_hostless(hostless, site); });
+        const int priority = c == options.above_overrides ? options.high_allow_priority : options.allow_priority;
+        if (!listing.empty()) add_static_overrides(writer, count, groups, index, c, listing, policy, priority);
       }
       if (options.remove_set_cookie)
         add_set_cookie_removal(writer, count, options.include_host_rules ? group : vendor_groups[index_of(c)],
@@ -598,7 +689,7 @@ std::vector<DnrStaticRuleset> compile_dnr_static(std::span<const DnrHostRule> ru
   for (Category c : kRefusable) {
     RuleWriter writer(options.first_rule_id, 0);
     DnrCategoryCount unused;
-    add_group_rules(writer, unused, groups[index_of(c)], "block", options.block_priority, {});
+    add_group_rules(writer, unused, groups[index_of(c)], "block", static_block_priority(c, options), {});
     if (writer.count() == 0) continue;
     DnrStaticRuleset set;
     set.id = "warden_" + std::string(category_name(c));

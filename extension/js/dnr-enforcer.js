@@ -4,7 +4,9 @@
 // rulesets of the categories refused by default are enabled, and the dynamic rules, replaced as a
 // whole whenever the policy changes, hold the rest — per-site overrides (allow rules above the
 // static rulesets, block rules for sites refusing a category allowed by default), path rules and
-// the Set-Cookie removal.
+// the Set-Cookie removal. Marketing's ruleset ranks above the per-site allows: a site allowing other
+// categories gets one allow naming no host (a few rules, not a list's hosts again); a site allowing
+// marketing gets an allow naming marketing's hosts (bench/extension/run-site-override).
 let pending = Promise.resolve();
 let lastCounts = null;
 
@@ -13,29 +15,31 @@ function declaredRulesets() {
   return chrome.runtime.getManifest().declarative_net_request?.rule_resources?.map((r) => r.id) ?? [];
 }
 
-async function enableRefusedRulesets(enginePolicy) {
-  const declared = declaredRulesets();
+// `enabled`: the rulesets enabled now. A change of a site's choices changes none of them: the
+// browser is then not asked (each call is a round trip to the browser process).
+async function enableRefusedRulesets(declared, enabled, enginePolicy) {
   const refused = declared.filter((id) => enginePolicy.defaults?.[id.replace(/^warden_/, '')] === 'block');
-  const enabled = await chrome.declarativeNetRequest.getEnabledRulesets();
-  await chrome.declarativeNetRequest.updateEnabledRulesets({
-    enableRulesetIds: refused.filter((id) => !enabled.includes(id)),
-    disableRulesetIds: enabled.filter((id) => !refused.includes(id)),
-  });
+  const enableRulesetIds = refused.filter((id) => !enabled.includes(id));
+  const disableRulesetIds = enabled.filter((id) => !refused.includes(id));
+  if (enableRulesetIds.length || disableRulesetIds.length)
+    await chrome.declarativeNetRequest.updateEnabledRulesets({ enableRulesetIds, disableRulesetIds });
   return { declared: declared.length, enabled: refused };
 }
 
 export function applyDnr(engine, enginePolicy) {
   pending = pending.then(async () => {
     const started = performance.now();
-    const staticRules = declaredRulesets().length > 0;
+    const declared = declaredRulesets();
+    const staticRules = declared.length > 0;
     const compiled = engine.compileDnr(enginePolicy, { firstRuleId: 1, includeHostRules: !staticRules });
-    const existing = await chrome.declarativeNetRequest.getDynamicRules();
+    const [existing, enabled] = await Promise.all([chrome.declarativeNetRequest.getDynamicRules(),
+      staticRules ? chrome.declarativeNetRequest.getEnabledRulesets() : []]);
     // Dynamic first: a site's allow override must be in place before its category's ruleset blocks.
     await chrome.declarativeNetRequest.updateDynamicRules({
       removeRuleIds: existing.map((r) => r.id),
       addRules: compiled.rules,
     });
-    const rulesets = staticRules ? await enableRefusedRulesets(enginePolicy) : null;
+    const rulesets = staticRules ? await enableRefusedRulesets(declared, enabled, enginePolicy) : null;
     lastCounts = { ...compiled.counts, limits: compiled.limits, rulesets, applyMs: performance.now() - started };
     return lastCounts;
   }).catch((e) => {

@@ -170,12 +170,12 @@ TEST_CASE("allowed rules nested in a refused host win with a higher-priority all
   // reCAPTCHA (necessary) lives under google.com (marketing, refused).
   auto recaptcha = rules_with_filter(doc, "allow", "||www.google.com/recaptcha/");
   REQUIRE(recaptcha.size() == 1);
-  CHECK(recaptcha[0]["priority"] == 3);
+  CHECK(recaptcha[0]["priority"] == 5);
   CHECK(recaptcha[0]["condition"]["isUrlFilterCaseSensitive"] == true);
   // A functional CDN under a marketing host, functional allowed.
   auto cdn = rules_for(doc, "allow", "cdn.doubleclick.net");
   REQUIRE(cdn.size() == 1);
-  CHECK(cdn[0]["priority"] == 3);
+  CHECK(cdn[0]["priority"] == 5);
   // The marketing path rule nested in the marketing host needs nothing extra.
   CHECK(rules_with_filter(doc, "allow", "||www.google.com/pagead/").empty());
 
@@ -231,26 +231,89 @@ TEST_CASE("a block nested in an allow nested in a block: each level outranks the
   }
   auto doc = compile(rules, p);
   auto pixel = rules_with_filter(doc, "block", "||connect.facebook.net/en_US/fbevents.js");
-  CHECK(std::any_of(pixel.begin(), pixel.end(), [](const json& r) { return r["priority"] == 4; }));
+  CHECK(std::any_of(pixel.begin(), pixel.end(), [](const json& r) { return r["priority"] == 6; }));
 }
 
-TEST_CASE("with static rulesets the dynamic rules keep only overrides, path allows and header removal") {
+TEST_CASE("with static rulesets a site allowing analytics gets one allow naming no host, and the functional hosts blocked again") {
   Policy p = Policy::necessary_only();
   p.set_site("shop.example", Category::analytics, Action::allow);
   warden::DnrOptions options;
   options.include_host_rules = false;
   auto doc = compile(kRules, p, options);
   CHECK(rules_for(doc, "block", "google-analytics.com").empty());
-  auto allow = rules_for(doc, "allow", "google-analytics.com");
-  REQUIRE(allow.size() == 1);
-  CHECK(allow[0]["priority"] == 2);
-  CHECK(allow[0]["condition"]["initiatorDomains"] == json::array({"shop.example"}));
+  CHECK(rules_for(doc, "allow", "google-analytics.com").empty());  // not listed again
+  std::vector<json> hostless;
+  for (const auto& r : doc["rules"])
+    if (r["action"]["type"] == "allow" && !r["condition"].contains("requestDomains") && !r["condition"].contains("urlFilter"))
+      hostless.push_back(r);
+  REQUIRE(hostless.size() == 1);
+  CHECK(hostless[0]["priority"] == 2);
+  CHECK(hostless[0]["condition"]["initiatorDomains"] == json::array({"shop.example"}));
+  CHECK_FALSE(hostless[0]["condition"].contains("domainType"));
+  // Functional's ruleset ranks below the allow: its hosts are blocked again above it on the shop.
+  auto functional = rules_for(doc, "block", "cdn.doubleclick.net");
+  REQUIRE(functional.size() == 1);
+  CHECK(functional[0]["priority"] == 3);
+  CHECK(functional[0]["condition"]["initiatorDomains"] == json::array({"shop.example"}));
   CHECK(rules_for(doc, "modifyHeaders", "google-analytics.com").size() == 1);
+
+  const auto rules = browser_rules(kRules, p, true);
+  CHECK(dnr_verdict(rules, "www.google-analytics.com/analytics.js", "www.shop.example") == "allow");
+  CHECK(dnr_verdict(rules, "stats.example/s.js", "www.shop.example") == "allow");
+  CHECK(dnr_verdict(rules, "www.google-analytics.com/analytics.js", "news.example") == "block");
+  CHECK(dnr_verdict(rules, "ad.doubleclick.net/x", "www.shop.example") == "block");  // marketing ranks above
+  CHECK(dnr_verdict(rules, "www.google.com/pagead/x", "www.shop.example") == "block");
+  CHECK(dnr_verdict(rules, "cdn.doubleclick.net/lib.js", "www.shop.example") == "block");  // functional, refused
+  CHECK(dnr_verdict(rules, "www.google.com/recaptcha/api.js", "www.shop.example") == "allow");
+  CHECK(dnr_verdict(rules, "cdn.unknown.example/x.js", "www.shop.example") == "allow");
+}
+
+TEST_CASE("the static rulesets rank marketing above the per-site allows, the others below") {
+  for (const auto& set : warden::compile_dnr_static(kRules))
+    for (const auto& r : json::parse(set.rules_json))
+      CHECK(r["priority"] == (set.category == Category::marketing ? 3 : 1));
+}
+
+TEST_CASE("with static rulesets an override the hostless allow cannot carry lists its hosts") {
+  warden::DnrOptions options;
+  options.include_host_rules = false;
+  // Marketing ranks above the allows: allowing it names its hosts, above its ruleset.
+  Policy marketing = Policy::necessary_only();
+  marketing.set_site("ads.example", Category::marketing, Action::allow);
+  auto doc = compile(kRules, marketing, options);
+  auto allow = rules_for(doc, "allow", "doubleclick.net");
+  REQUIRE(allow.size() == 1);
+  CHECK(allow[0]["priority"] == 4);
+  auto rules = browser_rules(kRules, marketing, true);
+  CHECK(dnr_verdict(rules, "ad.doubleclick.net/x", "ads.example") == "allow");
+  CHECK(dnr_verdict(rules, "www.google-analytics.com/analytics.js", "ads.example") == "block");
+  CHECK(dnr_verdict(rules, "ad.doubleclick.net/x", "news.example") == "block");
+
+  // A site blocking unknown third parties, or refusing a category allowed by default: an allow
+  // naming no host would lift those blocks, so the allow names the analytics hosts.
+  for (int variant = 0; variant < 2; ++variant) {
+    CAPTURE(variant);
+    Policy p = Policy::necessary_only();
+    p.set_site("shop.example", Category::analytics, Action::allow);
+    if (variant == 0) {
+      p.set_site("shop.example", Category::unknown, Action::block);
+    } else {
+      p.set_default(Category::functional, Action::allow);
+      p.set_site("shop.example", Category::functional, Action::block);
+    }
+    CHECK(rules_for(compile(kRules, p, options), "allow", "google-analytics.com").size() == 1);
+    auto r = browser_rules(kRules, p, true);
+    CHECK(dnr_verdict(r, "www.google-analytics.com/analytics.js", "www.shop.example") == "allow");
+    CHECK(dnr_verdict(r, "cdn.doubleclick.net/lib.js", "www.shop.example") == "block");
+    CHECK(dnr_verdict(r, "cdn.unknown.example/x.js", "www.shop.example") == (variant == 0 ? "block" : "allow"));
+    CHECK(dnr_verdict(r, "www.google-analytics.com/analytics.js", "news.example") == "block");
+  }
 }
 
 TEST_CASE("with static rulesets a site's allow leaves alone the hosts a category it still refuses lists") {
   // EasyPrivacy (analytics) and a marketing vendor both list hm.baidu.com; marketing also lists a
-  // host under an analytics one. Allowing analytics on the shop must not let either through.
+  // host under an analytics one. Allowing analytics on the shop must not let either through,
+  // whether the allow names no host (shop) or names them (strict, which blocks unknown third parties).
   const std::vector<DnrHostRule> rules{
       {"hm.baidu.com", "", Category::analytics, false},
       {"stats.example", "", Category::analytics, true},
@@ -259,28 +322,34 @@ TEST_CASE("with static rulesets a site's allow leaves alone the hosts a category
       {"doubleclick.net", "", Category::marketing, false},
   };
   Policy p = Policy::necessary_only();
-  p.set_site("shop.example", Category::analytics, Action::allow);
-  p.set_site("both.example", Category::analytics, Action::allow);
+  for (auto site : {"shop.example", "strict.example", "both.example"})
+    p.set_site(site, Category::analytics, Action::allow);
+  p.set_site("strict.example", Category::unknown, Action::block);
   p.set_site("both.example", Category::marketing, Action::allow);
   warden::DnrOptions options;
   options.include_host_rules = false;
   auto doc = compile(rules, p, options);
   auto allow = rules_for(doc, "allow", "hm.baidu.com");
-  REQUIRE(allow.size() == 3);  // analytics for each refusal group, marketing for both.example
+  REQUIRE(allow.size() == 3);  // analytics for strict and for both (two refusal groups), marketing for both
   for (const auto& r : allow) {
     const auto& c = r["condition"];
-    if (c["initiatorDomains"] == json::array({"shop.example"}))
+    if (c["initiatorDomains"] == json::array({"strict.example"}))
       CHECK(c["excludedRequestDomains"] == json::array({"ads.stats.example", "hm.baidu.com"}));
     else
       CHECK_FALSE(c.contains("excludedRequestDomains"));
   }
-  auto third = rules_for(doc, "allow", "stats.example");
-  REQUIRE(third.size() == 2);
-  for (const auto& r : third)
-    if (r["condition"]["initiatorDomains"] == json::array({"shop.example"}))
-      CHECK(r["condition"]["excludedRequestDomains"] == json::array({"ads.stats.example", "hm.baidu.com"}));
   // That exclusion is enough: the nested marketing host needs no block of its own.
   CHECK(rules_for(doc, "block", "ads.stats.example").empty());
+  const auto r = browser_rules(rules, p, true);
+  for (auto site : {"www.shop.example", "strict.example"}) {
+    CAPTURE(site);
+    CHECK(dnr_verdict(r, "stats.example/s.js", site) == "allow");
+    CHECK(dnr_verdict(r, "hm.baidu.com/hm.js", site) == "block");
+    CHECK(dnr_verdict(r, "ads.stats.example/a.js", site) == "block");
+    CHECK(dnr_verdict(r, "doubleclick.net/x", site) == "block");
+  }
+  CHECK(dnr_verdict(r, "hm.baidu.com/hm.js", "both.example") == "allow");
+  CHECK(dnr_verdict(r, "ads.stats.example/a.js", "both.example") == "allow");
 }
 
 TEST_CASE("rule ids are unique and start at firstRuleId") {
@@ -409,6 +478,17 @@ TEST_CASE("the real EasyList + EasyPrivacy compile within Chromium's dynamic lim
   CHECK(warden::fits_dynamic_limits(*c, warden::kFirefoxDnrLimits));
   auto doc = json::parse(warden::dnr_compilation_to_json(std::move(c).value()));
   CHECK(doc["counts"]["byCategory"]["analytics"]["domains"].get<std::size_t>() > 30000);
+  // With the lists in static rulesets, the shop's override names none of their hosts again.
+  warden::DnrOptions with_static;
+  with_static.include_host_rules = false;
+  auto overriding = warden::compile_dnr(rules, p, with_static);
+  REQUIRE(overriding.ok());
+  std::size_t named = 0;
+  for (const auto& r : json::parse(overriding->rules_json))
+    for (const char* key : {"requestDomains", "excludedRequestDomains"})
+      if (r["condition"].contains(key)) named += r["condition"][key].size();
+  MESSAGE("with static rulesets: " << overriding->rules << " dynamic rules naming " << named << " hosts");
+  CHECK(named < 100);
   auto statics = warden::compile_dnr_static(rules);
   REQUIRE(statics.size() == 2);
   CHECK(warden::fits_static_limits(statics, warden::kChromiumDnrLimits));
@@ -428,7 +508,7 @@ TEST_CASE("static limits: rules against the static budget, rulesets against the 
   CHECK(warden::fits_static_limits(sets, warden::kChromiumDnrLimits));
 }
 
-TEST_CASE("with static rulesets the Set-Cookie removal names vendor hosts only, overrides keep the list hosts") {
+TEST_CASE("with static rulesets the Set-Cookie removal names vendor hosts only, and overrides still reach the list hosts") {
   // The static ruleset blocks a refused category's list hosts, so their responses never arrive; a
   // site's override still needs them (allow above the ruleset, or block where allowed by default).
   const std::vector<DnrHostRule> rules{
@@ -445,7 +525,10 @@ TEST_CASE("with static rulesets the Set-Cookie removal names vendor hosts only, 
   auto doc = compile(rules, p, options);
   CHECK(rules_for(doc, "modifyHeaders", "google-analytics.com").size() == 1);
   CHECK(rules_for(doc, "modifyHeaders", "stats.example").empty());
-  CHECK(rules_for(doc, "allow", "stats.example").size() == 1);
+  const auto browser = browser_rules(rules, p, true);
+  CHECK(dnr_verdict(browser, "stats.example/s.js", "www.shop.example") == "allow");
+  CHECK(dnr_verdict(browser, "stats.example/s.js", "news.example") == "block");
+  CHECK(dnr_verdict(browser, "ads.example/a.js", "news.example") == "block");
   auto marketing = rules_for(doc, "block", "ads.example");
   REQUIRE(marketing.size() == 1);
   CHECK(marketing[0]["condition"]["initiatorDomains"] == json::array({"news.example"}));

@@ -10,7 +10,11 @@
 //   * one `block` rule per refused host+path rule (`urlFilter` "||host/path");
 //   * `block` rules with `initiatorDomains` for sites that refuse a category allowed by default;
 //   * higher-priority `allow` rules with `initiatorDomains` for sites that allow a category refused
-//     by default — they also override the static rulesets below, which cannot be edited;
+//     by default — they also override the static rulesets below, which cannot be edited. With
+//     static rulesets, a site that allows only categories ranked below `above_overrides` (see
+//     DnrOptions) gets one allow naming no host instead, and blocks above it for the categories it
+//     still refuses whose rulesets rank below it (small lists: when they name fewer hosts than the
+//     categories it allows), so an override costs a few rules, not every host of a list again;
 //   * higher-priority `allow` rules for allowed rules nested in a refused one (www.google.com/recaptcha/
 //     is necessary while google.com-wide marketing is refused);
 //   * as high `block` rules for refused rules nested in an allowed one, on the sites where the outer
@@ -32,7 +36,8 @@
 //     list exception (`@@`) or a non-host list rule names is unknown to DNR and blocked.
 //
 // Static rulesets (compile_dnr_static): one ruleset per category holding that category's host
-// rules, enabled with updateEnabledRulesets when the category is refused.
+// rules, enabled with updateEnabledRulesets when the category is refused. `above_overrides`'
+// (marketing's) blocks rank above the per-site allows, the others' below them.
 #pragma once
 
 #include <array>
@@ -86,11 +91,19 @@ inline constexpr DnrLimits kFirefoxDnrLimits{"firefox", 5000, 0, 30000, 20};
 
 struct DnrOptions {
   int first_rule_id = 1;
-  // Rule priorities: block < allow-override < nested rules (allow or block, from
-  // `nested_allow_priority` up, one per nesting level). Static rulesets use `block_priority`.
+  // Rule priorities: block < allow-override < the blocks of `above_overrides` < its own
+  // allow-overrides < nested rules (allow or block, from `nested_allow_priority` up, one per
+  // nesting level). Static rulesets use `block_priority`, `above_overrides`' `high_block_priority`.
   int block_priority = 1;
   int allow_priority = 2;
-  int nested_allow_priority = 3;
+  int high_block_priority = 3;
+  int high_allow_priority = 4;
+  int nested_allow_priority = 5;
+  // The category whose static ruleset ranks above the per-site allows, so that a site allowing
+  // other categories needs one allow rule naming no host (priorities are one order for all sites:
+  // only one of the two big lists can rank above the other). Marketing: the most invasive category,
+  // allowed per site least often; a site allowing it gets allow rules naming its hosts.
+  Category above_overrides = Category::marketing;
   bool remove_set_cookie = true;
   // False when the category's host rules ship as static rulesets: the dynamic rules then hold only
   // the overrides, the path rules and the Set-Cookie removal. The Set-Cookie removal of a category

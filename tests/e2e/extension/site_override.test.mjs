@@ -67,6 +67,18 @@ test('the analytics static ruleset stays enabled; the shop\'s allow rule lets a 
   await news.close();
 });
 
+test('the override does not list the analytics hosts again: the dynamic rules name a few hundred hosts at most', async () => {
+  const { dynamicHosts, analyticsHosts } = await fx.browser.worker.evaluate(async () => {
+    const named = (rules) => rules.reduce((n, r) => n + (r.condition.requestDomains?.length ?? 0)
+      + (r.condition.excludedRequestDomains?.length ?? 0), 0);
+    const url = chrome.runtime.getURL('rulesets/warden_analytics.json');
+    return { dynamicHosts: named(await chrome.declarativeNetRequest.getDynamicRules()),
+      analyticsHosts: named(await (await fetch(url)).json()) };
+  });
+  assert.ok(analyticsHosts > 10000, `the analytics ruleset names ${analyticsHosts} hosts`);
+  assert.ok(dynamicHosts <= 500, `the dynamic rules name ${dynamicHosts} hosts`);
+});
+
 test('on a second site, Google Analytics stays blocked and no _ga exists', async () => {
   const news = await fx.browser.context.newPage();
   const since = Date.now();
