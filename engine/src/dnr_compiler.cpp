@@ -463,16 +463,27 @@ void add_unknown_block(RuleWriter& writer, DnrCategoryCount& count, const std::a
 
 }  // namespace
 
-std::vector<DnrHostRule> dnr_host_rules(const Engine& engine) {
+namespace {
+
+bool dnr_expressible(const HostRuleInfo& r) {
   constexpr ResourceTypeMask kAllButDocument = kAllResourceTypes & ~type_bit(ResourceType::main_frame);
-  const auto all = engine.host_rules();
+  if (r.flags & (kFilterException | kFilterFirstParty) || r.has_domains) return false;
+  if (!(r.flags & (kFilterPlainHost | kRuleFromVendor))) return false;
+  return (r.types & kAllButDocument) == kAllButDocument && index_of(r.category) < kCategoryCount;
+}
+
+}  // namespace
+
+std::vector<DnrHostRule> dnr_host_rules(const Engine& engine) {
+  // Two passes over the buffer, one exact allocation: the engine keeps this list for its lifetime.
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < engine.host_rule_count(); ++i) count += dnr_expressible(engine.host_rule(i));
   std::vector<DnrHostRule> out;
-  out.reserve(all.size());
-  for (const auto& r : all) {
-    if (r.flags & (kFilterException | kFilterFirstParty) || r.has_domains) continue;
-    if (!(r.flags & (kFilterPlainHost | kRuleFromVendor))) continue;
-    if ((r.types & kAllButDocument) != kAllButDocument || index_of(r.category) >= kCategoryCount) continue;
-    out.push_back({r.host, r.path_prefix, r.category, (r.flags & kFilterThirdParty) != 0, !(r.flags & kRuleFromVendor)});
+  out.reserve(count);
+  for (std::size_t i = 0; i < engine.host_rule_count(); ++i) {
+    const HostRuleInfo r = engine.host_rule(i);
+    if (dnr_expressible(r))
+      out.push_back({r.host, r.path_prefix, r.category, (r.flags & kFilterThirdParty) != 0, !(r.flags & kRuleFromVendor)});
   }
   return out;
 }
