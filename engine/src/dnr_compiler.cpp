@@ -97,21 +97,23 @@ class RuleWriter {
     if (r.action == "modifyHeaders")
       json_ += ",\"responseHeaders\":[{\"header\":\"set-cookie\",\"operation\":\"remove\"}]";
     json_ += "},\"condition\":{";
-    std::string condition;
-    if (r.third_party_only) condition += ",\"domainType\":\"thirdParty\"";
+    // Written in place: a condition can list every host of a category (a megabyte), and a copy of
+    // it would be a peak that WebAssembly's linear memory keeps.
+    const std::size_t condition_begin = json_.size();
+    if (r.third_party_only) json_ += ",\"domainType\":\"thirdParty\"";
     if (!r.url_filter.empty()) {
       // Vendor path prefixes are case-sensitive (vendor_database.h); DNR's default is not.
-      condition += ",\"urlFilter\":";
-      append_json_string(condition, r.url_filter);
-      condition += ",\"isUrlFilterCaseSensitive\":true";
+      json_ += ",\"urlFilter\":";
+      append_json_string(json_, r.url_filter);
+      json_ += ",\"isUrlFilterCaseSensitive\":true";
     }
-    if (!r.request_domains.empty()) append_string_list(condition, "requestDomains", r.request_domains);
+    if (!r.request_domains.empty()) append_string_list(json_, "requestDomains", r.request_domains);
     if (!r.excluded_request_domains.empty())
-      append_string_list(condition, "excludedRequestDomains", r.excluded_request_domains);
-    if (!r.initiator_domains.empty()) append_string_list(condition, "initiatorDomains", r.initiator_domains);
+      append_string_list(json_, "excludedRequestDomains", r.excluded_request_domains);
+    if (!r.initiator_domains.empty()) append_string_list(json_, "initiatorDomains", r.initiator_domains);
     if (!r.excluded_initiator_domains.empty())
-      append_string_list(condition, "excludedInitiatorDomains", r.excluded_initiator_domains);
-    json_.append(condition, 1);
+      append_string_list(json_, "excludedInitiatorDomains", r.excluded_initiator_domains);
+    if (json_.size() > condition_begin) json_.erase(condition_begin, 1);  // the first part's leading ','
     json_ += "}}";
     ++count_;
     return true;
