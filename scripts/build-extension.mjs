@@ -7,7 +7,8 @@
 //                             and EasyList (marketing) from engine/rules/lists/
 //   rulesets/warden_<c>.json  the DNR static ruleset of each category (`compile --dnr-static`), declared
 //                             in the manifest disabled; the background enables the refused ones
-//   lists/                    the two filter lists and their licence note, shipped as separate files
+//   lists/LICENSES.md         the licence note of the rule data compiled in (engine/rules/LICENSES.md): the
+//                             filter lists ship compiled only, under CC BY-SA 3.0 with their attribution
 //   policy/p<F><A><S><M>.js   the 16 guard policies (functional, analytics, social, marketing allowed?)
 //   content/cookie-table.js   cookie-name -> category rules, each one classified by the engine itself
 //   data/vendors.json         vendor names per category, for "Show details"
@@ -54,10 +55,10 @@ function copyWasm() {
   for (const f of WASM_FILES) cpSync(join(wasmDir, f), join(out, 'wasm', f));
 }
 
-// The lists ship as separate files under their own licence, next to what is compiled from them.
-function copyLists() {
+// The lists ship once, compiled (engine.bin, rulesets/), under CC BY-SA 3.0: that licence asks for
+// the attribution, source and licence notice LICENSES.md carries, not for the raw text.
+function copyLicences() {
   mkdirSync(join(out, 'lists'), { recursive: true });
-  for (const [file] of LISTS) cpSync(join(root, 'engine/rules/lists', file), join(out, 'lists', file));
   cpSync(join(root, 'engine/rules/LICENSES.md'), join(out, 'lists/LICENSES.md'));
 }
 
@@ -66,7 +67,7 @@ function compileEngine() {
   const target = join(out, 'engine/engine.bin');
   mkdirSync(dirname(target), { recursive: true });
   if (!existsSync(cli)) fail(`${cli} not found: build the native preset's cookiewarden target`);
-  const lists = LISTS.flatMap(([file, category]) => ['--list', `${join(out, 'lists', file)}:${category}`]);
+  const lists = LISTS.flatMap(([file, category]) => ['--list', `${join(root, 'engine/rules/lists', file)}:${category}`]);
   execFileSync(cli, ['compile', ...lists, '--dnr-static', join(out, 'rulesets'), '-o', target], { stdio: ['ignore', 'inherit', 'inherit'] });
   if (engineFile) cpSync(engineFile, target);
 }
@@ -176,7 +177,7 @@ async function writeRuleTables() {
 
 copySources();
 copyWasm();
-copyLists();
+copyLicences();
 compileEngine();
 const rulesets = declareRulesets();
 writePolicies();

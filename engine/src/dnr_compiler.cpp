@@ -97,21 +97,23 @@ class RuleWriter {
     if (r.action == "modifyHeaders")
       json_ += ",\"responseHeaders\":[{\"header\":\"set-cookie\",\"operation\":\"remove\"}]";
     json_ += "},\"condition\":{";
-    std::string condition;
-    if (r.third_party_only) condition += ",\"domainType\":\"thirdParty\"";
+    // Written in place: a condition can list every host of a category (a megabyte), and a copy of
+    // it would be a peak that WebAssembly's linear memory keeps.
+    const std::size_t condition_begin = json_.size();
+    if (r.third_party_only) json_ += ",\"domainType\":\"thirdParty\"";
     if (!r.url_filter.empty()) {
       // Vendor path prefixes are case-sensitive (vendor_database.h); DNR's default is not.
-      condition += ",\"urlFilter\":";
-      append_json_string(condition, r.url_filter);
-      condition += ",\"isUrlFilterCaseSensitive\":true";
+      json_ += ",\"urlFilter\":";
+      append_json_string(json_, r.url_filter);
+      json_ += ",\"isUrlFilterCaseSensitive\":true";
     }
-    if (!r.request_domains.empty()) append_string_list(condition, "requestDomains", r.request_domains);
+    if (!r.request_domains.empty()) append_string_list(json_, "requestDomains", r.request_domains);
     if (!r.excluded_request_domains.empty())
-      append_string_list(condition, "excludedRequestDomains", r.excluded_request_domains);
-    if (!r.initiator_domains.empty()) append_string_list(condition, "initiatorDomains", r.initiator_domains);
+      append_string_list(json_, "excludedRequestDomains", r.excluded_request_domains);
+    if (!r.initiator_domains.empty()) append_string_list(json_, "initiatorDomains", r.initiator_domains);
     if (!r.excluded_initiator_domains.empty())
-      append_string_list(condition, "excludedInitiatorDomains", r.excluded_initiator_domains);
-    json_.append(condition, 1);
+      append_string_list(json_, "excludedInitiatorDomains", r.excluded_initiator_domains);
+    if (json_.size() > condition_begin) json_.erase(condition_begin, 1);  // the first part's leading ','
     json_ += "}}";
     ++count_;
     return true;
@@ -547,16 +549,27 @@ void add_unknown_block(RuleWriter& writer, DnrCategoryCount& count, const std::a
 
 }  // namespace
 
-std::vector<DnrHostRule> dnr_host_rules(const Engine& engine) {
+namespace {
+
+bool dnr_expressible(const HostRuleInfo& r) {
   constexpr ResourceTypeMask kAllButDocument = kAllResourceTypes & ~type_bit(ResourceType::main_frame);
-  const auto all = engine.host_rules();
+  if (r.flags & (kFilterException | kFilterFirstParty) || r.has_domains) return false;
+  if (!(r.flags & (kFilterPlainHost | kRuleFromVendor))) return false;
+  return (r.types & kAllButDocument) == kAllButDocument && index_of(r.category) < kCategoryCount;
+}
+
+}  // namespace
+
+std::vector<DnrHostRule> dnr_host_rules(const Engine& engine) {
+  // Two passes over the buffer, one exact allocation: the engine keeps this list for its lifetime.
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < engine.host_rule_count(); ++i) count += dnr_expressible(engine.host_rule(i));
   std::vector<DnrHostRule> out;
-  out.reserve(all.size());
-  for (const auto& r : all) {
-    if (r.flags & (kFilterException | kFilterFirstParty) || r.has_domains) continue;
-    if (!(r.flags & (kFilterPlainHost | kRuleFromVendor))) continue;
-    if ((r.types & kAllButDocument) != kAllButDocument || index_of(r.category) >= kCategoryCount) continue;
-    out.push_back({r.host, r.path_prefix, r.category, (r.flags & kFilterThirdParty) != 0, !(r.flags & kRuleFromVendor)});
+  out.reserve(count);
+  for (std::size_t i = 0; i < engine.host_rule_count(); ++i) {
+    const HostRuleInfo r = engine.host_rule(i);
+    if (dnr_expressible(r))
+      out.push_back({r.host, r.path_prefix, r.category, (r.flags & kFilterThirdParty) != 0, !(r.flags & kRuleFromVendor)});
   }
   return out;
 }

@@ -236,7 +236,7 @@ class View {
   explicit View(std::span<const std::uint8_t> buffer)
       : strings_(section_bytes(buffer, kStrings)),
         vendors_(table_of<kVendors, VendorRecord>(buffer)),
-        host_slots_(table_of<kHostSlots, HashSlot>(buffer)),
+        host_slots_(table_of<kHostSlots, HostSlot>(buffer)),
         host_rules_(table_of<kHostRules, HostRuleRecord>(buffer)),
         host_extras_(table_of<kHostExtras, HostExtra>(buffer)),
         token_slots_(table_of<kTokenSlots, HashSlot>(buffer)),
@@ -255,26 +255,23 @@ class View {
   }
   std::string_view str(StringRef r) const { return str(r.offset, r.length); }
 
-  std::vector<HostRuleInfo> host_rules() const {
-    std::vector<HostRuleInfo> out;
-    out.reserve(host_rules_.size());
-    for (std::size_t i = 0; i < host_rules_.size(); ++i) {
-      HostRuleRecord r = host_rules_[i];
-      HostExtra x = extra_of(r);
-      std::string_view text = str(r.text_offset, r.text_length);
-      HostRuleInfo info;
-      info.host = host_of(r, x);
-      if (r.flags & kRuleFromVendor)
-        info.path_prefix = text.substr(std::min<std::size_t>(text.size(), r.host_length), x.path_length);
-      info.text = text;
-      info.vendor = vendor_name(x.vendor);
-      info.category = category_of(r.category());
-      info.flags = r.flags;
-      info.types = r.types;
-      info.has_domains = x.domains_count != 0;
-      out.push_back(info);
-    }
-    return out;
+  std::size_t host_rule_count() const { return host_rules_.size(); }
+
+  HostRuleInfo host_rule(std::size_t i) const {
+    HostRuleRecord r = host_rules_[i];
+    HostExtra x = extra_of(static_cast<std::uint32_t>(i), r);
+    std::string_view text = str(r.text_offset, r.text_length);
+    HostRuleInfo info;
+    info.host = host_of(r, x);
+    if (r.flags & kRuleFromVendor)
+      info.path_prefix = text.substr(std::min<std::size_t>(text.size(), r.host_length), x.path_length);
+    info.text = text;
+    info.vendor = vendor_name(x.vendor);
+    info.category = category_of(r.category());
+    info.flags = r.flags;
+    info.types = r.types;
+    info.has_domains = x.domains_count != 0;
+    return info;
   }
 
   std::string_view vendor_name(std::uint16_t vendor) const {
@@ -293,8 +290,41 @@ class View {
     }
   }
 
-  HostExtra extra_of(const HostRuleRecord& r) const {
-    return r.extra == kNoExtra ? HostExtra{0, 0, 0, kNoVendor, 0, 0, 0} : host_extras_[r.extra];
+  // The extra of record `index` (host_extras is sorted by record): a binary search over the few
+  // records that have one.
+  HostExtra extra_of(std::uint32_t index, const HostRuleRecord& r) const {
+    const HostExtra none{index, 0, 0, 0, kNoVendor, 0, 0, 0};
+    if (!r.has(kHasExtra)) return none;
+    std::size_t lo = 0, hi = host_extras_.size();
+    while (lo < hi) {
+      std::size_t mid = lo + (hi - lo) / 2;
+      if (host_extras_[mid].rule < index) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < host_extras_.size() && host_extras_[lo].rule == index ? host_extras_[lo] : none;
+  }
+
+  // Calls f(index, record) for each record of host `suffix` (hash `hash`), in table order.
+  template <class F>
+  void for_host(std::string_view suffix, std::uint32_t hash, F&& f) const {
+    const std::size_t cap = host_slots_.size();
+    if (cap == 0) return;
+    const std::size_t mask = cap - 1;
+    for (std::size_t i = hash & mask, n = 0; n < cap; i = (i + 1) & mask, ++n) {
+      HostSlot slot = host_slots_[i];
+      if (slot.empty()) return;
+      if (!slot.may_hold(hash)) continue;
+      const std::uint32_t first = slot.first();
+      HostRuleRecord r = host_rules_[first];
+      if (first >= host_rules_.size() || r.host_length != suffix.size() || host_of(r, extra_of(first, r)) != suffix)
+        continue;  // another host with the same fingerprint
+      for (std::uint32_t j = first; j < host_rules_.size(); ++j) {
+        r = host_rules_[j];
+        f(j, r);
+        if (r.has(kLastOfHost)) break;
+      }
+      return;
+    }
   }
 
   std::string_view host_of(const HostRuleRecord& r, const HostExtra& x) const {
@@ -314,9 +344,9 @@ class View {
   // shorter than the host's site, i.e. a public suffix (web.app, firebaseapp.com) with everyone's
   // sites under it; a rule there covers them only through its path (Firebase Hosting's reserved
   // /__/), and a bare host rule matches the suffix's own host alone.
-  bool consider_vendor(const HostRuleRecord& r, std::string_view suffix, std::string_view path, bool above_site,
-                       bool found, VendorHit& out) const {
-    HostExtra x = extra_of(r);
+  bool consider_vendor(std::uint32_t index, const HostRuleRecord& r, std::string_view suffix, std::string_view path,
+                       bool above_site, bool found, VendorHit& out) const {
+    HostExtra x = extra_of(index, r);
     if (above_site && x.path_length == 0) return false;
     if (host_of(r, x) != suffix) return false;
     std::string_view text = str(r.text_offset, r.text_length);
@@ -334,13 +364,8 @@ class View {
       std::string_view suffix = host.substr(keys.begin[k]);
       const bool above_site = suffix.size() < site.size();
       bool found = false;
-      probe(host_slots_, keys.hash[k], [&](std::uint32_t begin, std::uint32_t count) {
-        for (std::uint32_t i = begin; i < begin + count && i < host_rules_.size(); ++i) {
-          HostRuleRecord r = host_rules_[i];
-          if ((r.flags & kRuleFromVendor) && r.host_length == suffix.size())
-            found = consider_vendor(r, suffix, path, above_site, found, out) || found;
-        }
-        return false;
+      for_host(suffix, keys.hash[k], [&](std::uint32_t i, const HostRuleRecord& r) {
+        if (r.flags & kRuleFromVendor) found = consider_vendor(i, r, suffix, path, above_site, found, out) || found;
       });
       if (found) return true;
     }
@@ -371,29 +396,25 @@ class View {
       std::string_view suffix = ctx.host.substr(keys.begin[k]);
       const bool above_site = suffix.size() < ctx.site.size();
       bool vendor_here = false;
-      probe(host_slots_, keys.hash[k], [&](std::uint32_t begin, std::uint32_t count) {
-        for (std::uint32_t i = begin; i < begin + count && i < host_rules_.size(); ++i) {
-          HostRuleRecord r = host_rules_[i];
-          if (r.host_length != suffix.size()) continue;
-          if (r.flags & kRuleFromVendor) {
-            vendor_here = consider_vendor(r, suffix, ctx.path, above_site, vendor_here, out.vendor) || vendor_here;
-            continue;
-          }
-          consider_list(r, suffix, ctx, out);
-        }
-        return false;
+      for_host(suffix, keys.hash[k], [&](std::uint32_t i, const HostRuleRecord& r) {
+        if (r.host_length != suffix.size()) return;
+        if (r.flags & kRuleFromVendor)
+          vendor_here = consider_vendor(i, r, suffix, ctx.path, above_site, vendor_here, out.vendor) || vendor_here;
+        else
+          consider_list(i, r, suffix, ctx, out);
       });
       out.vendor_found = vendor_here;
     }
   }
 
   // A list record of the host table, for each Want that has not found its rule yet.
-  void consider_list(const HostRuleRecord& r, std::string_view suffix, const RequestContext& ctx, HostHits& out) const {
+  void consider_list(std::uint32_t index, const HostRuleRecord& r, std::string_view suffix, const RequestContext& ctx,
+                     HostHits& out) const {
     bool wants_it = false;
     for (Want w : {Want::block, Want::exception, Want::important})
       wants_it = wants_it || (!out.found[static_cast<int>(w)] && wanted(r.flags, w));
     if (!wants_it || !type_and_party_match(r.flags, r.types, ctx)) return;
-    HostExtra x = extra_of(r);
+    HostExtra x = extra_of(index, r);
     if (host_of(r, x) != suffix || !domains_match(x.domains_begin, x.domains_count, x.domain_flags, ctx)) return;
     for (Want w : {Want::block, Want::exception, Want::important}) {
       auto i = static_cast<int>(w);
@@ -581,7 +602,7 @@ class View {
 
   std::span<const std::uint8_t> strings_;
   Table<VendorRecord> vendors_;
-  Table<HashSlot> host_slots_;
+  Table<HostSlot> host_slots_;
   Table<HostRuleRecord> host_rules_;
   Table<HostExtra> host_extras_;
   Table<HashSlot> token_slots_;
@@ -654,7 +675,17 @@ Result<Engine> Engine::load(std::span<const std::uint8_t> buffer) {
 
 const PublicSuffixList& Engine::public_suffixes() const { return psl_; }
 
-std::vector<HostRuleInfo> Engine::host_rules() const { return View(buffer_).host_rules(); }
+std::size_t Engine::host_rule_count() const { return View(buffer_).host_rule_count(); }
+
+HostRuleInfo Engine::host_rule(std::size_t i) const { return View(buffer_).host_rule(i); }
+
+std::vector<HostRuleInfo> Engine::host_rules() const {
+  const View view(buffer_);
+  std::vector<HostRuleInfo> out;
+  out.reserve(view.host_rule_count());
+  for (std::size_t i = 0; i < view.host_rule_count(); ++i) out.push_back(view.host_rule(i));
+  return out;
+}
 
 EngineStats Engine::stats() const {
   Meta m = table_of<kMeta, Meta>(buffer_)[0];
@@ -665,6 +696,7 @@ EngineStats Engine::stats() const {
   s.cookie_rules = m.cookie_rules;
   s.filter_rules = m.filter_rules;
   s.psl_rules = psl_.rule_count();
+  for (const SectionSpec& spec : kSectionSpecs) s.sections.push_back({spec.name, section_bytes(buffer_, spec.id).size()});
   return s;
 }
 

@@ -85,6 +85,24 @@ class SlotTable {
   }
 };
 
+// The host table's slots: one per distinct host, pointing at its first record (`hosts` sorted so
+// that equal hosts are adjacent; each group's last record carries kLastOfHost).
+template <class HostOf>
+std::vector<HostSlot> host_slot_table(std::size_t records, HostOf host_of) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> groups;  // (hash, first record)
+  for (std::size_t i = 0; i < records; ++i)
+    if (i == 0 || host_of(i) != host_of(i - 1)) groups.emplace_back(hash_string(host_of(i)), static_cast<std::uint32_t>(i));
+  std::vector<HostSlot> slots(capacity_for(groups.size(), Density::compact), HostSlot{0});
+  auto mask = static_cast<std::uint32_t>(slots.size() - 1);
+  for (const auto& [hash, first] : groups)
+    for (std::uint32_t i = hash & mask;; i = (i + 1) & mask)
+      if (slots[i].empty()) {
+        slots[i] = HostSlot::of(first, hash);
+        break;
+      }
+  return slots;
+}
+
 // Tokens of a compiled pattern that are certainly whole tokens of any URL it matches: bounded on
 // both sides by a literal non-token character or an anchor, never by a wildcard.
 struct Token {
@@ -152,7 +170,7 @@ struct Sections {
   std::vector<std::uint8_t> psl;
   StringPool strings;
   std::vector<VendorRecord> vendors;
-  std::vector<HashSlot> host_slots;
+  std::vector<HostSlot> host_slots;
   std::vector<HostRuleRecord> host_rules;
   std::vector<HostExtra> host_extras;
   std::vector<HashSlot> token_slots;
@@ -313,15 +331,15 @@ class Compiler {
  private:
   void finish_hosts() {
     std::stable_sort(hosts_.begin(), hosts_.end(), [](const HostEntry& a, const HostEntry& b) { return a.host < b.host; });
-    s_.host_slots =
-        SlotTable(hosts_.size(), [&](std::size_t i) -> std::string_view { return hosts_[i].host; }, Density::compact).slots;
-    for (auto& e : hosts_) {
+    s_.host_slots = host_slot_table(hosts_.size(), [&](std::size_t i) -> std::string_view { return hosts_[i].host; });
+    for (std::size_t i = 0; i < hosts_.size(); ++i) {
+      const HostEntry& e = hosts_[i];
       HostRuleRecord r = e.record;
       r.text_offset = s_.strings.intern(e.text);
       r.text_length = static_cast<std::uint16_t>(e.text.size());
       r.host_length = static_cast<std::uint8_t>(e.host.size());
-      r.extra = kNoExtra;
-      HostExtra x{0, 0, 0, e.vendor, e.path_length, 0, 0};
+      if (i + 1 == hosts_.size() || hosts_[i + 1].host != e.host) r.set(kLastOfHost);
+      HostExtra x{static_cast<std::uint32_t>(i), 0, 0, 0, e.vendor, e.path_length, 0, 0};
       bool needs_extra = e.vendor != kNoVendor || (e.domains && !e.domains->empty());
       // A rule's host is inside its text ("||host^...", "host", vendor "host/path"): share the bytes.
       if (e.text.compare(0, 2, "||") == 0 && e.text.compare(2, e.host.size(), e.host) == 0) {
@@ -339,8 +357,8 @@ class Compiler {
         x.domain_flags = domain_flags_of(*e.domains);
       }
       if (needs_extra) {
-        r.extra = static_cast<std::uint32_t>(s_.host_extras.size());
-        s_.host_extras.push_back(x);
+        r.set(kHasExtra);
+        s_.host_extras.push_back(x);  // in record order, as the reader's binary search needs
       }
       s_.host_rules.push_back(r);
     }
@@ -474,7 +492,7 @@ SectionBytes section_bytes(const Sections& s) {
   place<kPsl, std::uint8_t>(out, s.psl);
   place<kStrings, char>(out, std::span<const char>(s.strings.bytes()));
   place<kVendors, VendorRecord>(out, s.vendors);
-  place<kHostSlots, HashSlot>(out, s.host_slots);
+  place<kHostSlots, HostSlot>(out, s.host_slots);
   place<kHostRules, HostRuleRecord>(out, s.host_rules);
   place<kHostExtras, HostExtra>(out, s.host_extras);
   place<kTokenSlots, HashSlot>(out, s.token_slots);
@@ -506,7 +524,7 @@ Result<std::vector<std::uint8_t>> EngineBuilder::build() const {
   for (const auto& list : lists_)
     for (const auto& f : list.filters) compiler.add_filter(f, list.report.category);
   compiler.finish();
-  if (s.strings.bytes().size() > 0x7FFFFFFFu || s.host_rules.size() > kMaxSlotBegin ||
+  if (s.strings.bytes().size() > 0x7FFFFFFFu || s.host_rules.size() > HostSlot::kMaxRecords ||
       s.pattern_index.size() > kMaxSlotBegin || s.cookie_rules.size() > kMaxSlotBegin)
     return {Status::invalid_rule, "too many rules for one engine buffer"};
 

@@ -14,9 +14,11 @@
 //   psl            the PublicSuffixList blob (public_suffix.h)
 //   strings        interned UTF-8 bytes; records refer to (offset, length) pairs
 //   vendors        VendorRecord[]
-//   host_slots     HashSlot[2^k]  open addressing, key = hash of a host ("example.com")
+//   host_slots     HostSlot[2^k]  open addressing, key = hash of a host ("example.com"); the slot
+//                                 holds the host's first record, its group ends at kLastOfHost
 //   host_rules     HostRuleRecord[] (vendor host rules and `||host^` list rules) grouped by host
-//   host_extras    HostExtra[]  the rare fields (vendor, path, domain=, a host not inside the text)
+//   host_extras    HostExtra[]  the rare fields (vendor, path, domain=, a host not inside the text),
+//                               sorted by the record they belong to
 //   token_slots    HashSlot[2^k]  key = hash of a URL token, or domain_key() of a `domain=` include
 //                                  for rules without a token; exception_key() of either for `@@`
 //                                  rules; range in pattern_index
@@ -100,30 +102,50 @@ struct HashSlot {
 };
 
 inline constexpr std::uint32_t kMaxSlotBegin = 0xFFFFFF;
-inline constexpr std::uint32_t kNoExtra = 0xFFFFFFFFu;
+
+// A host_slots entry, 4 bytes: the host table is the largest hash table (~90k hosts), and a slot
+// needs no full hash: the record it points to names its host, which a hit compares anyway. The
+// fingerprint (the hash's top bits, independent of the low bits that place the slot) skips almost
+// every other host's slot without reading its record. 0 marks an empty slot.
+struct HostSlot {
+  std::uint32_t value;  // (first record + 1) << 12 | fingerprint
+  static constexpr std::uint32_t kFingerprintBits = 12;
+  static constexpr std::uint32_t kMaxRecords = (1u << (32 - kFingerprintBits)) - 2;
+  static constexpr std::uint32_t fingerprint_of(std::uint32_t hash) { return hash >> (32 - kFingerprintBits); }
+  static HostSlot of(std::uint32_t first, std::uint32_t hash) {
+    return {(first + 1) << kFingerprintBits | fingerprint_of(hash)};
+  }
+  bool empty() const { return value == 0; }
+  bool may_hold(std::uint32_t hash) const { return (value & ((1u << kFingerprintBits) - 1)) == fingerprint_of(hash); }
+  std::uint32_t first() const { return (value >> kFingerprintBits) - 1; }
+};
+
 // Where a host rule's host is: inside its text at 0 (vendor "host/path", a bare "host" line), at 2
 // ("||host^..."), or, when the text does not contain it verbatim, in its HostExtra.
 enum HostPlace : std::uint8_t { kHostAtTextStart = 0, kHostAfterBars = 1, kHostInExtra = 2 };
+enum HostBit : std::uint8_t { kHasExtra = 4, kLastOfHost = 8 };
 
-// 16 bytes: the host table holds ~90k of these with EasyList + EasyPrivacy. A vendor rule's path
-// prefix follows its host in the text.
+// 12 bytes: the host table holds ~90k of these with EasyList + EasyPrivacy. A vendor rule's path
+// prefix follows its host in the text. The few rules with rare fields (~1 in 200) have a HostExtra.
 struct HostRuleRecord {
   std::uint32_t text_offset;  // the rule as written ("||ads.example^$3p") or "host/path" for vendors
-  std::uint32_t extra;        // index into host_extras, kNoExtra when none
   std::uint16_t text_length;
   std::uint16_t types;        // ResourceTypeMask
   std::uint16_t flags;        // FilterFlag
   std::uint8_t host_length;
-  std::uint8_t place_and_category;  // bits 0-1 HostPlace, bits 4-7 Category
+  std::uint8_t bits;  // bits 0-1 HostPlace, 2-3 HostBit, 4-7 Category
 
-  HostPlace place() const { return static_cast<HostPlace>(place_and_category & 3); }
-  std::uint8_t category() const { return place_and_category >> 4; }
+  HostPlace place() const { return static_cast<HostPlace>(bits & 3); }
+  std::uint8_t category() const { return bits >> 4; }
+  bool has(HostBit b) const { return (bits & b) != 0; }
   void set(HostPlace p, std::uint8_t category) {
-    place_and_category = static_cast<std::uint8_t>((p & 3) | (category << 4));
+    bits = static_cast<std::uint8_t>((p & 3) | (bits & (kHasExtra | kLastOfHost)) | (category << 4));
   }
+  void set(HostBit b) { bits = static_cast<std::uint8_t>(bits | b); }
 };
 
 struct HostExtra {
+  std::uint32_t rule;  // the host_rules index it belongs to
   std::uint32_t domains_begin;
   std::uint32_t host_offset;  // used when the place is kHostInExtra
   std::uint16_t domains_count;
@@ -200,7 +222,7 @@ struct Meta {
 };
 
 static_assert(sizeof(Header) == 20 && sizeof(SectionEntry) == 8 && sizeof(VendorRecord) == 20);
-static_assert(sizeof(HashSlot) == 8 && sizeof(HostRuleRecord) == 16 && sizeof(HostExtra) == 16);
+static_assert(sizeof(HashSlot) == 8 && sizeof(HostSlot) == 4 && sizeof(HostRuleRecord) == 12 && sizeof(HostExtra) == 20);
 static_assert(sizeof(PatternRecord) == 28 && sizeof(IndexEntry) == 12);
 static_assert(sizeof(DomainRecord) == 12 && sizeof(CookieRecord) == 28 && sizeof(Meta) == 24);
 
@@ -223,7 +245,7 @@ inline constexpr SectionSpec kSectionSpecs[kSectionCount] = {
     {kPsl, "psl", 1, 0},
     {kStrings, "strings", 1, 0},
     {kVendors, "vendors", sizeof(VendorRecord), 0},
-    {kHostSlots, "host_slots", sizeof(HashSlot), kPowerOfTwo},
+    {kHostSlots, "host_slots", sizeof(HostSlot), kPowerOfTwo},
     {kHostRules, "host_rules", sizeof(HostRuleRecord), 0},
     {kHostExtras, "host_extras", sizeof(HostExtra), 0},
     {kTokenSlots, "token_slots", sizeof(HashSlot), kPowerOfTwo},
@@ -274,7 +296,7 @@ struct FormatStamp {
   std::uint32_t fingerprint;
 };
 // The layout_fingerprint() of buffer format `version`: change both together.
-inline constexpr FormatStamp kFormatFingerprint = {6, 0xb445ac7a};
+inline constexpr FormatStamp kFormatFingerprint = {7, 0x264c26ae};
 
 // The token_bloom bit of a key, for a bitset of 2^log2_bits bits. The top bits of a multiplicative
 // hash, so they are independent of the low bits that place the key in token_slots.

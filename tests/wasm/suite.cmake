@@ -6,6 +6,7 @@
 #   wasm/node           node --test over the built module and that buffer
 #   wasm/node_corpus    the same for the tests that need the request set (WARDEN_CORPUS_DIR): skipped,
 #                       saying why, without it
+#   wasm/dnr_memory     the module's memory over policy changes compiled to DNR rules (own process)
 
 find_program(WARDEN_NODE_FOR_TESTS NAMES node nodejs)
 if(WARDEN_NODE_FOR_TESTS)
@@ -24,6 +25,14 @@ if(WARDEN_NODE_FOR_TESTS)
   add_test(NAME wasm/node
     COMMAND ${WARDEN_NODE_FOR_TESTS} --test ${CMAKE_CURRENT_LIST_DIR}/warden.test.mjs)
   set_tests_properties(wasm/node PROPERTIES
+    FIXTURES_REQUIRED "wasm_module;wasm_engine"
+    TIMEOUT 300
+    ENVIRONMENT "${_wasm_test_environment}")
+
+  # Its own process: linear memory only grows, so other tests' allocations would count in its figures.
+  add_test(NAME wasm/dnr_memory
+    COMMAND ${WARDEN_NODE_FOR_TESTS} --test ${CMAKE_CURRENT_LIST_DIR}/dnr_memory.test.mjs)
+  set_tests_properties(wasm/dnr_memory PROPERTIES
     FIXTURES_REQUIRED "wasm_module;wasm_engine"
     TIMEOUT 300
     ENVIRONMENT "${_wasm_test_environment}")

@@ -46,6 +46,11 @@ struct EngineStats {
   std::size_t cookie_rules = 0;
   std::size_t filter_rules = 0;
   std::size_t psl_rules = 0;
+  struct Section {
+    std::string_view name;  // as engine/src/snapshot_layout.h names it
+    std::size_t bytes = 0;
+  };
+  std::vector<Section> sections;  // the buffer's sections, in layout order
 };
 
 // One host rule as the buffer stores it (a vendor host rule or a `||host^` list rule): what other
@@ -86,6 +91,10 @@ class Engine {
   EngineStats stats() const;
   // Every host rule, in table order (grouped by host).
   std::vector<HostRuleInfo> host_rules() const;
+  // One host rule at a time, for callers that keep only some of them (dnr_host_rules()): the whole
+  // list is ~40 bytes a rule, a peak that WebAssembly's linear memory never gives back.
+  std::size_t host_rule_count() const;
+  HostRuleInfo host_rule(std::size_t i) const;  // i < host_rule_count()
 
  private:
   Engine(std::span<const std::uint8_t> buffer, PublicSuffixList psl, std::uint64_t id)

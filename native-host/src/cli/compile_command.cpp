@@ -15,7 +15,7 @@
 namespace cookiewarden::cli {
 namespace {
 
-constexpr std::string_view kUsage = R"(Usage: cookiewarden compile [--list FILE:CATEGORY]... [--vendors FILE]... [--psl FILE] [--dnr-static DIR] -o OUT
+constexpr std::string_view kUsage = R"(Usage: cookiewarden compile [--list FILE:CATEGORY]... [--vendors FILE]... [--psl FILE] [--dnr-static DIR] [--stats] -o OUT
 
 Compiles the built-in vendor rules, the given filter lists and vendor databases, and the public
 suffix list into one engine buffer (loaded without parsing by 'classify --engine' and the extension).
@@ -27,6 +27,7 @@ Options:
   --psl FILE            a public_suffix_list.dat to use instead of the built-in copy
   --dnr-static DIR      also write one declarativeNetRequest ruleset per category, DIR/warden_<category>.json,
                         from the compiled host rules, and print its rule count against the browsers' static limits
+  --stats               also print the buffer's size by section (what each part of the format costs)
   -o FILE               where to write the buffer (replaced atomically)
 Prints, per list, how many rules were loaded and how many were skipped, by reason.
 )";
@@ -74,7 +75,7 @@ int write_static_rulesets(const warden::Engine& engine, const std::string& dir, 
 }
 
 int run_compile(std::span<const std::string_view> args, Io io) {
-  auto parsed = Arguments::parse(args, {{}, {"--list", "--vendors", "--psl", "--dnr-static", "-o"}, 0});
+  auto parsed = Arguments::parse(args, {{"--stats"}, {"--list", "--vendors", "--psl", "--dnr-static", "-o"}, 0});
   if (!parsed.ok()) return fail(io, kExitUsage, parsed.detail());
   auto out_path = parsed->value("-o");
   if (!out_path) return fail(io, kExitUsage, "-o FILE is required");
@@ -112,6 +113,9 @@ int run_compile(std::span<const std::string_view> args, Io io) {
   io.out << "wrote " << *out_path << ": " << stats.buffer_bytes << " bytes; " << stats.vendors << " vendors, "
          << stats.host_rules << " host rules, " << stats.cookie_rules << " cookie rules, " << stats.filter_rules
          << " filter rules, " << stats.psl_rules << " public suffix rules\n";
+  if (parsed->has("--stats"))
+    for (const auto& section : stats.sections)
+      io.out << "  " << section.name << ": " << section.bytes << " bytes\n";
   if (auto dir = parsed->value("--dnr-static")) return write_static_rulesets(*engine, *dir, io);
   return kExitOk;
 }

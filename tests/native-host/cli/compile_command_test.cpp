@@ -78,3 +78,25 @@ TEST_CASE("--dnr-static into a path that cannot be a directory fails with a mess
   CHECK(run.err.find("cannot create") != std::string::npos);
   CHECK(fs::exists(dir.path / "engine.bin"));
 }
+
+TEST_CASE("--stats prints every section of the buffer with its bytes, which add up to the buffer") {
+  TempDir dir;
+  auto run = compile({"--stats", "--list", kEasyPrivacy + ":analytics", "-o", (dir.path / "engine.bin").string()});
+  REQUIRE_MESSAGE(run.code == 0, run.err);
+  std::istringstream lines(run.out);
+  std::size_t sections = 0, bytes = 0;
+  bool host_rules = false;
+  for (std::string line; std::getline(lines, line);) {
+    std::size_t colon = line.find(": ");
+    if (!line.starts_with("  ") || colon == std::string::npos || !line.ends_with(" bytes")) continue;
+    ++sections;
+    bytes += std::stoul(line.substr(colon + 2));
+    host_rules = host_rules || line.starts_with("  host_rules: ");
+  }
+  CHECK(sections > 10);
+  CHECK(host_rules);
+  // The header, the section table, each section's alignment to 4 bytes and the CRC are the rest.
+  const auto size = fs::file_size(dir.path / "engine.bin");
+  CHECK(bytes < size);
+  CHECK(size - bytes <= 20 + sections * 8 + sections * 3 + 4);
+}

@@ -1,0 +1,42 @@
+// The WASM module's linear memory with the packaged extension's engine.bin: after load, after the
+// first decisions, and after each of five policy changes compiled to DNR rules as the extension
+// compiles them on a policy change (extension/js/dnr-enforcer.js). `chromium`: static rulesets on,
+// so no host rules in the output; `firefox`: every host rule in the output. Linear memory only
+// grows, so the last figure is the peak. Asserts nothing.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [extensionDir, browser] = process.argv.slice(2);
+if (!extensionDir || !['chromium', 'firefox'].includes(browser)) {
+  console.error('usage: memory.mjs EXTENSION_DIR chromium|firefox');
+  process.exit(2);
+}
+const { Warden } = await import(pathToFileURL(join(extensionDir, 'wasm', 'warden.js')).href);
+const engine = await Warden.load({
+  wasmBinary: readFileSync(join(extensionDir, 'wasm', 'warden.wasm')),
+  engineBytes: readFileSync(join(extensionDir, 'engine', 'engine.bin')),
+});
+
+const NECESSARY_ONLY = { necessary: 'allow', functional: 'block', analytics: 'block', social: 'block', marketing: 'block' };
+// Five changes a person makes in the popup and the options page, each one recompiled.
+const POLICY_CHANGES = [
+  { defaults: NECESSARY_ONLY, unknown_third_party: 'allow', sites: {} },
+  { defaults: NECESSARY_ONLY, unknown_third_party: 'allow', sites: { 'shop.example': { analytics: 'allow' } } },
+  { defaults: NECESSARY_ONLY, unknown_third_party: 'allow', sites: { 'shop.example': { analytics: 'allow', social: 'allow' } } },
+  { defaults: { ...NECESSARY_ONLY, analytics: 'allow' }, unknown_third_party: 'block', sites: { 'news.example': { analytics: 'block' } } },
+  { defaults: NECESSARY_ONLY, unknown_third_party: 'allow', sites: { 'shop.example': { marketing: 'allow' }, 'news.example': { analytics: 'allow' } } },
+];
+
+const mb = (bytes) => (bytes / 1e6).toFixed(2);
+const linear = () => engine.memory().linearBytes;
+console.log(`${browser}: engine buffer ${mb(engine.memory().engineBytes)} MB; linear memory after load ${mb(linear())} MB`);
+engine.setPolicy(POLICY_CHANGES[0]);
+engine.decideRequest({ url: 'https://www.google-analytics.com/analytics.js', topUrl: 'https://shop.example/', type: 'script' });
+console.log(`${browser}: after the first decision ${mb(linear())} MB`);
+POLICY_CHANGES.forEach((policy, i) => {
+  engine.setPolicy(policy);
+  const rules = engine.compileDnr(policy, { firstRuleId: 1, includeHostRules: browser === 'firefox' }).rules.length;
+  console.log(`${browser}: after policy change ${i + 1} (${rules} DNR rules) ${mb(linear())} MB`);
+});
+engine.free();
