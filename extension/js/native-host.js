@@ -11,6 +11,7 @@
 // arrived; a long command (delete_site, site_data, sweep) asked for progress first sends {id, progress:
 // {done, total, browser, profile, state}} (native-host/src/protocol/message.h): handed to
 // `onProgress`, never taken for the reply.
+import { overlay } from './browser-overlay.js';
 import { servePort } from './serve-port.js';
 import { readPairing } from './serve-pairing.js';
 
@@ -39,11 +40,9 @@ export function isHostMissing(message) {
   return HOST_MISSING.test(String(message ?? ''));
 }
 
-const inSafari = () => chrome.runtime.getURL('').startsWith('safari-web-extension:');
-
 // A port to the host over native messaging: {post, close}; `onGone(code, message)` when it closes.
 function nativePort({ onMessage, onGone }) {
-  if (inSafari()) throw new Error('Safari\'s native messaging reaches only the extension\'s own app');
+  if (!overlay.nativeMessaging) throw new Error(`${overlay.name}'s native messaging does not reach the host`);
   const port = chrome.runtime.connectNative(HOST_NAME);
   port.onMessage.addListener(onMessage);
   port.onDisconnect.addListener((gone) => {

@@ -99,11 +99,3 @@ test('a paired install takes a missing host\'s request to serve (a WebSocket to 
   assert.deepEqual(opened, [{ url: 'ws://127.0.0.1:41234/ws', protocols: ['cookiewarden', `cookiewarden.token.${'f'.repeat(64)}`] }]);
   await chrome.storage.local.remove('servePairing');
 });
-
-test('in Safari, native messaging is not tried: an unpaired install is told to pair', async () => {
-  const savedGetURL = chrome.runtime.getURL;
-  chrome.runtime.getURL = (p) => `safari-web-extension://ABCD-1234/${p}`;
-  chrome.runtime.connectNative = () => assert.fail('connectNative was called in Safari');
-  await assert.rejects(askHost('hello'), (e) => e.code === 'not_installed' && /Options, App/.test(e.message));
-  chrome.runtime.getURL = savedGetURL;
-});

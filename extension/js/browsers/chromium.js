@@ -1,9 +1,12 @@
-// What Chromium (and Edge) do their own way, for browser-overlay.js; firefox.js has the same names.
+// What Chromium (and Edge) do their own way, for browser-overlay.js; firefox.js and safari.js have
+// the same names.
 import { applyDnr } from '../dnr-enforcer.js';
 import { syncGpc } from '../gpc.js';
 
 export const chromium = Object.freeze({
   name: 'chromium',
+  // runtime.connectNative reaches a host `cookiewarden install` registered.
+  nativeMessaging: true,
   // The browser blocks by itself, with declarativeNetRequest rules compiled by the engine:
   // webRequest only observes.
   blocksLive: false,

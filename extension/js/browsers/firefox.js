@@ -1,10 +1,12 @@
-// What Firefox does its own way, for browser-overlay.js; chromium.js has the same names.
+// What Firefox does its own way, for browser-overlay.js; chromium.js and safari.js have the same names.
 import { syncGpc } from '../gpc.js';
 
 const ALL_URLS = { urls: ['<all_urls>'] };
 
 export const firefox = Object.freeze({
   name: 'firefox',
+  // runtime.connectNative reaches a host `cookiewarden install` registered.
+  nativeMessaging: true,
   // Blocking webRequest: each request is decided live by the engine, which carries both lists
   // (the DNR rulesets are declared in the shared manifest but never enabled here).
   blocksLive: true,

@@ -2,11 +2,13 @@
 
 #include <span>
 
+#include "platform/user_folders.h"
+
 namespace cookiewarden {
 namespace {
 
-// The directory a table row is relative to.
-enum class Base { home, xdg_config, xdg_data, app_support, local_app_data, app_data };
+// The folder a table row is relative to.
+using Base = UserFolder;
 
 struct Row {
   std::string_view browser_id;
@@ -69,18 +71,6 @@ constexpr Row kWindows[] = {
      "Packages/Mozilla.Firefox_n80bbvh6b1yt2/LocalCache/Roaming/Mozilla/Firefox"},
 };
 
-std::filesystem::path base_dir(const Environment& env, Base base) {
-  switch (base) {
-    case Base::home: return env.home;
-    case Base::xdg_config: return env.dir_var("XDG_CONFIG_HOME", ".config");
-    case Base::xdg_data: return env.dir_var("XDG_DATA_HOME", ".local/share");
-    case Base::app_support: return env.home / "Library" / "Application Support";
-    case Base::local_app_data: return env.dir_var("LOCALAPPDATA", "AppData/Local");
-    case Base::app_data: return env.dir_var("APPDATA", "AppData/Roaming");
-  }
-  return env.home;
-}
-
 std::span<const Row> rows_for(Os os) {
   switch (os) {
     case Os::linux_: return kLinux;
@@ -96,7 +86,7 @@ std::vector<BrowserLocation> browser_locations(const Environment& env) {
   std::vector<BrowserLocation> out;
   if (env.home.empty()) return out;  // no home, no per-user browsers; never guess "/"
   for (const Row& row : rows_for(env.os))
-    out.push_back({row.browser_id, row.browser_name, row.family, base_dir(env, row.base) / row.relative});
+    out.push_back({row.browser_id, row.browser_name, row.family, user_folder(env, row.base) / row.relative});
   return out;
 }
 

@@ -4,6 +4,7 @@
 
 #include "install/extension_ids.h"
 #include "platform/path_text.h"
+#include "platform/user_folders.h"
 
 namespace cookiewarden::install {
 namespace {
@@ -11,7 +12,8 @@ namespace {
 namespace fs = std::filesystem;
 using F = BrowserFamily;
 
-enum class Base { home, xdg_config, app_support, local_app_data };
+// The folder a table row is relative to.
+using Base = UserFolder;
 
 struct Row {
   std::string_view browser_id;
@@ -69,16 +71,6 @@ std::span<const Row> rows_for(Os os) {
   return {};
 }
 
-fs::path base_dir(const Environment& env, Base base) {
-  switch (base) {
-    case Base::home: return env.home;
-    case Base::xdg_config: return env.dir_var("XDG_CONFIG_HOME", ".config");
-    case Base::app_support: return env.home / "Library" / "Application Support";
-    case Base::local_app_data: return env.dir_var("LOCALAPPDATA", "AppData/Local");
-  }
-  return env.home;
-}
-
 std::vector<std::string> split_ids(std::string_view served) {
   std::vector<std::string> ids;
   while (!served.empty()) {
@@ -99,7 +91,7 @@ std::vector<ManifestLocation> manifest_locations(const Environment& env) {
   for (const Row& row : rows_for(env.os)) {
     std::string key = row.registry_key.empty() ? std::string() : std::string(row.registry_key) + "\\" + std::string(kHostName);
     out.push_back({std::string(row.browser_id), std::string(row.browser_name), row.family,
-                   base_dir(env, row.base) / row.relative, std::move(key), split_ids(row.served)});
+                   user_folder(env, row.base) / row.relative, std::move(key), split_ids(row.served)});
   }
   return out;
 }

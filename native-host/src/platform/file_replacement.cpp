@@ -2,6 +2,7 @@
 
 #include "platform/commit_gate.h"
 #include "platform/process_liveness.h"
+#include "platform/windows_error.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -67,19 +68,7 @@ std::size_t remove_abandoned_replacements(const fs::path& file) {
 
 namespace {
 
-int errno_of(DWORD error) {
-  switch (error) {
-    case ERROR_FILE_NOT_FOUND:
-    case ERROR_PATH_NOT_FOUND: return ENOENT;
-    case ERROR_ACCESS_DENIED: return EACCES;
-    case ERROR_SHARING_VIOLATION:
-    case ERROR_LOCK_VIOLATION: return EBUSY;
-    case ERROR_DISK_FULL: return ENOSPC;
-    default: return EIO;
-  }
-}
-
-FileFailure last_failure(std::string action) { return system_failure(std::move(action), errno_of(GetLastError())); }
+FileFailure last_failure(std::string action) { return system_failure(std::move(action), errno_for_windows_error(GetLastError())); }
 
 class Handle {
  public:

@@ -2,9 +2,6 @@
 
 #include <charconv>
 
-#include "stores/cookie_table.h"
-#include "stores/sqlite_row_deletion.h"
-
 namespace cookiewarden {
 namespace {
 
@@ -46,29 +43,9 @@ std::string partition_as_stored(std::string_view top_frame_site_key) { return st
 constexpr CookieTableLayout kLayout{"cookies", "host_key", "top_frame_site_key", "top_frame_site_key != ''",
                                     partition_as_stored};
 
-RowDeletionPlan plan_for(CookieSelector& selector, StoreJournal* journal = nullptr) {
-  return {"cookies", check_schema, [&selector, journal](SqliteDatabase& db, std::vector<MatchedRow>& rows) {
-            return find_cookie_rows(db, kLayout, selector, rows, /*with_columns=*/journal != nullptr);
-          },
-          journal};
-}
-
 }  // namespace
 
-StoreOutcome ChromiumCookieStore::inspect(const SiteMatcher& site) const {
-  SiteCookieSelector selector(site);
-  return inspect_sqlite_rows(id_, file_, plan_for(selector), /*check_schema=*/false);
-}
-
-StoreOutcome ChromiumCookieStore::remove(const SiteMatcher& site, bool dry_run) {
-  SiteCookieSelector selector(site);
-  return remove_cookies(selector, dry_run);
-}
-
-StoreOutcome ChromiumCookieStore::remove_cookies(CookieSelector& selector, bool dry_run) {
-  return remove_sqlite_rows(id_, file_, plan_for(selector, journal()), dry_run);
-}
-
-std::vector<std::string> ChromiumCookieStore::cookie_domains() const { return cookie_table_domains(file_, kLayout); }
+ChromiumCookieStore::ChromiumCookieStore(std::filesystem::path file, std::string id)
+    : CookieTableStore(std::move(file), std::move(id), kLayout, check_schema, /*inspect_checks_schema=*/false) {}
 
 }  // namespace cookiewarden

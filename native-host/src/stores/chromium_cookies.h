@@ -11,11 +11,11 @@
 #include <filesystem>
 #include <string>
 
-#include "deletion/site_store.h"
+#include "stores/cookie_table_store.h"
 
 namespace cookiewarden {
 
-class ChromiumCookieStore final : public SiteStore {
+class ChromiumCookieStore final : public CookieTableStore {
  public:
   // meta.version of Chromium 156. Newer files (version or last_compatible_version above this)
   // are never written: a later schema could give host_key a meaning we do not know.
@@ -23,20 +23,7 @@ class ChromiumCookieStore final : public SiteStore {
   // The oldest layout seen in the wild (kooky's macOS fixture): no top_frame_site_key yet.
   static constexpr int kOldestKnownVersion = 9;
 
-  explicit ChromiumCookieStore(std::filesystem::path file, std::string id = "chromium_cookies")
-      : file_(std::move(file)), id_(std::move(id)) {}
-
-  std::string_view id() const override { return id_; }
-  StoreOutcome inspect(const SiteMatcher& site) const override;
-  StoreOutcome remove(const SiteMatcher& site, bool dry_run) override;
-  bool holds_cookies() const override { return true; }
-  StoreOutcome remove_cookies(CookieSelector& selector, bool dry_run) override;
-  bool undoable() const override { return true; }
-  std::vector<std::string> cookie_domains() const override;
-
- private:
-  std::filesystem::path file_;
-  std::string id_;
+  explicit ChromiumCookieStore(std::filesystem::path file, std::string id = "chromium_cookies");
 };
 
 }  // namespace cookiewarden

@@ -2,6 +2,8 @@
 
 #include <cerrno>
 
+#include "platform/windows_error.h"
+
 namespace cookiewarden {
 
 SkipReason skip_reason_for_errno(int error, Os os) {
@@ -14,6 +16,11 @@ SkipReason skip_reason_for_errno(int error, Os os) {
     case EBUSY: return SkipReason::locked;
     default: return SkipReason::io_error;
   }
+}
+
+SkipReason skip_reason_for_error(const std::error_code& error, Os os) {
+  bool windows_number = os == Os::windows && error.category() == std::system_category();
+  return skip_reason_for_errno(windows_number ? errno_for_windows_error(error.value()) : error.value(), os);
 }
 
 }  // namespace cookiewarden

@@ -4,6 +4,8 @@
 // way whichever store met it.
 #pragma once
 
+#include <system_error>
+
 #include "deletion/site_store.h"
 #include "platform/environment.h"
 
@@ -16,5 +18,9 @@ namespace cookiewarden {
 // Anything else (ENOSPC, EIO, ...): io_error. `os` is a parameter so that every platform's
 // answer can be tested on any machine.
 SkipReason skip_reason_for_errno(int error, Os os = running_os());
+
+// A std::filesystem failure: its value is an errno, except on Windows where std::system_category()
+// holds a Windows error number (read through platform/windows_error.h).
+SkipReason skip_reason_for_error(const std::error_code& error, Os os = running_os());
 
 }  // namespace cookiewarden

@@ -3,8 +3,6 @@
 #include <charconv>
 
 #include "stores/firefox_origin_attributes.h"
-#include "stores/cookie_table.h"
-#include "stores/sqlite_row_deletion.h"
 
 namespace cookiewarden {
 namespace {
@@ -36,29 +34,9 @@ bool check_schema(SqliteDatabase& db, SkipReason& reason, std::string& message) 
 constexpr CookieTableLayout kLayout{"moz_cookies", "host", "originAttributes", "originAttributes LIKE '%partitionKey=%'",
                                     firefox_partition_site};
 
-RowDeletionPlan plan_for(CookieSelector& selector, StoreJournal* journal = nullptr) {
-  return {"moz_cookies", check_schema, [&selector, journal](SqliteDatabase& db, std::vector<MatchedRow>& rows) {
-            return find_cookie_rows(db, kLayout, selector, rows, /*with_columns=*/journal != nullptr);
-          },
-          journal};
-}
-
 }  // namespace
 
-StoreOutcome FirefoxCookieStore::inspect(const SiteMatcher& site) const {
-  SiteCookieSelector selector(site);
-  return inspect_sqlite_rows(id(), file_, plan_for(selector), /*check_schema=*/false);
-}
-
-StoreOutcome FirefoxCookieStore::remove(const SiteMatcher& site, bool dry_run) {
-  SiteCookieSelector selector(site);
-  return remove_cookies(selector, dry_run);
-}
-
-StoreOutcome FirefoxCookieStore::remove_cookies(CookieSelector& selector, bool dry_run) {
-  return remove_sqlite_rows(id(), file_, plan_for(selector, journal()), dry_run);
-}
-
-std::vector<std::string> FirefoxCookieStore::cookie_domains() const { return cookie_table_domains(file_, kLayout); }
+FirefoxCookieStore::FirefoxCookieStore(std::filesystem::path file)
+    : CookieTableStore(std::move(file), "firefox_cookies", kLayout, check_schema, /*inspect_checks_schema=*/false) {}
 
 }  // namespace cookiewarden

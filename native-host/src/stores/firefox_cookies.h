@@ -9,29 +9,18 @@
 #include <filesystem>
 #include <string>
 
-#include "deletion/site_store.h"
+#include "stores/cookie_table_store.h"
 
 namespace cookiewarden {
 
-class FirefoxCookieStore final : public SiteStore {
+class FirefoxCookieStore final : public CookieTableStore {
  public:
   // PRAGMA user_version of Firefox ESR 153 (COOKIES_SCHEMA_VERSION). Newer files are not written.
   static constexpr int kNewestKnownVersion = 17;
   // The oldest layout seen in the wild (kooky's fixture, with baseDomain).
   static constexpr int kOldestKnownVersion = 8;
 
-  explicit FirefoxCookieStore(std::filesystem::path file) : file_(std::move(file)) {}
-
-  std::string_view id() const override { return "firefox_cookies"; }
-  StoreOutcome inspect(const SiteMatcher& site) const override;
-  StoreOutcome remove(const SiteMatcher& site, bool dry_run) override;
-  bool holds_cookies() const override { return true; }
-  StoreOutcome remove_cookies(CookieSelector& selector, bool dry_run) override;
-  bool undoable() const override { return true; }
-  std::vector<std::string> cookie_domains() const override;
-
- private:
-  std::filesystem::path file_;
+  explicit FirefoxCookieStore(std::filesystem::path file);
 };
 
 }  // namespace cookiewarden

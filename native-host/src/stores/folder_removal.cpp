@@ -13,6 +13,7 @@
 #include "platform/commit_gate.h"
 #include "platform/process_liveness.h"
 #include "platform/small_file.h"
+#include "platform/windows_error.h"
 #include "stores/errno_skip_reason.h"
 #include "undo/deletion_journal.h"
 
@@ -56,8 +57,9 @@ fs::path symlink_leaving(const fs::path& dir, const fs::path& root) {
 // A folder that was there when the removal listed it and is gone when it is moved is a failed
 // removal, not a store that is absent: the site's other folders are put back, and not_present
 // would let the deletion count the store as done.
-SkipReason reason_for_errno(int error) {
-  return error == ENOENT ? SkipReason::io_error : skip_reason_for_errno(error);
+SkipReason reason_for(const std::error_code& error) {
+  SkipReason reason = skip_reason_for_error(error);
+  return reason == SkipReason::not_present ? SkipReason::io_error : reason;
 }
 
 // 0, or the errno why entries of `dir` cannot be removed. POSIX needs write and search permission
@@ -157,7 +159,7 @@ namespace {
 // or, across file systems, is copied there while it stays in place. Returns the path the target
 // now has (the slot), or empty when it is still in place (copied, or failed: see `ec`).
 fs::path move_into_journal(const fs::path& target, const fs::path& slot, std::error_code& ec) {
-  fs::rename(target, slot, ec);
+  rename_keeping_reason(target, slot, ec);
   if (!ec) return slot;
   if (ec != std::errc::cross_device_link) return {};
   ec.clear();
@@ -202,7 +204,7 @@ bool FolderRemoval::add(SiteItem item, SkipReason& reason, std::string& message)
     }
   }
   if (int error = entries_removable(parent); error != 0) {
-    reason = reason_for_errno(error);
+    reason = reason_for(std::error_code(error, std::generic_category()));
     message = "cannot remove entries of " + parent.string() + ": " + std::generic_category().message(error);
     return false;
   }
@@ -221,7 +223,7 @@ bool FolderRemoval::stage(SkipReason& reason, std::string& message) {
   std::error_code ec;
   folder_ = new_removal_folder(root_, ec);
   if (folder_.empty() || !write_intent(folder_, intent_)) {
-    reason = reason_for_errno(ec ? ec.value() : errno);
+    reason = reason_for(ec ? ec : std::error_code(errno, std::generic_category()));
     message = "cannot prepare " + (root_ / kRemovalFolder).string() + ": " + (ec ? ec.message() : std::string(std::strerror(errno))) +
               "; nothing was removed";
     unstage();
@@ -241,16 +243,16 @@ bool FolderRemoval::stage(SkipReason& reason, std::string& message) {
         continue;
       }
       if (ec) {
-        reason = reason_for_errno(ec.value());
+        reason = reason_for(ec);
         message = "cannot save " + item.path.string() + " in the undo journal: " + ec.message() + "; nothing was removed";
         unstage();
         return false;
       }
     }
     fs::path aside = folder_ / std::to_string(staged_.size());
-    fs::rename(item.path, aside, ec);
+    rename_keeping_reason(item.path, aside, ec);
     if (ec) {
-      reason = reason_for_errno(ec.value());
+      reason = reason_for(ec);
       message = "cannot move " + item.path.string() + " aside: " + ec.message() + "; nothing was removed";
       unstage();
       return false;

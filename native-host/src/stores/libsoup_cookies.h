@@ -7,27 +7,14 @@
 #pragma once
 
 #include <filesystem>
-#include <string>
-#include <vector>
 
-#include "deletion/site_store.h"
+#include "stores/cookie_table_store.h"
 
 namespace cookiewarden {
 
-class LibsoupCookieStore final : public SiteStore {
+class LibsoupCookieStore final : public CookieTableStore {
  public:
-  explicit LibsoupCookieStore(std::filesystem::path file) : file_(std::move(file)) {}
-
-  std::string_view id() const override { return "libsoup_cookies"; }
-  StoreOutcome inspect(const SiteMatcher& site) const override;
-  StoreOutcome remove(const SiteMatcher& site, bool dry_run) override;
-  bool holds_cookies() const override { return true; }
-  StoreOutcome remove_cookies(CookieSelector& selector, bool dry_run) override;
-  bool undoable() const override { return true; }
-  std::vector<std::string> cookie_domains() const override;
-
- private:
-  std::filesystem::path file_;
+  explicit LibsoupCookieStore(std::filesystem::path file);
 };
 
 }  // namespace cookiewarden

@@ -11,15 +11,20 @@ export function launchProfile(profile, env, hosts) {
     : launchFirefox({ profileDir: profile.profileDir, hosts, env });
 }
 
-// Runs `work(page)` in the browser, then quits it normally and checks it did: what it stored is
-// then on disk, and no lock is left behind.
+// Quits the browser and checks it quit normally: what it stored is then on disk, and no lock is
+// left behind.
+export async function closeCleanly(browser) {
+  const { code, signal } = await browser.close();
+  assert.equal(signal, null, 'the browser quit by itself, not by a signal');
+  assert.equal(code, 0, 'the browser exit code');
+}
+
+// Runs `work(page)` in the browser, then closes it cleanly.
 export async function withBrowser(profile, env, hosts, work) {
   const browser = await launchProfile(profile, env, hosts);
   try {
     return await work(browser.page);
   } finally {
-    const { code, signal } = await browser.close();
-    assert.equal(signal, null, 'the browser quit by itself, not by a signal');
-    assert.equal(code, 0, 'the browser exit code');
+    await closeCleanly(browser);
   }
 }

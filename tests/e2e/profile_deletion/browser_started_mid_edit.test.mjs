@@ -13,41 +13,27 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
+import { launchProfile, withBrowser as withProfileBrowser } from '../lib/browser_session.mjs';
 import { launchChromium } from '../lib/chromium_browser.mjs';
 import { cookieOfSite, readCookieRows } from '../lib/cookie_rows.mjs';
 import { COOKIEWARDEN } from '../lib/cookiewarden_cli.mjs';
-import { chromiumProfile, createFakeHome, firefoxProfiles, firefoxRoot } from '../lib/fake_home.mjs';
-import { launchFirefox } from '../lib/firefox_browser.mjs';
+import { chromiumProfile, firefoxProfiles, firefoxRoot } from '../lib/fake_home.mjs';
 import { readSiteData, writeSiteData } from '../lib/page_state.mjs';
 import { integrityCheck, sqliteRows } from '../lib/sqlite_probe.mjs';
-import { ALL_HOSTS, startSiteServer } from '../lib/site_server.mjs';
+import { ALL_HOSTS } from '../lib/site_server.mjs';
+import { realProfileSuite } from './real_profiles.mjs';
 
 const DELETED_SITE = 'example.test';
 const DELETED_HOST = 'www.example.test';
 const KEPT_HOST = 'news.keep.test';
 const EMPTY = { cookies: [], localStorage: [], indexedDB: [] };
 
-let server;
-const homes = [];
+const suite = realProfileSuite();
 
-function launch(profile, env) {
-  return profile.family === 'chromium'
-    ? launchChromium({ userDataDir: profile.userDataDir, env })
-    : launchFirefox({ profileDir: profile.profileDir, hosts: ALL_HOSTS, env });
-}
-
-async function withBrowser(profile, env, work) {
-  const browser = await launch(profile, env);
-  try {
-    return await work(browser.page);
-  } finally {
-    const { code, signal } = await browser.close();
-    assert.equal(signal, null, 'the browser quit by itself');
-    assert.equal(code, 0, 'the browser exit code');
-  }
-}
+const launch = (profile, env) => launchProfile(profile, env, ALL_HOSTS);
+const withBrowser = (profile, env, work) => withProfileBrowser(profile, env, ALL_HOSTS, work);
 
 function editedDatabases(profile) {
   if (profile.family === 'chromium') return [profile.cookieDb, path.join(profile.profileDir, 'WebStorage', 'QuotaManager')];
@@ -93,12 +79,11 @@ function startPausedDeletion(env, pauseDir) {
 }
 
 async function populated(label, family) {
-  const home = createFakeHome(`midedit-${label}`);
-  homes.push(home);
+  const home = suite.fakeHome(`midedit-${label}`);
   const profile = family === 'chromium' ? chromiumProfile(home.configDir) : firefoxProfiles(firefoxRoot.legacy(home), ['main'])[0];
   const state = await withBrowser(profile, home.env, async (page) => {
-    await writeSiteData(page, server);
-    return readSiteData(page, server);
+    await writeSiteData(page, suite.server);
+    return readSiteData(page, suite.server);
   });
   for (const host of [DELETED_HOST, KEPT_HOST]) assert.ok(state[host].self.cookies.length > 0, `${host} has cookies`);
   const pauseDir = fs.mkdtempSync(path.join(os.tmpdir(), `cw-pause-${label}-`));
@@ -144,7 +129,7 @@ function keptOutScenario(family) {
     assertStoresValid(profile);
     assert.deepEqual(otherSitesRows(profile), keptRows, 'every other site\'s cookie row is still there');
     assert.equal(readCookieRows(profile).filter((row) => cookieOfSite(row, DELETED_SITE)).length, 0);
-    const afterState = await withBrowser(profile, home.env, (page) => readSiteData(page, server));
+    const afterState = await withBrowser(profile, home.env, (page) => readSiteData(page, suite.server));
     assert.deepEqual(afterState[DELETED_HOST], { self: EMPTY, tracker: EMPTY }, 'example.test is gone');
     assert.deepEqual(afterState[KEPT_HOST], beforeState[KEPT_HOST], 'keep.test is as before');
     assertStoresValid(profile);
@@ -152,15 +137,6 @@ function keptOutScenario(family) {
 }
 
 describe('a browser launched while cookiewarden edits its profile', { concurrency: 1 }, () => {
-  before(async () => {
-    assert.ok(fs.existsSync(COOKIEWARDEN), `built cookiewarden at ${COOKIEWARDEN} (set COOKIEWARDEN)`);
-    server = await startSiteServer();
-  });
-  after(async () => {
-    await server?.close();
-    if (!process.env.CW_E2E_KEEP) for (const home of homes) home.remove();
-  });
-
   keptOutScenario('chromium');
   keptOutScenario('firefox');
 
@@ -181,7 +157,7 @@ describe('a browser launched while cookiewarden edits its profile', { concurrenc
     const browser = await launchChromium({ userDataDir: profile.userDataDir, env: home.env });
     let during, result;
     try {
-      during = await readSiteData(browser.page, server);
+      during = await readSiteData(browser.page, suite.server);
       result = await run.resumeToEnd();
     } finally {
       await browser.close();

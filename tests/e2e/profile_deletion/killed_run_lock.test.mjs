@@ -11,32 +11,23 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
+import { withBrowser as withProfileBrowser } from '../lib/browser_session.mjs';
 import { launchChromium } from '../lib/chromium_browser.mjs';
 import { COOKIEWARDEN, runCookiewarden } from '../lib/cookiewarden_cli.mjs';
-import { chromiumProfile, createFakeHome } from '../lib/fake_home.mjs';
+import { chromiumProfile } from '../lib/fake_home.mjs';
 import { readSiteData, writeSiteData } from '../lib/page_state.mjs';
 import { integrityCheck, sqliteRows } from '../lib/sqlite_probe.mjs';
-import { startSiteServer } from '../lib/site_server.mjs';
+import { realProfileSuite } from './real_profiles.mjs';
 
 const DELETED_SITE = 'example.test';
 const DELETED_HOST = 'www.example.test';
 const KEPT_HOST = 'news.keep.test';
 
-let server;
-let home;
+const suite = realProfileSuite();
 
-async function withChromium(profile, env, work) {
-  const browser = await launchChromium({ userDataDir: profile.userDataDir, env });
-  try {
-    return await work(browser.page);
-  } finally {
-    const { code, signal } = await browser.close();
-    assert.equal(signal, null, 'Chromium quit by itself');
-    assert.equal(code, 0, 'Chromium exit code');
-  }
-}
+const withChromium = (profile, env, work) => withProfileBrowser(profile, env, [], work);
 
 // `cookiewarden delete` paused before its first commit (COOKIEWARDEN_TEST_PAUSE_DIR), then killed.
 async function killAtFirstCommit(env) {
@@ -56,21 +47,12 @@ async function killAtFirstCommit(env) {
 }
 
 describe('Chromium after a killed deletion', { concurrency: 1 }, () => {
-  before(async () => {
-    assert.ok(fs.existsSync(COOKIEWARDEN), `built cookiewarden at ${COOKIEWARDEN} (set COOKIEWARDEN)`);
-    server = await startSiteServer();
-  });
-  after(async () => {
-    await server?.close();
-    if (!process.env.CW_E2E_KEEP) home?.remove();
-  });
-
   it('does not open the profile until the next run removes the stale lock, then sees it as before', async () => {
-    home = createFakeHome('killed-lock');
+    const home = suite.fakeHome('killed-lock');
     const profile = chromiumProfile(home.configDir);
     const beforeState = await withChromium(profile, home.env, async (page) => {
-      await writeSiteData(page, server);
-      return readSiteData(page, server);
+      await writeSiteData(page, suite.server);
+      return readSiteData(page, suite.server);
     });
     // Persistent rows only: Chromium itself drops session cookies from disk when it starts.
     const persistentRows = () => sqliteRows(profile.cookieDb,
@@ -105,7 +87,7 @@ describe('Chromium after a killed deletion', { concurrency: 1 }, () => {
     // Killed before its first commit, the deletion changed nothing: Chromium now opens the
     // profile and sees both sites as before.
     assert.deepEqual(persistentRows(), rowsBefore, 'every persistent cookie row is as before');
-    const afterState = await withChromium(profile, home.env, (page) => readSiteData(page, server));
+    const afterState = await withChromium(profile, home.env, (page) => readSiteData(page, suite.server));
     assert.deepEqual(afterState[DELETED_HOST], beforeState[DELETED_HOST], 'example.test is as before');
     assert.deepEqual(afterState[KEPT_HOST], beforeState[KEPT_HOST], 'keep.test is as before');
   });

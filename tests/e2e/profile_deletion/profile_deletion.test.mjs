@@ -10,58 +10,32 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
-import { launchChromium } from '../lib/chromium_browser.mjs';
+import { closeCleanly, launchProfile, withBrowser as withProfileBrowser } from '../lib/browser_session.mjs';
 import { cookieOfSite, readCookieRows } from '../lib/cookie_rows.mjs';
-import { COOKIEWARDEN, runCookiewarden } from '../lib/cookiewarden_cli.mjs';
-import { chromiumProfile, createFakeHome, firefoxProfiles, firefoxRoot } from '../lib/fake_home.mjs';
-import { launchFirefox } from '../lib/firefox_browser.mjs';
+import { runCookiewarden } from '../lib/cookiewarden_cli.mjs';
+import { chromiumProfile, firefoxProfiles, firefoxRoot } from '../lib/fake_home.mjs';
 import { readSiteData, writeSiteData } from '../lib/page_state.mjs';
 import { integrityCheck } from '../lib/sqlite_probe.mjs';
-import { ALL_HOSTS, startSiteServer } from '../lib/site_server.mjs';
+import { ALL_HOSTS } from '../lib/site_server.mjs';
+import { realProfileSuite } from './real_profiles.mjs';
 
 const DELETED_SITE = 'example.test';
 const DELETED_HOST = 'www.example.test';
 const KEPT_HOST = 'news.keep.test';
 const EXIT_PARTIAL = 3;  // native-host cli_command.h: some targets skipped (a browser was running)
 
-let server;
-const homes = [];
+const suite = realProfileSuite();
 
-function fakeHome(label, options) {
-  const home = createFakeHome(label, options);
-  homes.push(home);
-  return home;
-}
-
-async function launch(profile, env) {
-  return profile.family === 'chromium'
-    ? launchChromium({ userDataDir: profile.userDataDir, env })
-    : launchFirefox({ profileDir: profile.profileDir, hosts: ALL_HOSTS, env });
-}
-
-async function closeCleanly(browser) {
-  const { code, signal } = await browser.close();
-  assert.equal(signal, null, 'the browser quit by itself, not by a signal');
-  assert.equal(code, 0, 'the browser exit code');
-}
-
-// Launches the browser on the profile, runs `work(page)`, quits cleanly (which flushes the stores).
-async function withBrowser(profile, env, work) {
-  const browser = await launch(profile, env);
-  try {
-    return await work(browser.page);
-  } finally {
-    await closeCleanly(browser);
-  }
-}
+const launch = (profile, env) => launchProfile(profile, env, ALL_HOSTS);
+const withBrowser = (profile, env, work) => withProfileBrowser(profile, env, ALL_HOSTS, work);
 
 // Writes the test site's data into the profile and returns what the pages see afterwards.
 async function populate(profile, env) {
   return withBrowser(profile, env, async (page) => {
-    await writeSiteData(page, server);
-    return readSiteData(page, server);
+    await writeSiteData(page, suite.server);
+    return readSiteData(page, suite.server);
   });
 }
 
@@ -104,7 +78,7 @@ function originFolders(profile, host) {
 function closedProfileScenario(family) {
   it(`${family}: deletes example.test from a closed profile; keep.test and the tracker's keep.test partition stay`, async () => {
     // XDG_CONFIG_HOME moved: discovery must look there (Chromium, and Firefox's XDG root).
-    const home = fakeHome(`${family}-closed`, { xdgConfigHome: 'xdg-config' });
+    const home = suite.fakeHome(`${family}-closed`, { xdgConfigHome: 'xdg-config' });
     const { env } = home;
     const profile = family === 'chromium' ? chromiumProfile(home.configDir) : firefoxProfiles(firefoxRoot.xdg(home), ['main'])[0];
 
@@ -121,7 +95,7 @@ function closedProfileScenario(family) {
       'every other cookie row is still there');
     for (const db of editedDatabases(profile)) assert.equal(integrityCheck(db), 'ok', `integrity of ${db}`);
 
-    const afterDeletion = await withBrowser(profile, env, (page) => readSiteData(page, server));
+    const afterDeletion = await withBrowser(profile, env, (page) => readSiteData(page, suite.server));
     assert.deepEqual(afterDeletion[DELETED_HOST], { self: EMPTY, tracker: EMPTY },
       'example.test and the tracker partitioned under it hold nothing');
     assert.deepEqual(afterDeletion[KEPT_HOST], before[KEPT_HOST], 'keep.test and the tracker under keep.test are intact');
@@ -132,7 +106,7 @@ function closedProfileScenario(family) {
 function runningProfileScenario(family) {
   it(`${family}: refuses a running profile and leaves it untouched, cleans a closed one`, async () => {
     // The default ~/.config and Firefox's legacy ~/.mozilla root.
-    const home = fakeHome(`${family}-running`);
+    const home = suite.fakeHome(`${family}-running`);
     const { env } = home;
     const [a, b] = family === 'chromium'
       ? [chromiumProfile(home.configDir, 'chromium'), chromiumProfile(home.configDir, 'google-chrome')]
@@ -176,15 +150,6 @@ function runningProfileScenario(family) {
 }
 
 describe('cookiewarden delete on real browser profiles', { concurrency: 1 }, () => {
-  before(async () => {
-    assert.ok(fs.existsSync(COOKIEWARDEN), `built cookiewarden at ${COOKIEWARDEN} (set COOKIEWARDEN)`);
-    server = await startSiteServer();
-  });
-  after(async () => {
-    await server?.close();
-    if (!process.env.CW_E2E_KEEP) for (const home of homes) home.remove();
-  });
-
   closedProfileScenario('chromium');
   closedProfileScenario('firefox');
   runningProfileScenario('chromium');

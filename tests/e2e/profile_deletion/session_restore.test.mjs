@@ -9,22 +9,22 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import { launchChromium } from '../lib/chromium_browser.mjs';
-import { COOKIEWARDEN, runCookiewarden } from '../lib/cookiewarden_cli.mjs';
-import { chromiumProfile, createFakeHome, firefoxProfiles, firefoxRoot } from '../lib/fake_home.mjs';
+import { runCookiewarden } from '../lib/cookiewarden_cli.mjs';
+import { chromiumProfile, firefoxProfiles, firefoxRoot } from '../lib/fake_home.mjs';
 import { launchFirefox } from '../lib/firefox_browser.mjs';
 import { readSessionData, writeSessionData } from '../lib/page_state.mjs';
-import { ALL_HOSTS, FIRST_PARTY_HOSTS, startSiteServer } from '../lib/site_server.mjs';
+import { ALL_HOSTS, FIRST_PARTY_HOSTS } from '../lib/site_server.mjs';
+import { realProfileSuite } from './real_profiles.mjs';
 import { FIREFOX_RESTORE_PREFS } from './make_session_fixtures.mjs';
 
 const DELETED_HOST = 'www.example.test';
 const KEPT_HOST = 'news.keep.test';
 const SESSION_STORES = { firefox: 'firefox_session_restore', chromium: 'chromium_session_storage' };
 
-let server;
-const homes = [];
+const suite = realProfileSuite();
 
 function describeRun(run) {
   return `exit ${run.code}\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`;
@@ -32,8 +32,7 @@ function describeRun(run) {
 
 // A fresh profile of `family` that restores the previous session on start.
 function restoringProfile(family) {
-  const home = createFakeHome(`session-${family}`);
-  homes.push(home);
+  const home = suite.fakeHome(`session-${family}`);
   if (family === 'firefox') {
     const [profile] = firefoxProfiles(firefoxRoot.legacy(home), ['main']);
     return { home, profile };
@@ -105,8 +104,8 @@ function scenario(family) {
     let browser = await launch(family, profile, env);
     let beforeState;
     try {
-      await writeSessionData(browser.page, server);
-      beforeState = await readSessionData(browser.page, server);
+      await writeSessionData(browser.page, suite.server);
+      beforeState = await readSessionData(browser.page, suite.server);
     } finally {
       await quit(browser);
     }
@@ -138,7 +137,7 @@ function scenario(family) {
     browser = await launch(family, profile, env);
     let restored;
     try {
-      restored = await readSessionData(await restoredTab(family, browser), server);
+      restored = await readSessionData(await restoredTab(family, browser), suite.server);
     } finally {
       await quit(browser);
     }
@@ -150,15 +149,6 @@ function scenario(family) {
 }
 
 describe('cookiewarden delete and session restore in real browsers', { concurrency: 1 }, () => {
-  before(async () => {
-    assert.ok(fs.existsSync(COOKIEWARDEN), `built cookiewarden at ${COOKIEWARDEN} (set COOKIEWARDEN)`);
-    server = await startSiteServer();
-  });
-  after(async () => {
-    await server?.close();
-    if (!process.env.CW_E2E_KEEP) for (const home of homes) home.remove();
-  });
-
   scenario('firefox');
   scenario('chromium');
 });

@@ -9,21 +9,21 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import { withBrowser as withProfileBrowser } from '../lib/browser_session.mjs';
 import { cookieOfSite, exactCookieRows, readCookieRows } from '../lib/cookie_rows.mjs';
-import { COOKIEWARDEN, runCookiewarden } from '../lib/cookiewarden_cli.mjs';
-import { chromiumProfile, createFakeHome, firefoxProfiles, firefoxRoot } from '../lib/fake_home.mjs';
+import { runCookiewarden } from '../lib/cookiewarden_cli.mjs';
+import { chromiumProfile, firefoxProfiles, firefoxRoot } from '../lib/fake_home.mjs';
 import { readSiteData, writeSiteData } from '../lib/page_state.mjs';
 import { integrityCheck } from '../lib/sqlite_probe.mjs';
-import { ALL_HOSTS, startSiteServer } from '../lib/site_server.mjs';
+import { ALL_HOSTS } from '../lib/site_server.mjs';
+import { realProfileSuite } from './real_profiles.mjs';
 
 const DELETED_SITE = 'example.test';
 const DELETED_HOST = 'www.example.test';
 
-let server;
-const homes = [];
+const suite = realProfileSuite();
 
 const withBrowser = (profile, env, work) => withProfileBrowser(profile, env, ALL_HOSTS, work);
 
@@ -33,14 +33,13 @@ function describeRun(run) {
 
 function undoScenario(family) {
   it(`${family}: undo after delete restores example.test so the browser sees exactly what it saw before`, async () => {
-    const home = createFakeHome(`${family}-undo`);
-    homes.push(home);
+    const home = suite.fakeHome(`${family}-undo`);
     const { env } = home;
     const profile = family === 'chromium' ? chromiumProfile(home.configDir) : firefoxProfiles(firefoxRoot.legacy(home), ['main'])[0];
 
     const before = await withBrowser(profile, env, async (page) => {
-      await writeSiteData(page, server);
-      return readSiteData(page, server);
+      await writeSiteData(page, suite.server);
+      return readSiteData(page, suite.server);
     });
     for (const frame of ['self', 'tracker']) {
       const view = before[DELETED_HOST][frame];
@@ -64,21 +63,12 @@ function undoScenario(family) {
     assert.equal(integrityCheck(profile.cookieDb), 'ok');
     assert.ok(!fs.existsSync(journal), 'an undone journal is removed');
 
-    const after = await withBrowser(profile, env, (page) => readSiteData(page, server));
+    const after = await withBrowser(profile, env, (page) => readSiteData(page, suite.server));
     assert.deepEqual(after, before, 'the browser sees the same cookies, localStorage and IndexedDB as before');
   });
 }
 
 describe('cookiewarden undo on real browser profiles', { concurrency: 1 }, () => {
-  before(async () => {
-    assert.ok(fs.existsSync(COOKIEWARDEN), `built cookiewarden at ${COOKIEWARDEN} (set COOKIEWARDEN)`);
-    server = await startSiteServer();
-  });
-  after(async () => {
-    await server?.close();
-    if (!process.env.CW_E2E_KEEP) for (const home of homes) home.remove();
-  });
-
   undoScenario('chromium');
   undoScenario('firefox');
 });

@@ -53,7 +53,7 @@ const std::string kEasyPrivacy = (fs::path(WARDEN_SOURCE_DIR) / "engine/rules/li
 
 }  // namespace
 
-TEST_CASE("--dnr-static writes one ruleset per category, with a real list's host rules in its category") {
+TEST_CASE("compile_dnr_static_writes_one_ruleset_per_category_with_a_real_list_host_rules_in_its_category") {
   TempDir dir;
   auto run = compile({"--list", kEasyPrivacy + ":analytics", "--dnr-static", (dir.path / "rulesets").string(), "-o",
                       (dir.path / "engine.bin").string()});

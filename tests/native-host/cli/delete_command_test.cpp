@@ -84,7 +84,7 @@ static nlohmann::json without_undo_ids(nlohmann::json result) {
   return result;
 }
 
-TEST_CASE("cookiewarden delete --json and the protocol's delete_site give the same result") {
+TEST_CASE("cookiewarden_delete_json_and_the_protocol_delete_site_give_the_same_result") {
   for (bool running : {false, true}) {
     CAPTURE(running);
     FakeHome by_cli, by_protocol;

@@ -48,7 +48,7 @@ SessionJson session_cookie(const SessionJson& session, const std::string& host, 
 
 }  // namespace
 
-TEST_CASE("cookiewarden sweep removes exactly what the policy refuses, keeps the rest, and undo puts it back") {
+TEST_CASE("cookiewarden_sweep_removes_exactly_what_the_policy_refuses_keeps_the_rest_and_undo_puts_it_back") {
   FakeHome home;
   add_shops(home);
   fs::path policy = write_policy(home);
@@ -98,7 +98,7 @@ TEST_CASE("cookiewarden sweep --dry-run changes no byte and says what would go")
   CHECK(run.out.find("top vendors: Google Ads 3, Facebook Ads (Meta Pixel) 2, Google Analytics 2") != std::string::npos);
 }
 
-TEST_CASE("cookiewarden sweep skips a running browser unchanged and sweeps the others") {
+TEST_CASE("cookiewarden_sweep_skips_a_running_browser_unchanged_and_sweeps_the_others") {
   FakeHome home;
   add_shops(home);
   mark_chromium_running(home.chromium_profile().parent_path());
@@ -125,7 +125,7 @@ TEST_CASE("cookiewarden sweep needs a policy and refuses a bad one without touch
   CHECK(tree_snapshot(home.home()) == before);
 }
 
-TEST_CASE("cookiewarden sweep takes the refused cookies out of Firefox's session restore files too") {
+TEST_CASE("cookiewarden_sweep_takes_the_refused_cookies_out_of_Firefox_session_restore_files_too") {
   FakeHome home;
   add_shops(home);
   fs::path policy = write_policy(home);

@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include "../support/chromium_quota_fixture.h"
+#include "../support/closed_profiles.h"
 #include "../support/store_fixtures.h"
 #include "../support/subprocess.h"
 #include "deletion/site_deletion.h"
@@ -29,16 +30,9 @@ const UndoSettings kNoUndo{.enabled = false};
 SiteMatcher site(const char* name) { return SiteMatcher(name, warden::PublicSuffixList::builtin()); }
 
 BrowserProfile chromium_profile(const TempDir& dir) {
-  BrowserProfile profile;
-  profile.browser_id = "chromium";
-  profile.browser_name = "Chromium";
-  profile.family = BrowserFamily::chromium;
-  profile.profile_id = profile.profile_name = "Default";
-  profile.user_data_dir = dir / "chromium";
-  profile.path = make_indexeddb_profile(dir);  // <dir>/Default
-  fs::create_directories(profile.user_data_dir);
-  fs::rename(profile.path, profile.user_data_dir / "Default");
-  profile.path = profile.user_data_dir / "Default";
+  fs::path built = make_indexeddb_profile(dir);  // <dir>/Default
+  BrowserProfile profile = closed_profile_at(BrowserFamily::chromium, dir / "chromium", "Default");
+  fs::rename(built, profile.path);  // over the empty folder closed_profile_at made
   copy_cookie_fixture("chromium156-linux-Cookies.sqlite", profile.path / "Cookies");
   return profile;
 }

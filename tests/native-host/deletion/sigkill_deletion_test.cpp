@@ -455,7 +455,7 @@ std::vector<std::string> leftovers(const Layout& at) {
 
 }  // namespace
 
-TEST_CASE("sigkill: 50 deletions killed at random moments leave every store valid, before or after, and no copy once the next run is done") {
+TEST_CASE("sigkill_50_deletions_killed_at_random_moments_leave_every_store_valid_before_or_after_and_no_copy_once_the_next_run_is_done") {
   TempDir work;
   Layout templ{work / "template"};
   make_template(templ);

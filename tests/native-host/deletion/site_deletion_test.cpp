@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../support/closed_profiles.h"
 #include "../support/running_browser.h"
 #include "../support/store_fixtures.h"
 #include "warden/public_suffix.h"
@@ -29,26 +30,14 @@ UndoSettings undo_in(const TempDir& dir) {
 }
 
 BrowserProfile chromium_profile(const TempDir& dir) {
-  BrowserProfile profile;
-  profile.browser_id = "chromium";
-  profile.browser_name = "Chromium";
-  profile.family = BrowserFamily::chromium;
-  profile.profile_id = profile.profile_name = "Default";
-  profile.user_data_dir = dir / "chromium";
-  profile.path = profile.user_data_dir / "Default";
+  BrowserProfile profile = closed_profile_at(BrowserFamily::chromium, dir / "chromium", "Default");
   copy_cookie_fixture("chromium156-linux-Cookies.sqlite", profile.path / "Cookies");
   write_file(profile.path / "IndexedDB" / "http_news.keep.test_8765.indexeddb.leveldb" / "000003.log", "n");
   return profile;
 }
 
 BrowserProfile firefox_profile(const TempDir& dir) {
-  BrowserProfile profile;
-  profile.browser_id = "firefox";
-  profile.browser_name = "Firefox";
-  profile.family = BrowserFamily::firefox;
-  profile.profile_id = profile.profile_name = "abcd.default-esr";
-  profile.user_data_dir = dir / "firefox";
-  profile.path = profile.user_data_dir / "abcd.default-esr";
+  BrowserProfile profile = closed_profile_at(BrowserFamily::firefox, dir / "firefox", "abcd.default-esr");
   copy_cookie_fixture("firefox153esr-cookies.sqlite", profile.path / "cookies.sqlite");
   write_file(profile.path / "storage" / "default" / "http+++news.keep.test+8765" / "ls" / "data.sqlite", "x");
   write_file(profile.path / ".parentlock", "");

@@ -12,7 +12,7 @@
 
 using namespace cookiewarden::test;
 
-TEST_CASE("stop signals: the store being committed finishes, the rest are interrupted, nothing half-done") {
+TEST_CASE("stop_signals_the_store_being_committed_finishes_the_rest_are_interrupted_nothing_half_done") {
   for (int signal : {SIGTERM, SIGINT, SIGHUP}) {
     CAPTURE(signal);
     StopScene scene;

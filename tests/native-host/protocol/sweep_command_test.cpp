@@ -18,7 +18,7 @@ long long chromium_count(const FakeHome& home, const std::string& where) {
 
 }  // namespace
 
-TEST_CASE("sweep: the policy object in the request, a result and progress per profile") {
+TEST_CASE("sweep_the_policy_object_in_the_request_a_result_and_progress_per_profile") {
   FakeHome home;
   add_shops(home);
   std::vector<nlohmann::json> reports;
@@ -45,7 +45,7 @@ TEST_CASE("sweep: the policy object in the request, a result and progress per pr
   CHECK(reports[1]["state"] == "done");
 }
 
-TEST_CASE("sweep: targets and dry_run, and refusals that change nothing") {
+TEST_CASE("sweep_targets_and_dry_run_and_refusals_that_change_nothing") {
   FakeHome home;
   add_shops(home);
   auto before = tree_snapshot(home.home());

@@ -74,6 +74,13 @@ void write_db(const fs::path& dir, const std::map<std::string, std::string>& key
   REQUIRE(db->Put(leveldb::WriteOptions(), "META:http://late.example.test", "x").ok());
 }
 
+// A Local Storage database at `dir` (created) holding chromium_keys().
+fs::path chromium_database_at(const fs::path& dir) {
+  fs::create_directories(dir);
+  write_db(dir, chromium_keys());
+  return dir;
+}
+
 std::map<std::string, std::string> read_db(const fs::path& dir) {
   leveldb::Options options;
   leveldb::DB* raw = nullptr;
@@ -137,9 +144,7 @@ class OtherProcessHolding {
 
 TEST_CASE("local storage: deletes a site's data and META keys, first-party and partitioned, others intact") {
   TempDir dir;
-  fs::path db = dir / "Local Storage" / "leveldb";
-  fs::create_directories(db);
-  write_db(db, chromium_keys());
+  fs::path db = chromium_database_at(dir / "Local Storage" / "leveldb");
   auto before = read_db(db);
 
   ChromiumLocalStorageStore store(db);
@@ -157,9 +162,7 @@ TEST_CASE("local storage: deletes a site's data and META keys, first-party and p
 
 TEST_CASE("local storage: UTF-16 keys are reported readably, the file modes stay private") {
   TempDir dir;
-  fs::path db = dir / "leveldb";
-  fs::create_directories(db);
-  write_db(db, chromium_keys());
+  fs::path db = chromium_database_at(dir / "leveldb");
   ChromiumLocalStorageStore store(db);
   StoreOutcome report = store.inspect(site("example.test"));
   REQUIRE(report.handled());
@@ -180,9 +183,7 @@ TEST_CASE("local storage: UTF-16 keys are reported readably, the file modes stay
 
 TEST_CASE("local storage: inspect and dry run leave every file byte as it was") {
   TempDir dir;
-  fs::path db = dir / "leveldb";
-  fs::create_directories(db);
-  write_db(db, chromium_keys());
+  fs::path db = chromium_database_at(dir / "leveldb");
   auto snapshot = tree_snapshot(dir.path());
   ChromiumLocalStorageStore store(db);
   StoreOutcome report = store.inspect(site("keep.test"));
@@ -197,9 +198,7 @@ TEST_CASE("local storage: inspect and dry run leave every file byte as it was") 
 
 TEST_CASE("local storage: a database another process holds open is skipped as locked, unchanged") {
   TempDir dir;
-  fs::path db = dir / "leveldb";
-  fs::create_directories(db);
-  write_db(db, chromium_keys());
+  fs::path db = chromium_database_at(dir / "leveldb");
   auto snapshot = tree_snapshot(dir.path());
   {
     OtherProcessHolding chromium(db);
@@ -238,9 +237,7 @@ TEST_CASE("split_storage_key and decode_local_storage_string") {
 
 TEST_CASE("local storage: deleted values do not survive in the table or log files") {
   TempDir dir;
-  fs::path db = dir / "leveldb";
-  fs::create_directories(db);
-  write_db(db, chromium_keys());
+  fs::path db = chromium_database_at(dir / "leveldb");
   ChromiumLocalStorageStore store(db);
   REQUIRE(store.remove(site("keep.test"), false).handled());
   for (const auto& entry : fs::directory_iterator(db)) {
@@ -254,9 +251,7 @@ TEST_CASE("local storage: deleted values do not survive in the table or log file
 
 TEST_CASE("local storage: a site with no keys leaves the database files exactly as they were") {
   TempDir dir;
-  fs::path db = dir / "leveldb";
-  fs::create_directories(db);
-  write_db(db, chromium_keys());
+  fs::path db = chromium_database_at(dir / "leveldb");
   auto before = tree_snapshot(dir.path());
   ChromiumLocalStorageStore store(db);
   StoreOutcome outcome = store.remove(site("absent.test"), false);
@@ -268,9 +263,7 @@ TEST_CASE("local storage: a site with no keys leaves the database files exactly 
 TEST_CASE("local storage: undo puts every deleted key back with its value, a newer value is kept") {
   TempDir dir;
   BrowserProfile profile = closed_profile(dir, BrowserFamily::chromium);
-  fs::path db_dir = profile.path / "Local Storage" / "leveldb";
-  fs::create_directories(db_dir);
-  write_db(db_dir, chromium_keys());
+  fs::path db_dir = chromium_database_at(profile.path / "Local Storage" / "leveldb");
   auto before = read_db(db_dir);
 
   ChromiumLocalStorageStore store(db_dir);
@@ -301,9 +294,7 @@ TEST_CASE("local storage: undo puts every deleted key back with its value, a new
 TEST_CASE("local storage: undo skips a database another process holds, and can run again later") {
   TempDir dir;
   BrowserProfile profile = closed_profile(dir, BrowserFamily::chromium);
-  fs::path db_dir = profile.path / "Local Storage" / "leveldb";
-  fs::create_directories(db_dir);
-  write_db(db_dir, chromium_keys());
+  fs::path db_dir = chromium_database_at(profile.path / "Local Storage" / "leveldb");
   auto before = read_db(db_dir);
   ChromiumLocalStorageStore store(db_dir);
   StoreOutcome outcome;

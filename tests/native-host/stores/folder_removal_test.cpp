@@ -2,6 +2,10 @@
 
 #include <unistd.h>
 
+#if defined(_WIN32)
+#include <windows.h>
+#endif
+
 #include <doctest/doctest.h>
 
 #include "../support/store_fixtures.h"
@@ -93,6 +97,31 @@ TEST_CASE("FolderRemoval is all or none: a failed move puts the earlier ones bac
   CHECK(message.find("nothing was removed") != std::string::npos);
   CHECK(tree_snapshot(profile) == before);
 }
+
+#if defined(_WIN32)
+// A file a running browser holds open without sharing cannot be moved on Windows: the removal says
+// locked (the browser is in the way) rather than io_error, and moves nothing.
+TEST_CASE("FolderRemoval on Windows: a target another process holds open is locked, nothing moved") {
+  TempDir dir;
+  fs::path profile = dir / "profile";
+  write_file(profile / "one" / "f", "1");
+  write_file(profile / "held", "2");
+  FolderRemoval removal(profile, {"test_store", "example.test"});
+  SkipReason reason = SkipReason::none;
+  std::string message;
+  REQUIRE(removal.add(folder(profile / "one"), reason, message));
+  REQUIRE(removal.add(folder(profile / "held"), reason, message));
+  auto before = tree_snapshot(profile);
+  HANDLE held = CreateFileW((profile / "held").c_str(), GENERIC_READ, 0, nullptr, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr);
+  REQUIRE(held != INVALID_HANDLE_VALUE);
+  bool staged = removal.stage(reason, message);
+  CloseHandle(held);
+  CHECK_FALSE(staged);
+  CHECK(reason == SkipReason::locked);
+  CHECK(message.find("nothing was removed") != std::string::npos);
+  CHECK(tree_snapshot(profile) == before);
+}
+#endif
 
 TEST_CASE("FolderRemoval stages into the profile's removal folder with a note of the store and site, gone after") {
   TempDir dir;

@@ -376,7 +376,7 @@ TEST_CASE("structural corruption is rejected with an error that names the offset
   CHECK(detail.find("offset 24") != std::string::npos);
 }
 
-TEST_CASE("random corruption never reads out of bounds, a rejected file stays untouched on disk") {
+TEST_CASE("binarycookies_random_corruption_never_reads_out_of_bounds_and_a_rejected_file_stays_untouched_on_disk") {
   ScratchDir dir;
   fs::path path = dir.path / "Cookies.binarycookies";
   std::mt19937 rng(20261129);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/closed_profiles.h"
 #include "../support/store_fixtures.h"
 #include "browsers/browser_profile.h"
 #include "deletion/site_store.h"
@@ -27,15 +28,7 @@ inline UndoSettings undo_settings_in(const TempDir& dir) {
 }
 
 inline BrowserProfile closed_profile(const TempDir& dir, BrowserFamily family) {
-  BrowserProfile profile;
-  profile.family = family;
-  profile.browser_id = family == BrowserFamily::firefox ? "firefox" : "chromium";
-  profile.browser_name = family == BrowserFamily::firefox ? "Firefox" : "Chromium";
-  profile.profile_id = profile.profile_name = "Default";
-  profile.user_data_dir = dir / "browser";
-  profile.path = profile.user_data_dir / "Default";
-  fs::create_directories(profile.path);
-  return profile;
+  return closed_profile_at(family, dir / "browser", "Default");
 }
 
 // Removes through `store` with a journal, the way delete_site does; returns the journal's folder
