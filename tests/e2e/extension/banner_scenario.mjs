@@ -5,6 +5,7 @@
 // and its name for the figures. Each check reads the CMP's own record (its cookie, in the page) and
 // the page's own count of clicks on accept-everything controls, never Cookie Warden's state alone.
 import assert from 'node:assert/strict';
+import { bannerShown, outcomeIn } from './banner_outcome.mjs';
 import { waitFor } from './extension_browser.mjs';
 import { KLARO_CONSENT, KLARO_HOST, KLARO_SITE, OSANO_CONSENT, OSANO_HOST, OSANO_SITE } from './banner_sites.mjs';
 
@@ -20,24 +21,6 @@ export const CMPS = {
     analyticsOnlyCheck: [{ category: 'analytics', choice: 'allow', stored: 'refused' }],
   },
 };
-
-// Shown: laid out, not visibility:hidden, neither it nor a parent transparent (what the person would see).
-const bannerShown = (selector) => `(() => {
-  const el = document.querySelector(${JSON.stringify(selector)});
-  if (!el || !el.getClientRects().length || getComputedStyle(el).visibility === 'hidden') return false;
-  for (let node = el; node; node = node.parentElement) if (getComputedStyle(node).opacity === '0') return false;
-  return true;
-})()`;
-
-// The tab's banner outcome once the page reported one that `settled` accepts.
-async function outcomeIn(d, host, settled) {
-  const tabId = await d.tabIdOf(host);
-  const outcome = await waitFor(`the banner outcome on ${host}`, async () => {
-    const banner = (await d.ask('getTabReport', { tabId }))?.banner;
-    return banner && settled(banner) ? banner : null;
-  }, 30000);
-  return { tabId, outcome };
-}
 
 async function forgetConsent(page, cmp) {
   await page.evaluate(`document.cookie = '${cmp.cookie}=; max-age=0; path=/'`);

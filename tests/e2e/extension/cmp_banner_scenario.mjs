@@ -8,6 +8,7 @@
 // getTCData) and the page's own count of clicks on accept-everything controls, never Cookie
 // Warden's state alone.
 import assert from 'node:assert/strict';
+import { bannerShown, outcomeIn } from './banner_outcome.mjs';
 import { waitFor } from './extension_browser.mjs';
 import { CMP_HOST } from './tcf_site.mjs';
 import { VANILLACC_HOST } from './vanillacc_site.mjs';
@@ -45,24 +46,6 @@ export const CMPS = {
     analyticsOnly: { consents: [1, 8, 9, 10], legitimateInterests: [8, 9, 10] },
   },
 };
-
-// Shown: laid out, not visibility:hidden, not transparent (what the person would see).
-const bannerShown = (selector) => `(() => {
-  const el = document.querySelector(${JSON.stringify(selector)});
-  if (!el || !el.getClientRects().length) return false;
-  const style = getComputedStyle(el);
-  return style.visibility !== 'hidden' && style.opacity !== '0';
-})()`;
-
-// The tab's banner outcome once `settled` accepts it.
-async function outcomeIn(d, host, settled) {
-  const tabId = await d.tabIdOf(host);
-  const outcome = await waitFor(`the banner outcome on ${host}`, async () => {
-    const banner = (await d.ask('getTabReport', { tabId }))?.banner;
-    return banner && settled(banner) ? banner : null;
-  }, 30000);
-  return { tabId, outcome };
-}
 
 const checked = (banner) => banner.outcome !== 'answered' || Boolean(banner.check);
 
