@@ -1,4 +1,5 @@
 // What the banner e2e tests read of a page and of the tab's report, shared by both scenarios.
+import assert from 'node:assert/strict';
 import { waitFor } from './extension_browser.mjs';
 
 // A page expression: the banner matched by `selector` is laid out and seen (neither it nor an
@@ -18,4 +19,17 @@ export async function outcomeIn(d, host, settled) {
     return banner && settled(banner) ? banner : null;
   }, 30000);
   return { tabId, outcome };
+}
+
+// Answers switched off on the site: the banner stays as the site shows it (the "before" screenshot)
+// and the CMP's own record (`recordExpr`, read in the page) is empty. The page is left open.
+export async function unansweredWhenOff(d, cmp, recordExpr) {
+  await d.ask('setBannerOff', { site: cmp.site, off: true });
+  const before = await d.open(`https://${cmp.host}/`);
+  const off = await outcomeIn(d, cmp.host, () => true);
+  assert.deepEqual([off.outcome.outcome, off.outcome.cmp], ['off', cmp.id]);
+  await waitFor('the banner as the site shows it', () => before.evaluate(bannerShown(cmp.banner)));
+  await d.shot(before, `banner-${cmp.id}-before.png`);
+  assert.equal(await before.evaluate(recordExpr), null, 'not answered: nothing stored');
+  return { before, off };
 }

@@ -5,7 +5,7 @@
 // and its name for the figures. Each check reads the CMP's own record (its cookie, in the page) and
 // the page's own count of clicks on accept-everything controls, never Cookie Warden's state alone.
 import assert from 'node:assert/strict';
-import { bannerShown, outcomeIn } from './banner_outcome.mjs';
+import { bannerShown, outcomeIn, unansweredWhenOff } from './banner_outcome.mjs';
 import { waitFor } from './extension_browser.mjs';
 import { KLARO_CONSENT, KLARO_HOST, KLARO_SITE, OSANO_CONSENT, OSANO_HOST, OSANO_SITE } from './banner_sites.mjs';
 
@@ -31,13 +31,7 @@ async function forgetConsent(page, cmp) {
 // nothing is stored; switched on again: necessary only is answered, the banner gone, nothing
 // accepting pressed.
 export async function answersNecessaryOnly(d, cmp) {
-  await d.ask('setBannerOff', { site: cmp.site, off: true });
-  const before = await d.open(`https://${cmp.host}/`);
-  const off = await outcomeIn(d, cmp.host, () => true);
-  assert.deepEqual([off.outcome.outcome, off.outcome.cmp], ['off', cmp.id]);
-  await waitFor('the banner as the site shows it', () => before.evaluate(bannerShown(cmp.banner)));
-  await d.shot(before, `banner-${cmp.id}-before.png`);
-  assert.equal(await before.evaluate(cmp.consent), null, 'not answered: nothing stored');
+  const { before, off } = await unansweredWhenOff(d, cmp, cmp.consent);
   assert.match(await d.popupLine(off.tabId), new RegExp(`not answered \\(${cmp.name}\\): you switched banner answers off`));
   await before.close();
 

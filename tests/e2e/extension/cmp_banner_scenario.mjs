@@ -8,7 +8,7 @@
 // getTCData) and the page's own count of clicks on accept-everything controls, never Cookie
 // Warden's state alone.
 import assert from 'node:assert/strict';
-import { bannerShown, outcomeIn } from './banner_outcome.mjs';
+import { bannerShown, outcomeIn, unansweredWhenOff } from './banner_outcome.mjs';
 import { waitFor } from './extension_browser.mjs';
 import { CMP_HOST } from './tcf_site.mjs';
 import { VANILLACC_HOST } from './vanillacc_site.mjs';
@@ -68,13 +68,7 @@ async function answered(d, cmp, url, { kind, record, popupShot }) {
 // screenshot) and nothing is stored; switched on again: necessary only is answered, the CMP's
 // record refuses every category, the check agrees and the popup says so.
 export async function answersNecessaryOnly(d, cmp) {
-  await d.ask('setBannerOff', { site: cmp.site, off: true });
-  const before = await d.open(`https://${cmp.host}/`);
-  const off = await outcomeIn(d, cmp.host, () => true);
-  assert.deepEqual([off.outcome.outcome, off.outcome.cmp], ['off', cmp.id]);
-  await waitFor('the banner as the site shows it', () => before.evaluate(bannerShown(cmp.banner)));
-  await d.shot(before, `banner-${cmp.id}-before.png`);
-  assert.equal(await before.evaluate(cmp.record), null, 'not answered: nothing stored');
+  const { before } = await unansweredWhenOff(d, cmp, cmp.record);
   await before.close();
 
   await d.ask('setBannerOff', { site: cmp.site, off: false });
