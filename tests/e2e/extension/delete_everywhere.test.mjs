@@ -10,7 +10,6 @@
 // Google Chrome's and Firefox's shop cookie rows back on disk.
 // Everything lives in a fake home, so the host never sees the machine's real profiles.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -21,11 +20,10 @@ import { createFakeHome, firefoxProfiles, firefoxRoot } from '../lib/fake_home.m
 import { launchFirefox } from '../lib/firefox_browser.mjs';
 import { sqliteRows } from '../lib/sqlite_probe.mjs';
 import { startConnectProxy } from './connect_proxy.mjs';
-import { launchWithExtension, waitForEnforcement, waitFor } from './extension_browser.mjs';
+import { launchWithExtension, launchWithInstalledHost, waitFor } from './extension_browser.mjs';
 import { NEWS_URL, SHOP_URL, visit } from './shop_fixture.mjs';
 import { STORED_DB, STORED_KEY, readStorage, writeStorage } from './site_storage.mjs';
 
-const COOKIEWARDEN = process.env.COOKIEWARDEN ?? fileURLToPath(new URL('../../../build/native/native-host/cookiewarden', import.meta.url));
 const SHOTS = fileURLToPath(new URL('../../../build/screenshots/extension/', import.meta.url));
 
 let demo;
@@ -109,12 +107,7 @@ before(async () => {
   await writeStorage(ff.page);
   await ff.close();
 
-  const chromiumDir = join(home.configDir, 'chromium');
-  mkdirSync(chromiumDir, { recursive: true });
-  const installed = JSON.parse(execFileSync(COOKIEWARDEN, ['install', '--user-data-dir', chromiumDir, '--json'], { env: home.env, encoding: 'utf8' }));
-  assert.equal(installed.written.length, 1, JSON.stringify(installed));
-  browser = await launchWithExtension({ port: demo.port, userDataDir: chromiumDir, env: home.env });
-  await waitForEnforcement(browser);
+  browser = await launchWithInstalledHost(home, { port: demo.port });
 });
 after(async () => { await browser?.close(); await proxy?.close(); await demo?.close(); home?.remove(); });
 

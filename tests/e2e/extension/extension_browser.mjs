@@ -1,10 +1,13 @@
 // Real Chromium with the packaged extension (build/extension) loaded, pointed at the demo sites:
 // every host name maps to the demo server's port (--host-resolver-rules), and its self-signed
 // certificate is accepted. Flags from shared/notes/extension-platform.md §1.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+
+import { COOKIEWARDEN } from '../lib/cookiewarden_cli.mjs';
 
 export const CHROMIUM_EXECUTABLE = process.env.CHROMIUM_EXECUTABLE ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = resolve(process.env.WARDEN_EXTENSION_DIR ?? new URL('../../../build/extension', import.meta.url).pathname);
@@ -74,4 +77,17 @@ export async function waitForEnforcement(browser) {
 
 export async function jarCookies(browser, url) {
   return browser.context.cookies(url);
+}
+
+// Chromium with the extension, its profile in the fake `home` and `cookiewarden install` run for
+// that profile first, so the extension reaches the host through native messaging. Resolves once
+// the extension enforces.
+export async function launchWithInstalledHost(home, { port }) {
+  const userDataDir = join(home.configDir, 'chromium');
+  mkdirSync(userDataDir, { recursive: true });
+  const installed = JSON.parse(execFileSync(COOKIEWARDEN, ['install', '--user-data-dir', userDataDir, '--json'], { env: home.env, encoding: 'utf8' }));
+  if (installed.written?.length !== 1) throw new Error(`install wrote no single manifest: ${JSON.stringify(installed)}`);
+  const browser = await launchWithExtension({ port, userDataDir, env: home.env });
+  await waitForEnforcement(browser);
+  return browser;
 }

@@ -5,14 +5,10 @@
 // request is an unknown command. Options, "Other browsers", says to update the native host and
 // offers no preview or Apply.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { COOKIEWARDEN } from '../lib/cookiewarden_cli.mjs';
 import { createFakeHome } from '../lib/fake_home.mjs';
-import { launchWithExtension, waitFor, waitForEnforcement } from './extension_browser.mjs';
+import { launchWithInstalledHost, waitFor } from './extension_browser.mjs';
 
 let home;
 let browser;
@@ -20,11 +16,7 @@ let options;
 
 before(async () => {
   home = createFakeHome('ext-old-host');
-  const chromiumDir = join(home.configDir, 'chromium');
-  mkdirSync(chromiumDir, { recursive: true });
-  execFileSync(COOKIEWARDEN, ['install', '--user-data-dir', chromiumDir, '--json'], { env: home.env });
-  browser = await launchWithExtension({ port: 9, userDataDir: chromiumDir, env: home.env });
-  await waitForEnforcement(browser);
+  browser = await launchWithInstalledHost(home, { port: 9 });
   options = await browser.context.newPage();
   await options.goto(browser.extensionUrl('pages/options.html#other-browsers'));
 });

@@ -6,17 +6,13 @@
 // shop-b and _fbp/_gcl_au of shop-a from Firefox's cookies.sqlite and keeps every other row; the
 // extension's own, running Chromium profile is listed as skipped, untouched.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { withBrowser } from '../lib/browser_session.mjs';
 import { exactCookieRows, readCookieRows } from '../lib/cookie_rows.mjs';
-import { COOKIEWARDEN } from '../lib/cookiewarden_cli.mjs';
 import { createFakeHome, firefoxProfiles, firefoxRoot } from '../lib/fake_home.mjs';
 import { SHOP_HOSTS, startShopServer } from '../lib/shop_server.mjs';
-import { launchWithExtension, waitForEnforcement, askBackground } from './extension_browser.mjs';
+import { askBackground, launchWithInstalledHost } from './extension_browser.mjs';
 
 const POLICY = {
   defaults: { functional: 'block', analytics: 'block', social: 'block', marketing: 'block' },
@@ -39,11 +35,7 @@ before(async () => {
   home = createFakeHome('ext-other-browsers');
   [firefox] = firefoxProfiles(firefoxRoot.legacy(home), ['shopper']);
   await withBrowser(firefox, home.env, SHOP_HOSTS, (page) => server.visitAll(page));
-  const chromiumDir = join(home.configDir, 'chromium');
-  mkdirSync(chromiumDir, { recursive: true });
-  execFileSync(COOKIEWARDEN, ['install', '--user-data-dir', chromiumDir, '--json'], { env: home.env });
-  browser = await launchWithExtension({ port: 9, userDataDir: chromiumDir, env: home.env });
-  await waitForEnforcement(browser);
+  browser = await launchWithInstalledHost(home, { port: 9 });
   options = await browser.context.newPage();
   await options.goto(browser.extensionUrl('pages/options.html#other-browsers'));
   await askBackground(options, 'importSettings', { settings: POLICY });
