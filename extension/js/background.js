@@ -1,6 +1,8 @@
 // The background (Chromium: module service worker; Firefox: event page). Every listener is added
-// synchronously at top level and waits for `ready`, so a worker woken by an event never loses it
-// and never acts before the engine and the settings are loaded.
+// synchronously at top level and waits for `ready` (the engine and the settings), so a worker woken
+// by an event never loses it and never decides before it can. What it records of its decisions
+// (the tab reports, the decision log) is restored beside, and recorded through `record`
+// (record-queue.js): a first request is decided without waiting for that restore.
 import { currentEngine, decideCookieSafely, decideRequestSafely, engineTimings, loadEngine } from './engine.js'; // first: starts loading
 import { CATEGORIES } from './categories.js';
 import { logDecision, restoreLog } from './decision-log.js';
@@ -10,6 +12,7 @@ import { isBannerOff, setBannerOff } from './banner-off-sites.js';
 import { checkAnsweredBanner } from './consent-checks.js';
 import { choiceOn, decisionsWithViolations, exportSiteRecord, forgetSiteEvidence } from './consent-evidence.js';
 import { overlay } from './browser-overlay.js';
+import { recordQueue } from './record-queue.js';
 import { dnrCounts } from './dnr-enforcer.js';
 import { enforceCookie } from './cookie-backstop.js';
 import { localRead, localWrite } from './ext.js';
@@ -49,8 +52,9 @@ async function keepColdStart() {
   await localWrite('coldStarts', history.slice(-20));
 }
 
-async function start() {
-  const [engine, loaded, managed] = await Promise.all([loadEngine(), loadSettings(), readManaged(), restoreLog(), restoreReports()]);
+// What deciding needs: the engine, the settings and the organisation's policy over them.
+async function startDeciding() {
+  const [engine, loaded, managed] = await Promise.all([loadEngine(), loadSettings(), readManaged()]);
   settings = loaded;
   organisation = managed;
   engine.setPolicy(enforced());
@@ -58,8 +62,13 @@ async function start() {
   return engine;
 }
 
-const ready = start();
+const ready = startDeciding();
 ready.catch((e) => console.error('Cookie Warden failed to start', e));
+// Listeners queue their recording from within `ready.then`, so it keeps the order of their events.
+const restored = Promise.all([restoreLog(), restoreReports()]);
+const record = recordQueue(restored);
+// The extension's pages read the records too: they wait for both.
+const started = Promise.all([ready, restored.catch(() => {})]); // a failed restore is reported by record()
 
 // Whenever the settings change: the engine decides with them at once, then the browser-side
 // enforcement follows (the overlay's: DNR rules on Chromium; the guard registrations everywhere).
@@ -87,20 +96,25 @@ const ALL_URLS = { urls: ['<all_urls>'] };
 function observeRequest(details) {
   noteNavigation(details);
   if (details.type === 'main_frame') {
-    startReport(details.tabId, details.url, siteOfUrl(details.url));
+    record(() => startReport(details.tabId, details.url, siteOfUrl(details.url)));
     return null;
   }
   const decision = decideRequestSafely({ url: details.url, topUrl: topUrlOf(details), frameUrl: frameUrlOf(details), type: details.type });
-  noteRequest(details, decision);
+  record(() => noteRequest(details, decision));
   return decision;
 }
 
 function onBeforeRequest(details) {
   const decision = observeRequest(details);
   if (!overlay.blocksLive || !decision || decision.action !== 'block') return undefined;
-  const entry = settleRequest(details.requestId, 'blocked');
-  log({ kind: 'request', site: siteOfUrl(topUrlOf(details)), url: details.url, frameUrl: frameUrlOf(details), type: details.type,
-    category: decision.category, vendor: decision.vendor, rule: decision.rule, action: 'block', by: 'webRequest', tabId: details.tabId, settled: Boolean(entry) });
+  // The request's page and frame as they are now: later navigations must not change its entry.
+  const site = siteOfUrl(topUrlOf(details));
+  const frameUrl = frameUrlOf(details);
+  record(() => {
+    const entry = settleRequest(details.requestId, 'blocked');
+    log({ kind: 'request', site, url: details.url, frameUrl, type: details.type, category: decision.category, vendor: decision.vendor,
+      rule: decision.rule, action: 'block', by: 'webRequest', tabId: details.tabId, settled: Boolean(entry) });
+  });
   return { cancel: true };
 }
 
@@ -114,27 +128,38 @@ chrome.webRequest.onBeforeRequest.addListener(
 overlay.listenForGpcHeaders((details) => ready.then(() => withGpcHeader(details, enforced(), siteOfUrl(topUrlOf(details)))));
 chrome.webRequest.onResponseStarted.addListener((details) => {
   ready.then(() => {
-    const entry = settleRequest(details.requestId, 'allowed');
-    if (entry && entry.category !== 'unknown' && entry.category !== 'necessary') {
-      log({ kind: 'request', site: siteOfUrl(topUrlOf(details)), url: entry.url, category: entry.category, vendor: entry.vendor,
-        rule: entry.rule, action: 'allow', tabId: details.tabId });
-    }
+    const site = siteOfUrl(topUrlOf(details));
+    record(() => {
+      const entry = settleRequest(details.requestId, 'allowed');
+      if (entry && entry.category !== 'unknown' && entry.category !== 'necessary') {
+        log({ kind: 'request', site, url: entry.url, category: entry.category, vendor: entry.vendor, rule: entry.rule, action: 'allow',
+          tabId: details.tabId });
+      }
+    });
   });
 }, ALL_URLS);
 chrome.webRequest.onErrorOccurred.addListener((details) => {
   ready.then(() => {
     // Chromium reports a DNR block as ERR_BLOCKED_BY_CLIENT.
-    if (!/BLOCKED_BY_CLIENT/.test(details.error)) return void settleRequest(details.requestId, 'allowed');
-    const entry = settleRequest(details.requestId, 'blocked');
-    if (entry) {
-      log({ kind: 'request', site: siteOfUrl(topUrlOf(details)), url: entry.url, frameUrl: frameUrlOf(details), type: details.type,
-        category: entry.category, vendor: entry.vendor, rule: entry.rule, action: 'block', by: 'declarativeNetRequest', tabId: details.tabId });
-    }
+    if (!/BLOCKED_BY_CLIENT/.test(details.error)) return void record(() => settleRequest(details.requestId, 'allowed'));
+    const site = siteOfUrl(topUrlOf(details));
+    const frameUrl = frameUrlOf(details);
+    record(() => {
+      const entry = settleRequest(details.requestId, 'blocked');
+      if (entry) {
+        log({ kind: 'request', site, url: entry.url, frameUrl, type: details.type, category: entry.category, vendor: entry.vendor,
+          rule: entry.rule, action: 'block', by: 'declarativeNetRequest', tabId: details.tabId });
+      }
+    });
   });
 }, ALL_URLS);
 
 chrome.tabs.onRemoved.addListener((tabId) => {
-  ready.then(() => { forgetTab(tabId); dropReport(tabId); forgetTabBudget(tabId); });
+  ready.then(() => {
+    forgetTab(tabId);
+    forgetTabBudget(tabId);
+    record(() => dropReport(tabId));
+  });
 });
 
 // ---- cookies: the backstop ----------------------------------------------------------------------
@@ -145,10 +170,12 @@ chrome.cookies.onChanged.addListener((change) => {
     const outcome = await enforceCookie(change.cookie);
     if (!outcome) return;
     const { site, decision, removed } = outcome;
-    const record = { name: change.cookie.name, domain: change.cookie.domain, category: decision.category, vendor: decision.vendor, removed };
-    noteCookieRemoval(tabsOfSite(site), record);
-    log({ kind: 'cookie', site, url: change.cookie.domain, name: change.cookie.name, category: decision.category,
-      vendor: decision.vendor, rule: decision.rule, action: 'block', by: 'cookies.onChanged', removed });
+    const removal = { name: change.cookie.name, domain: change.cookie.domain, category: decision.category, vendor: decision.vendor, removed };
+    record(() => {
+      noteCookieRemoval(tabsOfSite(site), removal);
+      log({ kind: 'cookie', site, url: change.cookie.domain, name: change.cookie.name, category: decision.category,
+        vendor: decision.vendor, rule: decision.rule, action: 'block', by: 'cookies.onChanged', removed });
+    });
   });
 });
 
@@ -321,7 +348,7 @@ async function handleMessage(msg, onProgress = null) {
 }
 
 // Every request of a page is answered in the one reply shape (reply.js).
-const answer = (msg, onProgress) => ready.then(() => handleMessage(msg, onProgress)).then(success, failure);
+const answer = (msg, onProgress) => started.then(() => handleMessage(msg, onProgress)).then(success, failure);
 
 // Only the extension's own pages ask; content scripts may only report, but for the cookie-banner
 // answerer's one question (its rules and the choice on the tab's site).
@@ -350,7 +377,7 @@ function recordGuardBlocks(msg, sender) {
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (sender.id !== chrome.runtime.id) return false;
   if (sender.tab && msg?.what === MSG.guardBlocked) {
-    ready.then(() => recordGuardBlocks(msg, sender));
+    ready.then(() => record(() => recordGuardBlocks(msg, sender)));
     return false;
   }
   // What the site's own TCF CMP recorded (content/tcf-reporter.js, top frame only).
@@ -367,13 +394,13 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (sender.tab && msg?.what === MSG.bannerOutcome) {
     ready.then(async () => {
       const outcome = await bannerOutcome(msg, enforced(), siteOfUrl(sender.tab.url ?? ''));
-      if (outcome) noteBannerOutcome(sender.tab.id, outcome);
+      if (outcome) record(() => noteBannerOutcome(sender.tab.id, outcome));
       if (outcome?.outcome !== 'answered') return;
       // The CMP's own record of the answer, read back and compared with the choice (consent-checks.js).
       const frame = { tabId: sender.tab.id, frameId: sender.frameId ?? 0, url: sender.url ?? '' };
       const check = await checkAnsweredBanner(outcome, frame, choiceOn(enforced(), outcome.site))
         .catch((e) => ({ at: Date.now(), cmp: outcome.cmp, error: e.message }));
-      if (check) noteBannerOutcome(sender.tab.id, { ...outcome, check });
+      if (check) record(() => noteBannerOutcome(sender.tab.id, { ...outcome, check }));
     });
     return false;
   }

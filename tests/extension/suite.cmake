@@ -5,7 +5,7 @@ if(NOT WARDEN_NODE)
   message(STATUS "node not found: extension node tests are not registered")
   return()
 endif()
-foreach(name settings settings_storage policy managed_policy gpc guard_registrar guard_report cookie_guard ids request_context tab_report deleted_cookies sweep_plan sweep_handover reply browser_overlay
+foreach(name settings settings_storage policy managed_policy gpc guard_registrar guard_report cookie_guard ids request_context tab_report record_queue deleted_cookies sweep_plan sweep_handover reply browser_overlay
                  decision_log violations cmp_records site_record native_host native_host_safari safari_manifest
                  banner_rules banner_view cmp_consent consent_checks)
   add_test(NAME extension/${name}
