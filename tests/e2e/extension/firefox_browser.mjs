@@ -35,8 +35,8 @@ export async function launchFirefoxWithExtension({ port, prepareHome, prefs = {}
   const ff = {
     browser,
     extensionId: null,
-    async install() {
-      ff.extensionId = await browser.installExtension(EXTENSION_DIR);
+    async install(extensionDir = EXTENSION_DIR) {
+      ff.extensionId = await browser.installExtension(extensionDir);
     },
     // Bounded: a BiDi close that never answers (seen on a loaded machine) would otherwise hold the
     // test until CTest's timeout after every check had passed.
