@@ -36,6 +36,7 @@ import { dropReport, noteCookieRemoval, noteBannerOutcome, noteCookieWrites, not
 let settings = freshSettings();
 let organisation = { managed: null, error: null }; // managed-policy.js
 let guardStatus = null;
+let readyMs = null; // performance.now() when deciding could start (bench/extension/cold_start.mjs)
 
 // The person's policy under the organisation's: what the engine and the browser enforce.
 const enforced = () => effectivePolicy(settings.policy, settings.chosen, organisation.managed);
@@ -58,6 +59,7 @@ async function startDeciding() {
   settings = loaded;
   organisation = managed;
   engine.setPolicy(enforced());
+  readyMs = performance.now();
   keepColdStart();
   return engine;
 }
@@ -276,7 +278,7 @@ async function handleMessage(msg, onProgress = null) {
   switch (msg?.what) {
     case MSG.getState:
       // policy: what applies (shown by the pages); own: the person's, which their changes start from.
-      return { policy: enforced(), own: settings.policy, chosen: settings.chosen, managed: organisation.managed, managedError: organisation.error, categories: CATEGORIES, dnr: dnrCounts(), guard: guardStatus, timings: engineTimings(),
+      return { policy: enforced(), own: settings.policy, chosen: settings.chosen, managed: organisation.managed, managedError: organisation.error, categories: CATEGORIES, dnr: dnrCounts(), guard: guardStatus, timings: { ...engineTimings(), readyMs },
         coldStarts: (await localRead('coldStarts')) ?? [], browser: overlay.name };
     case MSG.getVendors:
       return vendorsByCategory();
