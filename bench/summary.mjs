@@ -15,7 +15,7 @@ const OUT = join(BUILD_DIR, 'bench');
 const STARTED_MS = Number(process.env.BENCH_STARTED ?? 0) * 1000;
 // The engines of bench/compare, ours first; the ratios are ours over each anchor's.
 const ENGINES = ['warden-native', 'warden-wasm', 'ubo', 'ghostery'];
-const RATIOS = ['warden-wasm|ubo', 'warden-wasm|ghostery', 'warden-native|ubo', 'warden-native|ghostery'];
+const RATIOS = ['warden-wasm/ubo', 'warden-wasm/ghostery', 'warden-native/ubo', 'warden-native/ghostery'];
 // The figures files issue 11's acceptance reads, and the entry that measures each.
 const EXPECTED = { 'cold-start': 'bench/extension/run-cold-start', 'site-override': 'bench/extension/run-site-override',
   'wasm-memory': 'bench/engine-bytes/run (memory.mjs)' };
@@ -23,7 +23,8 @@ const EXPECTED = { 'cold-start': 'bench/extension/run-cold-start', 'site-overrid
 const fromThisRun = (file) => existsSync(file) && statSync(file).mtimeMs >= STARTED_MS;
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 const fmt = (v, digits = 2) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(digits) : '–');
-const mb = (bytes) => fmt(typeof bytes === 'number' ? bytes / 1e6 : null);
+// MiB, as bench/compare's own table counts them.
+const mib = (bytes) => fmt(typeof bytes === 'number' ? bytes / 1048576 : null);
 
 function table(header, rows) {
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
@@ -37,8 +38,8 @@ function engines() {
   const present = ENGINES.filter((e) => byEngine.has(e));
   return [
     `Engines on ${c.evaluated} requests (bench/compare; lists: ${c.lists.map((l) => l.name).join(', ')}):`,
-    ...table(['engine', 'median µs', 'p99 µs', 'load ms', 'memory after load MB', 'buffer MB'],
-      present.map((e) => { const r = byEngine.get(e); return [e, fmt(r.medianUs, 3), fmt(r.p99Us, 3), fmt(r.loadMs, 2), mb(r.memoryBytes), mb(r.serializedBytes)]; })),
+    ...table(['engine', 'median µs', 'p99 µs', 'load ms', 'memory after load MiB', 'buffer MiB'],
+      present.map((e) => { const r = byEngine.get(e); return [e, fmt(r.medianUs, 3), fmt(r.p99Us, 3), fmt(r.loadMs, 2), mib(r.memoryBytes), mib(r.serializedBytes)]; })),
     '',
     'Ratios, ours / theirs (< 1: ours faster or smaller):',
     ...table(['pair', 'median', 'p99', 'load', 'memory', 'buffer size'],
@@ -52,7 +53,7 @@ function extensionFigures() {
   const rows = reported.flatMap(({ entry, rows: figures }) =>
     figures.map((r) => [entry, r.figure, `${fmt(r.value, r.unit === 'ms' ? 1 : 2)} ${r.unit}`, r.goal ?? '']));
   const zip = join(OUT, 'engine-bytes/extension.zip');
-  if (fromThisRun(zip)) rows.push(['engine-bytes', 'packed extension (web-ext build zip)', `${mb(statSync(zip).size)} MB`, '≤ 2.5 MB']);
+  if (fromThisRun(zip)) rows.push(['engine-bytes', 'packed extension (web-ext build zip)', `${mib(statSync(zip).size)} MiB`, '≤ 2.5 MB']);
   const missing = Object.entries(EXPECTED).filter(([entry]) => !reported.some((r) => r.entry === entry));
   return [
     ...(rows.length ? ['Extension and other entries:', ...table(['entry', 'figure', 'value', 'goal'], rows)] : ['Extension: no figures in this run.']),
