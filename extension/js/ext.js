@@ -13,6 +13,15 @@ async function areaRead(area, key) {
   }
 }
 
+// {key: value} of the keys found; {} when the area cannot be read.
+async function areaReadAll(area, keys) {
+  try {
+    return (await api.storage[area]?.get(keys)) ?? {};
+  } catch {
+    return {};
+  }
+}
+
 async function areaWrite(area, key, value) {
   try {
     await api.storage[area].set({ [key]: value });
@@ -49,19 +58,29 @@ export const sessionRead = (key) => (api.storage.session ? areaRead('session', k
 export const sessionWrite = (key, value) => (api.storage.session ? areaWrite('session', key, value) : Promise.resolve(false));
 export const sessionRemove = (keys) => areaRemove('session', keys);
 
-// Persisted state is mirrored in session storage: a session hit means the worker woke up, so the
-// slower local read is skipped. Writes go through one promise chain so that two handlers saving
+// Persisted state is mirrored in session storage, so that a worker that woke up finds it there.
+// Both areas are read at once, each in one call for all the keys: a start that finds nothing in
+// session storage (the browser's start, or a person who never chose) then takes one storage round
+// trip, not one per area and key. Writes go through one promise chain so that two handlers saving
 // at once never interleave their read-modify-write. Session storage is shared with the logs and
 // may be full: a mirror that could not be written is removed, so that a woken worker reads the
 // local copy and never an older mirror. Resolves to whether the local copy was written.
 let pendingWrite = Promise.resolve();
 
-export async function mirroredRead(key) {
-  const fromSession = await sessionRead(key);
-  if (fromSession !== undefined) return fromSession;
-  const fromLocal = await localRead(key);
-  if (fromLocal !== undefined) await sessionWrite(key, fromLocal);
-  return fromLocal;
+// {key: value} of `keys` (a key stored nowhere is absent), the session copy first. A local value
+// missing from session storage is mirrored there through the writes' chain, which orders it before
+// any later write of the key.
+export async function mirroredRead(keys) {
+  const [fromSession, fromLocal] = await Promise.all([areaReadAll('session', keys), areaReadAll('local', keys)]);
+  const values = {};
+  for (const key of keys) {
+    if (fromSession[key] !== undefined) values[key] = fromSession[key];
+    else if (fromLocal[key] !== undefined) {
+      values[key] = fromLocal[key];
+      pendingWrite = pendingWrite.then(() => sessionWrite(key, fromLocal[key]));
+    }
+  }
+  return values;
 }
 
 export function mirroredWrite(key, value) {

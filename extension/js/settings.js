@@ -16,8 +16,7 @@ export function freshSettings() {
 
 // A stored value that does not check out is left where it is (nothing lost) and necessary only
 // applies until the person saves a choice.
-async function migrateStored() {
-  const old = await mirroredRead(OLD_KEY);
+async function migrateStored(old) {
   if (old === undefined) return freshSettings();
   const migrated = isOldSettings(old) ? migrateOldSettings(old) : { ok: false, error: 'not the old settings shape' };
   if (!migrated.ok) {
@@ -31,8 +30,8 @@ async function migrateStored() {
 }
 
 export async function loadSettings() {
-  const [policy, chosen] = await Promise.all([mirroredRead(POLICY_KEY), mirroredRead(CHOSEN_KEY)]);
-  if (policy === undefined) return migrateStored();
+  const { [POLICY_KEY]: policy, [CHOSEN_KEY]: chosen, [OLD_KEY]: old } = await mirroredRead([POLICY_KEY, CHOSEN_KEY, OLD_KEY]);
+  if (policy === undefined) return migrateStored(old);
   const checked = parsePolicy(policy);
   if (checked.ok) return { policy: checked.policy, chosen: chosen === true };
   console.warn(`Cookie Warden: the stored policy is refused (${checked.error}); necessary only applies`);

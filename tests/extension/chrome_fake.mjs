@@ -11,7 +11,11 @@ export function installChromeFake({ sessionQuotaBytes = Infinity } = {}) {
     };
     return {
       data,
-      async get(key) { return data.has(key) ? { [key]: structuredClone(data.get(key)) } : {}; },
+      // A key, a list of keys or null (everything), as the real API takes them.
+      async get(keys) {
+        const wanted = keys === null ? [...data.keys()] : [keys].flat();
+        return Object.fromEntries(wanted.filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))]));
+      },
       async set(items) {
         if (bytesWith(items) > quotaBytes) throw new Error('Session storage quota bytes exceeded. Values were not stored.');
         for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));

@@ -32,6 +32,35 @@ test('the policy and "chosen" are mirrored in session and local storage', async 
   assert.deepEqual(await s.loadSettings(), { policy, chosen: true });
 });
 
+// A browser's start, or a person who never chose, finds nothing in session storage: loading must not
+// wait for one storage answer per area and key, one after the other.
+test('the settings are read in one call to each area, both at once', async () => {
+  const policy = { ...freshPolicy(), keep: ['bank.example'] };
+  chrome.storage.local.data.set('policy', policy);
+  chrome.storage.local.data.set('chosen', true);
+  const { session, local } = chrome.storage;
+  const gets = { session: session.get, local: local.get };
+  let answer;
+  const answered = new Promise((resolve) => { answer = resolve; });
+  const asked = [];
+  for (const [name, area] of Object.entries({ session, local })) {
+    area.get = async (keys) => { asked.push([name, [keys].flat().sort()]); await answered; return gets[name](keys); };
+  }
+  try {
+    const loading = s.loadSettings();
+    await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(asked.sort(), [['local', ['chosen', 'policy', 'settings']], ['session', ['chosen', 'policy', 'settings']]],
+      'both areas asked for every key before either answered');
+    answer();
+    assert.deepEqual(await loading, { policy, chosen: true });
+    await s.saveSettings({ policy, chosen: true }); // after the mirror writes queued by the load
+    assert.deepEqual(chrome.storage.session.data.get('policy'), policy, 'mirrored in session storage');
+  } finally {
+    Object.assign(session, { get: gets.session });
+    Object.assign(local, { get: gets.local });
+  }
+});
+
 test('every old fixture has its expected migration', () => {
   assert.ok(oldFixtures.length > 0);
   for (const [name, , expected] of oldFixtures) assert.ok(expected, name);
