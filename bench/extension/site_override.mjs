@@ -2,7 +2,9 @@
 // (WARDEN_EXTENSION_DIR), from "necessary only": for each category, RUNS times, the override is
 // set on one site as the popup sets it (setSiteChoice) and taken back. Prints the DNR update's time
 // as dnr-enforcer.js measures it (engine.compileDnr + updateDynamicRules + the rulesets enabled),
-// median and max, and the dynamic rules it leaves: their count and their JSON size. Asserts nothing.
+// median and max, and the dynamic rules it leaves: their count and their JSON size. Beside them the
+// floor: updateDynamicRules adding one trivial rule (and removing it), timed the same way around the
+// browser's own call, from an extension page. Asserts nothing.
 import { askBackground, launchWithExtension } from '../../tests/e2e/extension/extension_browser.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 15);
@@ -11,6 +13,19 @@ const NECESSARY_ONLY = { functional: 'block', analytics: 'block', social: 'block
 
 const ms = (v) => `${v.toFixed(1)} ms`;
 const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+
+// The least an update costs: one rule that matches nothing real, added then removed.
+const FLOOR_RULE = { id: 999999, priority: 1, action: { type: 'block' }, condition: { requestDomains: ['floor.invalid'] } };
+
+async function floorTimes(page) {
+  return page.evaluate(async (rule) => {
+    const add = performance.now();
+    await chrome.declarativeNetRequest.updateDynamicRules({ addRules: [rule] });
+    const remove = performance.now();
+    await chrome.declarativeNetRequest.updateDynamicRules({ removeRuleIds: [rule.id] });
+    return { add: remove - add, remove: performance.now() - remove };
+  }, FLOOR_RULE);
+}
 
 async function dynamicRules(page) {
   return page.evaluate(async () => {
@@ -26,6 +41,15 @@ try {
   await askBackground(page, 'setDefaults', { defaults: NECESSARY_ONLY });
   const base = await dynamicRules(page);
   console.log(`Chromium, necessary only: ${base.count} dynamic rules, ${base.bytes} bytes of JSON`);
+  const floor = { add: [], remove: [] };
+  for (let i = 0; i < RUNS; i++) {
+    const t = await floorTimes(page);
+    floor.add.push(t.add);
+    floor.remove.push(t.remove);
+  }
+  console.log(`Chromium, floor: updateDynamicRules adding one trivial rule in median ${ms(median(floor.add))}, `
+    + `max ${ms(Math.max(...floor.add))}; removing it in median ${ms(median(floor.remove))}, `
+    + `max ${ms(Math.max(...floor.remove))} (${RUNS} runs)`);
   for (const category of ['analytics', 'social', 'marketing']) {
     const apply = [];
     const takeBack = [];
