@@ -317,6 +317,12 @@ bool covers(const DnrHostRule& outer, const DnrHostRule& inner) {
   return inner.path_prefix.starts_with(outer.path_prefix);
 }
 
+// "a.b.example" -> "b.example" -> "example" -> "".
+std::string_view parent_of(std::string_view host) {
+  const auto dot = host.find('.');
+  return dot == std::string_view::npos ? std::string_view{} : host.substr(dot + 1);
+}
+
 bool refusable(Category c) { return std::find(kRefusable.begin(), kRefusable.end(), c) != kRefusable.end(); }
 
 // The refusable categories (other than its own) of the rules that cover a rule, and its nesting
@@ -350,7 +356,9 @@ class CoverFinder {
       out.categories |= mask_of(outer.category);
       out.depth = std::max(out.depth, static_cast<std::uint8_t>((*this)(outer).depth + 1));
     };
-    for (std::string_view host = inner.host; !host.empty();) {
+    // A rule of the same host covers only a rule with a path: a plain host starts at its parent.
+    for (std::string_view host = inner.path_prefix.empty() ? parent_of(inner.host) : inner.host; !host.empty();
+         host = parent_of(host)) {
       for (Category c : kRefusable) {
         const DnrHostRule outer{host, {}, c};
         if (c == inner.category || !covers(outer, inner)) continue;
@@ -363,8 +371,6 @@ class CoverFinder {
                                  [](const DnrHostRule* r, std::string_view h) { return r->host < h; });
       for (auto it = lo; it != paths_by_host_.end() && (*it)->host == host; ++it)
         if ((*it)->category != inner.category && covers(**it, inner)) note(**it);
-      auto dot = host.find('.');
-      host = dot == std::string_view::npos ? std::string_view{} : host.substr(dot + 1);
     }
     return out;
   }
