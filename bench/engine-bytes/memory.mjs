@@ -1,8 +1,9 @@
 // The WASM module's linear memory with the packaged extension's engine.bin: after load, after the
-// first decisions, and after each of five policy changes compiled to DNR rules as the extension
-// compiles them on a policy change (extension/js/dnr-enforcer.js). `chromium`: static rulesets on,
-// so no host rules in the output; `firefox`: every host rule in the output. Linear memory only
-// grows, so the last figure is the peak. Asserts nothing.
+// first decisions, and after each of five policy changes applied as the extension applies them
+// (extension/js/browsers/*.js). `chromium`: each change compiled to DNR rules with the static
+// rulesets on, so no list host rules in the output (dnr-enforcer.js); `firefox`: no DNR compile at
+// all (blocking webRequest decides each request live), a decision after each change instead.
+// Linear memory only grows, so the last figure is the peak. Asserts nothing.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -36,7 +37,12 @@ engine.decideRequest({ url: 'https://www.google-analytics.com/analytics.js', top
 console.log(`${browser}: after the first decision ${mb(linear())} MB`);
 POLICY_CHANGES.forEach((policy, i) => {
   engine.setPolicy(policy);
-  const rules = engine.compileDnr(policy, { firstRuleId: 1, includeHostRules: browser === 'firefox' }).rules.length;
-  console.log(`${browser}: after policy change ${i + 1} (${rules} DNR rules) ${mb(linear())} MB`);
+  if (browser === 'chromium') {
+    const rules = engine.compileDnr(policy, { firstRuleId: 1, includeHostRules: false }).rules.length;
+    console.log(`${browser}: after policy change ${i + 1} (${rules} DNR rules) ${mb(linear())} MB`);
+  } else {
+    engine.decideRequest({ url: 'https://www.google-analytics.com/analytics.js', topUrl: 'https://shop.example/', type: 'script' });
+    console.log(`${browser}: after policy change ${i + 1} (no DNR compile) ${mb(linear())} MB`);
+  }
 });
 engine.free();

@@ -53,23 +53,46 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
-void append_string_list(std::string& out, std::string_view key, const std::vector<std::string_view>& items) {
-  out += ",\"";
-  out += key;
-  out += "\":[";
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i) out += ',';
-    append_json_string(out, items[i]);
+// A condition's domain list without a copy of it: spans of the index's sorted host lists (or of a
+// rule's own few names), merged as they are written, each host once. One part is written as given.
+struct DomainList {
+  std::vector<std::span<const std::string_view>> parts;
+  DomainList() = default;
+  DomainList(std::span<const std::string_view> one) { add(one); }
+  DomainList(const std::vector<std::string_view>& one) { add(one); }
+  void add(std::span<const std::string_view> part) {
+    if (!part.empty()) parts.push_back(part);
   }
-  out += ']';
-}
+  bool empty() const { return parts.empty(); }
+  template <class F>
+  void for_each(F&& f) const {
+    if (parts.size() == 1) {
+      for (auto item : parts[0]) f(item);
+      return;
+    }
+    std::vector<std::size_t> at(parts.size(), 0);
+    std::string_view last;
+    bool any = false;
+    for (;;) {
+      std::size_t best = parts.size();
+      for (std::size_t i = 0; i < parts.size(); ++i)
+        if (at[i] < parts[i].size() && (best == parts.size() || parts[i][at[i]] < parts[best][at[best]])) best = i;
+      if (best == parts.size()) return;
+      const std::string_view item = parts[best][at[best]++];
+      if (any && item == last) continue;
+      f(item);
+      last = item;
+      any = true;
+    }
+  }
+};
 
 // What one DNR rule says; written out by RuleWriter.
 struct RuleSpec {
   std::string_view action;  // "block" | "allow" | "modifyHeaders"
   int priority = 1;
-  std::vector<std::string_view> request_domains;
-  std::vector<std::string_view> excluded_request_domains;
+  DomainList request_domains;
+  DomainList excluded_request_domains;
   std::string url_filter;
   std::vector<std::string_view> initiator_domains;
   std::vector<std::string_view> excluded_initiator_domains;
@@ -77,11 +100,15 @@ struct RuleSpec {
   bool any_host = false;  // no requestDomains/urlFilter on purpose: the rule is about every host
 };
 
+// Writes the rules' JSON array to a sink in pieces of about kPieceBytes, cut between list items:
+// a condition can list every host of a category (a megabyte), and the whole text held at once
+// would be a peak that WebAssembly's linear memory keeps for good.
 class RuleWriter {
  public:
-  // `expected_bytes`: a size estimate, so the text (megabytes with the big lists) grows once.
-  RuleWriter(int first_id, std::size_t expected_bytes) : next_id_(first_id) {
-    json_.reserve(expected_bytes);
+  static constexpr std::size_t kPieceBytes = 64 * 1024;
+
+  RuleWriter(int first_id, DnrJsonSink sink) : next_id_(first_id), sink_(std::move(sink)) {
+    json_.reserve(kPieceBytes + 4096);
     json_.push_back('[');
   }
 
@@ -97,37 +124,60 @@ class RuleWriter {
     if (r.action == "modifyHeaders")
       json_ += ",\"responseHeaders\":[{\"header\":\"set-cookie\",\"operation\":\"remove\"}]";
     json_ += "},\"condition\":{";
-    // Written in place: a condition can list every host of a category (a megabyte), and a copy of
-    // it would be a peak that WebAssembly's linear memory keeps.
-    const std::size_t condition_begin = json_.size();
-    if (r.third_party_only) json_ += ",\"domainType\":\"thirdParty\"";
+    // The first part's leading ',' is left out (a part may start after a piece was handed on).
+    first_part_ = true;
+    if (r.third_party_only) part("\"domainType\":\"thirdParty\"");
     if (!r.url_filter.empty()) {
       // Vendor path prefixes are case-sensitive (vendor_database.h); DNR's default is not.
-      json_ += ",\"urlFilter\":";
+      part("\"urlFilter\":");
       append_json_string(json_, r.url_filter);
       json_ += ",\"isUrlFilterCaseSensitive\":true";
     }
-    if (!r.request_domains.empty()) append_string_list(json_, "requestDomains", r.request_domains);
-    if (!r.excluded_request_domains.empty())
-      append_string_list(json_, "excludedRequestDomains", r.excluded_request_domains);
-    if (!r.initiator_domains.empty()) append_string_list(json_, "initiatorDomains", r.initiator_domains);
-    if (!r.excluded_initiator_domains.empty())
-      append_string_list(json_, "excludedInitiatorDomains", r.excluded_initiator_domains);
-    if (json_.size() > condition_begin) json_.erase(condition_begin, 1);  // the first part's leading ','
+    write_list("requestDomains", r.request_domains);
+    write_list("excludedRequestDomains", r.excluded_request_domains);
+    write_list("initiatorDomains", DomainList(r.initiator_domains));
+    write_list("excludedInitiatorDomains", DomainList(r.excluded_initiator_domains));
     json_ += "}}";
     ++count_;
     return true;
   }
 
   std::size_t count() const { return count_; }
-  std::string finish() && {
+  void finish() {
     json_ += ']';
-    return std::move(json_);
+    sink_(json_);
+    json_.clear();
   }
 
  private:
+  void part(std::string_view text) {
+    if (!first_part_) json_ += ',';
+    first_part_ = false;
+    json_ += text;
+  }
+
+  void write_list(std::string_view key, const DomainList& list) {
+    if (list.empty()) return;
+    part("\"");
+    json_ += key;
+    json_ += "\":[";
+    bool first = true;
+    list.for_each([&](std::string_view item) {
+      if (!first) json_ += ',';
+      first = false;
+      append_json_string(json_, item);
+      if (json_.size() >= kPieceBytes) {
+        sink_(json_);
+        json_.clear();
+      }
+    });
+    json_ += ']';
+  }
+
   int next_id_;
+  DnrJsonSink sink_;
   std::size_t count_ = 0;
+  bool first_part_ = true;
   std::string json_;
 };
 
@@ -143,27 +193,46 @@ void sort_unique(std::vector<std::string_view>& v) {
   v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
-std::array<CategoryRules, kCategoryCount> group_by_category(std::span<const DnrHostRule> rules) {
-  std::array<CategoryRules, kCategoryCount> out;
-  for (const auto& rule : rules) {
-    if (!valid_domain(rule.host) || index_of(rule.category) >= kCategoryCount) continue;
+bool indexed(const DnrHostRule& rule) { return valid_domain(rule.host) && index_of(rule.category) < kCategoryCount; }
+
+// Groups by category the rules `for_each_rule(f)` visits (f(const DnrHostRule&), called once per
+// pass): one pass counts, so each list is allocated once at its size, the next one fills them.
+// Path rules are copied (a handful: vendors'); the hosts are views into the rules' strings.
+template <class ForEachRule>
+void group_by_category(ForEachRule&& for_each_rule, std::array<CategoryRules, kCategoryCount>& out,
+                       std::vector<DnrHostRule>& path_rules) {
+  std::array<std::size_t, kCategoryCount> hosts{}, third_party_hosts{};
+  std::size_t paths = 0;
+  for_each_rule([&](const DnrHostRule& rule) {
+    if (!indexed(rule)) return;
+    if (!rule.path_prefix.empty()) ++paths;
+    else ++(rule.third_party_only ? third_party_hosts : hosts)[index_of(rule.category)];
+  });
+  for (std::size_t c = 0; c < kCategoryCount; ++c) {
+    out[c].hosts.reserve(hosts[c]);
+    out[c].third_party_hosts.reserve(third_party_hosts[c]);
+  }
+  path_rules.reserve(paths);  // what path_rules' pointers point into: never reallocated after
+  for_each_rule([&](const DnrHostRule& rule) {
+    if (!indexed(rule)) return;
     auto& group = out[index_of(rule.category)];
     if (!rule.path_prefix.empty()) {
-      if (expressible_path(rule.path_prefix)) group.path_rules.push_back(&rule);
+      path_rules.push_back(rule);
+      if (expressible_path(rule.path_prefix)) group.path_rules.push_back(&path_rules.back());
     } else {
       (rule.third_party_only ? group.third_party_hosts : group.hosts).push_back(rule.host);
     }
-  }
+  });
   for (auto& group : out) {
     sort_unique(group.hosts);
     sort_unique(group.third_party_hosts);
   }
-  return out;
 }
 
-std::vector<DnrHostRule> vendor_rules(std::span<const DnrHostRule> rules) {
-  std::vector<DnrHostRule> out;
-  std::copy_if(rules.begin(), rules.end(), std::back_inserter(out), [](const auto& r) { return !r.from_list; });
+std::array<CategoryRules, kCategoryCount> group_by_category(std::span<const DnrHostRule> rules,
+                                                            std::vector<DnrHostRule>& path_rules) {
+  std::array<CategoryRules, kCategoryCount> out;
+  group_by_category([&](auto&& f) { std::for_each(rules.begin(), rules.end(), f); }, out, path_rules);
   return out;
 }
 
@@ -227,9 +296,8 @@ void add_set_cookie_removal(RuleWriter& writer, DnrCategoryCount& count, const C
   RuleSpec r;
   r.action = "modifyHeaders";
   r.priority = priority;
-  r.request_domains = group.hosts;
-  r.request_domains.insert(r.request_domains.end(), group.third_party_hosts.begin(), group.third_party_hosts.end());
-  sort_unique(r.request_domains);
+  r.request_domains.add(group.hosts);
+  r.request_domains.add(group.third_party_hosts);
   r.third_party_only = true;
   r.initiator_domains = scope.initiators;
   r.excluded_initiator_domains = scope.excluded;
@@ -249,61 +317,86 @@ bool covers(const DnrHostRule& outer, const DnrHostRule& inner) {
   return inner.path_prefix.starts_with(outer.path_prefix);
 }
 
-struct HostOrder {
-  using Entry = std::pair<std::string_view, const DnrHostRule*>;
-  bool operator()(const Entry& a, std::string_view b) const { return a.first < b; }
-  bool operator()(std::string_view a, const Entry& b) const { return a < b.first; }
+// "a.b.example" -> "b.example" -> "example" -> "".
+std::string_view parent_of(std::string_view host) {
+  const auto dot = host.find('.');
+  return dot == std::string_view::npos ? std::string_view{} : host.substr(dot + 1);
+}
+
+bool refusable(Category c) { return std::find(kRefusable.begin(), kRefusable.end(), c) != kRefusable.end(); }
+
+// The refusable categories (other than its own) of the rules that cover a rule, and its nesting
+// depth: 0 for a rule no other category covers, else one more than the deepest rule of another
+// category covering it. The engine's "more specific rule wins" needs, wherever the categories
+// differ in action, a rule for the inner one above the rule for the outer one.
+struct Cover {
+  CategoryMask categories = 0;
+  std::uint8_t depth = 0;
 };
 
-// For each rule, the refusable categories (other than its own) of the rules that cover it, and
-// its nesting depth: 0 for a rule no other category covers, else one more than the deepest rule
-// of another category covering it. The engine's "more specific rule wins" needs, wherever the
-// categories differ in action, a rule for the inner one above the rule for the outer one.
-struct Covering {
-  std::vector<CategoryMask> categories;
-  std::vector<std::uint8_t> depth;
-};
+// Looked up in the sorted host lists of the index rather than in a table of its own: ~100k list
+// hosts sorted apart would be a peak that WebAssembly's linear memory keeps.
+class CoverFinder {
+ public:
+  CoverFinder(const std::array<CategoryRules, kCategoryCount>& groups, std::span<const DnrHostRule> path_rules)
+      : groups_(groups) {
+    for (const auto& rule : path_rules)
+      if (refusable(rule.category)) paths_by_host_.push_back(&rule);
+    std::stable_sort(paths_by_host_.begin(), paths_by_host_.end(),
+                     [](const auto* a, const auto* b) { return a->host < b->host; });
+  }
 
-Covering covering_rules(std::span<const DnrHostRule> rules) {
-  // Sorted by host (a flat vector: a multimap of ~100k list hosts would cost WASM memory it keeps).
-  std::vector<std::pair<std::string_view, const DnrHostRule*>> refusable_by_host;
-  refusable_by_host.reserve(rules.size());
-  for (const auto& rule : rules)
-    if (std::find(kRefusable.begin(), kRefusable.end(), rule.category) != kRefusable.end())
-      refusable_by_host.emplace_back(rule.host, &rule);
-  std::sort(refusable_by_host.begin(), refusable_by_host.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
-
-  // A covering rule has a shorter host, or the same host and a shorter path: visiting rules in
-  // that order knows the depth of every rule covering the one at hand.
-  std::vector<std::size_t> order(rules.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    const auto &ra = rules[a], &rb = rules[b];
-    return std::pair(ra.host.size(), ra.path_prefix.size()) < std::pair(rb.host.size(), rb.path_prefix.size());
-  });
-
-  Covering out{std::vector<CategoryMask>(rules.size(), 0), std::vector<std::uint8_t>(rules.size(), 0)};
-  for (std::size_t i : order) {
-    const auto& inner = rules[i];
+  Cover operator()(const DnrHostRule& inner) const {
+    Cover out;
     if (inner.category == Category::unknown || index_of(inner.category) >= kCategoryCount ||
         !expressible_path(inner.path_prefix) || !valid_domain(inner.host))
-      continue;
-    for (std::string_view host = inner.host; !host.empty();) {
-      auto [lo, hi] = std::equal_range(refusable_by_host.begin(), refusable_by_host.end(), host, HostOrder{});
-      for (auto it = lo; it != hi; ++it) {
-        const auto& outer = *it->second;
-        if (outer.category == inner.category || !covers(outer, inner)) continue;
-        out.categories[i] |= mask_of(outer.category);
-        const auto outer_depth = out.depth[static_cast<std::size_t>(&outer - rules.data())];
-        out.depth[i] = std::max(out.depth[i], static_cast<std::uint8_t>(outer_depth + 1));
+      return out;
+    // A covering rule is strictly less specific: the recursion ends.
+    auto note = [&](const DnrHostRule& outer) {
+      out.categories |= mask_of(outer.category);
+      out.depth = std::max(out.depth, static_cast<std::uint8_t>((*this)(outer).depth + 1));
+    };
+    // A rule of the same host covers only a rule with a path: a plain host starts at its parent.
+    for (std::string_view host = inner.path_prefix.empty() ? parent_of(inner.host) : inner.host; !host.empty();
+         host = parent_of(host)) {
+      for (Category c : kRefusable) {
+        const DnrHostRule outer{host, {}, c};
+        if (c == inner.category || !covers(outer, inner)) continue;
+        const auto& group = groups_[index_of(c)];
+        if (std::binary_search(group.hosts.begin(), group.hosts.end(), host) ||
+            std::binary_search(group.third_party_hosts.begin(), group.third_party_hosts.end(), host))
+          note(outer);
       }
-      auto dot = host.find('.');
-      host = dot == std::string_view::npos ? std::string_view{} : host.substr(dot + 1);
+      auto lo = std::lower_bound(paths_by_host_.begin(), paths_by_host_.end(), host,
+                                 [](const DnrHostRule* r, std::string_view h) { return r->host < h; });
+      for (auto it = lo; it != paths_by_host_.end() && (*it)->host == host; ++it)
+        if ((*it)->category != inner.category && covers(**it, inner)) note(**it);
     }
+    return out;
   }
-  return out;
-}
+
+ private:
+  const std::array<CategoryRules, kCategoryCount>& groups_;
+  std::vector<const DnrHostRule*> paths_by_host_;
+};
+
+struct NestedRule {
+  DnrHostRule rule;
+  Cover cover;
+};
+
+}  // namespace
+
+struct DnrRuleIndex::Groups {
+  std::array<CategoryRules, kCategoryCount> all;
+  std::vector<DnrHostRule> path_rules;  // what `all`'s path_rules point into
+  std::vector<DnrHostRule> vendor_rules;
+  std::vector<DnrHostRule> vendor_path_rules;  // what `vendor_only`'s path_rules point into
+  std::array<CategoryRules, kCategoryCount> vendor_only;
+  std::vector<NestedRule> nested;  // the rules another category's rules cover, in the rules' order
+};
+
+namespace {
 
 // Whether `c` is allowed on `site`, by its override or by default.
 bool allows(const Policy& policy, std::string_view site, Category c) {
@@ -346,14 +439,13 @@ void add_nested_rules(RuleWriter& writer, std::array<DnrCategoryCount, kCategory
   CategoryMask refused = 0;
   for (Category c : kRefusable)
     if (policy.default_for(c) == Action::block || !sites_choosing(policy, c, Action::block).empty()) refused |= mask_of(c);
-  const auto& rules = index.rules();
-  for (std::size_t i = 0; i < rules.size(); ++i) {
-    const CategoryMask covering = index.covered_by(i);
-    if (!covering) continue;
-    const auto& inner = rules[i];
+  for (const auto& nested : index.groups().nested) {
+    const CategoryMask covering = nested.cover.categories;
+    const unsigned depth = nested.cover.depth;
+    const auto& inner = nested.rule;
     RuleSpec r;
-    r.priority = priority + static_cast<int>(index.depth(i)) - 1;
-    if (inner.path_prefix.empty()) r.request_domains = {inner.host};
+    r.priority = priority + static_cast<int>(depth) - 1;
+    if (inner.path_prefix.empty()) r.request_domains = DomainList(std::span(&inner.host, 1));
     else r.url_filter = url_filter_of(inner);
     RuleSpec block = r;
     if (covering & refused) {
@@ -373,9 +465,9 @@ void add_nested_rules(RuleWriter& writer, std::array<DnrCategoryCount, kCategory
     block.third_party_only = inner.third_party_only;
     // A host nested one level deep needs no block: the allows over the static rulesets leave it
     // out (excludedRequestDomains), and the dynamic host rules exclude only the allowing sites.
-    const bool excluded_already = inner.path_prefix.empty() && index.depth(i) < 2;
+    const bool excluded_already = inner.path_prefix.empty() && depth < 2;
     if (inner.category != Category::necessary && (refused & mask_of(inner.category)) && !excluded_already &&
-        nested_block_scope(policy, inner, covering, index.depth(i), block) && writer.add(block)) {
+        nested_block_scope(policy, inner, covering, depth, block) && writer.add(block)) {
       ++counts[index_of(inner.category)].block_rules;
     }
   }
@@ -402,22 +494,19 @@ void add_static_overrides(RuleWriter& writer, DnrCategoryCount& count, const std
                           const DnrRuleIndex& index, Category c, const std::vector<std::string_view>& allowing,
                           const Policy& policy, int priority) {
   const auto& group = groups[index_of(c)];
-  std::vector<std::string_view> own = group.hosts;
-  own.insert(own.end(), group.third_party_hosts.begin(), group.third_party_hosts.end());
-  sort_unique(own);
   std::map<unsigned, std::vector<std::string_view>> sites_by_refusal;
   for (auto site : allowing) sites_by_refusal[refused_besides(policy, site, c)].push_back(site);
   for (const auto& [mask, sites] : sites_by_refusal) {
     Scope scope{sites, {}, {}};
-    const auto& rules = index.rules();
-    for (std::size_t i = 0; i < rules.size(); ++i)
-      if ((index.covered_by(i) & mask_of(c)) && (mask & mask_of(rules[i].category)) && rules[i].path_prefix.empty())
-        scope.excluded_requests.push_back(rules[i].host);
+    for (const auto& nested : index.groups().nested)
+      if ((nested.cover.categories & mask_of(c)) && (mask & mask_of(nested.rule.category)) && nested.rule.path_prefix.empty())
+        scope.excluded_requests.push_back(nested.rule.host);
     for (Category other : kRefusable) {
       if (!(mask & mask_of(other))) continue;
       for (const auto* hosts : {&groups[index_of(other)].hosts, &groups[index_of(other)].third_party_hosts})
-        for (auto host : own)
-          if (std::binary_search(hosts->begin(), hosts->end(), host)) scope.excluded_requests.push_back(host);
+        for (const auto* own : {&group.hosts, &group.third_party_hosts})
+          for (auto host : *own)
+            if (std::binary_search(hosts->begin(), hosts->end(), host)) scope.excluded_requests.push_back(host);
     }
     sort_unique(scope.excluded_requests);
     add_group_rules(writer, count, group, "allow", priority, scope);
@@ -532,18 +621,19 @@ void add_unknown_block(RuleWriter& writer, DnrCategoryCount& count, const std::a
     r.initiator_domains = sites_choosing(policy, Category::unknown, Action::block);
     if (r.initiator_domains.empty()) return;
   }
+  std::vector<std::string_view> path_hosts;
   for (Category c : kAllCategories) {
     if (c == Category::unknown) continue;
     const bool allowed_through_exclusion =
         options.include_host_rules && !sites_choosing(policy, c, Action::allow).empty();
     if (policy.default_for(c) == Action::block && !allowed_through_exclusion) continue;
     const auto& group = groups[index_of(c)];
-    r.excluded_request_domains.insert(r.excluded_request_domains.end(), group.hosts.begin(), group.hosts.end());
-    r.excluded_request_domains.insert(r.excluded_request_domains.end(), group.third_party_hosts.begin(),
-                                      group.third_party_hosts.end());
-    for (const auto* rule : group.path_rules) r.excluded_request_domains.push_back(rule->host);
+    r.excluded_request_domains.add(group.hosts);
+    r.excluded_request_domains.add(group.third_party_hosts);
+    for (const auto* rule : group.path_rules) path_hosts.push_back(rule->host);
   }
-  sort_unique(r.excluded_request_domains);
+  sort_unique(path_hosts);
+  r.excluded_request_domains.add(path_hosts);
   if (writer.add(r)) ++count.block_rules;
 }
 
@@ -558,19 +648,26 @@ bool dnr_expressible(const HostRuleInfo& r) {
   return (r.types & kAllButDocument) == kAllButDocument && index_of(r.category) < kCategoryCount;
 }
 
-}  // namespace
-
-std::vector<DnrHostRule> dnr_host_rules(const Engine& engine) {
-  // Two passes over the buffer, one exact allocation: the engine keeps this list for its lifetime.
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < engine.host_rule_count(); ++i) count += dnr_expressible(engine.host_rule(i));
-  std::vector<DnrHostRule> out;
-  out.reserve(count);
+// Calls f(const DnrHostRule&) for each host rule of the engine DNR can express, in table order;
+// the rule's strings are views into the engine's buffer.
+template <class F>
+void for_each_dnr_rule(const Engine& engine, F&& f) {
   for (std::size_t i = 0; i < engine.host_rule_count(); ++i) {
     const HostRuleInfo r = engine.host_rule(i);
     if (dnr_expressible(r))
-      out.push_back({r.host, r.path_prefix, r.category, (r.flags & kFilterThirdParty) != 0, !(r.flags & kRuleFromVendor)});
+      f(DnrHostRule{r.host, r.path_prefix, r.category, (r.flags & kFilterThirdParty) != 0, !(r.flags & kRuleFromVendor)});
   }
+}
+
+}  // namespace
+
+std::vector<DnrHostRule> dnr_host_rules(const Engine& engine) {
+  // Two passes over the buffer, one exact allocation.
+  std::size_t count = 0;
+  for_each_dnr_rule(engine, [&](const DnrHostRule&) { ++count; });
+  std::vector<DnrHostRule> out;
+  out.reserve(count);
+  for_each_dnr_rule(engine, [&](const DnrHostRule& rule) { out.push_back(rule); });
   return out;
 }
 
@@ -620,42 +717,40 @@ Result<DnrOptions> parse_dnr_options(std::string_view text) {
   return options;
 }
 
-// Every host may appear in a block rule, a Set-Cookie rule and (per-site) an allow rule; paths
-// make one rule each. Slack for the JSON wrapper dnr_compilation_to_json() puts around it.
-std::size_t expected_json_bytes(std::span<const DnrHostRule> rules) {
-  std::size_t bytes = 4096;
-  for (const auto& r : rules) bytes += r.path_prefix.empty() ? 2 * (r.host.size() + 3) : 200 + r.host.size() + r.path_prefix.size();
-  return bytes;
+namespace {
+
+// Indexes the rules `for_each_rule(f)` visits; each pass visits the same rules in the same order.
+template <class ForEachRule>
+void index_rules(ForEachRule&& for_each_rule, DnrRuleIndex::Groups& g) {
+  group_by_category(for_each_rule, g.all, g.path_rules);
+  for_each_rule([&](const DnrHostRule& rule) {
+    if (!rule.from_list) g.vendor_rules.push_back(rule);
+  });
+  g.vendor_only = group_by_category(g.vendor_rules, g.vendor_path_rules);
+  const CoverFinder cover_of(g.all, g.path_rules);
+  for_each_rule([&](const DnrHostRule& rule) {
+    if (const Cover cover = cover_of(rule); cover.categories) g.nested.push_back({rule, cover});
+  });
 }
 
-struct DnrRuleIndex::Groups {
-  std::array<CategoryRules, kCategoryCount> all;
-  std::vector<DnrHostRule> vendor_rules;  // what `vendor_only` points into
-  std::array<CategoryRules, kCategoryCount> vendor_only;
-  std::size_t json_bytes = 0;         // expected output with the host rules
-  std::size_t vendor_json_bytes = 0;  // without them
-};
+}  // namespace
 
-DnrRuleIndex::DnrRuleIndex(std::vector<DnrHostRule> rules) : rules_(std::move(rules)), groups_(std::make_unique<Groups>()) {
-  groups_->all = group_by_category(rules_);
-  groups_->vendor_rules = vendor_rules(rules_);
-  groups_->vendor_only = group_by_category(groups_->vendor_rules);
-  groups_->json_bytes = expected_json_bytes(rules_);
-  groups_->vendor_json_bytes = expected_json_bytes(groups_->vendor_rules);
-  auto covering = covering_rules(rules_);
-  covered_by_ = std::move(covering.categories);
-  depth_ = std::move(covering.depth);
+DnrRuleIndex::DnrRuleIndex(std::span<const DnrHostRule> rules) : groups_(std::make_unique<Groups>()) {
+  index_rules([&](auto&& f) { std::for_each(rules.begin(), rules.end(), f); }, *groups_);
+}
+
+DnrRuleIndex::DnrRuleIndex(const Engine& engine) : groups_(std::make_unique<Groups>()) {
+  index_rules([&](auto&& f) { for_each_dnr_rule(engine, f); }, *groups_);
 }
 
 DnrRuleIndex::~DnrRuleIndex() = default;
 
-Result<DnrCompilation> compile_dnr(const DnrRuleIndex& index, const Policy& policy, const DnrOptions& options) {
+DnrCompilation compile_dnr(const DnrRuleIndex& index, const Policy& policy, const DnrOptions& options,
+                           const DnrJsonSink& rules_json) {
   DnrCompilation out;
   const auto& groups = index.groups().all;
   const auto& vendor_groups = index.groups().vendor_only;
-  // Without host rules the output is small unless sites override a category: reserve for that case.
-  RuleWriter writer(options.first_rule_id,
-                    options.include_host_rules ? index.groups().json_bytes : index.groups().vendor_json_bytes);
+  RuleWriter writer(options.first_rule_id, rules_json);
   const auto hostless = hostless_sites(policy, groups, options);
   add_hostless_overrides(writer, out.by_category, groups, hostless, options);
   for (Category c : kRefusable) {
@@ -687,28 +782,36 @@ Result<DnrCompilation> compile_dnr(const DnrRuleIndex& index, const Policy& poli
   add_unknown_block(writer, out.by_category[index_of(Category::unknown)], groups, policy, options);
   add_nested_rules(writer, out.by_category, index, policy, options.nested_allow_priority);
   out.rules = writer.count();
-  out.rules_json = std::move(writer).finish();
+  writer.finish();
+  return out;
+}
+
+Result<DnrCompilation> compile_dnr(const DnrRuleIndex& index, const Policy& policy, const DnrOptions& options) {
+  std::string json;
+  DnrCompilation out = compile_dnr(index, policy, options, [&](std::string_view piece) { json += piece; });
+  out.rules_json = std::move(json);
   return out;
 }
 
 Result<DnrCompilation> compile_dnr(std::span<const DnrHostRule> rules, const Policy& policy,
                                    const DnrOptions& options) {
-  return compile_dnr(DnrRuleIndex({rules.begin(), rules.end()}), policy, options);
+  return compile_dnr(DnrRuleIndex(rules), policy, options);
 }
 
 std::vector<DnrStaticRuleset> compile_dnr_static(std::span<const DnrHostRule> rules, const DnrOptions& options) {
   std::vector<DnrStaticRuleset> out;
-  const auto groups = group_by_category(rules);
+  std::vector<DnrHostRule> path_rules;
+  const auto groups = group_by_category(rules, path_rules);
   for (Category c : kRefusable) {
-    RuleWriter writer(options.first_rule_id, 0);
+    DnrStaticRuleset set;
+    RuleWriter writer(options.first_rule_id, [&](std::string_view piece) { set.rules_json += piece; });
     DnrCategoryCount unused;
     add_group_rules(writer, unused, groups[index_of(c)], "block", static_block_priority(c, options), {});
+    writer.finish();
     if (writer.count() == 0) continue;
-    DnrStaticRuleset set;
     set.id = "warden_" + std::string(category_name(c));
     set.category = c;
     set.rules = writer.count();
-    set.rules_json = std::move(writer).finish();
     out.push_back(std::move(set));
   }
   return out;
@@ -726,10 +829,16 @@ bool fits_dynamic_limits(const DnrCompilation& c, const DnrLimits& limits) {
 }
 
 std::string dnr_compilation_to_json(DnrCompilation&& c) {
-  auto n = [](std::size_t v) { return std::to_string(v); };
   // The rules dominate (megabytes with the big lists): wrap them in place instead of copying.
   std::string out = std::move(c.rules_json);
-  out.insert(0, "{\"rules\":");
+  out.insert(0, kDnrJsonHead);
+  out += dnr_json_tail(c);
+  return out;
+}
+
+std::string dnr_json_tail(const DnrCompilation& c) {
+  auto n = [](std::size_t v) { return std::to_string(v); };
+  std::string out;
   append(out, ",\"counts\":{\"rules\":", n(c.rules), ",\"unsafe\":", n(c.unsafe_rules), ",\"byCategory\":{");
   bool first = true;
   for (Category cat : kAllCategories) {

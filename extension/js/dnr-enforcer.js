@@ -9,6 +9,11 @@
 // marketing gets an allow naming marketing's hosts (bench/extension/run-site-override).
 let pending = Promise.resolve();
 let lastCounts = null;
+// What this worker last left in the browser: the dynamic rules' ids (all of them ours: GPC uses
+// session rules) and the rulesets enabled. Unknown when the worker starts or an update failed; the
+// browser is then asked. Each call saved is a round trip to the browser process, most of an
+// override's apply time.
+let known = null;
 
 // The manifest's rulesets: the build declares them; an unpacked source tree has none.
 function declaredRulesets() {
@@ -26,20 +31,24 @@ async function enableRefusedRulesets(declared, enabled, enginePolicy) {
   return { declared: declared.length, enabled: refused };
 }
 
+async function appliedInBrowser(staticRules) {
+  const [rules, enabled] = await Promise.all([chrome.declarativeNetRequest.getDynamicRules(),
+    staticRules ? chrome.declarativeNetRequest.getEnabledRulesets() : []]);
+  return { ruleIds: rules.map((r) => r.id), enabled };
+}
+
 export function applyDnr(engine, enginePolicy) {
   pending = pending.then(async () => {
     const started = performance.now();
     const declared = declaredRulesets();
     const staticRules = declared.length > 0;
     const compiled = engine.compileDnr(enginePolicy, { firstRuleId: 1, includeHostRules: !staticRules });
-    const [existing, enabled] = await Promise.all([chrome.declarativeNetRequest.getDynamicRules(),
-      staticRules ? chrome.declarativeNetRequest.getEnabledRulesets() : []]);
+    const { ruleIds, enabled } = known ?? await appliedInBrowser(staticRules);
+    known = null;
     // Dynamic first: a site's allow override must be in place before its category's ruleset blocks.
-    await chrome.declarativeNetRequest.updateDynamicRules({
-      removeRuleIds: existing.map((r) => r.id),
-      addRules: compiled.rules,
-    });
+    await chrome.declarativeNetRequest.updateDynamicRules({ removeRuleIds: ruleIds, addRules: compiled.rules });
     const rulesets = staticRules ? await enableRefusedRulesets(declared, enabled, enginePolicy) : null;
+    known = { ruleIds: compiled.rules.map((r) => r.id), enabled: rulesets?.enabled ?? [] };
     lastCounts = { ...compiled.counts, limits: compiled.limits, rulesets, applyMs: performance.now() - started };
     return lastCounts;
   }).catch((e) => {

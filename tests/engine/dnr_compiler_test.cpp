@@ -615,3 +615,28 @@ TEST_CASE("one rule index serves every policy: the same rules as compiling from 
     }
   }
 }
+
+TEST_CASE("a compilation handed on in pieces: the same text, no piece holding a whole list of 30,000 hosts") {
+  std::vector<std::string> hosts;
+  for (int i = 0; i < 30000; ++i) hosts.push_back("tracker" + std::to_string(i) + ".example");
+  std::vector<DnrHostRule> rules = kRules;
+  for (const auto& host : hosts) rules.push_back({host, "", Category::analytics, false, true});
+  const warden::DnrRuleIndex index(rules);
+  Policy p = Policy::necessary_only();
+  p.set_site("shop.example", Category::analytics, Action::allow);
+  warden::DnrOptions options;
+  options.include_host_rules = true;
+  std::vector<std::size_t> sizes;
+  std::string text(warden::kDnrJsonHead);
+  const auto streamed = warden::compile_dnr(index, p, options, [&](std::string_view piece) {
+    sizes.push_back(piece.size());
+    text += piece;
+  });
+  text += warden::dnr_json_tail(streamed);
+  auto whole = warden::compile_dnr(index, p, options);
+  REQUIRE(whole.ok());
+  CHECK(text == warden::dnr_compilation_to_json(std::move(whole).value()));
+  CHECK(text.size() > 1'000'000);  // the analytics block and its Set-Cookie removal list every host
+  CHECK(sizes.size() > 10);
+  CHECK(*std::max_element(sizes.begin(), sizes.end()) < 80'000);
+}

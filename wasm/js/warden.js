@@ -155,9 +155,15 @@ export class WardenEngine {
    */
   compileDnr(policy, options = {}) {
     const n = this.#io.write([JSON.stringify(policy ?? {}), JSON.stringify(options ?? {})]);
-    this.#check(this.#m._cw_compile_dnr(this.#live(), n[0], n[1]));
-    const r = this.#result();
-    return JSON.parse(readText(this.#m, r[1], r[2]));
+    // The module hands the text over in pieces as it writes it (cw_compile_dnr).
+    const pieces = [];
+    this.#m.cwDnrPiece = (ptr, len) => { pieces.push(readText(this.#m, ptr, len)); };
+    try {
+      this.#check(this.#m._cw_compile_dnr(this.#live(), n[0], n[1]));
+    } finally {
+      this.#m.cwDnrPiece = null;
+    }
+    return JSON.parse(pieces.join(''));
   }
 
   /**

@@ -11,6 +11,8 @@
 //    constant data and stay valid until cw_engine_free.
 //  * The engine bytes: JS asks for a buffer (cw_bytes_alloc), copies the compiled engine into it
 //    once, and hands it to cw_engine_create, which takes ownership whatever the outcome.
+#include <emscripten/emscripten.h>
+
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
@@ -24,6 +26,12 @@
 #include "warden/request.h"
 #include "warden/status.h"
 #include "warden/url.h"
+
+// Hands JS one piece of the text a call is producing (warden.js sets Module.cwDnrPiece for the
+// duration of the call); the piece is valid during this call only.
+EM_JS(void, cw_js_dnr_piece, (const char* text, std::size_t length), {
+  Module['cwDnrPiece'](text, length);
+});
 
 namespace {
 
@@ -65,7 +73,6 @@ struct CwEngine {
   std::uint32_t size;
   warden::Engine engine;
   warden::Policy policy;
-  std::string output;
   // Built at the first cw_compile_dnr and kept: most of a compilation's work does not depend on
   // the policy, and the extension compiles on every policy change.
   std::unique_ptr<warden::DnrRuleIndex> dnr_index;
@@ -148,7 +155,7 @@ std::uint32_t cw_engine_create(std::uint32_t bytes_ptr, std::uint32_t size) {
   if (!bytes) return fail(Status::invalid_argument, "no engine bytes");
   auto loaded = warden::Engine::load(std::span<const std::uint8_t>(bytes.get(), size));
   if (!loaded.ok()) return fail(loaded);
-  auto* e = new CwEngine{std::move(bytes), size, std::move(loaded).value(), warden::Policy::allow_all(), {}, {}, {}};
+  auto* e = new CwEngine{std::move(bytes), size, std::move(loaded).value(), warden::Policy::allow_all(), {}, {}};
   return finish(Status::ok, e, sizeof *e);
 }
 
@@ -196,7 +203,9 @@ std::uint32_t cw_decide_cookie(std::uint32_t handle, std::uint32_t name_len, std
   return finish_decision(e->engine.decide(cookie, e->policy, e->context));
 }
 
-// Policy JSON then options JSON in the input buffer; result = dnr_compilation_to_json().
+// Policy JSON then options JSON in the input buffer. The text of dnr_compilation_to_json() goes to
+// JS in pieces (cw_js_dnr_piece) as it is written, never whole in linear memory, which keeps its
+// peak for good: a compilation can list every host of a list (megabytes). Result: empty.
 std::uint32_t cw_compile_dnr(std::uint32_t handle, std::uint32_t policy_len, std::uint32_t options_len) {
   std::string_view in[2];
   if (!take_inputs({policy_len, options_len}, in)) return fail(Status::invalid_argument, "input length overruns the buffer");
@@ -205,12 +214,12 @@ std::uint32_t cw_compile_dnr(std::uint32_t handle, std::uint32_t policy_len, std
   auto options = warden::parse_dnr_options(in[1]);
   if (!options.ok()) return fail(options);
   auto* e = engine_of(handle);
-  std::string().swap(e->output);  // WASM memory never shrinks: release the last output before peaking
-  if (!e->dnr_index) e->dnr_index = std::make_unique<warden::DnrRuleIndex>(warden::dnr_host_rules(e->engine));
-  auto compiled = warden::compile_dnr(*e->dnr_index, *policy, *options);
-  if (!compiled.ok()) return fail(compiled);
-  e->output = warden::dnr_compilation_to_json(std::move(compiled).value());
-  return finish(Status::ok, e->output.data(), e->output.size());
+  if (!e->dnr_index) e->dnr_index = std::make_unique<warden::DnrRuleIndex>(e->engine);
+  const warden::DnrJsonSink to_js = [](std::string_view piece) { cw_js_dnr_piece(piece.data(), piece.size()); };
+  to_js(warden::kDnrJsonHead);
+  const auto compiled = warden::compile_dnr(*e->dnr_index, *policy, *options, to_js);
+  to_js(warden::dnr_json_tail(compiled));
+  return finish(Status::ok);
 }
 
 // A host or cookie domain (any case; optional leading dot, port or trailing dot) in the input

@@ -43,6 +43,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -134,35 +135,41 @@ bool fits_dynamic_limits(const DnrCompilation& c, const DnrLimits& limits);
 // Consumes the compilation: its rules text becomes the result without a copy.
 std::string dnr_compilation_to_json(DnrCompilation&& c);
 
-// What compile_dnr needs from the rules whatever the policy: the rules grouped by category, and
-// for each rule the categories of the less specific rules of another category that cover it. Built
-// once per engine (a walk over ~105k rules with sorting and host lookups, most of a compilation's
-// time), then every policy change compiles from it. Views into `rules`, which it keeps.
+// What compile_dnr needs from the rules whatever the policy: the rules' hosts grouped by category
+// (sorted, each once), and the rules that less specific rules of another category cover, with the
+// categories and the depth of that nesting. Built once per engine (a walk over ~100k rules with
+// sorting and host lookups, most of a compilation's time), then every policy change compiles from
+// it. WebAssembly's linear memory keeps whatever the index peaks at, so it holds views, not
+// copies, and no table of its own beside the host lists (~8 bytes a rule).
 class DnrRuleIndex {
  public:
-  explicit DnrRuleIndex(std::vector<DnrHostRule> rules);
+  // Views into the rules' strings, which must outlive the index (the span need not).
+  explicit DnrRuleIndex(std::span<const DnrHostRule> rules);
+  // The rules dnr_host_rules(engine) lists, read from the engine's buffer without a list of them.
+  explicit DnrRuleIndex(const Engine& engine);
   DnrRuleIndex(const DnrRuleIndex&) = delete;
   DnrRuleIndex& operator=(const DnrRuleIndex&) = delete;
   ~DnrRuleIndex();
 
   struct Groups;
-  const std::vector<DnrHostRule>& rules() const { return rules_; }
   const Groups& groups() const { return *groups_; }
-  // Bit c set: a rule of category c, other than rules()[i]'s, covers rules()[i].
-  CategoryMask covered_by(std::size_t i) const { return covered_by_[i]; }
-  // 0 when covered_by(i) is empty, else one more than the deepest rule of another category
-  // covering rules()[i]: connect.facebook.net/en_US/fbevents.js (marketing) under
-  // connect.facebook.net (social) is 1, or 2 if a list made facebook.net marketing.
-  unsigned depth(std::size_t i) const { return depth_[i]; }
 
  private:
-  std::vector<DnrHostRule> rules_;
   std::unique_ptr<Groups> groups_;
-  std::vector<CategoryMask> covered_by_;
-  std::vector<std::uint8_t> depth_;
 };
 
+// Receives the rules' JSON array in pieces as it is written (about 64 KB each, cut between list
+// items): WebAssembly hands them on to JS so that the megabytes a compilation can list never sit
+// whole in its linear memory, which would keep that peak for good.
+using DnrJsonSink = std::function<void(std::string_view)>;
+
 Result<DnrCompilation> compile_dnr(const DnrRuleIndex& index, const Policy& policy, const DnrOptions& options = {});
+// The same, the rules written to `rules_json` (DnrCompilation::rules_json stays empty). The whole
+// of dnr_compilation_to_json() is kDnrJsonHead, the rules, then dnr_json_tail().
+DnrCompilation compile_dnr(const DnrRuleIndex& index, const Policy& policy, const DnrOptions& options,
+                           const DnrJsonSink& rules_json);
+inline constexpr std::string_view kDnrJsonHead = "{\"rules\":";
+std::string dnr_json_tail(const DnrCompilation& c);
 // The same for rules compiled once (tests, tools): builds the index and compiles.
 Result<DnrCompilation> compile_dnr(std::span<const DnrHostRule> rules, const Policy& policy,
                                    const DnrOptions& options = {});
