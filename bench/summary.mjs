@@ -18,7 +18,7 @@ const ENGINES = ['warden-native', 'warden-wasm', 'ubo', 'ghostery'];
 const RATIOS = ['warden-wasm/ubo', 'warden-wasm/ghostery', 'warden-native/ubo', 'warden-native/ghostery'];
 // The figures files issue 11's acceptance reads, and the entry that measures each.
 const EXPECTED = { 'cold-start': 'bench/extension/run-cold-start', 'site-override': 'bench/extension/run-site-override',
-  'wasm-memory': 'bench/engine-bytes/run (memory.mjs)' };
+  'wasm-memory-chromium': 'bench/engine-bytes/run (memory.mjs)', 'wasm-memory-firefox': 'bench/engine-bytes/run (memory.mjs)' };
 
 const fromThisRun = (file) => existsSync(file) && statSync(file).mtimeMs >= STARTED_MS;
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { writeFigures } from '../figures.mjs';
 
 const [extensionDir, browser] = process.argv.slice(2);
 if (!extensionDir || !['chromium', 'firefox'].includes(browser)) {
@@ -32,6 +33,7 @@ const POLICY_CHANGES = [
 const mb = (bytes) => (bytes / 1e6).toFixed(2);
 const linear = () => engine.memory().linearBytes;
 console.log(`${browser}: engine buffer ${mb(engine.memory().engineBytes)} MB; linear memory after load ${mb(linear())} MB`);
+const afterLoad = linear();
 engine.setPolicy(POLICY_CHANGES[0]);
 engine.decideRequest({ url: 'https://www.google-analytics.com/analytics.js', topUrl: 'https://shop.example/', type: 'script' });
 console.log(`${browser}: after the first decision ${mb(linear())} MB`);
@@ -45,4 +47,9 @@ POLICY_CHANGES.forEach((policy, i) => {
     console.log(`${browser}: after policy change ${i + 1} (no DNR compile) ${mb(linear())} MB`);
   }
 });
+writeFigures(`wasm-memory-${browser}`, [
+  { figure: `${browser}: WASM linear memory after load`, value: afterLoad / 1e6, unit: 'MB', goal: '≤ 8 MB' },
+  { figure: `${browser}: WASM linear memory after ${POLICY_CHANGES.length} policy changes (the peak)`, value: linear() / 1e6,
+    unit: 'MB', goal: '≤ 8 MB' },
+]);
 engine.free();
