@@ -323,7 +323,9 @@ async function handleMessage(msg, onProgress = null) {
     }
     case MSG.deleteSiteData: {
       const { site } = await siteOfTab(msg);
-      return { ...(await deleteSiteData(site)), record: await forgetSiteEvidence(site) };
+      // Through the record queue: entries for the site queued before the deletion (during a start,
+      // behind the restore) are written first and forgotten with the rest, not written after it.
+      return { ...(await deleteSiteData(site)), record: await record(() => forgetSiteEvidence(site)) };
     }
     case MSG.previewSiteElsewhere:
     case MSG.deleteSiteElsewhere:
