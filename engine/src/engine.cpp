@@ -82,10 +82,31 @@ struct UrlToken {
   std::uint32_t end;
 };
 
+// A URL's tokens, and the tokens whose last kTokenSuffixLength bytes may be a pattern's token
+// suffix (suffix_tokens() in the builder), as a token of those bytes alone.
 struct UrlTokens {
-  std::array<UrlToken, kMaxUrlTokens> token;
-  std::size_t count = 0;
+  std::array<UrlToken, kMaxUrlTokens> token, suffix;
+  std::size_t count = 0, suffix_count = 0;
   std::span<const UrlToken> view() const { return {token.data(), count}; }
+  std::span<const UrlToken> suffixes() const { return {suffix.data(), suffix_count}; }
+};
+
+// A bitset section of bloom_bit()s (token_bloom, suffix_bloom).
+class BloomBits {
+ public:
+  BloomBits() = default;
+  explicit BloomBits(Table<std::uint32_t> words)
+      : words_(words), log2_bits_(words.size() == 0 ? 0 : std::countr_zero(words.size()) + 5) {}
+  bool empty() const { return words_.size() == 0; }
+  // False when no key of the set is `key`.
+  bool may_hold(std::uint32_t key) const {
+    const std::uint32_t bit = bloom_bit(key, log2_bits_);
+    return (words_[bit >> 5] & (1u << (bit & 31))) != 0;
+  }
+
+ private:
+  Table<std::uint32_t> words_;
+  unsigned log2_bits_ = 0;
 };
 
 // Per byte: its lower-case form when it is a token character (is_token_char), else 0. One load
@@ -188,14 +209,15 @@ struct RequestContext {
   ResourceTypeMask type = 0;
   bool third_party_frame = false;  // what `$third-party` means: request site vs frame site
   bool third_party_top = false;    // what Classification::third_party means
-  std::span<const UrlToken> tokens;
+  std::span<const UrlToken> tokens, suffixes;
 };
 
 // Lower-cases the URL and hashes its tokens in one pass. Only token characters can be upper-case
-// letters, so the bytes between tokens are copied as they are.
-void lower_and_tokenize(std::string_view url, std::string& lower, UrlTokens& tokens) {
+// letters, so the bytes between tokens are copied as they are. `suffixes`: the suffix_bloom.
+void lower_and_tokenize(std::string_view url, const BloomBits& suffixes, std::string& lower, UrlTokens& tokens) {
   lower.resize(url.size());
   tokens.count = 0;
+  tokens.suffix_count = 0;
   const auto* in = reinterpret_cast<const unsigned char*>(url.data());
   char* out = lower.data();
   const std::size_t n = url.size();
@@ -214,6 +236,11 @@ void lower_and_tokenize(std::string_view url, std::string& lower, UrlTokens& tok
     }
     if (tokens.count < kMaxUrlTokens)
       tokens.token[tokens.count++] = {hash, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(i)};
+    if (i - start >= kTokenSuffixLength && !suffixes.empty() && tokens.suffix_count < kMaxUrlTokens) {
+      const auto at = static_cast<std::uint32_t>(i - kTokenSuffixLength);
+      const std::uint32_t key = token_suffix_key({out + at, kTokenSuffixLength});
+      if (suffixes.may_hold(key)) tokens.suffix[tokens.suffix_count++] = {key, at, static_cast<std::uint32_t>(i)};
+    }
   }
 }
 
@@ -241,7 +268,7 @@ class View {
         host_extras_(table_of<kHostExtras, HostExtra>(buffer)),
         token_slots_(table_of<kTokenSlots, HashSlot>(buffer)),
         token_bloom_(table_of<kTokenBloom, std::uint32_t>(buffer)),
-        bloom_log2_bits_(token_bloom_.size() == 0 ? 0 : std::countr_zero(token_bloom_.size()) + 5),
+        suffix_bloom_(table_of<kSuffixBloom, std::uint32_t>(buffer)),
         pattern_index_(table_of<kPatternIndex, IndexEntry>(buffer)),
         patterns_(table_of<kPatterns, PatternRecord>(buffer)),
         domains_(table_of<kDomains, DomainRecord>(buffer)),
@@ -256,6 +283,7 @@ class View {
   std::string_view str(StringRef r) const { return str(r.offset, r.length); }
 
   std::size_t host_rule_count() const { return host_rules_.size(); }
+  const BloomBits& suffix_bloom() const { return suffix_bloom_; }
 
   HostRuleInfo host_rule(std::size_t i) const {
     HostRuleRecord r = host_rules_[i];
@@ -562,8 +590,7 @@ class View {
   // The patterns indexed under `key` (token_slots), if the bloom bitset does not rule it out.
   template <class F>
   void probe_token(std::uint32_t key, F&& f) const {
-    std::uint32_t bit = bloom_bit(key, bloom_log2_bits_);
-    if (token_bloom_.size() != 0 && !(token_bloom_[bit >> 5] & (1u << (bit & 31)))) return;
+    if (!token_bloom_.empty() && !token_bloom_.may_hold(key)) return;
     probe(token_slots_, key, f);
   }
 
@@ -583,6 +610,9 @@ class View {
     if (bucket_hit(0, meta_.fallback_count, nullptr, ctx, want, hit)) return true;
     const bool exception = want == Want::exception;
     auto key_of = [exception](std::uint32_t key) { return exception ? exception_key(key) : key; };
+    // Before the other keys, where these patterns were before they had an index: the rule a
+    // request reports stays the one it was.
+    if (find_in_buckets(ctx.suffixes, key_of, ctx, want, hit)) return true;
     for (int k = 0; k < ctx.frame_keys->count; ++k) {
       bool found = false;
       probe_token(key_of(domain_key(ctx.frame_keys->hash[k])), [&](std::uint32_t begin, std::uint32_t count) {
@@ -590,7 +620,14 @@ class View {
       });
       if (found) return true;
     }
-    for (const UrlToken& token : ctx.tokens) {
+    return find_in_buckets(ctx.tokens, key_of, ctx, want, hit);
+  }
+
+  // The buckets of `tokens`, in order, until one has a pattern that matches.
+  template <class KeyOf>
+  bool find_in_buckets(std::span<const UrlToken> tokens, KeyOf key_of, const RequestContext& ctx, Want want,
+                       ListHit& hit) const {
+    for (const UrlToken& token : tokens) {
       bool found = false;
       probe_token(key_of(token.hash), [&](std::uint32_t begin, std::uint32_t count) {
         return found = bucket_hit(begin, count, &token, ctx, want, hit);
@@ -606,8 +643,8 @@ class View {
   Table<HostRuleRecord> host_rules_;
   Table<HostExtra> host_extras_;
   Table<HashSlot> token_slots_;
-  Table<std::uint32_t> token_bloom_;
-  unsigned bloom_log2_bits_;
+  BloomBits token_bloom_;
+  BloomBits suffix_bloom_;
   Table<IndexEntry> pattern_index_;
   Table<PatternRecord> patterns_;
   Table<DomainRecord> domains_;
@@ -646,7 +683,7 @@ Status structural_check(std::span<const std::uint8_t> buffer, std::string& detai
     // The bloom bitset is addressed with at most 32 hash bits (bloom_bit()).
     bool count_ok = (!(spec.flags & kPowerOfTwo) || std::has_single_bit(records) || records == 0) &&
                     (!(spec.flags & kOneRecord) || records == 1) &&
-                    (spec.id != kTokenBloom || records <= (std::size_t{1} << 27));
+                    ((spec.id != kTokenBloom && spec.id != kSuffixBloom) || records <= (std::size_t{1} << 27));
     if (!in_bounds || !whole_records || !count_ok) {
       detail = "engine buffer section " + std::string(spec.name) + " is out of bounds or malformed";
       return Status::corrupt_buffer;
@@ -696,6 +733,7 @@ EngineStats Engine::stats() const {
   s.cookie_rules = m.cookie_rules;
   s.filter_rules = m.filter_rules;
   s.psl_rules = psl_.rule_count();
+  s.unindexed_rules = m.fallback_count;
   for (const SectionSpec& spec : kSectionSpecs) s.sections.push_back({spec.name, section_bytes(buffer_, spec.id).size()});
   return s;
 }
@@ -759,9 +797,10 @@ Result<Classification> Engine::classify_request(const Request& request, Scratch&
   }
 
   ctx.url = url.url;
-  lower_and_tokenize(ctx.url.text, sc.url_lower, sc.tokens);
+  lower_and_tokenize(ctx.url.text, view.suffix_bloom(), sc.url_lower, sc.tokens);
   ctx.url_lower = {sc.url_lower, ctx.url.host_begin, ctx.url.host_end};
   ctx.tokens = sc.tokens.view();
+  ctx.suffixes = sc.tokens.suffixes();
 
   View::ListHit block, other;
   if (view.find_list(ctx, hosts, View::Want::block, block)) {

@@ -129,6 +129,30 @@ std::vector<Token> safe_tokens(std::string_view p, std::uint16_t flags) {
   return out;
 }
 
+// For a pattern with no safe token: the last kTokenSuffixLength bytes of each token a literal
+// non-token character or an anchor ends, but nothing bounds on the left ("%2Fevent" in
+// `%2Fevent.gif%3F`): the URL token holding it may start earlier, yet ends in these bytes.
+std::vector<Token> suffix_tokens(std::string_view p, std::uint16_t flags) {
+  std::vector<Token> out;
+  const std::size_t first_star = p.find('*');
+  for (std::size_t i = 0; i < p.size();) {
+    if (!is_token_char(p[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < p.size() && is_token_char(p[j])) ++j;
+    bool right_ok = j == p.size() ? (flags & kFilterRightAnchor) != 0 : p[j] != '*';
+    if (right_ok && j - i >= kTokenSuffixLength) {
+      const std::size_t at = j - kTokenSuffixLength;
+      out.push_back({lower_copy(p.substr(at, kTokenSuffixLength)),
+                     at < first_star ? static_cast<std::uint16_t>(at) : kNoTokenOffset});
+    }
+    i = j;
+  }
+  return out;
+}
+
 bool is_common_token(std::string_view token) {
   return std::find(kCommonUrlTokens.begin(), kCommonUrlTokens.end(), token) != kCommonUrlTokens.end();
 }
@@ -175,6 +199,7 @@ struct Sections {
   std::vector<HostExtra> host_extras;
   std::vector<HashSlot> token_slots;
   std::vector<std::uint32_t> token_bloom;
+  std::vector<std::uint32_t> suffix_bloom;
   std::vector<IndexEntry> pattern_index;
   std::vector<PatternRecord> patterns;
   std::vector<DomainRecord> domains;
@@ -365,43 +390,50 @@ class Compiler {
   }
 
   // Each pattern goes under its rarest safe token (counted over all patterns), as uBO and
-  // Ghostery do; patterns without one (and regexes) are checked on every request.
+  // Ghostery do; without one under the domains it is restricted to, or under a token suffix
+  // (suffix_tokens()); what is left (some regexes, option-only rules) is checked on every request.
   void finish_patterns() {
-    std::unordered_map<std::string, std::uint32_t> frequency;
-    std::vector<std::vector<Token>> tokens(pattern_sources_.size());
-    for (std::size_t i = 0; i < pattern_sources_.size(); ++i) {
+    const std::size_t n = pattern_sources_.size();
+    std::vector<std::vector<Token>> tokens(n), suffixes(n);
+    std::unordered_map<std::string, std::uint32_t> frequency, suffix_frequency;
+    for (std::size_t i = 0; i < n; ++i) {
       const NetworkFilter& f = *pattern_sources_[i];
       if (f.flags & kFilterRegex) {
         for (auto& t : regex_tokens(f.pattern)) tokens[i].push_back({std::move(t), kNoTokenOffset});
       } else {
         tokens[i] = safe_tokens(f.pattern, f.flags);
+        if (tokens[i].empty()) suffixes[i] = suffix_tokens(f.pattern, f.flags);
       }
       for (const auto& t : tokens[i]) ++frequency[t.text];
+      for (const auto& t : suffixes[i]) ++suffix_frequency[t.text];
     }
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> keyed;  // (token hash, pattern id)
-    std::vector<std::uint32_t> fallback;
-    std::vector<std::uint8_t> before(pattern_sources_.size(), 0), after(pattern_sources_.size(), 0);
-    for (std::size_t i = 0; i < pattern_sources_.size(); ++i) {
-      const Token* best = nullptr;
-      std::uint64_t best_score = UINT64_MAX;
-      for (const auto& t : tokens[i]) {
-        const std::string& token = t.text;
-        std::uint64_t score = std::uint64_t{frequency[token]} * 64 + (is_common_token(token) ? 1u << 20 : 0) +
-                              (token.size() < 3 ? 32 : 0) + (32 - std::min<std::size_t>(token.size(), 31));
-        if (score < best_score) {
-          best_score = score;
-          best = &t;
-        }
-      }
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> keyed;  // (token-table key, pattern id)
+    std::vector<std::uint32_t> fallback, suffix_keys;
+    std::vector<std::uint8_t> before(n, 0), after(n, 0);
+    for (std::size_t i = 0; i < n; ++i) {
       auto id = static_cast<std::uint32_t>(i);
-      const bool exception = pattern_sources_[i]->flags & kFilterException;
-      s_.patterns[i].token_offset = best ? best->offset : kNoTokenOffset;
-      if (best && best->offset != kNoTokenOffset) {
-        before[i] = literal_at(pattern_sources_[i]->pattern, best->offset - 1);
-        after[i] = literal_at(pattern_sources_[i]->pattern, best->offset + best->text.size());
+      const NetworkFilter& f = *pattern_sources_[i];
+      const bool exception = f.flags & kFilterException;
+      s_.patterns[i].token_offset = kNoTokenOffset;
+      const Token* best = rarest(tokens[i], frequency);
+      std::uint32_t key = 0;
+      if (best != nullptr) {
+        key = hash_string(best->text);
+      } else if (index_by_domains(f, id, exception, keyed)) {
+        continue;
+      } else if ((best = rarest(suffixes[i], suffix_frequency)) != nullptr) {
+        key = token_suffix_key(best->text);
+        suffix_keys.push_back(key);
+      } else {
+        fallback.push_back(id);
+        continue;
       }
-      if (best != nullptr) keyed.emplace_back(key_for(hash_string(best->text), exception), id);
-      else if (!index_by_domains(*pattern_sources_[i], id, exception, keyed)) fallback.push_back(id);
+      keyed.emplace_back(key_for(key, exception), id);
+      s_.patterns[i].token_offset = best->offset;
+      if (best->offset != kNoTokenOffset) {
+        before[i] = literal_at(f.pattern, best->offset - 1);
+        after[i] = literal_at(f.pattern, best->offset + best->text.size());
+      }
     }
     std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     auto entry = [&](std::uint32_t id) {
@@ -413,7 +445,34 @@ class Compiler {
     s_.token_slots = SlotTable(keyed.size(), [&](std::size_t i) { return keyed[i].first; }, Density::sparse,
                                static_cast<std::uint32_t>(fallback.size())).slots;
     for (const auto& [hash, id] : keyed) s_.pattern_index.push_back(entry(id));
-    s_.token_bloom = bloom_of(keyed);
+    s_.token_bloom = bloom_of(keyed_keys(keyed), 13);
+    // Tested on every long URL token, so no bits at all when no pattern needs it.
+    if (!suffix_keys.empty()) s_.suffix_bloom = bloom_of(suffix_keys, 10);
+  }
+
+  // The token of `candidates` that the fewest patterns share, avoiding tokens common in URLs and
+  // short ones; null when there is none.
+  static const Token* rarest(const std::vector<Token>& candidates,
+                             const std::unordered_map<std::string, std::uint32_t>& frequency) {
+    const Token* best = nullptr;
+    std::uint64_t best_score = UINT64_MAX;
+    for (const auto& t : candidates) {
+      const std::string& token = t.text;
+      std::uint64_t score = std::uint64_t{frequency.at(token)} * 64 + (is_common_token(token) ? 1u << 20 : 0) +
+                            (token.size() < 3 ? 32 : 0) + (32 - std::min<std::size_t>(token.size(), 31));
+      if (score < best_score) {
+        best_score = score;
+        best = &t;
+      }
+    }
+    return best;
+  }
+
+  static std::vector<std::uint32_t> keyed_keys(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& keyed) {
+    std::vector<std::uint32_t> keys;
+    keys.reserve(keyed.size());
+    for (const auto& [key, id] : keyed) keys.push_back(key);
+    return keys;
   }
 
   // The pattern byte at `i` when it is a literal (not a wildcard or separator); 0 otherwise or
@@ -425,12 +484,12 @@ class Compiler {
 
   static std::uint32_t key_for(std::uint32_t key, bool exception) { return exception ? exception_key(key) : key; }
 
-  // About 8 bits per key (one probe, so ~7% of absent tokens still reach the table), at least 1 KB.
-  static std::vector<std::uint32_t> bloom_of(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& keyed) {
-    unsigned log2_bits = 13;
-    while ((std::size_t{1} << log2_bits) < keyed.size() * 8 && log2_bits < 24) ++log2_bits;
+  // About 8 bits per key (one probe, so ~7% of absent keys still pass), at least 2^min_log2_bits.
+  static std::vector<std::uint32_t> bloom_of(const std::vector<std::uint32_t>& keys, unsigned min_log2_bits) {
+    unsigned log2_bits = min_log2_bits;
+    while ((std::size_t{1} << log2_bits) < keys.size() * 8 && log2_bits < 24) ++log2_bits;
     std::vector<std::uint32_t> words(std::size_t{1} << (log2_bits - 5), 0);
-    for (const auto& [key, id] : keyed) {
+    for (std::uint32_t key : keys) {
       std::uint32_t bit = bloom_bit(key, log2_bits);
       words[bit >> 5] |= 1u << (bit & 31);
     }
@@ -497,6 +556,7 @@ SectionBytes section_bytes(const Sections& s) {
   place<kHostExtras, HostExtra>(out, s.host_extras);
   place<kTokenSlots, HashSlot>(out, s.token_slots);
   place<kTokenBloom, std::uint32_t>(out, s.token_bloom);
+  place<kSuffixBloom, std::uint32_t>(out, s.suffix_bloom);
   place<kPatternIndex, IndexEntry>(out, s.pattern_index);
   place<kPatterns, PatternRecord>(out, s.patterns);
   place<kDomains, DomainRecord>(out, s.domains);

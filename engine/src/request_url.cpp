@@ -18,20 +18,26 @@ std::size_t canonical_scheme_end(std::string_view s) {
   return i;
 }
 
-// A DNS host parse_url() would keep byte for byte: lower-case, valid labels, no trailing dot, and
-// not ending in a digit (a numeric last label must be an IPv4 address: left to parse_url()).
-bool is_canonical_host(std::string_view host) {
-  if (host.empty() || host.size() > kMaxHostLength || is_digit(host.back())) return false;
-  std::size_t label = 0;
-  for (char c : host) {
+// Where a DNS host that parse_url() would keep byte for byte ends (the first byte that cannot be
+// in a host), checked in the same pass that finds the end: lower-case, valid labels, no trailing
+// dot, and not ending in a digit (a numeric last label must be an IPv4 address: left to
+// parse_url()). npos when the host is not such a host.
+std::size_t canonical_host_end(std::string_view s, std::size_t begin) {
+  std::size_t label = 0, i = begin;
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
     if (c == '.') {
-      if (label == 0) return false;
+      if (label == 0) return std::string_view::npos;
       label = 0;
-      continue;
+    } else if (is_lower_alpha(c) || is_digit(c) || c == '-' || c == '_') {
+      if (++label > kMaxLabelLength) return std::string_view::npos;
+    } else {
+      break;
     }
-    if (!(is_lower_alpha(c) || is_digit(c) || c == '-' || c == '_') || ++label > kMaxLabelLength) return false;
   }
-  return label != 0;
+  // label == 0: an empty host or a trailing dot.
+  if (label == 0 || i - begin > kMaxHostLength || is_digit(s[i - 1])) return std::string_view::npos;
+  return i;
 }
 
 // A port parse_url() prints back the same: 1-65535 without leading zeros.
@@ -50,14 +56,19 @@ bool view_canonical(std::string_view input, RequestUrl& out) {
   std::size_t colon = canonical_scheme_end(input);
   if (colon == std::string_view::npos) return false;
   const std::size_t host_begin = colon + 3;
-  std::size_t tail = host_begin;
-  while (tail < input.size() && input[tail] != '/' && input[tail] != '?' && input[tail] != '#') ++tail;
-  if (tail == input.size() || input[tail] != '/') return false;  // parse_url() inserts the '/'
-  std::string_view authority = input.substr(host_begin, tail - host_begin);
-  std::size_t port = authority.find(':');
-  std::string_view host = authority.substr(0, port);
-  if (!is_canonical_host(host)) return false;
-  if (port != std::string_view::npos && !is_canonical_port(authority.substr(port + 1))) return false;
+  const std::size_t host_end = canonical_host_end(input, host_begin);
+  if (host_end == std::string_view::npos) return false;
+  std::size_t tail = host_end;
+  if (tail < input.size() && input[tail] == ':') {
+    const std::size_t port_begin = tail + 1;
+    tail = port_begin;
+    while (tail < input.size() && is_digit(input[tail])) ++tail;
+    if (!is_canonical_port(input.substr(port_begin, tail - port_begin))) return false;
+  }
+  // Anything else after the host (user info, '?', '#', the end) is for parse_url(), which also
+  // inserts the '/' of an empty path.
+  if (tail == input.size() || input[tail] != '/') return false;
+  std::string_view host = input.substr(host_begin, host_end - host_begin);
   std::size_t end = input.find('#', tail);
   std::string_view text = input.substr(0, end);
   if (text.back() == ' ' || text.back() == '\t') return false;  // parse_url() trims them

@@ -24,6 +24,8 @@
 //                                  rules; range in pattern_index
 //   token_bloom    uint32[2^k]    one bit per token_slots key (bloom_bit()): most URL tokens have
 //                                  no rule, and this 16 KB bitset answers that without the table
+//   suffix_bloom   uint32[2^k]    one bit per token_suffix_key() in token_slots: the few patterns
+//                                  with no whole token, tested once per long URL token
 //   pattern_index  IndexEntry[]: first Meta::fallback_count untokenised patterns, then buckets
 //   patterns       PatternRecord[]
 //   domains        DomainRecord[]  `domain=` constraints, each rule's run sorted by hash
@@ -53,6 +55,7 @@ enum Section : std::uint32_t {
   kHostExtras,
   kTokenSlots,
   kTokenBloom,
+  kSuffixBloom,
   kPatternIndex,
   kPatterns,
   kDomains,
@@ -250,6 +253,7 @@ inline constexpr SectionSpec kSectionSpecs[kSectionCount] = {
     {kHostExtras, "host_extras", sizeof(HostExtra), 0},
     {kTokenSlots, "token_slots", sizeof(HashSlot), kPowerOfTwo},
     {kTokenBloom, "token_bloom", sizeof(std::uint32_t), kPowerOfTwo},
+    {kSuffixBloom, "suffix_bloom", sizeof(std::uint32_t), kPowerOfTwo},
     {kPatternIndex, "pattern_index", sizeof(IndexEntry), 0},
     {kPatterns, "patterns", sizeof(PatternRecord), 0},
     {kDomains, "domains", sizeof(DomainRecord), 0},
@@ -296,7 +300,7 @@ struct FormatStamp {
   std::uint32_t fingerprint;
 };
 // The layout_fingerprint() of buffer format `version`: change both together.
-inline constexpr FormatStamp kFormatFingerprint = {7, 0x264c26ae};
+inline constexpr FormatStamp kFormatFingerprint = {8, 0x52b5583e};
 
 // The token_bloom bit of a key, for a bitset of 2^log2_bits bits. The top bits of a multiplicative
 // hash, so they are independent of the low bits that place the key in token_slots.

@@ -33,4 +33,10 @@ constexpr std::uint32_t domain_key(std::uint32_t domain_hash) { return hash_cont
 // from walking past them (half the candidates on the request set).
 constexpr std::uint32_t exception_key(std::uint32_t key) { return hash_continue(key, "\x02"); }
 
+// Token-table key of a pattern with no whole token, under the last kTokenSuffixLength bytes of a
+// token that a literal ends ("%2Fevent" in `%2Fevent.gif%3F`): any URL it matches has a token
+// ending in those bytes, wherever that token starts.
+inline constexpr std::size_t kTokenSuffixLength = 6;
+constexpr std::uint32_t token_suffix_key(std::string_view suffix) { return hash_continue(hash_string(suffix), "\x03"); }
+
 }  // namespace warden

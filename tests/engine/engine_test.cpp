@@ -571,6 +571,37 @@ TEST_CASE("pinned patterns: the bytes around the token and the rest of the patte
   CHECK(url("https://cdn.example/x-sidebar_banners.jpg").category == Category::unknown);
 }
 
+TEST_CASE("patterns with no whole token are indexed under a token suffix, not tried on every request") {
+  EngineBuilder b;
+  b.add_filter_list("list",
+                    "%2Fevent.gif%3F\n%2Frw%2Fbeacon_\n=aWQ9R1RNL*apiKey=$script\n@@%2Fevent.gif%3F*ok=\n"
+                    "TrackerPixel_$match-case\n$ping,third-party\n",
+                    Category::analytics);
+  auto buffer = build(b);
+  auto e = Engine::load(buffer);
+  REQUIRE(e.ok());
+  // Only the option-only rule has nothing to be indexed under.
+  CHECK(e->stats().unindexed_rules == 1);
+  auto url = [&](std::string_view u, ResourceType type = ResourceType::image) {
+    return classify(*e, u, "https://www.other.example/", type);
+  };
+  // The URL token that ends in the suffix may start anywhere before it, in any case.
+  CHECK(url("https://t.example/r?u=https%3A%2F%2Fx.example%2Fevent.gif%3Fa=1").rule == "%2Fevent.gif%3F");
+  CHECK(url("https://t.example/r?u=X%2FEVENT.GIF%3Fa=1").rule == "%2Fevent.gif%3F");
+  CHECK(url("https://t.example/a%2Frw%2Fbeacon_1").rule == "%2Frw%2Fbeacon_");
+  CHECK(url("https://t.example/a?k=aWQ9R1RNLxyz&apiKey=1", ResourceType::script).category == Category::analytics);
+  CHECK(url("https://t.example/a/xTrackerPixel_1.gif").rule == "TrackerPixel_$match-case");
+  // What comes after the suffix, the rest of the pattern and the options still decide.
+  CHECK(url("https://t.example/r?u=%2Fevent.gifs%3F").category == Category::unknown);
+  CHECK(url("https://t.example/r?u=%2Fevent.gif%3E").category == Category::unknown);
+  CHECK(url("https://t.example/a%2Frw%2Fbeacon-1").category == Category::unknown);
+  CHECK(url("https://t.example/a%2Frw%2Fbeacons_1").category == Category::unknown);
+  CHECK(url("https://t.example/a?k=aWQ9R1RNLxyz&apiKey=1").category == Category::unknown);
+  CHECK(url("https://t.example/a/xtrackerpixel_1.gif").category == Category::unknown);
+  // Exceptions are found the same way.
+  CHECK(url("https://t.example/r?u=%2Fevent.gif%3Fa=1&ok=1").category == Category::necessary);
+}
+
 TEST_CASE("host_rules() lists vendor and plain-host list rules") {
   const std::vector<std::uint8_t> buffer = small_buffer();
   Engine e = *Engine::load(buffer);
@@ -602,6 +633,9 @@ TEST_CASE("EasyList + EasyPrivacy on the real request set") {
   auto buffer = build(b);
   Engine e = *Engine::load(buffer);
   CHECK(verify_snapshot(buffer) == Status::ok);
+  // Tried on every request: `$ping,third-party` and `=aWQ9R1RNL*page=$script,~third-party` (its
+  // one token suffix is 4 bytes), both rejected by type or party before any text is compared.
+  CHECK(e.stats().unindexed_rules == 2);
   Policy p = Policy::allow_all();
   p.set_default(Category::analytics, Action::block);
   p.set_default(Category::marketing, Action::block);

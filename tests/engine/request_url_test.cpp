@@ -52,6 +52,8 @@ TEST_CASE("parse_request_url rebuilds what is not canonical, as parse_url descri
                         Case{"https://example.com?q=1", "https://example.com/?q=1", "example.com", "/?q=1"},
                         Case{"https://example.com#top", "https://example.com/", "example.com", "/"},
                         Case{"https://user:pw@example.com/x", "https://example.com/x", "example.com", "/x"},
+                        Case{"https://user@example.com/x", "https://example.com/x", "example.com", "/x"},
+                        Case{"https://example.com:8443?q=1", "https://example.com:8443/?q=1", "example.com", "/?q=1"},
                         Case{"http://example.com./x", "http://example.com/x", "example.com", "/x"},
                         Case{"http://example.com:080/x", "http://example.com:80/x", "example.com", "/x"},
                         Case{"http://example.com:/x", "http://example.com/x", "example.com", "/x"},

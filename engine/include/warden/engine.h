@@ -46,6 +46,7 @@ struct EngineStats {
   std::size_t cookie_rules = 0;
   std::size_t filter_rules = 0;
   std::size_t psl_rules = 0;
+  std::size_t unindexed_rules = 0;  // patterns with no index key, tried on every request
   struct Section {
     std::string_view name;  // as engine/src/snapshot_layout.h names it
     std::size_t bytes = 0;
