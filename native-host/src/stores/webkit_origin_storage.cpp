@@ -2,17 +2,13 @@
 
 #include <optional>
 
+#include "platform/path_presence.h"
 #include "stores/webkit_origin.h"
 
 namespace cookiewarden {
 namespace fs = std::filesystem;
 
 namespace {
-
-bool is_real_dir(const fs::directory_entry& entry) {
-  std::error_code ec;
-  return entry.is_directory(ec) && !entry.is_symlink(ec);
-}
 
 SiteItem folder_item(const fs::path& path, const WebKitClientOrigin& origin) {
   SiteItem item;
@@ -29,12 +25,12 @@ std::vector<SiteItem> WebKitOriginStorageStore::site_folders(const SiteMatcher& 
   std::vector<SiteItem> items;
   std::error_code ec;
   for (const auto& top : fs::directory_iterator(root(), ec)) {
-    if (!is_real_dir(top)) continue;
+    if (!is_real_directory(top.path())) continue;
     std::vector<SiteItem> matching;
     std::optional<WebKitClientOrigin> partition;  // set when the folder's top origin is the site
     std::error_code inner_ec;
     for (const auto& frame : fs::directory_iterator(top.path(), inner_ec)) {
-      if (!is_real_dir(frame)) continue;
+      if (!is_real_directory(frame.path())) continue;
       std::optional<WebKitClientOrigin> origin = webkit_folder_origin(frame.path());
       if (!origin) continue;
       if (site.matches_origin(origin->top)) partition = WebKitClientOrigin{origin->top, origin->top};
