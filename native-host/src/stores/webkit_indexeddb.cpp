@@ -6,19 +6,6 @@
 namespace cookiewarden {
 namespace fs = std::filesystem;
 
-namespace {
-
-SiteItem folder_item(const fs::path& path, std::string origin, std::string partition) {
-  SiteItem item;
-  item.kind = ItemKind::indexeddb;
-  item.host = std::move(origin);
-  item.partition = std::move(partition);
-  item.path = path;
-  return item;
-}
-
-}  // namespace
-
 std::vector<SiteItem> WebKitIndexedDbStore::site_folders(const SiteMatcher& site) const {
   std::vector<SiteItem> items;
   std::error_code ec;
@@ -26,7 +13,7 @@ std::vector<SiteItem> WebKitIndexedDbStore::site_folders(const SiteMatcher& site
     std::string top_origin = webkit_identifier_origin(top.path().filename().string());
     if (top_origin.empty() || !is_real_directory(top.path())) continue;
     if (site.matches_origin(top_origin)) {
-      items.push_back(folder_item(top.path(), top_origin, {}));
+      items.push_back(webkit_folder_item(top.path(), {top_origin, top_origin}, ItemKind::indexeddb));
       continue;
     }
     // Database folders are hashes, which are no identifiers: only embedded origins are listed.
@@ -34,7 +21,7 @@ std::vector<SiteItem> WebKitIndexedDbStore::site_folders(const SiteMatcher& site
     for (const auto& frame : fs::directory_iterator(top.path(), inner_ec)) {
       std::string origin = webkit_identifier_origin(frame.path().filename().string());
       if (!origin.empty() && is_real_directory(frame.path()) && site.matches_origin(origin))
-        items.push_back(folder_item(frame.path(), origin, top_origin));
+        items.push_back(webkit_folder_item(frame.path(), {top_origin, origin}, ItemKind::indexeddb));
     }
   }
   return items;
