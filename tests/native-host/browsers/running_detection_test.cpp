@@ -8,16 +8,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <optional>
-
 #include "../support/running_browser.h"
+#include "../support/scoped_variable.h"
 #include "../support/store_fixtures.h"
 
 using namespace cookiewarden;
-using cookiewarden::test::host_name;
-using cookiewarden::test::mark_chromium_running;
-using cookiewarden::test::TempDir;
-using cookiewarden::test::write_file;
+using namespace cookiewarden::test;
 namespace fs = std::filesystem;
 
 namespace {
@@ -172,34 +168,13 @@ TEST_CASE("running: cookiewarden's own edit lock (<host>.cookiewarden-<pid>) is 
   CHECK(stale.detail.find("stale cookiewarden") != std::string::npos);
 }
 
-namespace {
-
-// Sets an environment variable for one test.
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const std::string& value) : name_(name) {
-    if (const char* old = getenv(name)) old_ = old;
-    setenv(name, value.c_str(), 1);
-  }
-  ~ScopedEnv() {
-    if (old_) setenv(name_, old_->c_str(), 1);
-    else unsetenv(name_);
-  }
-
- private:
-  const char* name_;
-  std::optional<std::string> old_;
-};
-
-}  // namespace
-
 // A Flatpak Chromium writes a pid of its own PID namespace: from outside it may name a live
 // unrelated process (here: ours) or none. Flatpak's instance records decide instead.
 TEST_CASE("running: a Flatpak Chromium is judged by Flatpak's live instance, not by the pid in its lock") {
   TempDir home, runtime;
   fs::path udd = home / ".var" / "app" / "org.chromium.Chromium" / "config" / "chromium";
   fs::create_directories(udd);
-  ScopedEnv xdg("XDG_RUNTIME_DIR", runtime.path().string());
+  ScopedVariable xdg("XDG_RUNTIME_DIR", runtime.path().c_str());
   fs::path instance = runtime / ".flatpak" / "1234567";
   write_file(instance / "info", "[Application]\nname=org.chromium.Chromium\nruntime=runtime/org.freedesktop.Platform\n");
   write_file(instance / ".ref", "");
