@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "../support/holding_process.h"
 #include "../support/running_browser.h"
 #include "../support/scoped_variable.h"
 #include "../support/store_fixtures.h"
@@ -34,43 +35,6 @@ BrowserProfile chromium_at(const fs::path& udd) {
 BrowserProfile firefox_at(const fs::path& profile) {
   return {"firefox", "Firefox", BrowserFamily::firefox, "p", "p", profile.parent_path(), profile, true};
 }
-
-// A child process holding Firefox's lock on .parentlock (an fcntl write lock, as Firefox takes it)
-// until it is killed.
-class LockHolder {
- public:
-  explicit LockHolder(const fs::path& file) {
-    int ready[2];
-    REQUIRE(pipe(ready) == 0);
-    pid_ = fork();
-    REQUIRE(pid_ >= 0);
-    if (pid_ == 0) {
-      int fd = open(file.c_str(), O_RDWR | O_CREAT, 0644);
-      struct flock lock = {};
-      lock.l_type = F_WRLCK;
-      lock.l_whence = SEEK_SET;
-      char ok = (fd >= 0 && fcntl(fd, F_SETLK, &lock) == 0) ? '1' : '0';
-      if (write(ready[1], &ok, 1) != 1) _exit(1);
-      for (;;) pause();
-    }
-    close(ready[1]);
-    char ok = 0;
-    REQUIRE(read(ready[0], &ok, 1) == 1);
-    close(ready[0]);
-    REQUIRE(ok == '1');
-  }
-  ~LockHolder() { release(); }
-  void release() {
-    if (pid_ <= 0) return;
-    kill(pid_, SIGKILL);
-    waitpid(pid_, nullptr, 0);
-    pid_ = -1;
-  }
-  pid_t pid() const { return pid_; }
-
- private:
-  pid_t pid_ = -1;
-};
 
 bool someone_holds(const fs::path& file) {
   int fd = open(file.c_str(), O_RDONLY);
