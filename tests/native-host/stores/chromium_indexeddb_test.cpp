@@ -131,9 +131,7 @@ TEST_CASE("indexeddb: a profile without IndexedDB reports not_present, folder na
 TEST_CASE("indexeddb: undo brings back the folders byte for byte and the bucket rows with their ids") {
   TempDir dir;
   fs::path path = make_indexeddb_profile(dir);
-  BrowserProfile profile = closed_profile(dir, BrowserFamily::chromium);
-  profile.user_data_dir = dir.path();
-  profile.path = path;
+  BrowserProfile profile = closed_profile_at(BrowserFamily::chromium, dir.path(), "Default");
   auto folders_before = tree_snapshot(path);
   folders_before.erase("WebStorage/QuotaManager");  // SQLite's own bytes change; its rows are compared
   std::vector<std::string> buckets_before;
@@ -150,8 +148,7 @@ TEST_CASE("indexeddb: undo brings back the folders byte for byte and the bucket 
   CHECK(fs::exists(journal / "folders" / "1"));
   CHECK(fs::exists(journal / "folders" / "2"));
 
-  UndoResult undone = undo_journal(journal, false);
-  REQUIRE_MESSAGE(undone.complete(), undone.message);
+  UndoResult undone = undo_completely(journal);
   CHECK(undone.total().restored == 4);  // 2 bucket rows + 2 folders
   auto folders_after = tree_snapshot(path);
   folders_after.erase("WebStorage/QuotaManager");

@@ -211,9 +211,7 @@ TEST_CASE("firefox storage: metadata, folder names and origin keys parse, bad me
 TEST_CASE("firefox storage: undo brings back the origin folders, quota rows and legacy localStorage rows") {
   TempDir dir;
   fs::path path = make_profile(dir);
-  BrowserProfile profile = closed_profile(dir, BrowserFamily::firefox);
-  profile.user_data_dir = dir.path();
-  profile.path = path;
+  BrowserProfile profile = closed_profile_at(BrowserFamily::firefox, dir.path(), "abcd.default-esr");
   auto folders_before = tree_snapshot(path / "storage" / "default");
   std::vector<std::string> origins_before, archive_before, webapps_before;
   {
@@ -230,8 +228,7 @@ TEST_CASE("firefox storage: undo brings back the origin folders, quota rows and 
   REQUIRE_MESSAGE(outcome.handled(), outcome.message);
   CHECK_FALSE(fs::exists(path / "storage" / "default" / "http+++news.keep.test+8765"));
 
-  UndoResult undone = undo_journal(journal, false);
-  REQUIRE_MESSAGE(undone.complete(), undone.message);
+  UndoResult undone = undo_completely(journal);
   CHECK(undone.total().restored == outcome.items.size());
   CHECK(tree_snapshot(path / "storage" / "default") == folders_before);
   RawDb quota(path / "storage.sqlite");
