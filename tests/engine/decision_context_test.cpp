@@ -9,21 +9,13 @@
 #include <thread>
 #include <vector>
 
+#include "engine/default_engine.h"
 #include "warden/engine.h"
-#include "warden/engine_builder.h"
 
 using namespace warden;
+using warden::test::default_engine;
 
 namespace {
-
-const std::vector<std::uint8_t>& buffer() {
-  static const std::vector<std::uint8_t> bytes = [] {
-    auto b = build_default_engine();
-    REQUIRE_MESSAGE(b.ok(), b.detail());
-    return std::move(b).value();
-  }();
-  return bytes;
-}
 
 // Analytics refused except on shop.example: the same request is allowed or blocked by its page.
 Policy policy() {
@@ -56,7 +48,7 @@ std::vector<std::string> decide_all(const Engine& e, const Policy& p, DecisionCo
 }  // namespace
 
 TEST_CASE("a decision depends on its context only: two contexts interleaved decide as fresh ones do") {
-  Engine e = *Engine::load(buffer());
+  Engine e = default_engine();
   const Policy p = policy();
   DecisionContext shop, news;
   const auto interleaved = decide_all(e, p, shop, news);
@@ -69,7 +61,7 @@ TEST_CASE("a decision depends on its context only: two contexts interleaved deci
 }
 
 TEST_CASE("threads that each hold a context decide with one engine as one thread does") {
-  Engine e = *Engine::load(buffer());
+  Engine e = default_engine();
   const Policy p = policy();
   DecisionContext shop, news;
   const auto expected = decide_all(e, p, shop, news);
@@ -85,7 +77,7 @@ TEST_CASE("threads that each hold a context decide with one engine as one thread
 }
 
 TEST_CASE("the page a context holds, passed back, decides as the full URLs do") {
-  Engine e = *Engine::load(buffer());
+  Engine e = default_engine();
   const Policy p = policy();
   DecisionContext c;
   CHECK(c.page_top().empty());

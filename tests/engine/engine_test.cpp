@@ -13,11 +13,13 @@
 #include <string>
 #include <vector>
 
+#include "engine/default_engine.h"
 #include "request_corpus.h"
 #include "warden/engine_builder.h"
 #include "warden/snapshot.h"
 
 using namespace warden;
+using warden::test::default_engine;
 
 // Counts heap allocations while enabled, to check that deciding does not allocate once warm.
 namespace {
@@ -53,21 +55,6 @@ void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); 
 namespace {
 
 constexpr std::string_view kShop = "https://www.shop.example/cart";
-
-const std::vector<std::uint8_t>& default_buffer() {
-  static const std::vector<std::uint8_t> buffer = [] {
-    auto b = build_default_engine();
-    REQUIRE_MESSAGE(b.ok(), b.detail());
-    return std::move(b).value();
-  }();
-  return buffer;
-}
-
-Engine default_engine() {
-  auto e = Engine::load(default_buffer());
-  REQUIRE(e.ok());
-  return *e;
-}
 
 Classification classify(const Engine& e, std::string_view url, std::string_view top = kShop,
                         ResourceType type = ResourceType::script) {

@@ -4,29 +4,15 @@
 #include <string>
 #include <vector>
 
+#include "engine/default_engine.h"
 #include "warden/default_rules.h"
 #include "warden/engine.h"
-#include "warden/engine_builder.h"
 #include "warden/open_cookie_database.h"
 
 using namespace warden;
+using warden::test::default_engine;
 
 namespace {
-
-const std::vector<std::uint8_t>& default_buffer() {
-  static const std::vector<std::uint8_t> buffer = [] {
-    auto b = build_default_engine();
-    REQUIRE_MESSAGE(b.ok(), b.detail());
-    return std::move(b).value();
-  }();
-  return buffer;
-}
-
-Engine default_engine() {
-  auto e = Engine::load(default_buffer());
-  REQUIRE(e.ok());
-  return *e;
-}
 
 Classification stored(const Engine& e, std::string_view name, std::string_view domain, std::string_view path = "/",
                       std::string_view partition = "") {

@@ -1,5 +1,6 @@
 // Where each browser build keeps its user data on each OS: the one table discovery walks.
-// (Native messaging manifest locations are a different table, in install/.)
+// (install/manifest_locations.cpp puts Chromium's native messaging folders under these user data
+// dirs on Linux and macOS; its Firefox and Windows locations are its own.)
 #pragma once
 
 #include <filesystem>

@@ -7,8 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "browsers/profile_order.h"
-#include "platform/small_file.h"
+#include "platform/path_presence.h"
 #include "platform/path_text.h"
+#include "platform/small_file.h"
 
 namespace cookiewarden {
 namespace {
@@ -49,11 +50,6 @@ bool is_profile_dir_name(const std::string& dir) {
                               std::all_of(dir.begin() + 8, dir.end(), [](char c) { return c >= '0' && c <= '9'; }));
 }
 
-bool is_real_dir(const fs::path& path) {
-  std::error_code ec;
-  return fs::is_directory(fs::symlink_status(path, ec));
-}
-
 bool has_preferences(const fs::path& dir) {
   std::error_code ec;
   return fs::is_regular_file(fs::symlink_status(dir / "Preferences", ec));
@@ -75,7 +71,7 @@ std::vector<BrowserProfile> chromium_profiles(const BrowserLocation& location) {
   std::error_code ec;
   for (fs::directory_iterator it(location.root, ec), end; !ec && it != end; it.increment(ec)) {
     std::string dir = path_text(it->path().filename());
-    if (is_internal_profile(dir) || !is_real_dir(it->path())) continue;
+    if (is_internal_profile(dir) || !is_real_directory(it->path())) continue;
     if (is_profile_dir_name(dir) || state.names.contains(dir) || has_preferences(it->path())) dirs.push_back(dir);
   }
   std::sort(dirs.begin(), dirs.end(), [](const std::string& a, const std::string& b) {

@@ -5,8 +5,9 @@
 #include <string>
 
 #include "browsers/ini_file.h"
-#include "platform/small_file.h"
+#include "platform/path_presence.h"
 #include "platform/path_text.h"
+#include "platform/small_file.h"
 
 namespace cookiewarden {
 namespace {
@@ -31,13 +32,6 @@ std::optional<fs::path> profile_path(const fs::path& root, const IniSection& sec
     return absolute.lexically_normal();
   }
   return relative_profile_path(root, path);
-}
-
-// A relative profile must not be a symlink leading out of the root; an absolute one is where the
-// user put it, but must itself be a directory, not a link to one.
-bool is_real_dir(const fs::path& path) {
-  std::error_code ec;
-  return fs::is_directory(fs::symlink_status(path, ec));
 }
 
 // The [Install<hash>] Default= of the install that used this root most recently wins; all
@@ -73,13 +67,15 @@ std::vector<BrowserProfile> firefox_profiles(const BrowserLocation& location) {
   for (const IniSection& section : sections) {
     if (!section.name.starts_with("Profile")) continue;
     std::optional<fs::path> dir = profile_path(location.root, section);
-    if (!dir || !is_real_dir(*dir)) continue;
+    // A relative profile must not be a symlink leading out of the root; an absolute one is where
+    // the user put it, but must itself be a directory, not a link to one.
+    if (!dir || !is_real_directory(*dir)) continue;
     if (std::any_of(out.begin(), out.end(), [&](const BrowserProfile& p) { return p.path == *dir; })) continue;
     if (section.get("Default") == "1") marked = *dir;
     out.push_back(make_profile(location, *dir, section.get("Name")));
   }
   // An install's default that no [Profile] section names (hand-edited ini) is still a profile.
-  if (chosen && is_real_dir(*chosen) &&
+  if (chosen && is_real_directory(*chosen) &&
       std::none_of(out.begin(), out.end(), [&](const BrowserProfile& p) { return p.path == *chosen; }))
     out.push_back(make_profile(location, *chosen, ""));
 

@@ -1,5 +1,7 @@
 #include "browsers/gnome_web_profiles.h"
 
+#include "platform/path_presence.h"
+
 namespace cookiewarden {
 namespace {
 
@@ -7,9 +9,8 @@ namespace fs = std::filesystem;
 
 // A fresh start leaves only `.migrated` behind: a profile is a folder with site data in it.
 bool has_site_data(const fs::path& root) {
-  std::error_code ec;
   for (const char* name : {"cookies.sqlite", "storage", "localstorage", "databases"})
-    if (fs::exists(fs::symlink_status(root / name, ec))) return true;
+    if (path_present(root / name)) return true;
   return false;
 }
 
@@ -24,8 +25,7 @@ fs::path gnome_web_cache_dir(const fs::path& data_dir) {
 }
 
 std::vector<BrowserProfile> gnome_web_profiles(const BrowserLocation& location) {
-  std::error_code ec;
-  if (!fs::is_directory(fs::symlink_status(location.root, ec)) || !has_site_data(location.root)) return {};
+  if (!is_real_directory(location.root) || !has_site_data(location.root)) return {};
   return {BrowserProfile{std::string(location.browser_id), std::string(location.browser_name), BrowserFamily::webkit,
                          "Default", "Default", location.root, location.root, true}};
 }

@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include "platform/path_presence.h"
 #include "platform/path_text.h"
 
 namespace cookiewarden {
@@ -16,16 +17,6 @@ namespace fs = std::filesystem;
 
 fs::path container_library(const fs::path& library) {
   return library / "Containers" / "com.apple.Safari" / "Data" / "Library";
-}
-
-bool exists_no_follow(const fs::path& path) {
-  std::error_code ec;
-  return fs::exists(fs::symlink_status(path, ec));
-}
-
-bool is_real_dir(const fs::path& path) {
-  std::error_code ec;
-  return fs::is_directory(fs::symlink_status(path, ec));
 }
 
 // 8-4-4-4-12 hex digits: Safari's profile folder names, and the only names we turn into paths.
@@ -52,7 +43,7 @@ std::string lower(std::string s) {
 // Disk Access) or of another shape; read-only, so Safari's files are never changed.
 std::map<std::string, std::string> named_profiles_from_tabs_db(const fs::path& db_path) {
   std::map<std::string, std::string> out;
-  if (!exists_no_follow(db_path)) return out;
+  if (!path_present(db_path)) return out;
   sqlite3* db = nullptr;
   std::string uri = "file:" + path_text(db_path) + "?mode=ro";
   if (sqlite3_open_v2(uri.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr) == SQLITE_OK) {
@@ -79,14 +70,14 @@ void add_profiles_from_folders(const fs::path& profiles_dir, std::map<std::strin
   std::error_code ec;
   for (fs::directory_iterator it(profiles_dir, ec), end; !ec && it != end; it.increment(ec)) {
     std::string name = path_text(it->path().filename());
-    if (is_uuid(name) && is_real_dir(it->path())) named.try_emplace(upper(name), std::string());
+    if (is_uuid(name) && is_real_directory(it->path())) named.try_emplace(upper(name), std::string());
   }
 }
 
 bool has_default_profile(const fs::path& library, const fs::path& container) {
-  return exists_no_follow(container / "Cookies" / "Cookies.binarycookies") ||
-         exists_no_follow(library / "Cookies" / "Cookies.binarycookies") || is_real_dir(container / "Safari") ||
-         is_real_dir(library / "Safari");
+  return path_present(container / "Cookies" / "Cookies.binarycookies") ||
+         path_present(library / "Cookies" / "Cookies.binarycookies") || is_real_directory(container / "Safari") ||
+         is_real_directory(library / "Safari");
 }
 
 }  // namespace
@@ -101,13 +92,13 @@ std::vector<BrowserProfile> safari_profiles(const BrowserLocation& location) {
                           is_default};
   };
   if (has_default_profile(library, container))
-    out.push_back(profile("Default", "Default", is_real_dir(container) ? container : library, true));
+    out.push_back(profile("Default", "Default", is_real_directory(container) ? container : library, true));
 
   std::map<std::string, std::string> named = named_profiles_from_tabs_db(container / "Safari" / "SafariTabs.db");
   add_profiles_from_folders(container / "Safari" / "Profiles", named);
   for (const auto& [uuid, title] : named) {
     fs::path store = container / "WebKit" / "WebsiteDataStore" / lower(uuid);
-    if (!is_real_dir(store) && !is_real_dir(container / "Safari" / "Profiles" / uuid)) continue;
+    if (!is_real_directory(store) && !is_real_directory(container / "Safari" / "Profiles" / uuid)) continue;
     out.push_back(profile(uuid, title.empty() ? "profile-" + lower(uuid.substr(0, 8)) : title, store, false));
   }
   return out;

@@ -3,9 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "browsers/profile_selection.h"
 #include "cli/arguments.h"
 #include "cli/cli_command.h"
+#include "cli/profile_options.h"
 #include "cli/site_data_text.h"
 #include "deletion/site_deletion_everywhere.h"
 #include "platform/stop_request.h"
@@ -93,22 +93,14 @@ int run_delete(std::span<const std::string_view> args, Io io) {
   }
   std::optional<UndoSettings> undo = undo_settings(*parsed, io.err);
   if (!undo) return kExitUsage;
-  SelectedProfiles selected = select_profiles(Environment::current(),
-                                              {{}, parsed->values("--browser"), parsed->values("--profile")});
-  if (!selected.unmatched.empty()) {
-    io.err << "cookiewarden delete: no browser or profile named '" << selected.unmatched.front()
-           << "' (see 'cookiewarden browsers')\n";
-    return kExitFailure;
-  }
-  if (selected.profiles.empty()) {
-    io.err << "cookiewarden delete: no browser profiles found for this user\n";
-    return kExitFailure;
-  }
+  auto profiles = chosen_profiles(select_profiles(Environment::current(), profile_selection(*parsed)), "delete",
+                                  NoProfiles::refused, io.err);
+  if (!profiles) return kExitFailure;
   install_stop_handlers();  // Ctrl-C finishes the store in hand, then the rest is reported as interrupted
   bool json = parsed->has("--json");
   ResultPrinter printer(json ? nullptr : &io.out);
   SiteDeletionEverywhere deletion =
-      delete_site_everywhere(selected.profiles, *site, parsed->has("--dry-run"), *undo, printer);
+      delete_site_everywhere(*profiles, *site, parsed->has("--dry-run"), *undo, printer);
   bool complete = deletion.complete();
   if (json) {
     io.out << nlohmann::json(deletion).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";

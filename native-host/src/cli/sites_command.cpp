@@ -5,9 +5,9 @@
 #include "browsers/running_detection.h"
 #include "cli/arguments.h"
 #include "cli/cli_command.h"
+#include "cli/profile_options.h"
 #include "cli/site_data_text.h"
 #include "deletion/site_deletion.h"
-#include "browsers/profile_selection.h"
 
 namespace cookiewarden::cli {
 namespace {
@@ -56,23 +56,19 @@ int run_sites(std::span<const std::string_view> args, Io io) {
     }
     site = std::move(matcher).value();
   }
-  SelectedProfiles selected = select_profiles(Environment::current(),
-                                              {{}, parsed->values("--browser"), parsed->values("--profile")});
-  if (!selected.unmatched.empty()) {
-    io.err << "cookiewarden sites: no browser or profile named '" << selected.unmatched.front()
-           << "' (see 'cookiewarden browsers')\n";
-    return kExitFailure;
-  }
+  auto profiles = chosen_profiles(select_profiles(Environment::current(), profile_selection(*parsed)), "sites",
+                                  NoProfiles::allowed, io.err);
+  if (!profiles) return kExitFailure;
   bool json = parsed->has("--json");
   nlohmann::json result = {{"profiles", nlohmann::json::array()}};
   if (site) {
     std::vector<SiteDataReport> reports;
-    for (const auto& profile : selected.profiles) reports.push_back(inspect_site(profile, *site));
+    for (const auto& profile : *profiles) reports.push_back(inspect_site(profile, *site));
     result["site"] = site->site();
     for (const auto& report : reports) result["profiles"].push_back(report);
     if (!json) print_site_reports(reports, site->site(), io.out);
   } else {
-    for (const auto& profile : selected.profiles) {
+    for (const auto& profile : *profiles) {
       auto sites = top_cookie_sites(profile, psl, kTopSites);
       bool running = detect_running(profile).running;
       result["profiles"].push_back({{"profile", profile}, {"running", running}, {"sites", sites}});
@@ -80,7 +76,7 @@ int run_sites(std::span<const std::string_view> args, Io io) {
     }
   }
   if (json) io.out << result.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-  else if (selected.profiles.empty()) io.out << "No browser profiles found for this user.\n";
+  else if (profiles->empty()) io.out << "No browser profiles found for this user.\n";
   return kExitOk;
 }
 

@@ -6,10 +6,10 @@
 #include <nlohmann/json.hpp>
 
 #include "browsers/discovery.h"
-#include "browsers/profile_selection.h"
 #include "cli/arguments.h"
 #include "cli/cli_command.h"
 #include "cli/policy_option.h"
+#include "cli/profile_options.h"
 #include "cli/site_data_text.h"
 #include "deletion/cookie_sweep.h"
 #include "platform/environment.h"
@@ -87,22 +87,14 @@ int run_sweep(std::span<const std::string_view> args, Io io) {
     io.err << "cookiewarden sweep: " << engine.detail() << "\n";
     return kExitFailure;
   }
-  SelectedProfiles selected = select_profiles(discover_profiles(Environment::current()),
-                                              {{}, parsed->values("--browser"), parsed->values("--profile")});
-  if (!selected.unmatched.empty()) {
-    io.err << "cookiewarden sweep: no browser or profile named '" << selected.unmatched.front()
-           << "' (see 'cookiewarden browsers')\n";
-    return kExitFailure;
-  }
-  if (selected.profiles.empty()) {
-    io.err << "cookiewarden sweep: no browser profiles found for this user\n";
-    return kExitFailure;
-  }
+  auto profiles = chosen_profiles(select_profiles(discover_profiles(Environment::current()), profile_selection(*parsed)),
+                                  "sweep", NoProfiles::refused, io.err);
+  if (!profiles) return kExitFailure;
   install_stop_handlers();
   bool json = parsed->has("--json");
   SweepPrinter printer(json ? nullptr : &io.out);
   UndoSettings undo = UndoSettings::for_environment(Environment::current());
-  CookieSweep sweep = sweep_everywhere(selected.profiles, *(*engine)->engine, *policy, parsed->has("--dry-run"),
+  CookieSweep sweep = sweep_everywhere(*profiles, *(*engine)->engine, *policy, parsed->has("--dry-run"),
                                        undo, printer);
   if (json) {
     nlohmann::json out = sweep;

@@ -9,6 +9,7 @@
 #include "browsers/running_detection.h"
 #include "deletion/profile_edit_lock.h"
 #include "platform/commit_gate.h"
+#include "platform/path_presence.h"
 #include "platform/path_text.h"
 #include "platform/private_scratch.h"
 #include "platform/stop_request.h"
@@ -34,18 +35,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The error_code form: the throwing one would escape as an exception on EACCES or ELOOP, and a
-// path we cannot even stat is reported by the store that opens it, not here.
-bool present(const fs::path& path) {
-  std::error_code ec;
-  return fs::exists(fs::symlink_status(path, ec));
-}
-
 void add_chromium_stores(const BrowserProfile& profile, std::vector<std::unique_ptr<SiteStore>>& stores) {
   // Linux and macOS keep <profile>/Cookies; Windows (and profiles migrated there) Network/Cookies.
   fs::path legacy = profile.path / "Cookies", network = profile.path / "Network" / "Cookies";
-  if (present(legacy) || !present(network)) stores.push_back(std::make_unique<ChromiumCookieStore>(legacy));
-  if (present(network)) stores.push_back(std::make_unique<ChromiumCookieStore>(network));
+  if (path_present(legacy) || !path_present(network)) stores.push_back(std::make_unique<ChromiumCookieStore>(legacy));
+  if (path_present(network)) stores.push_back(std::make_unique<ChromiumCookieStore>(network));
   stores.push_back(std::make_unique<ChromiumLocalStorageStore>(profile.path / "Local Storage" / "leveldb"));
   stores.push_back(std::make_unique<ChromiumSessionStorageStore>(profile.path / "Session Storage"));
   stores.push_back(std::make_unique<ChromiumIndexedDbStore>(profile.path));

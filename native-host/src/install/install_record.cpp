@@ -6,8 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include "platform/file_contents.h"
-#include "platform/small_file.h"
+#include "platform/path_presence.h"
 #include "platform/path_text.h"
+#include "platform/small_file.h"
 
 namespace cookiewarden::install {
 namespace {
@@ -73,8 +74,7 @@ fs::path install_record_path(const Environment& env) {
 }
 
 std::optional<InstallRecord> load_install_record(const fs::path& path) {
-  std::error_code ec;
-  if (!fs::exists(fs::symlink_status(path, ec))) return InstallRecord{};
+  if (!path_present(path)) return InstallRecord{};
   auto bytes = read_small_file(path, kMaxRecordBytes);
   if (!bytes) return std::nullopt;
   return from_json(json::parse(*bytes, nullptr, /*allow_exceptions=*/false));

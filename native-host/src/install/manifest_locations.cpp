@@ -1,7 +1,9 @@
 #include "install/manifest_locations.h"
 
-#include <span>
+#include <algorithm>
+#include <iterator>
 
+#include "browsers/browser_locations.h"
 #include "install/extension_ids.h"
 #include "platform/path_text.h"
 #include "platform/user_folders.h"
@@ -25,30 +27,14 @@ struct Row {
   std::string_view served;        // space-separated discovery ids
 };
 
-// Chromium's DIR_USER_NATIVE_MESSAGING is <user data dir>/NativeMessagingHosts on Linux and
-// macOS (so it follows XDG_CONFIG_HOME); Firefox's user folders are fixed (MDN "Native manifests").
-constexpr Row kLinux[] = {
-    {"chrome", "Google Chrome", F::chromium, Base::xdg_config, "google-chrome/NativeMessagingHosts", "", "chrome"},
-    {"chrome-beta", "Google Chrome Beta", F::chromium, Base::xdg_config, "google-chrome-beta/NativeMessagingHosts", "", "chrome-beta"},
-    {"chrome-dev", "Google Chrome Dev", F::chromium, Base::xdg_config, "google-chrome-unstable/NativeMessagingHosts", "", "chrome-dev"},
-    {"chromium", "Chromium", F::chromium, Base::xdg_config, "chromium/NativeMessagingHosts", "", "chromium"},
-    {"edge", "Microsoft Edge", F::chromium, Base::xdg_config, "microsoft-edge/NativeMessagingHosts", "", "edge"},
-    {"edge-beta", "Microsoft Edge Beta", F::chromium, Base::xdg_config, "microsoft-edge-beta/NativeMessagingHosts", "", "edge-beta"},
-    {"edge-dev", "Microsoft Edge Dev", F::chromium, Base::xdg_config, "microsoft-edge-dev/NativeMessagingHosts", "", "edge-dev"},
-    {"firefox", "Firefox", F::firefox, Base::home, ".mozilla/native-messaging-hosts", "", "firefox"},
-};
-
-constexpr Row kMacos[] = {
-    {"chrome", "Google Chrome", F::chromium, Base::app_support, "Google/Chrome/NativeMessagingHosts", "", "chrome"},
-    {"chrome-beta", "Google Chrome Beta", F::chromium, Base::app_support, "Google/Chrome Beta/NativeMessagingHosts", "", "chrome-beta"},
-    {"chrome-dev", "Google Chrome Dev", F::chromium, Base::app_support, "Google/Chrome Dev/NativeMessagingHosts", "", "chrome-dev"},
-    {"chrome-canary", "Google Chrome Canary", F::chromium, Base::app_support, "Google/Chrome Canary/NativeMessagingHosts", "", "chrome-canary"},
-    {"chromium", "Chromium", F::chromium, Base::app_support, "Chromium/NativeMessagingHosts", "", "chromium"},
-    {"edge", "Microsoft Edge", F::chromium, Base::app_support, "Microsoft Edge/NativeMessagingHosts", "", "edge"},
-    {"edge-beta", "Microsoft Edge Beta", F::chromium, Base::app_support, "Microsoft Edge Beta/NativeMessagingHosts", "", "edge-beta"},
-    {"edge-dev", "Microsoft Edge Dev", F::chromium, Base::app_support, "Microsoft Edge Dev/NativeMessagingHosts", "", "edge-dev"},
-    {"firefox", "Firefox", F::firefox, Base::app_support, "Mozilla/NativeMessagingHosts", "", "firefox"},
-};
+// On Linux and macOS, Chromium's DIR_USER_NATIVE_MESSAGING is <user data dir>/NativeMessagingHosts
+// (so it follows XDG_CONFIG_HOME): those folders come from discovery's table of user data dirs,
+// for the builds named here (Flatpak and Snap builds are not served). Firefox's user folders
+// are fixed (MDN "Native manifests").
+constexpr std::string_view kChromiumBuilds[] = {"chrome", "chrome-beta", "chrome-dev", "chrome-canary", "chromium",
+                                                "edge", "edge-beta", "edge-dev"};
+constexpr Row kLinuxFirefox = {"firefox", "Firefox", F::firefox, Base::home, ".mozilla/native-messaging-hosts", "", "firefox"};
+constexpr Row kMacosFirefox = {"firefox", "Firefox", F::firefox, Base::app_support, "Mozilla/NativeMessagingHosts", "", "firefox"};
 
 // Every Chrome channel reads the same key; so do Edge's.
 constexpr Row kWindows[] = {
@@ -62,15 +48,6 @@ constexpr Row kWindows[] = {
      "Software\\Mozilla\\NativeMessagingHosts", "firefox firefox-store"},
 };
 
-std::span<const Row> rows_for(Os os) {
-  switch (os) {
-    case Os::linux_: return kLinux;
-    case Os::macos: return kMacos;
-    case Os::windows: return kWindows;
-  }
-  return {};
-}
-
 std::vector<std::string> split_ids(std::string_view served) {
   std::vector<std::string> ids;
   while (!served.empty()) {
@@ -81,6 +58,16 @@ std::vector<std::string> split_ids(std::string_view served) {
   return ids;
 }
 
+ManifestLocation location_of(const Row& row, const Environment& env) {
+  std::string key = row.registry_key.empty() ? std::string() : std::string(row.registry_key) + "\\" + std::string(kHostName);
+  return {std::string(row.browser_id), std::string(row.browser_name), row.family,
+          user_folder(env, row.base) / row.relative, std::move(key), split_ids(row.served)};
+}
+
+bool served_chromium_build(const BrowserLocation& browser) {
+  return std::find(std::begin(kChromiumBuilds), std::end(kChromiumBuilds), browser.browser_id) != std::end(kChromiumBuilds);
+}
+
 }  // namespace
 
 fs::path ManifestLocation::manifest_path() const { return directory / (std::string(kHostName) + ".json"); }
@@ -88,11 +75,16 @@ fs::path ManifestLocation::manifest_path() const { return directory / (std::stri
 std::vector<ManifestLocation> manifest_locations(const Environment& env) {
   std::vector<ManifestLocation> out;
   if (env.home.empty()) return out;
-  for (const Row& row : rows_for(env.os)) {
-    std::string key = row.registry_key.empty() ? std::string() : std::string(row.registry_key) + "\\" + std::string(kHostName);
-    out.push_back({std::string(row.browser_id), std::string(row.browser_name), row.family,
-                   user_folder(env, row.base) / row.relative, std::move(key), split_ids(row.served)});
+  if (env.os == Os::windows) {
+    for (const Row& row : kWindows) out.push_back(location_of(row, env));
+    return out;
   }
+  for (const BrowserLocation& browser : browser_locations(env)) {
+    if (!served_chromium_build(browser)) continue;
+    out.push_back({std::string(browser.browser_id), std::string(browser.browser_name), F::chromium,
+                   browser.root / "NativeMessagingHosts", "", {std::string(browser.browser_id)}});
+  }
+  out.push_back(location_of(env.os == Os::macos ? kMacosFirefox : kLinuxFirefox, env));
   return out;
 }
 

@@ -1,5 +1,6 @@
 #include "stores/site_folders.h"
 
+#include "platform/path_presence.h"
 #include "stores/folder_removal.h"
 
 namespace cookiewarden {
@@ -8,8 +9,7 @@ namespace fs = std::filesystem;
 namespace {
 
 bool absent(const fs::path& location, StoreOutcome& outcome) {
-  std::error_code ec;
-  if (fs::exists(fs::symlink_status(location, ec))) return false;
+  if (path_present(location)) return false;
   outcome.skipped = SkipReason::not_present;
   outcome.message = "no " + location.string();
   return true;

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "platform/commit_gate.h"
+#include "platform/path_presence.h"
 #include "stores/errno_skip_reason.h"
 
 #include <cerrno>
@@ -24,11 +25,6 @@ std::string failure_text(sqlite3* db, int rc) {
   if (system_errno != 0 && (primary == SQLITE_IOERR || primary == SQLITE_FULL || primary == SQLITE_CANTOPEN))
     text += " (" + std::system_category().message(system_errno) + ")";
   return text;
-}
-
-bool exists_nofollow(const fs::path& path) {
-  std::error_code ec;
-  return fs::exists(fs::symlink_status(path, ec));
 }
 
 bool is_empty_or_missing(const fs::path& path) {
@@ -235,7 +231,7 @@ SqliteError SqliteDatabase::open(const fs::path& file, SqliteAccess access) {
     // A read-only connection to a WAL database creates -wal and -shm and cannot remove them
     // again. When there is no WAL content to read, immutable mode reads the main file alone.
     fs::path wal = file.string() + "-wal", shm = file.string() + "-shm";
-    bool nothing_in_wal = is_empty_or_missing(wal) && !exists_nofollow(shm);
+    bool nothing_in_wal = is_empty_or_missing(wal) && !path_present(shm);
     query = header_says_wal(file) && nothing_in_wal ? "immutable=1" : "mode=ro";
   }
   int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW |

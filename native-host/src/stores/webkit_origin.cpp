@@ -6,6 +6,8 @@
 #include <fstream>
 #include <iterator>
 
+#include "platform/path_presence.h"
+
 namespace cookiewarden {
 namespace {
 
@@ -99,6 +101,26 @@ std::optional<WebKitClientOrigin> webkit_folder_origin(const std::filesystem::pa
   std::ifstream in(file, std::ios::binary);
   std::string bytes(std::istreambuf_iterator<char>(in), {});
   return webkit_origin_file(bytes);
+}
+
+std::vector<WebKitOriginFolder> webkit_origin_folders(const std::filesystem::path& dir) {
+  std::vector<WebKitOriginFolder> out;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (!is_real_directory(entry.path())) continue;
+    if (std::optional<WebKitClientOrigin> origin = webkit_folder_origin(entry.path()))
+      out.push_back({entry.path(), std::move(*origin)});
+  }
+  return out;
+}
+
+SiteItem webkit_folder_item(const std::filesystem::path& folder, const WebKitClientOrigin& origin, ItemKind kind) {
+  SiteItem item;
+  item.kind = kind;
+  item.host = origin.frame;
+  if (origin.top != origin.frame) item.partition = origin.top;
+  item.path = folder;
+  return item;
 }
 
 std::string webkit_identifier_origin(std::string_view identifier) {

@@ -17,6 +17,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "deletion/site_store.h"
 
 namespace cookiewarden {
 
@@ -33,6 +36,17 @@ std::optional<WebKitClientOrigin> webkit_origin_file(std::string_view bytes);
 // The `origin` file of a per-origin folder, read without following a symlink; nothing when it is
 // missing, larger than any origin file, or not one.
 std::optional<WebKitClientOrigin> webkit_folder_origin(const std::filesystem::path& folder);
+
+// The folders directly in `dir` (symlinks passed over) that hold an `origin` file, with its origins.
+struct WebKitOriginFolder {
+  std::filesystem::path folder;
+  WebKitClientOrigin origin;
+};
+std::vector<WebKitOriginFolder> webkit_origin_folders(const std::filesystem::path& dir);
+
+// A per-origin folder as a deletion item of `kind`: the frame's origin owns it, partitioned under
+// the top origin when that is another one.
+SiteItem webkit_folder_item(const std::filesystem::path& folder, const WebKitClientOrigin& origin, ItemKind kind);
 
 // "http_www.example.test_0" → "http://www.example.test"; "https_a.test_8443" → "https://a.test:8443".
 // Empty when the name is not a database identifier. A suffix after the identifier (".localstorage")

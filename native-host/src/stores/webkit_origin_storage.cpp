@@ -2,47 +2,26 @@
 
 #include <optional>
 
+#include "platform/path_presence.h"
 #include "stores/webkit_origin.h"
 
 namespace cookiewarden {
 namespace fs = std::filesystem;
 
-namespace {
-
-bool is_real_dir(const fs::directory_entry& entry) {
-  std::error_code ec;
-  return entry.is_directory(ec) && !entry.is_symlink(ec);
-}
-
-SiteItem folder_item(const fs::path& path, const WebKitClientOrigin& origin) {
-  SiteItem item;
-  item.kind = ItemKind::folder;
-  item.host = origin.frame;
-  if (origin.top != origin.frame) item.partition = origin.top;
-  item.path = path;
-  return item;
-}
-
-}  // namespace
-
 std::vector<SiteItem> WebKitOriginStorageStore::site_folders(const SiteMatcher& site) const {
   std::vector<SiteItem> items;
   std::error_code ec;
   for (const auto& top : fs::directory_iterator(root(), ec)) {
-    if (!is_real_dir(top)) continue;
+    if (!is_real_directory(top.path())) continue;
     std::vector<SiteItem> matching;
     std::optional<WebKitClientOrigin> partition;  // set when the folder's top origin is the site
-    std::error_code inner_ec;
-    for (const auto& frame : fs::directory_iterator(top.path(), inner_ec)) {
-      if (!is_real_dir(frame)) continue;
-      std::optional<WebKitClientOrigin> origin = webkit_folder_origin(frame.path());
-      if (!origin) continue;
-      if (site.matches_origin(origin->top)) partition = WebKitClientOrigin{origin->top, origin->top};
-      if (site.matches_origin(origin->top) || site.matches_origin(origin->frame))
-        matching.push_back(folder_item(frame.path(), *origin));
+    for (const auto& [frame, origin] : webkit_origin_folders(top.path())) {
+      if (site.matches_origin(origin.top)) partition = WebKitClientOrigin{origin.top, origin.top};
+      if (site.matches_origin(origin.top) || site.matches_origin(origin.frame))
+        matching.push_back(webkit_folder_item(frame, origin, ItemKind::folder));
     }
     // The whole partition goes, with whatever it holds besides the origin folders.
-    if (partition) items.push_back(folder_item(top.path(), *partition));
+    if (partition) items.push_back(webkit_folder_item(top.path(), *partition, ItemKind::folder));
     else items.insert(items.end(), matching.begin(), matching.end());
   }
   return items;

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "platform/path_presence.h"
 #include "platform/path_text.h"
 #include "undo/section_restore.h"
 
@@ -11,11 +12,6 @@ namespace cookiewarden {
 namespace fs = std::filesystem;
 
 namespace {
-
-bool present(const fs::path& path) {
-  std::error_code ec;
-  return fs::exists(fs::symlink_status(path, ec));
-}
 
 // "folders/N" and nothing else: a journal never names a path outside itself.
 bool is_saved_name(std::string_view saved) {
@@ -48,13 +44,13 @@ bool restore_folder(const nlohmann::json& section, const fs::path& journal_dir, 
   if (!is_saved_name(saved_name) || !original.is_absolute())
     throw nlohmann::json::other_error::create(501, "not a journaled folder: " + section.dump(), &section);
   fs::path saved = journal_dir / path_from_text(saved_name);
-  if (present(original)) {
+  if (path_present(original)) {
     // The deletion stopped before moving it (or an earlier undo put it back): nothing to do. If
     // the browser made a new one since, that one is newer and stays.
-    ++(present(saved) ? tally.conflicts : tally.present);
+    ++(path_present(saved) ? tally.conflicts : tally.present);
     return true;
   }
-  if (!present(saved)) {
+  if (!path_present(saved)) {
     failure = {SkipReason::not_present, "the journal has lost its copy of " + original.string()};
     return false;
   }
@@ -63,7 +59,7 @@ bool restore_folder(const nlohmann::json& section, const fs::path& journal_dir, 
     return true;
   }
   std::error_code ec;
-  if (!present(original.parent_path())) fs::create_directories(original.parent_path(), ec);
+  if (!path_present(original.parent_path())) fs::create_directories(original.parent_path(), ec);
   if (ec || !move_back(saved, original, ec)) {
     failure = {SkipReason::io_error, "cannot put " + original.string() + " back: " + ec.message()};
     return false;

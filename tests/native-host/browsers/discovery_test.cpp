@@ -7,22 +7,15 @@
 #include <algorithm>
 
 #include "../support/store_fixtures.h"
+#include "../support/test_environment.h"
 
 using namespace cookiewarden;
-using cookiewarden::test::TempDir;
-using cookiewarden::test::write_file;
+using namespace cookiewarden::test;
 namespace fs = std::filesystem;
 
 namespace {
 
 void chromium_profile(const fs::path& dir) { write_file(dir / "Preferences", "{}"); }
-
-Environment env_of(Os os, const fs::path& home) {
-  Environment env;
-  env.os = os;
-  env.home = home;
-  return env;
-}
 
 const BrowserProfile* find(const std::vector<BrowserProfile>& all, std::string_view browser, std::string_view id) {
   auto it = std::find_if(all.begin(), all.end(),
@@ -64,7 +57,7 @@ TEST_CASE("discovery: Linux Chromium family: Local State names, directory scan, 
   chromium_profile(home / "snap/chromium/common/chromium/Default");
   chromium_profile(home / ".var/app/org.chromium.Chromium/config/chromium/Default");
 
-  auto all = discover_profiles(env_of(Os::linux_, home.path()));
+  auto all = discover_profiles(environment_of(Os::linux_, home.path()));
   CHECK(ids_of(all, "chrome") == std::vector<std::string>{"Default", "Imported", "Profile 1", "Profile 2", "Profile 10"});
   const BrowserProfile* work = find(all, "chrome", "Profile 1");
   REQUIRE(work);
@@ -90,7 +83,7 @@ TEST_CASE("discovery: a corrupt Local State still leaves the directory scan") {
   fs::path chromium = home / ".config/chromium";
   write_file(chromium / "Local State", "{\"profile\": {\"info_cache\": [truncated");
   chromium_profile(chromium / "Default");
-  auto all = discover_profiles(env_of(Os::linux_, home.path()));
+  auto all = discover_profiles(environment_of(Os::linux_, home.path()));
   REQUIRE(all.size() == 1);
   CHECK(all[0].profile_name == "Default");
   CHECK(all[0].is_default);
@@ -100,7 +93,7 @@ TEST_CASE("discovery: XDG_CONFIG_HOME moves Chromium-family and new Firefox fold
   TempDir home;
   chromium_profile(home / "xdg/chromium/Default");
   chromium_profile(home / ".config/chromium/Default");  // ignored when XDG_CONFIG_HOME points elsewhere
-  Environment env = env_of(Os::linux_, home.path());
+  Environment env = environment_of(Os::linux_, home.path());
   env.vars["XDG_CONFIG_HOME"] = (home / "xdg").string();
   auto all = discover_profiles(env);
   REQUIRE(all.size() == 1);
@@ -130,7 +123,7 @@ TEST_CASE("discovery: Firefox profiles.ini: every profile, relative and absolute
   fs::create_directories(home / ".var/app/org.mozilla.firefox/.mozilla/firefox/fp.default");
   write_file(home / ".var/app/org.mozilla.firefox/.mozilla/firefox/profiles.ini", "[Profile0]\nName=flat\nIsRelative=1\nPath=fp.default\n");
 
-  auto all = discover_profiles(env_of(Os::linux_, home.path()));
+  auto all = discover_profiles(environment_of(Os::linux_, home.path()));
   CHECK(ids_of(all, "firefox") == std::vector<std::string>{"97qsdrv3.default-esr", "customprof", "abcd1234.default-release"});
   const BrowserProfile* esr = find(all, "firefox", "97qsdrv3.default-esr");
   REQUIRE(esr);
@@ -178,7 +171,7 @@ TEST_CASE("discovery: macOS: Chrome channels incl. Canary, Edge, Firefox Profile
     sqlite3_close(db);
   }
 
-  auto all = discover_profiles(env_of(Os::macos, home.path()));
+  auto all = discover_profiles(environment_of(Os::macos, home.path()));
   CHECK(find(all, "chrome", "Default")->path == support / "Google/Chrome/Default");
   CHECK(find(all, "chrome-canary", "Default"));
   CHECK(find(all, "edge", "Profile 1"));
@@ -201,18 +194,18 @@ TEST_CASE("discovery: macOS: Chrome channels incl. Canary, Edge, Firefox Profile
 
 TEST_CASE("discovery: macOS legacy Safari (no container) and no Safari at all") {
   TempDir home;
-  CHECK(discover_profiles(env_of(Os::macos, home.path())).empty());
+  CHECK(discover_profiles(environment_of(Os::macos, home.path())).empty());
   write_file(home / "Library/Cookies/Cookies.binarycookies", "cook");
-  auto all = discover_profiles(env_of(Os::macos, home.path()));
+  auto all = discover_profiles(environment_of(Os::macos, home.path()));
   REQUIRE(all.size() == 1);
   CHECK(all[0].path == home / "Library");
   // Safari is macOS only: the same tree seen as Linux has no Safari.
-  CHECK(discover_profiles(env_of(Os::linux_, home.path())).empty());
+  CHECK(discover_profiles(environment_of(Os::linux_, home.path())).empty());
 }
 
 TEST_CASE("discovery: Windows: %LOCALAPPDATA% User Data folders (Canary is Chrome SxS), %APPDATA% Firefox") {
   TempDir home;
-  Environment env = env_of(Os::windows, home.path());
+  Environment env = environment_of(Os::windows, home.path());
   fs::path local = home / "AppData/Local", roaming = home / "AppData/Roaming";
   chromium_profile(local / "Google/Chrome/User Data/Default");
   chromium_profile(local / "Google/Chrome SxS/User Data/Default");
@@ -237,7 +230,6 @@ TEST_CASE("discovery: Windows: %LOCALAPPDATA% User Data folders (Canary is Chrom
 }
 
 TEST_CASE("discovery: no home, no profiles (never guesses the root directory)") {
-  Environment env;
-  env.os = Os::linux_;
+  Environment env = environment_of(Os::linux_, {});
   CHECK(discover_profiles(env).empty());
 }

@@ -3,17 +3,15 @@
 #include <doctest/doctest.h>
 
 #include "../support/store_fixtures.h"
+#include "../support/test_environment.h"
 
 using namespace cookiewarden;
-using cookiewarden::test::TempDir;
-using cookiewarden::test::write_file;
+using namespace cookiewarden::test;
 namespace fs = std::filesystem;
 
 TEST_CASE("discovery: GNOME Web in ~/.local/share/epiphany, XDG_DATA_HOME and the Flatpak folder") {
   TempDir home;
-  Environment env;
-  env.os = Os::linux_;
-  env.home = home.path();
+  Environment env = environment_of(Os::linux_, home.path());
   // A first start without any site visited leaves only .migrated: no profile yet.
   write_file(home / ".local/share/epiphany/.migrated", "");
   CHECK(discover_profiles(env).empty());

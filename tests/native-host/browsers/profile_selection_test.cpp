@@ -5,28 +5,16 @@
 #include <algorithm>
 
 #include "../support/store_fixtures.h"
+#include "../support/test_environment.h"
 
 using namespace cookiewarden;
-using cookiewarden::test::TempDir;
-using cookiewarden::test::write_file;
-namespace fs = std::filesystem;
-
-namespace {
-
-Environment linux_env(const fs::path& home) {
-  Environment env;
-  env.os = Os::linux_;
-  env.home = home;
-  return env;
-}
-
-}  // namespace
+using namespace cookiewarden::test;
 
 TEST_CASE("profile selection: outside macOS, Safari's macOS layout under the home only when Safari is named") {
   TempDir home;
   write_file(home / "Library/Cookies/Cookies.binarycookies", "cook");
   write_file(home / ".config/chromium/Default/Preferences", "{}");
-  Environment env = linux_env(home.path());
+  Environment env = environment_of(Os::linux_, home.path());
 
   // Not named: never looked at.
   SelectedProfiles all = select_profiles(env, {});
@@ -49,5 +37,5 @@ TEST_CASE("profile selection: outside macOS, Safari's macOS layout under the hom
 
   // Named but absent: the usual "no browser named" answer.
   TempDir empty;
-  CHECK(select_profiles(linux_env(empty.path()), {{}, {"safari"}, {}}).unmatched == std::vector<std::string>{"safari"});
+  CHECK(select_profiles(environment_of(Os::linux_, empty.path()), {{}, {"safari"}, {}}).unmatched == std::vector<std::string>{"safari"});
 }

@@ -8,16 +8,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <optional>
-
+#include "../support/holding_process.h"
 #include "../support/running_browser.h"
+#include "../support/scoped_variable.h"
 #include "../support/store_fixtures.h"
 
 using namespace cookiewarden;
-using cookiewarden::test::host_name;
-using cookiewarden::test::mark_chromium_running;
-using cookiewarden::test::TempDir;
-using cookiewarden::test::write_file;
+using namespace cookiewarden::test;
 namespace fs = std::filesystem;
 
 namespace {
@@ -38,43 +35,6 @@ BrowserProfile chromium_at(const fs::path& udd) {
 BrowserProfile firefox_at(const fs::path& profile) {
   return {"firefox", "Firefox", BrowserFamily::firefox, "p", "p", profile.parent_path(), profile, true};
 }
-
-// A child process holding Firefox's lock on .parentlock (an fcntl write lock, as Firefox takes it)
-// until it is killed.
-class LockHolder {
- public:
-  explicit LockHolder(const fs::path& file) {
-    int ready[2];
-    REQUIRE(pipe(ready) == 0);
-    pid_ = fork();
-    REQUIRE(pid_ >= 0);
-    if (pid_ == 0) {
-      int fd = open(file.c_str(), O_RDWR | O_CREAT, 0644);
-      struct flock lock = {};
-      lock.l_type = F_WRLCK;
-      lock.l_whence = SEEK_SET;
-      char ok = (fd >= 0 && fcntl(fd, F_SETLK, &lock) == 0) ? '1' : '0';
-      if (write(ready[1], &ok, 1) != 1) _exit(1);
-      for (;;) pause();
-    }
-    close(ready[1]);
-    char ok = 0;
-    REQUIRE(read(ready[0], &ok, 1) == 1);
-    close(ready[0]);
-    REQUIRE(ok == '1');
-  }
-  ~LockHolder() { release(); }
-  void release() {
-    if (pid_ <= 0) return;
-    kill(pid_, SIGKILL);
-    waitpid(pid_, nullptr, 0);
-    pid_ = -1;
-  }
-  pid_t pid() const { return pid_; }
-
- private:
-  pid_t pid_ = -1;
-};
 
 bool someone_holds(const fs::path& file) {
   int fd = open(file.c_str(), O_RDONLY);
@@ -172,34 +132,13 @@ TEST_CASE("running: cookiewarden's own edit lock (<host>.cookiewarden-<pid>) is 
   CHECK(stale.detail.find("stale cookiewarden") != std::string::npos);
 }
 
-namespace {
-
-// Sets an environment variable for one test.
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const std::string& value) : name_(name) {
-    if (const char* old = getenv(name)) old_ = old;
-    setenv(name, value.c_str(), 1);
-  }
-  ~ScopedEnv() {
-    if (old_) setenv(name_, old_->c_str(), 1);
-    else unsetenv(name_);
-  }
-
- private:
-  const char* name_;
-  std::optional<std::string> old_;
-};
-
-}  // namespace
-
 // A Flatpak Chromium writes a pid of its own PID namespace: from outside it may name a live
 // unrelated process (here: ours) or none. Flatpak's instance records decide instead.
 TEST_CASE("running: a Flatpak Chromium is judged by Flatpak's live instance, not by the pid in its lock") {
   TempDir home, runtime;
   fs::path udd = home / ".var" / "app" / "org.chromium.Chromium" / "config" / "chromium";
   fs::create_directories(udd);
-  ScopedEnv xdg("XDG_RUNTIME_DIR", runtime.path().string());
+  ScopedVariable xdg("XDG_RUNTIME_DIR", runtime.path().c_str());
   fs::path instance = runtime / ".flatpak" / "1234567";
   write_file(instance / "info", "[Application]\nname=org.chromium.Chromium\nruntime=runtime/org.freedesktop.Platform\n");
   write_file(instance / ".ref", "");

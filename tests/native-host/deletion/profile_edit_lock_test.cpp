@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include "../support/holding_process.h"
 #include "../support/running_browser.h"
 #include "../support/store_fixtures.h"
 #include "browsers/running_detection.h"
@@ -34,13 +35,7 @@ std::string lock_target(const fs::path& udd) {
 bool lockable_by_another_process(const fs::path& file) {
   pid_t pid = ::fork();
   REQUIRE(pid >= 0);
-  if (pid == 0) {
-    int fd = ::open(file.c_str(), O_RDWR);
-    struct flock lock {};
-    lock.l_type = F_WRLCK;
-    lock.l_whence = SEEK_SET;
-    ::_exit(fd >= 0 && ::fcntl(fd, F_SETLK, &lock) == 0 ? 0 : 1);
-  }
+  if (pid == 0) ::_exit(take_write_lock(file) ? 0 : 1);
   int status = 0;
   ::waitpid(pid, &status, 0);
   return WIFEXITED(status) && WEXITSTATUS(status) == 0;

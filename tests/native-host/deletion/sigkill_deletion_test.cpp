@@ -14,8 +14,6 @@
 #include <signal.h>
 
 #include <doctest/doctest.h>
-#include <leveldb/db.h>
-#include <leveldb/write_batch.h>
 
 #include <chrono>
 #include <cstring>
@@ -28,6 +26,7 @@
 
 #include "../support/chromium_quota_fixture.h"
 #include "../support/host_process.h"
+#include "../support/leveldb_files.h"
 #include "../support/store_fixtures.h"
 #include "stores/mozlz4.h"
 #include "stores/safari_binarycookies.h"
@@ -82,18 +81,13 @@ std::string ls_value(int i) { return "\x01"s + std::string(64, static_cast<char>
 
 void make_local_storage(const fs::path& dir) {
   fs::create_directories(dir.parent_path());
-  leveldb::Options options;
-  options.create_if_missing = true;
-  leveldb::DB* raw = nullptr;
-  REQUIRE(leveldb::DB::Open(options, dir.string(), &raw).ok());
-  std::unique_ptr<leveldb::DB> db(raw);
-  leveldb::WriteBatch batch;
-  batch.Put("VERSION", "1");
+  LevelDbEntries entries{{"VERSION", "1"}};
   for (const char* site : kSites) {
-    for (int i = 0; i < 50; ++i) batch.Put("META:" + storage_key(site, i), "\x08\x01\x10\x05"s);
-    for (int i = 0; i < kStorageKeysPerSite; ++i) batch.Put(ls_key(site, i), ls_value(i));
+    for (int i = 0; i < 50; ++i) entries["META:" + storage_key(site, i)] = "\x08\x01\x10\x05"s;
+    for (int i = 0; i < kStorageKeysPerSite; ++i) entries[ls_key(site, i)] = ls_value(i);
   }
-  REQUIRE(db->Write(leveldb::WriteOptions(), &batch).ok());
+  auto db = open_leveldb(dir, true);
+  put_leveldb(*db, entries);
   db->CompactRange(nullptr, nullptr);
 }
 

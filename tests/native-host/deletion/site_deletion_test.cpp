@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../support/closed_profiles.h"
+#include "../support/holding_process.h"
 #include "../support/running_browser.h"
 #include "../support/store_fixtures.h"
 #include "warden/public_suffix.h"
@@ -43,39 +44,6 @@ BrowserProfile firefox_profile(const TempDir& dir) {
   write_file(profile.path / ".parentlock", "");
   return profile;
 }
-
-// Holds an fcntl lock on a file in a child process, as a running Firefox holds .parentlock.
-class LockHolder {
- public:
-  explicit LockHolder(const fs::path& file) {
-    int ready[2];
-    REQUIRE(::pipe(ready) == 0);
-    pid_ = ::fork();
-    REQUIRE(pid_ >= 0);
-    if (pid_ == 0) {
-      int fd = ::open(file.c_str(), O_RDWR);
-      struct flock lock {};
-      lock.l_type = F_WRLCK;
-      lock.l_whence = SEEK_SET;
-      char ok = (fd >= 0 && ::fcntl(fd, F_SETLK, &lock) == 0) ? '1' : '0';
-      (void)!::write(ready[1], &ok, 1);
-      ::pause();
-      ::_exit(0);
-    }
-    ::close(ready[1]);
-    char ok = 0;
-    REQUIRE(::read(ready[0], &ok, 1) == 1);
-    ::close(ready[0]);
-    REQUIRE(ok == '1');
-  }
-  ~LockHolder() {
-    ::kill(pid_, SIGKILL);
-    ::waitpid(pid_, nullptr, 0);
-  }
-
- private:
-  pid_t pid_ = -1;
-};
 
 std::vector<std::string> all_items(const DeletionResult& result) {
   std::vector<std::string> out;

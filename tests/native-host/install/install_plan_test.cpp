@@ -3,23 +3,17 @@
 #include <doctest/doctest.h>
 
 #include "../support/store_fixtures.h"
+#include "../support/test_environment.h"
 #include "install/extension_ids.h"
 
 using namespace cookiewarden;
 using namespace cookiewarden::install;
-using cookiewarden::test::TempDir;
+using namespace cookiewarden::test;
 namespace fs = std::filesystem;
 
 namespace {
 
 constexpr const char* kId = "abcdefghijklmnopabcdefghijklmnop";
-
-Environment env_of(Os os, const fs::path& home) {
-  Environment env;
-  env.os = os;
-  env.home = home;
-  return env;
-}
 
 InstallOptions options(std::vector<std::string> browsers = {}) {
   InstallOptions o;
@@ -41,7 +35,7 @@ TEST_CASE("install plan: by default, the browsers this user has, with the right 
   TempDir home;
   fs::create_directories(home / ".config/chromium/Default");
   fs::create_directories(home / ".mozilla/firefox");
-  auto plan = plan_install(env_of(Os::linux_, home.path()), options());
+  auto plan = plan_install(environment_of(Os::linux_, home.path()), options());
   REQUIRE(plan.ok());
   CHECK(browsers_of(*plan) == std::vector<std::string>{"chromium", "firefox"});
   CHECK(plan->manifests[0].path == home / ".config/chromium/NativeMessagingHosts/org.cookiewarden.host.json");
@@ -54,7 +48,7 @@ TEST_CASE("install plan: by default, the browsers this user has, with the right 
 
 TEST_CASE("install plan: nothing installed and nothing named → an empty plan that says why") {
   TempDir home;
-  auto plan = plan_install(env_of(Os::linux_, home.path()), options());
+  auto plan = plan_install(environment_of(Os::linux_, home.path()), options());
   REQUIRE(plan.ok());
   CHECK(plan->manifests.empty());
   REQUIRE(plan->skipped.size() == 1);
@@ -63,7 +57,7 @@ TEST_CASE("install plan: nothing installed and nothing named → an empty plan t
 
 TEST_CASE("install plan: named browsers, the built-in extension ids, and argument errors") {
   TempDir home;
-  Environment env = env_of(Os::linux_, home.path());
+  Environment env = environment_of(Os::linux_, home.path());
   auto named = plan_install(env, options({"chrome", "edge-dev"}));
   REQUIRE(named.ok());
   CHECK(browsers_of(*named) == std::vector<std::string>{"chrome", "edge-dev"});
@@ -99,7 +93,7 @@ TEST_CASE("install plan: --user-data-dir targets only DIR/NativeMessagingHosts")
   TempDir home;
   InstallOptions o = options();
   o.user_data_dir = home / "test-profile";
-  auto plan = plan_install(env_of(Os::linux_, home.path()), o);
+  auto plan = plan_install(environment_of(Os::linux_, home.path()), o);
   REQUIRE(plan.ok());
   REQUIRE(plan->manifests.size() == 1);
   CHECK(plan->manifests[0].browser_id == "chromium");
@@ -109,14 +103,14 @@ TEST_CASE("install plan: --user-data-dir targets only DIR/NativeMessagingHosts")
 
 TEST_CASE("install plan: macOS paths and Windows registry values, as data on any OS") {
   TempDir home;
-  auto mac = plan_install(env_of(Os::macos, home.path()), options({"chrome", "firefox"}));
+  auto mac = plan_install(environment_of(Os::macos, home.path()), options({"chrome", "firefox"}));
   REQUIRE(mac.ok());
   CHECK(mac->manifests[0].path ==
         home / "Library/Application Support/Google/Chrome/NativeMessagingHosts/org.cookiewarden.host.json");
   CHECK(mac->manifests[1].path ==
         home / "Library/Application Support/Mozilla/NativeMessagingHosts/org.cookiewarden.host.json");
 
-  Environment win = env_of(Os::windows, home.path());
+  Environment win = environment_of(Os::windows, home.path());
   win.vars["LOCALAPPDATA"] = (home / "AppData/Local").string();
   fs::create_directories(home / "AppData/Local/Google/Chrome Beta/User Data");  // a beta-only user gets the Chrome key
   fs::create_directories(home / "AppData/Roaming/Mozilla/Firefox");

@@ -5,24 +5,16 @@
 #include <nlohmann/json.hpp>
 
 #include "../support/store_fixtures.h"
+#include "../support/test_environment.h"
 #include "install/install_record.h"
 
 using namespace cookiewarden;
 using namespace cookiewarden::install;
-using cookiewarden::test::TempDir;
-using cookiewarden::test::file_bytes;
-using cookiewarden::test::write_file;
+using namespace cookiewarden::test;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-
-Environment env_of(Os os, const fs::path& home) {
-  Environment env;
-  env.os = os;
-  env.home = home;
-  return env;
-}
 
 InstallPlan plan_for(const Environment& env, std::vector<std::string> browsers) {
   InstallOptions o;
@@ -38,7 +30,7 @@ InstallPlan plan_for(const Environment& env, std::vector<std::string> browsers) 
 
 TEST_CASE("installer: writes the planned manifests and records them, uninstall removes exactly that") {
   TempDir home;
-  Environment env = env_of(Os::linux_, home.path());
+  Environment env = environment_of(Os::linux_, home.path());
   fs::create_directories(home / ".config/chromium");                       // the browser's folder exists
   write_file(home / ".mozilla/native-messaging-hosts/other.host.json", "{}");  // someone else's host
 
@@ -73,7 +65,7 @@ TEST_CASE("installer: writes the planned manifests and records them, uninstall r
 
 TEST_CASE("installer: a manifest replaced since install is left alone by uninstall") {
   TempDir home;
-  Environment env = env_of(Os::linux_, home.path());
+  Environment env = environment_of(Os::linux_, home.path());
   perform_install(env, plan_for(env, {"chrome"}));
   fs::path manifest = home / ".config/google-chrome/NativeMessagingHosts/org.cookiewarden.host.json";
   write_file(manifest, R"({"name":"com.someone.else"})");
@@ -85,7 +77,7 @@ TEST_CASE("installer: a manifest replaced since install is left alone by uninsta
 
 TEST_CASE("installer: an unreadable record stops uninstall from guessing") {
   TempDir home;
-  Environment env = env_of(Os::linux_, home.path());
+  Environment env = environment_of(Os::linux_, home.path());
   perform_install(env, plan_for(env, {"chromium"}));
   write_file(install_record_path(env), "{ not json");
   UninstallOutcome outcome = perform_uninstall(env);
@@ -96,7 +88,7 @@ TEST_CASE("installer: an unreadable record stops uninstall from guessing") {
 
 TEST_CASE("installer: a Windows plan on a non-Windows build writes the files and reports the registry as not done") {
   TempDir home;
-  Environment env = env_of(Os::windows, home.path());
+  Environment env = environment_of(Os::windows, home.path());
   InstallOutcome outcome = perform_install(env, plan_for(env, {"edge"}));
   CHECK(outcome.written.size() == 1);
   CHECK(fs::exists(home / "AppData/Local/cookiewarden/NativeMessagingHosts/edge/org.cookiewarden.host.json"));

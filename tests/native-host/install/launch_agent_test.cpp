@@ -9,26 +9,18 @@
 #include <boost/property_tree/xml_parser.hpp>
 
 #include "../support/store_fixtures.h"
+#include "../support/test_environment.h"
 #include "install/install_plan.h"
 #include "install/install_record.h"
 #include "install/installer.h"
 
 using namespace cookiewarden;
 using namespace cookiewarden::install;
-using cookiewarden::test::TempDir;
-using cookiewarden::test::file_bytes;
-using cookiewarden::test::write_file;
+using namespace cookiewarden::test;
 namespace fs = std::filesystem;
 namespace pt = boost::property_tree;
 
 namespace {
-
-Environment mac_home(const fs::path& home) {
-  Environment env;
-  env.os = Os::macos;
-  env.home = home;
-  return env;
-}
 
 InstallOptions safari_options(fs::path binary = "/Applications/Cookie Warden.app/Contents/MacOS/cookiewarden") {
   InstallOptions options;
@@ -66,7 +58,7 @@ std::vector<std::string> strings_of(const pt::ptree& array) {
 
 TEST_CASE("install --safari on macOS: the launchd agent runs serve at login, recorded, and uninstall removes it") {
   TempDir home;
-  Environment env = mac_home(home.path());
+  Environment env = environment_of(Os::macos, home.path());
   fs::create_directories(home / "Library/Application Support/Google/Chrome");  // a browser is present
   auto plan = plan_install(env, safari_options());
   REQUIRE(plan.ok());
@@ -100,7 +92,7 @@ TEST_CASE("install --safari on macOS: the launchd agent runs serve at login, rec
 
 TEST_CASE("install --safari: a binary path with XML's special characters comes back intact") {
   TempDir home;
-  Environment env = mac_home(home.path());
+  Environment env = environment_of(Os::macos, home.path());
   const fs::path binary = "/Users/a&b/<tools>/\"cw\"/it's/cookiewarden";
   auto plan = plan_install(env, safari_options(binary));
   REQUIRE(plan.ok());
@@ -111,7 +103,7 @@ TEST_CASE("install --safari: a binary path with XML's special characters comes b
 
 TEST_CASE("install --safari: an agent changed since install is left alone, a folder the user had is kept") {
   TempDir home;
-  Environment env = mac_home(home.path());
+  Environment env = environment_of(Os::macos, home.path());
   write_file(home / "Library/LaunchAgents/com.example.other.plist", "<plist/>");
   auto plan = plan_install(env, safari_options());
   REQUIRE(plan.ok());
@@ -126,7 +118,7 @@ TEST_CASE("install --safari: an agent changed since install is left alone, a fol
 
 TEST_CASE("install --safari with --browser: the agent and the browser's manifest, and --safari elsewhere than macOS is refused") {
   TempDir home;
-  Environment env = mac_home(home.path());
+  Environment env = environment_of(Os::macos, home.path());
   InstallOptions options = safari_options();
   options.browsers = {"chrome"};
   auto plan = plan_install(env, options);

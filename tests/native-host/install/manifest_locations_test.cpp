@@ -4,8 +4,11 @@
 
 #include <map>
 
+#include "../support/test_environment.h"
+
 using namespace cookiewarden;
 using namespace cookiewarden::install;
+using cookiewarden::test::environment_of;
 namespace fs = std::filesystem;
 
 namespace {
@@ -16,17 +19,11 @@ std::map<std::string, ManifestLocation> by_browser(const Environment& env) {
   return out;
 }
 
-Environment env_of(Os os) {
-  Environment env;
-  env.os = os;
-  env.home = "/h";
-  return env;
-}
-
 }  // namespace
 
 TEST_CASE("manifest locations: Linux user-level folders, following XDG_CONFIG_HOME for Chromium-family") {
-  auto l = by_browser(env_of(Os::linux_));
+  auto l = by_browser(environment_of(Os::linux_, "/h"));
+  CHECK(l.size() == 8);  // no Flatpak or Snap build
   CHECK(l.at("chrome").manifest_path() == "/h/.config/google-chrome/NativeMessagingHosts/org.cookiewarden.host.json");
   CHECK(l.at("chrome-beta").directory == "/h/.config/google-chrome-beta/NativeMessagingHosts");
   CHECK(l.at("chrome-dev").directory == "/h/.config/google-chrome-unstable/NativeMessagingHosts");
@@ -38,7 +35,7 @@ TEST_CASE("manifest locations: Linux user-level folders, following XDG_CONFIG_HO
   CHECK(l.at("firefox").family == BrowserFamily::firefox);
   for (auto& [id, loc] : l) CHECK(loc.registry_key.empty());
 
-  Environment xdg = env_of(Os::linux_);
+  Environment xdg = environment_of(Os::linux_, "/h");
   xdg.vars["XDG_CONFIG_HOME"] = "/cfg";
   auto moved = by_browser(xdg);
   CHECK(moved.at("chromium").directory == "/cfg/chromium/NativeMessagingHosts");
@@ -46,7 +43,8 @@ TEST_CASE("manifest locations: Linux user-level folders, following XDG_CONFIG_HO
 }
 
 TEST_CASE("manifest locations: macOS Application Support folders") {
-  auto l = by_browser(env_of(Os::macos));
+  auto l = by_browser(environment_of(Os::macos, "/h"));
+  CHECK(l.size() == 9);
   CHECK(l.at("chrome").directory == "/h/Library/Application Support/Google/Chrome/NativeMessagingHosts");
   CHECK(l.at("chrome-canary").directory == "/h/Library/Application Support/Google/Chrome Canary/NativeMessagingHosts");
   CHECK(l.at("chromium").directory == "/h/Library/Application Support/Chromium/NativeMessagingHosts");
@@ -55,7 +53,7 @@ TEST_CASE("manifest locations: macOS Application Support folders") {
 }
 
 TEST_CASE("manifest locations: Windows registry keys under HKCU and manifest files under %LOCALAPPDATA%") {
-  Environment env = env_of(Os::windows);
+  Environment env = environment_of(Os::windows, "/h");
   env.vars["LOCALAPPDATA"] = "/h/AppData/Local";
   auto l = by_browser(env);
   CHECK(l.size() == 4);

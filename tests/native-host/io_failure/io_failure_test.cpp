@@ -5,13 +5,13 @@
 
 #include <doctest/doctest.h>
 
-#include <leveldb/db.h>
 #include <nlohmann/json.hpp>
 
 #include <map>
 #include <memory>
 
 #include "../support/fake_profiles.h"
+#include "../support/leveldb_files.h"
 #include "../support/subprocess.h"
 
 namespace fs = std::filesystem;
@@ -124,28 +124,12 @@ TEST_CASE("write failure: Local Storage's log cannot be written (ENOSPC): error 
                                           {"META:http://news.keep.test:8765", "\x08\x01"s},
                                           {"_http://news.keep.test:8765\0\x01ls_news"s, "\x01v_news"s},
                                           {"_https://other.test\0\x01k"s, "\x01v"s}};
-  {
-    leveldb::Options options;
-    options.create_if_missing = true;
-    leveldb::DB* raw = nullptr;
-    REQUIRE(leveldb::DB::Open(options, dir.string(), &raw).ok());
-    std::unique_ptr<leveldb::DB> db(raw);
-    for (const auto& [k, v] : keys) REQUIRE(db->Put(leveldb::WriteOptions(), k, v).ok());
-  }
+  put_leveldb(*open_leveldb(dir, true), keys);
   nlohmann::json report = delete_with(home, {"write", "Local Storage/leveldb/", "28"});
   const auto& local = store_of(report, "chromium", "chromium_local_storage");
   CHECK(local["skipped"].is_string());
   CHECK(local["message"].get<std::string>().find(dir.string()) != std::string::npos);
-  leveldb::Options options;
-  options.paranoid_checks = true;
-  leveldb::DB* raw = nullptr;
-  REQUIRE(leveldb::DB::Open(options, dir.string(), &raw).ok());
-  std::unique_ptr<leveldb::DB> db(raw);
-  for (const auto& [k, v] : keys) {
-    std::string value;
-    CHECK(db->Get(leveldb::ReadOptions(), k, &value).ok());
-    CHECK(value == v);
-  }
+  CHECK(read_leveldb(dir) == keys);
 }
 
 #endif

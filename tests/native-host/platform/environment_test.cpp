@@ -2,39 +2,17 @@
 
 #include <doctest/doctest.h>
 
-#include <stdlib.h>
-
-#include <optional>
 #include <string>
 
+#include "../support/scoped_variable.h"
+
 using namespace cookiewarden;
-
-namespace {
-
-// Sets a variable for one test and puts the old value back.
-class ScopedVar {
- public:
-  ScopedVar(const char* name, const char* value) : name_(name) {
-    if (const char* old = getenv(name)) old_ = old;
-    if (value) setenv(name, value, 1);
-    else unsetenv(name);
-  }
-  ~ScopedVar() {
-    if (old_) setenv(name_, old_->c_str(), 1);
-    else unsetenv(name_);
-  }
-
- private:
-  const char* name_;
-  std::optional<std::string> old_;
-};
-
-}  // namespace
+using cookiewarden::test::ScopedVariable;
 
 TEST_CASE("environment: current() takes the OS, HOME and the variables discovery consults") {
-  ScopedVar home("HOME", "/home/tester");
-  ScopedVar xdg("XDG_CONFIG_HOME", "/home/tester/cfg");
-  ScopedVar empty("APPDATA", "");
+  ScopedVariable home("HOME", "/home/tester");
+  ScopedVariable xdg("XDG_CONFIG_HOME", "/home/tester/cfg");
+  ScopedVariable empty("APPDATA", "");
   Environment env = Environment::current();
   CHECK(env.os == Os::linux_);
   CHECK(env.home == "/home/tester");
@@ -46,7 +24,7 @@ TEST_CASE("environment: current() takes the OS, HOME and the variables discovery
 }
 
 TEST_CASE("environment: without HOME the password database gives the home directory") {
-  ScopedVar home("HOME", nullptr);
+  ScopedVariable home("HOME", nullptr);
   Environment env = Environment::current();
   CHECK_FALSE(env.home.empty());
   CHECK(env.home.is_absolute());

@@ -1,43 +1,20 @@
 #include "platform/private_scratch.h"
 
 #include <doctest/doctest.h>
-#include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <optional>
-
+#include "../support/scoped_variable.h"
 #include "../support/store_fixtures.h"
 
 namespace fs = std::filesystem;
 using namespace cookiewarden;
-using cookiewarden::test::TempDir;
-using cookiewarden::test::write_file;
-
-namespace {
-
-// Points the scratch root into a test folder for one test.
-class ScopedRuntimeDir {
- public:
-  explicit ScopedRuntimeDir(const fs::path& dir) {
-    if (const char* old = ::getenv("XDG_RUNTIME_DIR")) old_ = old;
-    ::setenv("XDG_RUNTIME_DIR", dir.c_str(), 1);
-  }
-  ~ScopedRuntimeDir() {
-    if (old_) ::setenv("XDG_RUNTIME_DIR", old_->c_str(), 1);
-    else ::unsetenv("XDG_RUNTIME_DIR");
-  }
-
- private:
-  std::optional<std::string> old_;
-};
-
-}  // namespace
+using namespace cookiewarden::test;
 
 TEST_CASE("scratch: a private folder per run, removed with its copies when done") {
   TempDir runtime;
-  ScopedRuntimeDir scoped(runtime.path());
+  ScopedVariable scoped("XDG_RUNTIME_DIR", runtime.path().c_str());  // the scratch root
   fs::path made;
   {
     ScratchFolder scratch;
@@ -55,7 +32,7 @@ TEST_CASE("scratch: a private folder per run, removed with its copies when done"
 
 TEST_CASE("scratch: the copies a killed run left are removed by the next run, a live run's are kept") {
   TempDir runtime;
-  ScopedRuntimeDir scoped(runtime.path());
+  ScopedVariable scoped("XDG_RUNTIME_DIR", runtime.path().c_str());  // the scratch root
   pid_t gone = ::fork();
   if (gone == 0) ::_exit(0);
   ::waitpid(gone, nullptr, 0);
@@ -71,7 +48,7 @@ TEST_CASE("scratch: the copies a killed run left are removed by the next run, a 
 
 TEST_CASE("scratch: a root that is a symlink is refused: no copy goes where another user could point it") {
   TempDir runtime, elsewhere;
-  ScopedRuntimeDir scoped(runtime.path());
+  ScopedVariable scoped("XDG_RUNTIME_DIR", runtime.path().c_str());  // the scratch root
   fs::create_directory_symlink(elsewhere.path(), runtime / "cookiewarden");
   ScratchFolder scratch;
   CHECK_FALSE(scratch.ok());

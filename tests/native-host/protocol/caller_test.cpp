@@ -5,13 +5,13 @@
 #include <nlohmann/json.hpp>
 
 #include "../support/store_fixtures.h"
+#include "../support/test_environment.h"
 #include "install/install_record.h"
 #include "platform/executable_path.h"
 
 using namespace cookiewarden;
 using namespace cookiewarden::protocol;
-using cookiewarden::test::TempDir;
-using cookiewarden::test::write_file;
+using namespace cookiewarden::test;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
@@ -22,13 +22,6 @@ constexpr const char* kOrigin = "chrome-extension://abcdefghijklmnopabcdefghijkl
 std::optional<Caller> caller_of(std::vector<std::string_view> args) { return native_messaging_caller(args); }
 
 void write_manifest(const fs::path& path, const json& manifest) { write_file(path, manifest.dump()); }
-
-Environment linux_home(const fs::path& home) {
-  Environment env;
-  env.os = Os::linux_;
-  env.home = home;
-  return env;
-}
 
 }  // namespace
 
@@ -61,7 +54,7 @@ TEST_CASE("caller: argv tells a browser launch from a CLI run") {
 
 TEST_CASE("caller: a Chromium origin is allowed only when one of our manifests lists it") {
   TempDir home;
-  Environment env = linux_home(home.path());
+  Environment env = environment_of(Os::linux_, home.path());
   Caller caller{CallerKind::chromium, kOrigin, {}};
   CHECK(check_caller(caller, env, "/usr/bin/cookiewarden")->code == ErrorCode::not_allowed);
 
@@ -82,7 +75,7 @@ TEST_CASE("caller: a Chromium origin is allowed only when one of our manifests l
 
 TEST_CASE("caller: manifests written to a custom user data dir count through the install record") {
   TempDir home;
-  Environment env = linux_home(home.path());
+  Environment env = environment_of(Os::linux_, home.path());
   fs::path custom = home / "profiles/test-udd/NativeMessagingHosts/org.cookiewarden.host.json";
   write_manifest(custom, {{"name", "org.cookiewarden.host"}, {"allowed_origins", {kOrigin}}});
   Caller caller{CallerKind::chromium, kOrigin, {}};
@@ -96,7 +89,7 @@ TEST_CASE("caller: manifests written to a custom user data dir count through the
 
 TEST_CASE("caller: Firefox is checked against the manifest it passed: our name, our binary, the add-on id") {
   TempDir home;
-  Environment env = linux_home(home.path());
+  Environment env = environment_of(Os::linux_, home.path());
   fs::path self = executable_path();
   REQUIRE_FALSE(self.empty());
   fs::path manifest = home / ".mozilla/native-messaging-hosts/org.cookiewarden.host.json";

@@ -2,8 +2,7 @@
 
 #include <doctest/doctest.h>
 
-#include <stdlib.h>
-
+#include "../support/scoped_variable.h"
 #include "../support/store_fixtures.h"
 
 using namespace cookiewarden::serve;
@@ -11,13 +10,11 @@ using namespace cookiewarden::test;
 
 TEST_CASE("launch page: a 0600 page in its own 0700 folder under XDG_RUNTIME_DIR, removed when used or dropped") {
   TempDir runtime;
-  const char* old = ::getenv("XDG_RUNTIME_DIR");
-  std::string saved = old ? old : "";
-  ::setenv("XDG_RUNTIME_DIR", runtime.path().c_str(), 1);
   const std::string link = "http://127.0.0.1:8123/#code=" + std::string(64, 'e');
-  auto page = LaunchPage::create(link);
-  if (old) ::setenv("XDG_RUNTIME_DIR", saved.c_str(), 1);
-  else ::unsetenv("XDG_RUNTIME_DIR");
+  auto page = [&] {
+    ScopedVariable runtime_dir("XDG_RUNTIME_DIR", runtime.path().c_str());
+    return LaunchPage::create(link);
+  }();
   REQUIRE(page.ok());
   fs::path file = (*page)->path(), folder = file.parent_path();
   CHECK(folder.parent_path() == runtime.path());

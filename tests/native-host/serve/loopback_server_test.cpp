@@ -16,7 +16,10 @@
 #include <map>
 #include <thread>
 
+#include "../support/taken_port.h"
+
 using namespace cookiewarden;
+using cookiewarden::test::TakenPort;
 using namespace cookiewarden::serve;
 using nlohmann::json;
 
@@ -493,25 +496,6 @@ std::string token_request(const RunningServer& server, const std::string& body) 
          "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
 }
 
-// A socket listening on [::1]:port (IPv6 only), or -1 when the machine has no IPv6 loopback.
-int listen_on_ipv6_loopback(std::uint16_t& port) {
-  int fd = socket(AF_INET6, SOCK_STREAM, 0);
-  if (fd < 0) return -1;
-  int one = 1;
-  setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one);
-  sockaddr_in6 address{};
-  address.sin6_family = AF_INET6;
-  address.sin6_addr = in6addr_loopback;
-  if (bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 || listen(fd, 1) != 0) {
-    close(fd);
-    return -1;
-  }
-  socklen_t length = sizeof address;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  port = ntohs(address.sin6_port);
-  return fd;
-}
-
 }  // namespace
 
 TEST_CASE("serve server: POST /token trades a one-time code for the token, once") {
@@ -536,17 +520,15 @@ TEST_CASE("serve server: POST /token trades a one-time code for the token, once"
 }
 
 TEST_CASE("serve server: a fixed port that another program holds on [::1] is an error, not half a server") {
-  std::uint16_t port = 0;
-  int taken = listen_on_ipv6_loopback(port);
-  if (taken < 0) {
+  TakenPort taken(TakenPort::ipv6);
+  if (!taken.held()) {
     MESSAGE("no ::1 on this machine; only 127.0.0.1 is served");
     return;
   }
   Environment env;
   protocol::CommandContext ctx{env, warden::PublicSuffixList::builtin()};
-  auto opened = LoopbackServer::open(port, AccessToken::from_text(kToken), ctx, kCommands, no_installs());
-  close(taken);
+  auto opened = LoopbackServer::open(taken.port(), AccessToken::from_text(kToken), ctx, kCommands, no_installs());
   REQUIRE_FALSE(opened.ok());
-  CHECK(opened.detail().find("cannot listen on [::1]:" + std::to_string(port)) != std::string::npos);
+  CHECK(opened.detail().find("cannot listen on [::1]:" + std::to_string(taken.port())) != std::string::npos);
   CHECK(opened.detail().find("another program") != std::string::npos);
 }

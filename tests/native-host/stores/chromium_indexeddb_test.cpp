@@ -5,6 +5,7 @@
 #include <set>
 
 #include "../support/chromium_quota_fixture.h"
+#include "../support/dry_run_check.h"
 #include "../support/store_fixtures.h"
 #include "../undo/undo_support.h"
 #include "warden/public_suffix.h"
@@ -65,17 +66,9 @@ TEST_CASE("indexeddb: the .blob folder goes with its .leveldb folder") {
 TEST_CASE("indexeddb: inspect and dry run list what a real run removes, changing nothing") {
   TempDir dir;
   fs::path profile = make_indexeddb_profile(dir);
-  auto before = tree_snapshot(dir.path());
   ChromiumIndexedDbStore store(profile);
-  StoreOutcome report = store.inspect(site("tracker.test"));
-  StoreOutcome dry = store.remove(site("tracker.test"), true);
-  REQUIRE(report.handled());
-  REQUIRE(dry.handled());
-  CHECK(tree_snapshot(dir.path()) == before);
-  StoreOutcome real = store.remove(site("tracker.test"), false);
-  REQUIRE(real.handled());
-  CHECK(paths_of(dry, profile) == paths_of(real, profile));
-  CHECK(paths_of(report, profile) == paths_of(real, profile));
+  StoreOutcome real = remove_after_inspect_and_dry_run(store, site("tracker.test"), dir.path(),
+                                                      [&](const StoreOutcome& o) { return paths_of(o, profile); });
   CHECK(real.count(ItemKind::quota_record) == 2);
 }
 
@@ -131,9 +124,7 @@ TEST_CASE("indexeddb: a profile without IndexedDB reports not_present, folder na
 TEST_CASE("indexeddb: undo brings back the folders byte for byte and the bucket rows with their ids") {
   TempDir dir;
   fs::path path = make_indexeddb_profile(dir);
-  BrowserProfile profile = closed_profile(dir, BrowserFamily::chromium);
-  profile.user_data_dir = dir.path();
-  profile.path = path;
+  BrowserProfile profile = closed_profile_at(BrowserFamily::chromium, dir.path(), "Default");
   auto folders_before = tree_snapshot(path);
   folders_before.erase("WebStorage/QuotaManager");  // SQLite's own bytes change; its rows are compared
   std::vector<std::string> buckets_before;
@@ -150,8 +141,7 @@ TEST_CASE("indexeddb: undo brings back the folders byte for byte and the bucket 
   CHECK(fs::exists(journal / "folders" / "1"));
   CHECK(fs::exists(journal / "folders" / "2"));
 
-  UndoResult undone = undo_journal(journal, false);
-  REQUIRE_MESSAGE(undone.complete(), undone.message);
+  UndoResult undone = undo_completely(journal);
   CHECK(undone.total().restored == 4);  // 2 bucket rows + 2 folders
   auto folders_after = tree_snapshot(path);
   folders_after.erase("WebStorage/QuotaManager");

@@ -1,12 +1,7 @@
 #include "stores/chromium_local_storage.h"
 
-#include <signal.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
-
-#include <leveldb/db.h>
-#include <leveldb/write_batch.h>
 
 #include <doctest/doctest.h>
 
@@ -14,6 +9,9 @@
 #include <memory>
 #include <set>
 
+#include "../support/dry_run_check.h"
+#include "../support/holding_process.h"
+#include "../support/leveldb_files.h"
 #include "../support/store_fixtures.h"
 #include "../undo/undo_support.h"
 #include "warden/public_suffix.h"
@@ -61,14 +59,8 @@ std::map<std::string, std::string> chromium_keys() {
 }
 
 void write_db(const fs::path& dir, const std::map<std::string, std::string>& keys) {
-  leveldb::Options options;
-  options.create_if_missing = true;
-  leveldb::DB* raw = nullptr;
-  REQUIRE(leveldb::DB::Open(options, dir.string(), &raw).ok());
-  std::unique_ptr<leveldb::DB> db(raw);
-  leveldb::WriteBatch batch;
-  for (const auto& [k, v] : keys) batch.Put(k, v);
-  REQUIRE(db->Write(leveldb::WriteOptions(), &batch).ok());
+  auto db = open_leveldb(dir, true);
+  put_leveldb(*db, keys);
   db->CompactRange(nullptr, nullptr);  // table files, as Chromium leaves them after a while
   // More writes after compaction stay in the log, so both file kinds are exercised.
   REQUIRE(db->Put(leveldb::WriteOptions(), "META:http://late.example.test", "x").ok());
@@ -79,17 +71,6 @@ fs::path chromium_database_at(const fs::path& dir) {
   fs::create_directories(dir);
   write_db(dir, chromium_keys());
   return dir;
-}
-
-std::map<std::string, std::string> read_db(const fs::path& dir) {
-  leveldb::Options options;
-  leveldb::DB* raw = nullptr;
-  REQUIRE(leveldb::DB::Open(options, dir.string(), &raw).ok());
-  std::unique_ptr<leveldb::DB> db(raw);
-  std::map<std::string, std::string> out;
-  std::unique_ptr<leveldb::Iterator> it(db->NewIterator(leveldb::ReadOptions()));
-  for (it->SeekToFirst(); it->Valid(); it->Next()) out[it->key().ToString()] = it->value().ToString();
-  return out;
 }
 
 // Keys of `all` that a site with origins matching `owned` would lose, computed from the key text.
@@ -109,43 +90,18 @@ std::set<std::string> item_names(const StoreOutcome& outcome) {
   return names;
 }
 
-// Holds the database open in another process, as a running Chromium does, until destroyed.
-class OtherProcessHolding {
- public:
-  explicit OtherProcessHolding(const fs::path& dir) {
-    int ready[2];
-    REQUIRE(::pipe(ready) == 0);
-    pid_ = ::fork();
-    REQUIRE(pid_ >= 0);
-    if (pid_ == 0) {
-      leveldb::DB* db = nullptr;
-      bool opened = leveldb::DB::Open(leveldb::Options(), dir.string(), &db).ok();
-      char byte = opened ? '1' : '0';
-      (void)!::write(ready[1], &byte, 1);
-      ::pause();
-      ::_exit(0);
-    }
-    ::close(ready[1]);
-    char byte = 0;
-    REQUIRE(::read(ready[0], &byte, 1) == 1);
-    ::close(ready[0]);
-    REQUIRE(byte == '1');
-  }
-  ~OtherProcessHolding() {
-    ::kill(pid_, SIGKILL);
-    ::waitpid(pid_, nullptr, 0);
-  }
-
- private:
-  pid_t pid_ = -1;
-};
+// In a child: opens the database and keeps it open, as a running Chromium does.
+bool hold_open(const fs::path& dir) {
+  leveldb::DB* db = nullptr;
+  return leveldb::DB::Open(leveldb::Options(), dir.string(), &db).ok();
+}
 
 }  // namespace
 
 TEST_CASE("local storage: deletes a site's data and META keys, first-party and partitioned, others intact") {
   TempDir dir;
   fs::path db = chromium_database_at(dir / "Local Storage" / "leveldb");
-  auto before = read_db(db);
+  auto before = read_leveldb(db);
 
   ChromiumLocalStorageStore store(db);
   StoreOutcome outcome = store.remove(site("keep.test"), false);
@@ -155,7 +111,7 @@ TEST_CASE("local storage: deletes a site's data and META keys, first-party and p
   for (const auto& item : outcome.items)
     if (item.host.find("^0") != std::string::npos) CHECK(item.partition == "http://keep.test");
 
-  auto after = read_db(db);
+  auto after = read_leveldb(db);
   CHECK(after == without(before, {"http://news.keep.test:8765", "http://ads.tracker.test:8765/^0http://keep.test"}));
   CHECK(after.count("_http://ads.tracker.test:8765\0"s + latin1("ls_ads")) == 1);  // tracker's own storage stays
 }
@@ -178,22 +134,13 @@ TEST_CASE("local storage: UTF-16 keys are reported readably, the file modes stay
         entry.path().extension() == ".ldb")
       CHECK_MESSAGE((st.st_mode & 077) == 0, entry.path() << " is group/world readable");
   }
-  CHECK(read_db(db).count("_http://www.example.test:8765\0"s + latin1("ls_www")) == 0);
+  CHECK(read_leveldb(db).count("_http://www.example.test:8765\0"s + latin1("ls_www")) == 0);
 }
 
 TEST_CASE("local storage: inspect and dry run leave every file byte as it was") {
   TempDir dir;
-  fs::path db = chromium_database_at(dir / "leveldb");
-  auto snapshot = tree_snapshot(dir.path());
-  ChromiumLocalStorageStore store(db);
-  StoreOutcome report = store.inspect(site("keep.test"));
-  StoreOutcome dry = store.remove(site("keep.test"), true);
-  REQUIRE(report.handled());
-  REQUIRE(dry.handled());
-  CHECK(tree_snapshot(dir.path()) == snapshot);
-  StoreOutcome real = store.remove(site("keep.test"), false);
-  CHECK(item_names(dry) == item_names(real));
-  CHECK(item_names(report) == item_names(real));
+  ChromiumLocalStorageStore store(chromium_database_at(dir / "leveldb"));
+  remove_after_inspect_and_dry_run(store, site("keep.test"), dir.path(), item_names);
 }
 
 TEST_CASE("local storage: a database another process holds open is skipped as locked, unchanged") {
@@ -201,13 +148,13 @@ TEST_CASE("local storage: a database another process holds open is skipped as lo
   fs::path db = chromium_database_at(dir / "leveldb");
   auto snapshot = tree_snapshot(dir.path());
   {
-    OtherProcessHolding chromium(db);
+    HoldingProcess chromium([&] { return hold_open(db); });
     ChromiumLocalStorageStore store(db);
     CHECK(store.remove(site("keep.test"), false).skipped == SkipReason::locked);
     CHECK(store.remove(site("keep.test"), true).skipped == SkipReason::locked);
   }
   // The other process's open may have compacted its own log; the site's keys are all still there.
-  auto after = read_db(db);
+  auto after = read_leveldb(db);
   CHECK(after.count("_http://news.keep.test:8765\0"s + latin1("ls_news")) == 1);
 }
 
@@ -221,7 +168,7 @@ TEST_CASE("local storage: missing and symlinked databases") {
   fs::create_directory_symlink(dir / "real", dir / "link");
   ChromiumLocalStorageStore linked(dir / "link");
   CHECK(linked.remove(site("keep.test"), false).skipped == SkipReason::unsafe_path);
-  CHECK(read_db(dir / "real").count("_http://news.keep.test:8765\0"s + latin1("ls_news")) == 1);
+  CHECK(read_leveldb(dir / "real").count("_http://news.keep.test:8765\0"s + latin1("ls_news")) == 1);
 }
 
 TEST_CASE("split_storage_key and decode_local_storage_string") {
@@ -260,56 +207,59 @@ TEST_CASE("local storage: a site with no keys leaves the database files exactly 
   CHECK(tree_snapshot(dir.path()) == before);
 }
 
-TEST_CASE("local storage: undo puts every deleted key back with its value, a newer value is kept") {
+namespace {
+
+// A closed Chromium profile whose Local Storage holds chromium_keys(), the keys as they were,
+// and a journal folder beside it.
+struct UndoableLocalStorage {
   TempDir dir;
   BrowserProfile profile = closed_profile(dir, BrowserFamily::chromium);
   fs::path db_dir = chromium_database_at(profile.path / "Local Storage" / "leveldb");
-  auto before = read_db(db_dir);
+  LevelDbEntries before = read_leveldb(db_dir);
+  ChromiumLocalStorageStore store{db_dir};
 
-  ChromiumLocalStorageStore store(db_dir);
+  // Removes the site's keys with a journal; returns the journal's folder.
+  fs::path remove(const char* site, StoreOutcome& outcome) {
+    return remove_with_journal(store, site, undo_settings_in(dir), profile, outcome);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("local storage: undo puts every deleted key back with its value, a newer value is kept") {
+  UndoableLocalStorage local;
   StoreOutcome outcome;
-  fs::path journal = remove_with_journal(store, "example.test", undo_settings_in(dir), profile, outcome);
+  fs::path journal = local.remove("example.test", outcome);
   REQUIRE_MESSAGE(outcome.handled(), outcome.message);
   REQUIRE(!journal.empty());
-  auto deleted = read_db(db_dir);
-  REQUIRE(deleted == without(before, {"http://www.example.test:8765", "http://late.example.test"}));
+  auto deleted = read_leveldb(local.db_dir);
+  REQUIRE(deleted == without(local.before, {"http://www.example.test:8765", "http://late.example.test"}));
   // The page ran again meanwhile and wrote a new value under one of the deleted keys.
   const std::string rewritten = "_http://www.example.test:8765\0"s + latin1("ls_www");
-  {
-    leveldb::DB* raw = nullptr;
-    REQUIRE(leveldb::DB::Open(leveldb::Options(), db_dir.string(), &raw).ok());
-    std::unique_ptr<leveldb::DB> db(raw);
-    REQUIRE(db->Put(leveldb::WriteOptions(), rewritten, latin1("newer")).ok());
-  }
+  REQUIRE(open_leveldb(local.db_dir)->Put(leveldb::WriteOptions(), rewritten, latin1("newer")).ok());
 
-  UndoResult undone = undo_journal(journal, false);
-  REQUIRE_MESSAGE(undone.complete(), undone.message);
+  UndoResult undone = undo_completely(journal);
   CHECK(undone.total().restored == 4);  // www's META, METAACCESS and UTF-16 key, late's META
   CHECK(undone.total().conflicts == 1);
-  auto expected = before;
+  auto expected = local.before;
   expected[rewritten] = latin1("newer");
-  CHECK(read_db(db_dir) == expected);
+  CHECK(read_leveldb(local.db_dir) == expected);
 }
 
 TEST_CASE("local storage: undo skips a database another process holds, and can run again later") {
-  TempDir dir;
-  BrowserProfile profile = closed_profile(dir, BrowserFamily::chromium);
-  fs::path db_dir = chromium_database_at(profile.path / "Local Storage" / "leveldb");
-  auto before = read_db(db_dir);
-  ChromiumLocalStorageStore store(db_dir);
+  UndoableLocalStorage local;
   StoreOutcome outcome;
-  fs::path journal = remove_with_journal(store, "keep.test", undo_settings_in(dir), profile, outcome);
+  fs::path journal = local.remove("keep.test", outcome);
   REQUIRE(!journal.empty());
   {
-    OtherProcessHolding chromium(db_dir);
+    HoldingProcess chromium([&] { return hold_open(local.db_dir); });
     UndoResult refused = undo_journal(journal, false);
     CHECK_FALSE(refused.complete());
     REQUIRE(refused.stores.size() == 1);
     CHECK(refused.stores[0].skipped == SkipReason::locked);
     CHECK(fs::exists(journal));
   }
-  UndoResult undone = undo_journal(journal, false);
-  REQUIRE_MESSAGE(undone.complete(), undone.message);
-  CHECK(read_db(db_dir) == before);
+  undo_completely(journal);
+  CHECK(read_leveldb(local.db_dir) == local.before);
   CHECK_FALSE(fs::exists(journal));
 }

@@ -2,15 +2,13 @@
 
 #include <sys/stat.h>
 
-#include <leveldb/db.h>
-#include <leveldb/write_batch.h>
-
 #include <doctest/doctest.h>
 
 #include <map>
 #include <memory>
 #include <set>
 
+#include "../support/leveldb_files.h"
 #include "../support/store_fixtures.h"
 #include "../undo/undo_support.h"
 #include "warden/public_suffix.h"
@@ -32,23 +30,11 @@ fs::path copy_fixture(const TempDir& dir) { return copy_fixture_folder(kFixture,
 std::map<std::string, std::string> dump(const fs::path& db_dir) {
   TempDir scratch;
   fs::copy(db_dir, scratch.path() / "db", fs::copy_options::recursive);
-  leveldb::DB* raw = nullptr;
-  leveldb::Options options;
-  REQUIRE(leveldb::DB::Open(options, (scratch.path() / "db").string(), &raw).ok());
-  std::unique_ptr<leveldb::DB> db(raw);
-  std::map<std::string, std::string> out;
-  std::unique_ptr<leveldb::Iterator> it(db->NewIterator(leveldb::ReadOptions()));
-  for (it->SeekToFirst(); it->Valid(); it->Next()) out[it->key().ToString()] = it->value().ToString();
-  return out;
+  return read_leveldb(scratch.path() / "db");
 }
 
 void put(const fs::path& db_dir, const std::map<std::string, std::string>& entries) {
-  leveldb::DB* raw = nullptr;
-  REQUIRE(leveldb::DB::Open(leveldb::Options(), db_dir.string(), &raw).ok());
-  std::unique_ptr<leveldb::DB> db(raw);
-  leveldb::WriteBatch batch;
-  for (const auto& [k, v] : entries) batch.Put(k, v);
-  REQUIRE(db->Write(leveldb::WriteOptions(), &batch).ok());
+  put_leveldb(*open_leveldb(db_dir), entries);
 }
 
 bool mentions(const std::string& key, std::string_view text) { return key.find(text) != std::string::npos; }
@@ -132,9 +118,7 @@ TEST_CASE("session storage: inspect and dry run change no byte, locked, missing 
   CHECK(store.remove(site("example.test"), true).items.size() == 2);
   CHECK(tree_snapshot(db) == files);
   {
-    leveldb::DB* raw = nullptr;
-    REQUIRE(leveldb::DB::Open(leveldb::Options(), db.string(), &raw).ok());
-    std::unique_ptr<leveldb::DB> holder(raw);
+    auto holder = open_leveldb(db);
     auto before = dump(db);
     StoreOutcome locked = store.remove(site("example.test"), false);
     CHECK(locked.skipped == SkipReason::locked);
@@ -157,8 +141,7 @@ TEST_CASE("session storage: undo puts the site's namespaces and maps back, every
   REQUIRE(!outcome.items.empty());
   REQUIRE(dump(db_dir) != before);
 
-  UndoResult undone = undo_journal(journal, false);
-  REQUIRE_MESSAGE(undone.complete(), undone.message);
+  UndoResult undone = undo_completely(journal);
   CHECK(undone.total().restored > 0);
   CHECK(undone.total().conflicts == 0);
   CHECK(dump(db_dir) == before);

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "../support/dry_run_check.h"
 #include "../support/store_fixtures.h"
 #include "warden/public_suffix.h"
 
@@ -175,14 +176,9 @@ TEST_CASE("firefox cookies: a held write lock skips the store as locked and chan
 TEST_CASE("firefox cookies: dry run = the real run's list, no byte changed") {
   TempDir dir;
   fs::path file = copy_cookie_fixture(kFirefox153, dir / "cookies.sqlite");
-  auto before = tree_snapshot(dir.path());
   FirefoxCookieStore store(file);
-  StoreOutcome dry = store.remove(site("tracker.test"), true);
-  REQUIRE_MESSAGE(dry.handled(), dry.message);
-  CHECK(tree_snapshot(dir.path()) == before);
-  StoreOutcome real = store.remove(site("tracker.test"), false);
-  CHECK(dry.items.size() == 6);
-  CHECK(names_of(dry) == names_of(real));
+  StoreOutcome real = remove_after_inspect_and_dry_run(store, site("tracker.test"), dir.path(), names_of);
+  CHECK(real.items.size() == 6);
 }
 
 TEST_CASE("firefox cookies: after the checkpoint neither the file nor the WAL holds the deleted rows") {

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "../support/dry_run_check.h"
 #include "../support/store_fixtures.h"
 #include "../undo/undo_support.h"
 #include "warden/public_suffix.h"
@@ -140,18 +141,8 @@ TEST_CASE("firefox storage: folders by .metadata-v2 or name, partitioned folders
 
 TEST_CASE("firefox storage: inspect and dry run = the real run's list, no byte changed") {
   TempDir dir;
-  fs::path profile = make_profile(dir);
-  auto before = tree_snapshot(dir.path());
-  FirefoxSiteStorageStore store(profile);
-  StoreOutcome report = store.inspect(site("example.test"));
-  StoreOutcome dry = store.remove(site("example.test"), true);
-  REQUIRE_MESSAGE(report.handled(), report.message);
-  REQUIRE_MESSAGE(dry.handled(), dry.message);
-  CHECK(tree_snapshot(dir.path()) == before);
-  StoreOutcome real = store.remove(site("example.test"), false);
-  REQUIRE(real.handled());
-  CHECK(described(dry) == described(real));
-  CHECK(described(report) == described(real));
+  FirefoxSiteStorageStore store(make_profile(dir));
+  StoreOutcome real = remove_after_inspect_and_dry_run(store, site("example.test"), dir.path(), described);
   CHECK(real.items.size() == 3);
 }
 
@@ -211,9 +202,7 @@ TEST_CASE("firefox storage: metadata, folder names and origin keys parse, bad me
 TEST_CASE("firefox storage: undo brings back the origin folders, quota rows and legacy localStorage rows") {
   TempDir dir;
   fs::path path = make_profile(dir);
-  BrowserProfile profile = closed_profile(dir, BrowserFamily::firefox);
-  profile.user_data_dir = dir.path();
-  profile.path = path;
+  BrowserProfile profile = closed_profile_at(BrowserFamily::firefox, dir.path(), "abcd.default-esr");
   auto folders_before = tree_snapshot(path / "storage" / "default");
   std::vector<std::string> origins_before, archive_before, webapps_before;
   {
@@ -230,8 +219,7 @@ TEST_CASE("firefox storage: undo brings back the origin folders, quota rows and 
   REQUIRE_MESSAGE(outcome.handled(), outcome.message);
   CHECK_FALSE(fs::exists(path / "storage" / "default" / "http+++news.keep.test+8765"));
 
-  UndoResult undone = undo_journal(journal, false);
-  REQUIRE_MESSAGE(undone.complete(), undone.message);
+  UndoResult undone = undo_completely(journal);
   CHECK(undone.total().restored == outcome.items.size());
   CHECK(tree_snapshot(path / "storage" / "default") == folders_before);
   RawDb quota(path / "storage.sqlite");

@@ -16,12 +16,20 @@ using namespace cookiewarden::test;
 
 namespace {
 
-SiteItem folder(const fs::path& path) {
-  SiteItem item;
-  item.kind = ItemKind::folder;
-  item.path = path;
-  return item;
-}
+// A FolderRemoval that takes paths as folder items and keeps what its last refusal said.
+struct TestRemoval : FolderRemoval {
+  using FolderRemoval::FolderRemoval;
+  SkipReason reason = SkipReason::none;
+  std::string message;
+
+  bool add(const fs::path& path) {
+    SiteItem item;
+    item.kind = ItemKind::folder;
+    item.path = path;
+    return FolderRemoval::add(item, reason, message);
+  }
+  bool stage() { return FolderRemoval::stage(reason, message); }
+};
 
 }  // namespace
 
@@ -32,16 +40,14 @@ TEST_CASE("FolderRemoval removes targets with their sizes and nothing else") {
   write_file(profile / "a" / "sub" / "y", std::string(23, 'y'));
   write_file(profile / "b.sqlite", std::string(7, 'b'));
   write_file(profile / "keep" / "z", "z");
-  FolderRemoval removal(profile, {"test_store", "example.test"});
-  SkipReason reason = SkipReason::none;
-  std::string message;
-  REQUIRE(removal.add(folder(profile / "a"), reason, message));
-  REQUIRE(removal.add(folder(profile / "b.sqlite"), reason, message));
-  REQUIRE(removal.add(folder(profile / "missing"), reason, message));
+  TestRemoval removal(profile, {"test_store", "example.test"});
+  REQUIRE(removal.add(profile / "a"));
+  REQUIRE(removal.add(profile / "b.sqlite"));
+  REQUIRE(removal.add(profile / "missing"));
   REQUIRE(removal.items().size() == 2);
   CHECK(removal.items()[0].bytes == 123);
   CHECK(removal.items()[1].bytes == 7);
-  REQUIRE(removal.stage(reason, message));
+  REQUIRE(removal.stage());
   CHECK_FALSE(fs::exists(profile / "a"));
   CHECK(removal.finish().empty());
   CHECK(tree_snapshot(profile) == std::map<std::string, std::string>{{"keep", "<dir>"}, {"keep/z", "z"}});
@@ -61,20 +67,18 @@ TEST_CASE("FolderRemoval refuses symlinks, paths outside the profile and links l
   fs::create_symlink(profile / "inner" / "f", profile / "tame" / "inner-link");
   auto outside = tree_snapshot(dir / "outside");
 
-  FolderRemoval removal(profile, {"test_store", "example.test"});
-  SkipReason reason = SkipReason::none;
-  std::string message;
-  CHECK_FALSE(removal.add(folder(profile / "store" / "linked"), reason, message));
-  CHECK(reason == SkipReason::unsafe_path);
-  CHECK_FALSE(removal.add(folder(profile / "via" / "secret"), reason, message));  // parent is a link out
-  CHECK_FALSE(removal.add(folder(dir / "outside"), reason, message));
-  CHECK_FALSE(removal.add(folder(profile / ".." / "outside"), reason, message));
-  CHECK_FALSE(removal.add(folder(profile / "leaky"), reason, message));
-  CHECK(message.find("escape") != std::string::npos);
+  TestRemoval removal(profile, {"test_store", "example.test"});
+  CHECK_FALSE(removal.add(profile / "store" / "linked"));
+  CHECK(removal.reason == SkipReason::unsafe_path);
+  CHECK_FALSE(removal.add(profile / "via" / "secret"));  // parent is a link out
+  CHECK_FALSE(removal.add(dir / "outside"));
+  CHECK_FALSE(removal.add(profile / ".." / "outside"));
+  CHECK_FALSE(removal.add(profile / "leaky"));
+  CHECK(removal.message.find("escape") != std::string::npos);
   CHECK(removal.items().empty());
   // A link that stays inside the profile is removed as a link; its target stays.
-  REQUIRE(removal.add(folder(profile / "tame"), reason, message));
-  REQUIRE(removal.stage(reason, message));
+  REQUIRE(removal.add(profile / "tame"));
+  REQUIRE(removal.stage());
   CHECK(removal.finish().empty());
   CHECK(fs::exists(profile / "inner" / "f"));
   CHECK(tree_snapshot(dir / "outside") == outside);
@@ -85,16 +89,14 @@ TEST_CASE("FolderRemoval is all or none: a failed move puts the earlier ones bac
   fs::path profile = dir / "profile";
   write_file(profile / "one" / "f", "1");
   write_file(profile / "two" / "f", "2");
-  FolderRemoval removal(profile, {"test_store", "example.test"});
-  SkipReason reason = SkipReason::none;
-  std::string message;
-  REQUIRE(removal.add(folder(profile / "one"), reason, message));
-  REQUIRE(removal.add(folder(profile / "two"), reason, message));
+  TestRemoval removal(profile, {"test_store", "example.test"});
+  REQUIRE(removal.add(profile / "one"));
+  REQUIRE(removal.add(profile / "two"));
   // The second target vanishes between the check and the move, so its move fails.
   fs::remove_all(profile / "two");
   auto before = tree_snapshot(profile);
-  CHECK_FALSE(removal.stage(reason, message));
-  CHECK(message.find("nothing was removed") != std::string::npos);
+  CHECK_FALSE(removal.stage());
+  CHECK(removal.message.find("nothing was removed") != std::string::npos);
   CHECK(tree_snapshot(profile) == before);
 }
 
@@ -106,19 +108,17 @@ TEST_CASE("FolderRemoval on Windows: a target another process holds open is lock
   fs::path profile = dir / "profile";
   write_file(profile / "one" / "f", "1");
   write_file(profile / "held", "2");
-  FolderRemoval removal(profile, {"test_store", "example.test"});
-  SkipReason reason = SkipReason::none;
-  std::string message;
-  REQUIRE(removal.add(folder(profile / "one"), reason, message));
-  REQUIRE(removal.add(folder(profile / "held"), reason, message));
+  TestRemoval removal(profile, {"test_store", "example.test"});
+  REQUIRE(removal.add(profile / "one"));
+  REQUIRE(removal.add(profile / "held"));
   auto before = tree_snapshot(profile);
   HANDLE held = CreateFileW((profile / "held").c_str(), GENERIC_READ, 0, nullptr, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr);
   REQUIRE(held != INVALID_HANDLE_VALUE);
-  bool staged = removal.stage(reason, message);
+  bool staged = removal.stage();
   CloseHandle(held);
   CHECK_FALSE(staged);
-  CHECK(reason == SkipReason::locked);
-  CHECK(message.find("nothing was removed") != std::string::npos);
+  CHECK(removal.reason == SkipReason::locked);
+  CHECK(removal.message.find("nothing was removed") != std::string::npos);
   CHECK(tree_snapshot(profile) == before);
 }
 #endif
@@ -127,11 +127,9 @@ TEST_CASE("FolderRemoval stages into the profile's removal folder with a note of
   TempDir dir;
   fs::path profile = dir / "profile";
   write_file(profile / "storage" / "default" / "https+++www.example.test" / "ls" / "data.sqlite", "example's data");
-  FolderRemoval removal(profile, {"firefox_site_storage", "example.test"});
-  SkipReason reason = SkipReason::none;
-  std::string message;
-  REQUIRE(removal.add(folder(profile / "storage" / "default" / "https+++www.example.test"), reason, message));
-  REQUIRE(removal.stage(reason, message));
+  TestRemoval removal(profile, {"firefox_site_storage", "example.test"});
+  REQUIRE(removal.add(profile / "storage" / "default" / "https+++www.example.test"));
+  REQUIRE(removal.stage());
   // What a run killed now leaves, and what the next run reads back.
   auto abandoned = abandoned_removals(fs::canonical(profile));
   CHECK(abandoned.empty());  // this run's own folder is not abandoned
@@ -150,12 +148,10 @@ TEST_CASE("FolderRemoval puts staged folders back when unstaged or abandoned") {
   fs::path profile = dir / "profile";
   write_file(profile / "one" / "f", "1");
   auto before = tree_snapshot(profile);
-  SkipReason reason = SkipReason::none;
-  std::string message;
   {
-    FolderRemoval removal(profile, {"test_store", "example.test"});
-    REQUIRE(removal.add(folder(profile / "one"), reason, message));
-    REQUIRE(removal.stage(reason, message));
+    TestRemoval removal(profile, {"test_store", "example.test"});
+    REQUIRE(removal.add(profile / "one"));
+    REQUIRE(removal.stage());
     CHECK_FALSE(fs::exists(profile / "one"));
   }
   CHECK(tree_snapshot(profile) == before);

@@ -21,6 +21,7 @@ namespace fs = std::filesystem;
 using namespace cookiewarden;
 using cookiewarden::test::TempDir;
 using cookiewarden::test::site_named;
+using cookiewarden::test::undo_completely;
 
 namespace {
 
@@ -162,8 +163,7 @@ TEST_CASE("GNOME Web: undo puts every removed file and cookie back") {
   REQUIRE(journal->close({}));
   for (const auto& [store, items] : inspect(stores, "example.test")) REQUIRE_MESSAGE(items.empty(), store);
 
-  UndoResult undone = undo_journal(folder, false);
-  REQUIRE_MESSAGE(undone.complete(), undone.message);
+  UndoResult undone = undo_completely(folder);
   CHECK(undone.total().conflicts == 0);
   CHECK(inspect(stores, "example.test") == kExampleInGnomeWeb);
 }

@@ -55,8 +55,7 @@ TEST_CASE("undo: Chromium cookies come back with every column byte for byte (enc
     CHECK(db.count("SELECT count(*) FROM cookies WHERE " + kChromiumKeep) == 0);
   }
 
-  UndoResult undone = undo_journal(journal, false);
-  REQUIRE_MESSAGE(undone.complete(), undone.message);
+  UndoResult undone = undo_completely(journal);
   CHECK(undone.total().restored == 6);
   CHECK(undone.total().present == 0);
   RawDb db(file);
@@ -87,8 +86,7 @@ TEST_CASE("undo: a value of every storage class comes back exactly (real, 64-bit
   REQUIRE_MESSAGE(outcome.handled(), outcome.message);
   REQUIRE(!journal.empty());
 
-  UndoResult undone = undo_journal(journal, false);
-  REQUIRE_MESSAGE(undone.complete(), undone.message);
+  undo_completely(journal);
   RawDb db(file);
   CHECK(exact_rows(db, "cookies", "1") == all_before);
   CHECK(db.count("SELECT count(*) FROM cookies WHERE expires_utc = 1.0 / 3 AND last_access_utc = -1e300 AND value ="
@@ -135,8 +133,7 @@ TEST_CASE("undo: Firefox cookies come back with their originAttributes, newer co
             " isHttpOnly, inBrowserElement, sameSite, schemeMap, isPartitionedAttributeSet FROM moz_cookies WHERE id = 13");
   }
 
-  UndoResult undone = undo_journal(journal, false);
-  REQUIRE_MESSAGE(undone.complete(), undone.message);
+  UndoResult undone = undo_completely(journal);
   CHECK(undone.total().restored == 5);
   CHECK(undone.total().conflicts == 1);  // the newer dom_news stays
   RawDb db(file);
@@ -166,8 +163,7 @@ TEST_CASE("undo: a journal whose rows are still there (crash between journal and
   }
   UndoResult dry = undo_journal(journal, true);
   CHECK(dry.total().present == 6);
-  UndoResult undone = undo_journal(journal, false);
-  REQUIRE_MESSAGE(undone.complete(), undone.message);
+  UndoResult undone = undo_completely(journal);
   CHECK(undone.total().restored == 0);
   CHECK(undone.total().present == 6);
   RawDb db(file);

@@ -60,8 +60,7 @@ TEST_CASE("undo: Safari's cookie file comes back byte for byte after deleting a 
     CHECK(dry.total().restored == c.removed);
     CHECK(read_bytes(file) == deleted);
 
-    UndoResult undone = undo_journal(journal, false);
-    REQUIRE_MESSAGE(undone.complete(), undone.message);
+    UndoResult undone = undo_completely(journal);
     CHECK(undone.total().restored == c.removed);
     CHECK(undone.total().present == 0);
     CHECK(undone.total().conflicts == 0);
@@ -106,8 +105,7 @@ TEST_CASE("undo: Safari records still in the file are present, a cookie Safari s
 
   SUBCASE("a crash between journal and rewrite: every record is present, nothing is written") {
     write_bytes(file, original);
-    UndoResult undone = undo_journal(journal, false);
-    REQUIRE_MESSAGE(undone.complete(), undone.message);
+    UndoResult undone = undo_completely(journal);
     CHECK(undone.total().present == 3);
     CHECK(undone.total().restored == 0);
     CHECK(read_bytes(file) == original);
@@ -124,8 +122,7 @@ TEST_CASE("undo: Safari records still in the file are present, a cookie Safari s
     newer.bytes[47] ^= 0x01;  // the expiry's top byte: the same cookie, written anew
     write_bytes(file, serialize_binarycookies_with(*deleted, {newer}));
 
-    UndoResult undone = undo_journal(journal, false);
-    REQUIRE_MESSAGE(undone.complete(), undone.message);
+    UndoResult undone = undo_completely(journal);
     CHECK(undone.total().restored == 2);
     CHECK(undone.total().conflicts == 1);
     Bytes after = read_bytes(file);

@@ -45,6 +45,13 @@ inline fs::path remove_with_journal(SiteStore& store, const char* site, const Un
   return journal->close({}) ? folder : fs::path();
 }
 
+// Undoes the journal for real; the test fails unless all of it was dealt with.
+inline UndoResult undo_completely(const fs::path& journal) {
+  UndoResult undone = undo_journal(journal, false);
+  REQUIRE_MESSAGE(undone.complete(), undone.message);
+  return undone;
+}
+
 // Every row of `table` matching `where`, every column quote()d, sorted.
 inline std::vector<std::string> exact_rows(RawDb& db, const std::string& table, const std::string& where) {
   std::string columns;
