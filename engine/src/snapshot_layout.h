@@ -165,7 +165,7 @@ struct HostExtra {
 };
 
 // What host rules share: their types and options, and the text after the host (`$third-party`),
-// or the whole text of a kTextVerbatim rule. Index 0 is the plain `||host^` rule's.
+// or the whole text of a kTextVerbatim rule. EasyList + EasyPrivacy need ~300 of these.
 struct HostOptions {
   StringRef tail;
   std::uint16_t types;  // ResourceTypeMask
