@@ -184,7 +184,7 @@ int run(const Options& o) {
     blocked += block;
     const auto& c = d->classification;
     if (c.rule.empty()) rules.push_back(nullptr);
-    else rules.push_back(std::string(warden::action_name(d->action)) + " " + std::string(warden::category_name(c.category)) + " " + std::string(c.rule));
+    else rules.push_back(std::string(warden::action_name(d->action)) + " " + std::string(warden::category_name(c.category)) + " " + engine.rule_text(c.rule));
   }
 
   std::vector<double> single(requests.size());

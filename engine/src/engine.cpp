@@ -25,6 +25,7 @@ namespace {
 using namespace snapshot;
 
 constexpr std::string_view kFirstPartyRule = "first-party";
+constexpr RuleRef kFirstPartyRef(RuleRef::Kind::first_party, 0);
 
 // Whether `path` starts with a vendor rule's path prefix, in which a '*' segment stands for one
 // path segment of at least one character (vendor_database.h): "/*/fbevents.js" for any locale.
@@ -266,6 +267,7 @@ class View {
         host_slots_(table_of<kHostSlots, HostSlot>(buffer)),
         host_rules_(table_of<kHostRules, HostRuleRecord>(buffer)),
         host_extras_(table_of<kHostExtras, HostExtra>(buffer)),
+        host_options_(table_of<kHostOptions, HostOptions>(buffer)),
         token_slots_(table_of<kTokenSlots, HashSlot>(buffer)),
         token_bloom_(table_of<kTokenBloom, std::uint32_t>(buffer)),
         suffix_bloom_(table_of<kSuffixBloom, std::uint32_t>(buffer)),
@@ -286,20 +288,53 @@ class View {
   const BloomBits& suffix_bloom() const { return suffix_bloom_; }
 
   HostRuleInfo host_rule(std::size_t i) const {
+    auto index = static_cast<std::uint32_t>(i);
     HostRuleRecord r = host_rules_[i];
-    HostExtra x = extra_of(static_cast<std::uint32_t>(i), r);
-    std::string_view text = str(r.text_offset, r.text_length);
+    HostExtra x = extra_of(index, r);
+    HostOptions o = options_of(r);
     HostRuleInfo info;
-    info.host = host_of(r, x);
-    if (r.flags & kRuleFromVendor)
-      info.path_prefix = text.substr(std::min<std::size_t>(text.size(), r.host_length), x.path_length);
-    info.text = text;
+    info.host = host_of(r);
+    info.path_prefix = path_of(r, x);
+    info.rule = RuleRef(RuleRef::Kind::host, index);
     info.vendor = vendor_name(x.vendor);
     info.category = category_of(r.category());
-    info.flags = r.flags;
-    info.types = r.types;
+    info.flags = o.flags;
+    info.types = o.types;
     info.has_domains = x.domains_count != 0;
     return info;
+  }
+
+  // Rule texts (Engine::rule_text()): stored whole, except a host rule's in the forms
+  // HostTextForm names, which is assembled in `storage`.
+  std::string_view rule_text(RuleRef ref, std::string& storage) const {
+    const std::uint32_t i = ref.index();
+    switch (ref.kind()) {
+      case RuleRef::Kind::none: return {};
+      case RuleRef::Kind::first_party: return kFirstPartyRule;
+      case RuleRef::Kind::pattern: return i < patterns_.size() ? str(patterns_[i].text_offset, patterns_[i].text_length) : std::string_view{};
+      case RuleRef::Kind::cookie: return i < cookie_rules_.size() ? str(cookie_rules_[i].text) : std::string_view{};
+      case RuleRef::Kind::host: return i < host_rules_.size() ? host_rule_text(i, storage) : std::string_view{};
+    }
+    return {};
+  }
+
+  std::string_view host_rule_text(std::uint32_t index, std::string& storage) const {
+    const HostRuleRecord r = host_rules_[index];
+    const HostOptions o = options_of(r);
+    const std::string_view tail = str(o.tail);
+    if (r.form() == kTextVerbatim) return tail;
+    storage.clear();
+    if (o.flags & kFilterException) storage += "@@";
+    if (r.form() == kTextBarsHost) {
+      storage += "||";
+      storage += host_of(r);
+      storage += '^';
+    } else {
+      storage += host_of(r);
+      storage += path_of(r, extra_of(index, r));
+    }
+    storage += tail;
+    return storage;
   }
 
   std::string_view vendor_name(std::uint16_t vendor) const {
@@ -318,10 +353,13 @@ class View {
     }
   }
 
+  // Out of range (a corrupt buffer): a zeroed record, which matches no type.
+  HostOptions options_of(const HostRuleRecord& r) const { return host_options_[r.options]; }
+
   // The extra of record `index` (host_extras is sorted by record): a binary search over the few
   // records that have one.
   HostExtra extra_of(std::uint32_t index, const HostRuleRecord& r) const {
-    const HostExtra none{index, 0, 0, 0, kNoVendor, 0, 0, 0};
+    const HostExtra none{index, 0, 0, kNoVendor, 0, 0, 0};
     if (!r.has(kHasExtra)) return none;
     std::size_t lo = 0, hi = host_extras_.size();
     while (lo < hi) {
@@ -344,7 +382,7 @@ class View {
       if (!slot.may_hold(hash)) continue;
       const std::uint32_t first = slot.first();
       HostRuleRecord r = host_rules_[first];
-      if (first >= host_rules_.size() || r.host_length != suffix.size() || host_of(r, extra_of(first, r)) != suffix)
+      if (first >= host_rules_.size() || r.host_length() != suffix.size() || host_of(r) != suffix)
         continue;  // another host with the same fingerprint
       for (std::uint32_t j = first; j < host_rules_.size(); ++j) {
         r = host_rules_[j];
@@ -355,14 +393,16 @@ class View {
     }
   }
 
-  std::string_view host_of(const HostRuleRecord& r, const HostExtra& x) const {
-    if (r.place() == kHostInExtra) return str(x.host_offset, r.host_length);
-    std::uint32_t skip = r.place() == kHostAfterBars ? 2 : 0;
-    if (skip + r.host_length > r.text_length) return {};
-    return str(r.text_offset + skip, r.host_length);
+  std::string_view host_of(const HostRuleRecord& r) const { return str(r.host_offset(), r.host_length()); }
+
+  // A vendor rule's path prefix: its bytes follow the host's.
+  std::string_view path_of(const HostRuleRecord& r, const HostExtra& x) const {
+    if (x.path_length == 0) return {};
+    return str(r.host_offset() + r.host_length(), x.path_length);
   }
 
   struct VendorHit {
+    std::uint32_t index = 0;
     HostRuleRecord rule{};
     HostExtra extra{};
   };
@@ -376,11 +416,9 @@ class View {
                        bool above_site, bool found, VendorHit& out) const {
     HostExtra x = extra_of(index, r);
     if (above_site && x.path_length == 0) return false;
-    if (host_of(r, x) != suffix) return false;
-    std::string_view text = str(r.text_offset, r.text_length);
-    std::string_view prefix = text.substr(std::min<std::size_t>(text.size(), r.host_length), x.path_length);
-    if (!vendor_path_matches(prefix, path)) return false;
-    if (!found || x.path_length > out.extra.path_length) out = {r, x};
+    if (host_of(r) != suffix) return false;
+    if (!vendor_path_matches(path_of(r, x), path)) return false;
+    if (!found || x.path_length > out.extra.path_length) out = {index, r, x};
     return true;
   }
 
@@ -393,7 +431,7 @@ class View {
       const bool above_site = suffix.size() < site.size();
       bool found = false;
       for_host(suffix, keys.hash[k], [&](std::uint32_t i, const HostRuleRecord& r) {
-        if (r.flags & kRuleFromVendor) found = consider_vendor(i, r, suffix, path, above_site, found, out) || found;
+        if (options_of(r).flags & kRuleFromVendor) found = consider_vendor(i, r, suffix, path, above_site, found, out) || found;
       });
       if (found) return true;
     }
@@ -405,7 +443,7 @@ class View {
   struct ListHit {
     std::uint8_t category = 0;
     std::uint16_t flags = 0;
-    std::string_view text;
+    RuleRef rule;
   };
 
   // What the host table holds for a request, gathered in one walk over its suffixes: the vendor
@@ -425,8 +463,8 @@ class View {
       const bool above_site = suffix.size() < ctx.site.size();
       bool vendor_here = false;
       for_host(suffix, keys.hash[k], [&](std::uint32_t i, const HostRuleRecord& r) {
-        if (r.host_length != suffix.size()) return;
-        if (r.flags & kRuleFromVendor)
+        if (r.host_length() != suffix.size()) return;
+        if (options_of(r).flags & kRuleFromVendor)
           vendor_here = consider_vendor(i, r, suffix, ctx.path, above_site, vendor_here, out.vendor) || vendor_here;
         else
           consider_list(i, r, suffix, ctx, out);
@@ -438,17 +476,18 @@ class View {
   // A list record of the host table, for each Want that has not found its rule yet.
   void consider_list(std::uint32_t index, const HostRuleRecord& r, std::string_view suffix, const RequestContext& ctx,
                      HostHits& out) const {
+    const HostOptions o = options_of(r);
     bool wants_it = false;
     for (Want w : {Want::block, Want::exception, Want::important})
-      wants_it = wants_it || (!out.found[static_cast<int>(w)] && wanted(r.flags, w));
-    if (!wants_it || !type_and_party_match(r.flags, r.types, ctx)) return;
+      wants_it = wants_it || (!out.found[static_cast<int>(w)] && wanted(o.flags, w));
+    if (!wants_it || !type_and_party_match(o.flags, o.types, ctx)) return;
     HostExtra x = extra_of(index, r);
-    if (host_of(r, x) != suffix || !domains_match(x.domains_begin, x.domains_count, x.domain_flags, ctx)) return;
+    if (host_of(r) != suffix || !domains_match(x.domains_begin, x.domains_count, x.domain_flags, ctx)) return;
     for (Want w : {Want::block, Want::exception, Want::important}) {
       auto i = static_cast<int>(w);
-      if (out.found[i] || !wanted(r.flags, w)) continue;
+      if (out.found[i] || !wanted(o.flags, w)) continue;
       out.found[i] = true;
-      out.list[i] = {r.category(), r.flags, str(r.text_offset, r.text_length)};
+      out.list[i] = {r.category(), o.flags, RuleRef(RuleRef::Kind::host, index)};
     }
   }
 
@@ -460,10 +499,15 @@ class View {
     return find_in_patterns(ctx, want, hit);
   }
 
+  struct CookieHit {
+    std::uint32_t index = 0;
+    CookieRecord rule{};
+  };
+
   // The cookie rule with the highest rank (see engine.h), if any.
-  bool find_cookie(std::string_view name, std::string_view domain, CookieRecord& out) const {
+  bool find_cookie(std::string_view name, std::string_view domain, CookieHit& out) const {
     std::uint64_t best = 0;
-    auto consider = [&](const CookieRecord& r, bool exact) {
+    auto consider = [&](std::size_t index, const CookieRecord& r, bool exact) {
       std::string_view rule_domain = str(r.domain);
       bool constrained = r.domain.length != 0;
       if (constrained && !host_within(domain, rule_domain)) return;
@@ -471,20 +515,20 @@ class View {
                            (std::uint64_t{r.name.length} << 1) | std::uint64_t{constrained};
       if (rank + 1 > best) {
         best = rank + 1;
-        out = r;
+        out = {static_cast<std::uint32_t>(index), r};
       }
     };
     std::uint32_t prefix_begin = meta_.cookie_prefix_begin;
     probe(cookie_slots_, hash_string(name), [&](std::uint32_t begin, std::uint32_t count) {
       for (std::uint32_t i = begin; i < begin + count && i < prefix_begin; ++i) {
         CookieRecord r = cookie_rules_[i];
-        if (str(r.name) == name) consider(r, true);
+        if (str(r.name) == name) consider(i, r, true);
       }
       return false;
     });
     for (std::size_t i = prefix_begin; i < cookie_rules_.size(); ++i) {
       CookieRecord r = cookie_rules_[i];
-      if (r.name.length <= name.size() && name.substr(0, r.name.length) == str(r.name)) consider(r, false);
+      if (r.name.length <= name.size() && name.substr(0, r.name.length) == str(r.name)) consider(i, r, false);
     }
     return best != 0;
   }
@@ -583,7 +627,7 @@ class View {
                                               : pattern_matches(pattern, r.flags, url);
       if (!matched) return false;
     }
-    hit = {r.category, r.flags, str(r.text_offset, r.text_length)};
+    hit = {r.category, r.flags, RuleRef(RuleRef::Kind::pattern, id)};
     return true;
   }
 
@@ -642,6 +686,7 @@ class View {
   Table<HostSlot> host_slots_;
   Table<HostRuleRecord> host_rules_;
   Table<HostExtra> host_extras_;
+  Table<HostOptions> host_options_;
   Table<HashSlot> token_slots_;
   BloomBits token_bloom_;
   BloomBits suffix_bloom_;
@@ -715,6 +760,13 @@ const PublicSuffixList& Engine::public_suffixes() const { return psl_; }
 std::size_t Engine::host_rule_count() const { return View(buffer_).host_rule_count(); }
 
 HostRuleInfo Engine::host_rule(std::size_t i) const { return View(buffer_).host_rule(i); }
+
+std::string_view Engine::rule_text(RuleRef ref, std::string& storage) const { return View(buffer_).rule_text(ref, storage); }
+
+std::string Engine::rule_text(RuleRef ref) const {
+  std::string storage;
+  return std::string(rule_text(ref, storage));
+}
 
 std::vector<HostRuleInfo> Engine::host_rules() const {
   const View view(buffer_);
@@ -792,7 +844,7 @@ Result<Classification> Engine::classify_request(const Request& request, Scratch&
   if (hosts.vendor_found) {
     c.category = category_of(hosts.vendor.rule.category());
     c.vendor = view.vendor_name(hosts.vendor.extra.vendor);
-    c.rule = view.str(hosts.vendor.rule.text_offset, hosts.vendor.rule.text_length);
+    c.rule = RuleRef(RuleRef::Kind::host, hosts.vendor.index);
     return c;
   }
 
@@ -806,20 +858,20 @@ Result<Classification> Engine::classify_request(const Request& request, Scratch&
   if (view.find_list(ctx, hosts, View::Want::block, block)) {
     if ((block.flags & kFilterImportant) || !view.find_list(ctx, hosts, View::Want::exception, other)) {
       c.category = category_of(block.category);
-      c.rule = block.text;
+      c.rule = block.rule;
       return c;
     }
     if (view.find_list(ctx, hosts, View::Want::important, block)) {
       c.category = category_of(block.category);
-      c.rule = block.text;
+      c.rule = block.rule;
       return c;
     }
     c.category = Category::necessary;
-    c.rule = other.text;
+    c.rule = other.rule;
     return c;
   }
   c.category = ctx.third_party_top ? Category::unknown : Category::necessary;
-  c.rule = ctx.third_party_top ? std::string_view{} : kFirstPartyRule;
+  c.rule = ctx.third_party_top ? RuleRef{} : kFirstPartyRef;
   return c;
 }
 
@@ -842,11 +894,11 @@ Result<Classification> Engine::classify_write(const CookieWrite& cookie, Scratch
   Classification c;
   c.third_party = psl_.site_of(host) != sc.top.site;
 
-  CookieRecord rule{};
-  if (view.find_cookie(cookie.name, host, rule)) {
-    c.category = category_of(rule.category);
-    c.vendor = view.vendor_name(rule.vendor);
-    c.rule = view.str(rule.text);
+  View::CookieHit cookie_hit;
+  if (view.find_cookie(cookie.name, host, cookie_hit)) {
+    c.category = category_of(cookie_hit.rule.category);
+    c.vendor = view.vendor_name(cookie_hit.rule.vendor);
+    c.rule = RuleRef(RuleRef::Kind::cookie, cookie_hit.index);
     return c;
   }
   if (cookie.source == CookieSource::script && !cookie.script_url.empty() &&
@@ -857,12 +909,12 @@ Result<Classification> Engine::classify_write(const CookieWrite& cookie, Scratch
     if (view.find_vendor(keys, sc.script.host, psl_.site_of(sc.script.host), sc.script.path, vendor)) {
       c.category = category_of(vendor.rule.category());
       c.vendor = view.vendor_name(vendor.extra.vendor);
-      c.rule = view.str(vendor.rule.text_offset, vendor.rule.text_length);
+      c.rule = RuleRef(RuleRef::Kind::host, vendor.index);
       return c;
     }
   }
   c.category = c.third_party ? Category::unknown : Category::necessary;
-  c.rule = c.third_party ? std::string_view{} : kFirstPartyRule;
+  c.rule = c.third_party ? RuleRef{} : kFirstPartyRef;
   return c;
 }
 
@@ -922,27 +974,28 @@ Result<Classification> Engine::classify_stored(const StoredCookie& cookie, Scrat
   HostKeys keys;
   keys.compute(host);
   View::VendorHit vendor;
-  CookieRecord rule{};
-  const bool named = view.find_cookie(cookie.name, host, rule);
+  View::CookieHit named_hit;
+  const bool named = view.find_cookie(cookie.name, host, named_hit);
+  const CookieRecord& rule = named_hit.rule;
   const bool hosted = view.find_vendor(keys, host, site, sc.cookie_path, vendor);
   // A curated rule naming this cookie on a domain at least as specific as the host rule's
   // ("fr" @facebook.com under the host rule facebook.com) is the more specific of the two.
   const bool named_here = named && !(rule.flags & kCookieImported) && rule.domain.length != 0 &&
-                          rule.domain.length >= vendor.rule.host_length;
+                          rule.domain.length >= vendor.rule.host_length();
   if (hosted && !named_here) {
     c.category = category_of(vendor.rule.category());
     c.vendor = view.vendor_name(vendor.extra.vendor);
-    c.rule = view.str(vendor.rule.text_offset, vendor.rule.text_length);
+    c.rule = RuleRef(RuleRef::Kind::host, vendor.index);
     return c;
   }
   if (named) {
     c.category = category_of(rule.category);
     c.vendor = view.vendor_name(rule.vendor);
-    c.rule = view.str(rule.text);
+    c.rule = RuleRef(RuleRef::Kind::cookie, named_hit.index);
     return c;
   }
   c.category = c.third_party ? Category::unknown : Category::necessary;
-  c.rule = c.third_party ? std::string_view{} : kFirstPartyRule;
+  c.rule = c.third_party ? RuleRef{} : kFirstPartyRef;
   return c;
 }
 

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <map>
 #include <span>
+#include <tuple>
 #include <type_traits>
 #include <unordered_map>
 
@@ -163,9 +165,29 @@ struct HostEntry {
   std::uint16_t path_length = 0;  // vendor rules: the text is host + path
   std::uint16_t vendor = kNoVendor;
   std::uint8_t category = 0;
-  HostRuleRecord record{};
+  std::uint16_t types = kAllResourceTypes;
+  std::uint16_t flags = 0;
   const std::vector<DomainConstraint>* domains = nullptr;
+
+  // The bytes the record's host refers to: a vendor's path follows its host (HostTextForm), and
+  // only a vendor rule's text is its host and path.
+  std::string_view host_and_path() const {
+    return vendor == kNoVendor ? std::string_view(host) : std::string_view(text).substr(0, host.size() + path_length);
+  }
 };
+
+// How a host rule's text is rebuilt from its host (HostTextForm), and the tail it needs for that.
+std::pair<HostTextForm, std::string_view> text_form_of(const HostEntry& e) {
+  std::string_view text = e.text;
+  const std::string_view prefix = (e.flags & kFilterException) ? "@@" : "";
+  if (text.starts_with(prefix)) {
+    std::string_view rest = text.substr(prefix.size());
+    if (rest.starts_with("||") && rest.substr(2).starts_with(e.host) && rest.substr(2 + e.host.size()).starts_with('^'))
+      return {kTextBarsHost, rest.substr(3 + e.host.size())};
+    if (rest.starts_with(e.host_and_path())) return {kTextHost, rest.substr(e.host_and_path().size())};
+  }
+  return {kTextVerbatim, text};
+}
 
 struct CookieEntry {
   std::string name;
@@ -197,6 +219,7 @@ struct Sections {
   std::vector<HostSlot> host_slots;
   std::vector<HostRuleRecord> host_rules;
   std::vector<HostExtra> host_extras;
+  std::vector<HostOptions> host_options;
   std::vector<HashSlot> token_slots;
   std::vector<std::uint32_t> token_bloom;
   std::vector<std::uint32_t> suffix_bloom;
@@ -284,8 +307,7 @@ class Compiler {
       e.path_length = static_cast<std::uint16_t>(h.path_prefix.size());
       e.vendor = index;
       e.category = rec.category;
-      e.record.flags = kRuleFromVendor;
-      e.record.types = kAllResourceTypes;
+      e.flags = kRuleFromVendor;
       hosts_.push_back(std::move(e));
       ++s_.meta.vendor_host_rules;
     }
@@ -322,8 +344,8 @@ class Compiler {
       e.host = f.pattern;
       e.text = f.text;
       e.category = static_cast<std::uint8_t>(category);
-      e.record.flags = f.flags;
-      e.record.types = f.types;
+      e.flags = f.flags;
+      e.types = f.types;
       e.domains = &f.domains;
       hosts_.push_back(std::move(e));
       return;
@@ -357,25 +379,19 @@ class Compiler {
   void finish_hosts() {
     std::stable_sort(hosts_.begin(), hosts_.end(), [](const HostEntry& a, const HostEntry& b) { return a.host < b.host; });
     s_.host_slots = host_slot_table(hosts_.size(), [&](std::size_t i) -> std::string_view { return hosts_[i].host; });
+    std::map<std::tuple<std::string_view, std::uint16_t, std::uint16_t>, std::uint16_t> options;
     for (std::size_t i = 0; i < hosts_.size(); ++i) {
       const HostEntry& e = hosts_[i];
-      HostRuleRecord r = e.record;
-      r.text_offset = s_.strings.intern(e.text);
-      r.text_length = static_cast<std::uint16_t>(e.text.size());
-      r.host_length = static_cast<std::uint8_t>(e.host.size());
+      HostRuleRecord r{};
+      r.host = s_.strings.intern(e.host_and_path()) << 8 | static_cast<std::uint32_t>(e.host.size());
+      auto [form, tail] = text_form_of(e);
+      auto [at, added] = options.try_emplace({tail, e.types, e.flags}, static_cast<std::uint16_t>(s_.host_options.size()));
+      if (added) s_.host_options.push_back({ref(s_.strings, tail), e.types, e.flags});
+      r.options = at->second;
+      r.set(form, e.category);
       if (i + 1 == hosts_.size() || hosts_[i + 1].host != e.host) r.set(kLastOfHost);
-      HostExtra x{static_cast<std::uint32_t>(i), 0, 0, 0, e.vendor, e.path_length, 0, 0};
-      bool needs_extra = e.vendor != kNoVendor || (e.domains && !e.domains->empty());
-      // A rule's host is inside its text ("||host^...", "host", vendor "host/path"): share the bytes.
-      if (e.text.compare(0, 2, "||") == 0 && e.text.compare(2, e.host.size(), e.host) == 0) {
-        r.set(kHostAfterBars, e.category);
-      } else if (e.text.compare(0, e.host.size(), e.host) == 0) {
-        r.set(kHostAtTextStart, e.category);
-      } else {
-        r.set(kHostInExtra, e.category);
-        x.host_offset = s_.strings.intern(e.host);
-        needs_extra = true;
-      }
+      HostExtra x{static_cast<std::uint32_t>(i), 0, 0, e.vendor, e.path_length, 0, 0};
+      const bool needs_extra = e.vendor != kNoVendor || (e.domains && !e.domains->empty());
       if (e.domains && !e.domains->empty()) {
         x.domains_begin = add_domains(s_, *e.domains);
         x.domains_count = static_cast<std::uint16_t>(e.domains->size());
@@ -554,6 +570,7 @@ SectionBytes section_bytes(const Sections& s) {
   place<kHostSlots, HostSlot>(out, s.host_slots);
   place<kHostRules, HostRuleRecord>(out, s.host_rules);
   place<kHostExtras, HostExtra>(out, s.host_extras);
+  place<kHostOptions, HostOptions>(out, s.host_options);
   place<kTokenSlots, HashSlot>(out, s.token_slots);
   place<kTokenBloom, std::uint32_t>(out, s.token_bloom);
   place<kSuffixBloom, std::uint32_t>(out, s.suffix_bloom);
@@ -584,7 +601,9 @@ Result<std::vector<std::uint8_t>> EngineBuilder::build() const {
   for (const auto& list : lists_)
     for (const auto& f : list.filters) compiler.add_filter(f, list.report.category);
   compiler.finish();
-  if (s.strings.bytes().size() > 0x7FFFFFFFu || s.host_rules.size() > HostSlot::kMaxRecords ||
+  // Host records address the string section with 24 bits and their options with 16.
+  if (s.strings.bytes().size() > HostRuleRecord::kMaxHostOffset || s.host_options.size() > 0x10000 ||
+      s.host_rules.size() > HostSlot::kMaxRecords ||
       s.pattern_index.size() > kMaxSlotBegin || s.cookie_rules.size() > kMaxSlotBegin)
     return {Status::invalid_rule, "too many rules for one engine buffer"};
 

@@ -17,8 +17,10 @@
 //   host_slots     HostSlot[2^k]  open addressing, key = hash of a host ("example.com"); the slot
 //                                 holds the host's first record, its group ends at kLastOfHost
 //   host_rules     HostRuleRecord[] (vendor host rules and `||host^` list rules) grouped by host
-//   host_extras    HostExtra[]  the rare fields (vendor, path, domain=, a host not inside the text),
-//                               sorted by the record they belong to
+//   host_extras    HostExtra[]  the rare fields (vendor, path, domain=), sorted by the record they
+//                               belong to
+//   host_options   HostOptions[]  the distinct (types, options, text tail) of host rules: a list has
+//                                 a few hundred, shared by its ~90k host rules
 //   token_slots    HashSlot[2^k]  key = hash of a URL token, or domain_key() of a `domain=` include
 //                                  for rules without a token; exception_key() of either for `@@`
 //                                  rules; range in pattern_index
@@ -53,6 +55,7 @@ enum Section : std::uint32_t {
   kHostSlots,
   kHostRules,
   kHostExtras,
+  kHostOptions,
   kTokenSlots,
   kTokenBloom,
   kSuffixBloom,
@@ -123,26 +126,33 @@ struct HostSlot {
   std::uint32_t first() const { return (value >> kFingerprintBits) - 1; }
 };
 
-// Where a host rule's host is: inside its text at 0 (vendor "host/path", a bare "host" line), at 2
-// ("||host^..."), or, when the text does not contain it verbatim, in its HostExtra.
-enum HostPlace : std::uint8_t { kHostAtTextStart = 0, kHostAfterBars = 1, kHostInExtra = 2 };
+// How a host rule's text is spelled, so that the buffer stores its host (which the host table
+// compares anyway) and not the text: `||host^` is 95% of the rules, and its text is rebuilt on
+// demand (Engine::rule_text()). "@@" starts the text of an exception (kFilterException).
+enum HostTextForm : std::uint8_t {
+  kTextBarsHost = 0,  // [@@]||host^<tail>
+  kTextHost = 1,      // [@@]host<path><tail>: a bare host line, or a vendor's "host/path" (the path
+                      // bytes follow the host's in the string section, HostExtra::path_length)
+  kTextVerbatim = 2,  // <tail>: any other spelling, stored whole
+};
 enum HostBit : std::uint8_t { kHasExtra = 4, kLastOfHost = 8 };
 
-// 12 bytes: the host table holds ~90k of these with EasyList + EasyPrivacy. A vendor rule's path
-// prefix follows its host in the text. The few rules with rare fields (~1 in 200) have a HostExtra.
+// 8 bytes: the host table holds ~90k of these with EasyList + EasyPrivacy. The few rules with rare
+// fields (~1 in 200) have a HostExtra.
 struct HostRuleRecord {
-  std::uint32_t text_offset;  // the rule as written ("||ads.example^$3p") or "host/path" for vendors
-  std::uint16_t text_length;
-  std::uint16_t types;        // ResourceTypeMask
-  std::uint16_t flags;        // FilterFlag
-  std::uint8_t host_length;
-  std::uint8_t bits;  // bits 0-1 HostPlace, 2-3 HostBit, 4-7 Category
+  std::uint32_t host;     // string offset << 8 | length (a host is at most 253 bytes)
+  std::uint16_t options;  // index into host_options
+  std::uint8_t bits;      // bits 0-1 HostTextForm, 2-3 HostBit, 4-7 Category
+  std::uint8_t pad;
 
-  HostPlace place() const { return static_cast<HostPlace>(bits & 3); }
+  static constexpr std::uint32_t kMaxHostOffset = (1u << 24) - 1;
+  std::uint32_t host_offset() const { return host >> 8; }
+  std::uint32_t host_length() const { return host & 0xFF; }
+  HostTextForm form() const { return static_cast<HostTextForm>(bits & 3); }
   std::uint8_t category() const { return bits >> 4; }
   bool has(HostBit b) const { return (bits & b) != 0; }
-  void set(HostPlace p, std::uint8_t category) {
-    bits = static_cast<std::uint8_t>((p & 3) | (bits & (kHasExtra | kLastOfHost)) | (category << 4));
+  void set(HostTextForm f, std::uint8_t category) {
+    bits = static_cast<std::uint8_t>((f & 3) | (bits & (kHasExtra | kLastOfHost)) | (category << 4));
   }
   void set(HostBit b) { bits = static_cast<std::uint8_t>(bits | b); }
 };
@@ -150,12 +160,19 @@ struct HostRuleRecord {
 struct HostExtra {
   std::uint32_t rule;  // the host_rules index it belongs to
   std::uint32_t domains_begin;
-  std::uint32_t host_offset;  // used when the place is kHostInExtra
   std::uint16_t domains_count;
   std::uint16_t vendor;       // kNoVendor for list rules
   std::uint16_t path_length;  // vendor path prefix, matched against path+query
   std::uint8_t domain_flags;  // DomainListFlag
   std::uint8_t pad;
+};
+
+// What host rules share: their types and options, and the text after the host (`$third-party`),
+// or the whole text of a kTextVerbatim rule. EasyList + EasyPrivacy need ~300 of these.
+struct HostOptions {
+  StringRef tail;
+  std::uint16_t types;  // ResourceTypeMask
+  std::uint16_t flags;  // FilterFlag
 };
 
 inline constexpr std::uint16_t kNoTokenOffset = 0xFFFF;
@@ -225,7 +242,8 @@ struct Meta {
 };
 
 static_assert(sizeof(Header) == 20 && sizeof(SectionEntry) == 8 && sizeof(VendorRecord) == 20);
-static_assert(sizeof(HashSlot) == 8 && sizeof(HostSlot) == 4 && sizeof(HostRuleRecord) == 12 && sizeof(HostExtra) == 20);
+static_assert(sizeof(HashSlot) == 8 && sizeof(HostSlot) == 4 && sizeof(HostRuleRecord) == 8 && sizeof(HostExtra) == 16);
+static_assert(sizeof(HostOptions) == 12);
 static_assert(sizeof(PatternRecord) == 28 && sizeof(IndexEntry) == 12);
 static_assert(sizeof(DomainRecord) == 12 && sizeof(CookieRecord) == 28 && sizeof(Meta) == 24);
 
@@ -251,6 +269,7 @@ inline constexpr SectionSpec kSectionSpecs[kSectionCount] = {
     {kHostSlots, "host_slots", sizeof(HostSlot), kPowerOfTwo},
     {kHostRules, "host_rules", sizeof(HostRuleRecord), 0},
     {kHostExtras, "host_extras", sizeof(HostExtra), 0},
+    {kHostOptions, "host_options", sizeof(HostOptions), 0},
     {kTokenSlots, "token_slots", sizeof(HashSlot), kPowerOfTwo},
     {kTokenBloom, "token_bloom", sizeof(std::uint32_t), kPowerOfTwo},
     {kSuffixBloom, "suffix_bloom", sizeof(std::uint32_t), kPowerOfTwo},
@@ -300,7 +319,7 @@ struct FormatStamp {
   std::uint32_t fingerprint;
 };
 // The layout_fingerprint() of buffer format `version`: change both together.
-inline constexpr FormatStamp kFormatFingerprint = {8, 0x52b5583e};
+inline constexpr FormatStamp kFormatFingerprint = {9, 0x6bc15dd2};
 
 // The token_bloom bit of a key, for a bitset of 2^log2_bits bits. The top bits of a multiplicative
 // hash, so they are independent of the low bits that place the key in token_slots.

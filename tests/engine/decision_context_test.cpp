@@ -29,7 +29,7 @@ constexpr std::string_view kCollect = "https://www.google-analytics.com/g/collec
 std::string summary(const Result<Decision>& d) {
   if (!d.ok()) return "error " + d.detail();
   return std::string(action_name(d->action)) + " " + std::string(category_name(d->classification.category)) +
-         (d->classification.third_party ? " 3p " : " 1p ") + std::string(d->classification.rule);
+         (d->classification.third_party ? " 3p " : " 1p ") + std::to_string(d->classification.rule.value());
 }
 
 // Requests from two pages, and a cookie write and a stored cookie between them.

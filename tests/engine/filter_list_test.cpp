@@ -40,8 +40,8 @@ class ListEngine {
     REQUIRE(engine.ok());
     auto c = engine->classify(Request{url, frame, frame, type});
     REQUIRE(c.ok());
-    if (c->category == Category::marketing) return std::string(c->rule);
-    if (c->rule.substr(0, 2) == "@@") return std::string(c->rule);
+    std::string rule = engine->rule_text(c->rule);
+    if (c->category == Category::marketing || rule.starts_with("@@")) return rule;
     return {};
   }
   bool blocks(std::string_view url, std::string_view frame = "https://www.site.example/",

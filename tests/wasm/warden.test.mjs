@@ -300,3 +300,16 @@ test('stored cookies: a vendor domain classifies them, unpartitioned ones follow
   expectStatus(() => engine.decideStoredCookie({ domain: 'shop.example' }), 'invalid_argument');
   engine.free();
 });
+
+test('the rule that decided is rebuilt as written, the same string for the same rule, whatever came between', async () => {
+  const engine = await loadEngine({ defaults: { marketing: 'block' } });
+  const decide = (url) => engine.decideRequest({ url, topUrl: SHOP, type: 'script' }).rule;
+  // `||host^` is stored as its host; an options tail is shared with other rules.
+  assert.equal(decide('https://x.adpmbexo.com/a.js'), '||adpmbexo.com^');
+  assert.equal(decide('https://152media.com/a.js'), '||152media.com^$third-party');
+  assert.equal(decide('https://static.shop.example/app.js'), 'first-party');
+  assert.equal(decide('https://cdn.unknown-vendor.example/lib.js'), '');
+  assert.equal(decide('https://adpmbexo.com/b.js'), '||adpmbexo.com^');
+  assert.equal(engine.decideCookie({ name: '_ga', domain: '.shop.example', topUrl: SHOP }).rule, 'cookie _ga');
+  engine.free();
+});

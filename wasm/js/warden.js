@@ -15,7 +15,7 @@ import { ActionNames, CategoryNames, CookieSource, ResourceType, ResourceTypeAli
 
 export { Status } from './status.js';
 
-const DECISION_WORDS = 7; // CwDecision in warden_api.cpp
+const DECISION_WORDS = 6; // CwDecision in warden_api.cpp
 const SAME_PAGE = 0xFFFFFFFF; // kSamePage in warden_api.cpp: top_len meaning "the page the module holds"
 const NO_PAGE = Symbol('no page'); // equal to no URL
 const encoder = new TextEncoder();
@@ -85,7 +85,8 @@ export class WardenEngine {
   // Which page URLs the module's decision context holds for this engine (the last decision's page),
   // so that a request from it is sent without them (SAME_PAGE). Not a cache: the module keeps the page.
   #pageTop = NO_PAGE; #pageFrame = NO_PAGE;
-  #names = new Map(); // decision strings (vendor, rule): address -> [length, text]
+  #names = new Map(); // vendor names: address -> [length, text]
+  #rules = new Map(); // rule texts: rule reference (CwDecision.rule) -> text
 
   /** @private Use Warden.load(). */
   constructor(m, handle) {
@@ -208,6 +209,7 @@ export class WardenEngine {
     this.#m._cw_engine_free(this.#handle);
     this.#handle = null;
     this.#names.clear();
+    this.#rules.clear();
   }
 
   #live() {
@@ -231,12 +233,26 @@ export class WardenEngine {
       category: CategoryNames[u32[w + 1]],
       thirdParty: u32[w + 2] === 1,
       vendor: this.#text(u32[w + 3], u32[w + 4]),
-      rule: this.#text(u32[w + 5], u32[w + 6]),
+      rule: this.#rule(u32[w + 5]),
     };
   }
 
-  // A decision's strings are in the engine buffer or the module's constant data ("first-party"):
-  // they never change while the engine lives, so each is decoded once. Keyed by the address alone
+  // A rule reference names the same text while the engine lives: the module builds it (most texts
+  // are stored in parts, cw_rule_text) and JS decodes it once per rule.
+  #rule(ref) {
+    if (ref === 0) return '';
+    let text = this.#rules.get(ref);
+    if (text === undefined) {
+      this.#check(this.#m._cw_rule_text(this.#handle, ref));
+      const r = this.#result();
+      text = readText(this.#m, r[1], r[2]);
+      this.#rules.set(ref, text);
+    }
+    return text;
+  }
+
+  // Vendor names are in the engine buffer: they never change while the engine lives, so each is
+  // decoded once. Keyed by the address alone
   // (a small integer, cheaper to hash than address and length as one number); the length is
   // checked, and a string sharing another's start is decoded each time.
   #text(ptr, len) {

@@ -7,8 +7,8 @@
 //  * Outputs: every call returns a Status and fills the module's result area (cw_result) with
 //    {status, ptr, len}. ptr/len point at bytes the module owns, valid until the next cw_* call:
 //    a decision record, a JSON text, or on failure the error detail. JS copies what it keeps.
-//  * Strings inside a decision record (vendor, rule) point into the engine buffer or the module's
-//    constant data and stay valid until cw_engine_free.
+//  * The vendor string inside a decision record points into the engine buffer and stays valid
+//    until cw_engine_free; the rule is a reference (warden::RuleRef) that cw_rule_text resolves.
 //  * The engine bytes: JS asks for a buffer (cw_bytes_alloc), copies the compiled engine into it
 //    once, and hands it to cw_engine_create, which takes ownership whatever the outcome.
 #include <emscripten/emscripten.h>
@@ -43,15 +43,14 @@ struct CwResult {
   std::uint32_t len;
 };
 
-// A decision as JS reads it: seven uint32 (warden.js DECISION_WORDS).
+// A decision as JS reads it: six uint32 (warden.js DECISION_WORDS).
 struct CwDecision {
   std::uint32_t action;
   std::uint32_t category;
   std::uint32_t third_party;
   std::uint32_t vendor_ptr;
   std::uint32_t vendor_len;
-  std::uint32_t rule_ptr;
-  std::uint32_t rule_len;
+  std::uint32_t rule;  // RuleRef::value(), 0 for none
 };
 
 // A host's site as JS reads it: four uint32 (warden.js SITE_WORDS). Both texts are suffixes of the
@@ -73,6 +72,7 @@ struct CwEngine {
   std::uint32_t size;
   warden::Engine engine;
   warden::Policy policy;
+  std::string rule_text;  // the last cw_rule_text's, when the engine had to build it
   // Built at the first cw_compile_dnr and kept: most of a compilation's work does not depend on
   // the policy, and the extension compiles on every policy change.
   std::unique_ptr<warden::DnrRuleIndex> dnr_index;
@@ -129,7 +129,7 @@ std::uint32_t finish_decision(const warden::Result<warden::Decision>& d) {
   const auto& c = d->classification;
   g_decision = {static_cast<std::uint32_t>(d->action), static_cast<std::uint32_t>(c.category),
                 c.third_party ? 1u : 0u,    addr(c.vendor.data()), static_cast<std::uint32_t>(c.vendor.size()),
-                addr(c.rule.data()),        static_cast<std::uint32_t>(c.rule.size())};
+                c.rule.value()};
   return finish(Status::ok, &g_decision, sizeof g_decision);
 }
 
@@ -237,6 +237,13 @@ std::uint32_t cw_site_of(std::uint32_t handle, std::uint32_t host_len) {
   const std::string_view suffix = psl.public_suffix(g_site_host);
   g_site = {addr(site.data()), static_cast<std::uint32_t>(site.size()), addr(suffix.data()), static_cast<std::uint32_t>(suffix.size())};
   return finish(Status::ok, &g_site, sizeof g_site);
+}
+
+// The text of a decision's rule (CwDecision::rule); empty for 0 or a value no decision gave.
+std::uint32_t cw_rule_text(std::uint32_t handle, std::uint32_t rule) {
+  auto* e = engine_of(handle);
+  const std::string_view text = e->engine.rule_text(warden::RuleRef::from_value(rule), e->rule_text);
+  return finish(Status::ok, text.data(), text.size());
 }
 
 // {linear memory bytes, engine buffer bytes}; handle may be 0.

@@ -27,6 +27,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -59,7 +60,7 @@ struct EngineStats {
 struct HostRuleInfo {
   std::string_view host;
   std::string_view path_prefix;  // vendor rules only
-  std::string_view text;         // the rule as written
+  RuleRef rule;                  // its text: Engine::rule_text()
   std::string_view vendor;       // display name; empty for list rules
   Category category = Category::unknown;
   std::uint16_t flags = 0;       // FilterFlag (filter_list.h)
@@ -86,6 +87,12 @@ class Engine {
   Result<Decision> decide(const Request& request, const Policy& policy) const;
   Result<Decision> decide(const CookieWrite& cookie, const Policy& policy) const;
   Result<Decision> decide(const StoredCookie& cookie, const Policy& policy) const;
+
+  // The text of the rule `ref` names, as written ("||doubleclick.net^", "cookie _ga",
+  // "first-party"); empty for none or a ref this engine did not produce. A view into the engine when
+  // the buffer stores the text whole, else built in `storage` (then valid until `storage` changes).
+  std::string_view rule_text(RuleRef ref, std::string& storage) const;
+  std::string rule_text(RuleRef ref) const;  // for tools and tests
 
   const PublicSuffixList& public_suffixes() const;
   std::string_view site_of(std::string_view host) const { return public_suffixes().site_of(host); }

@@ -136,11 +136,11 @@ warden::Result<warden::Decision> decide_line(const json& line, const warden::Eng
 
 json nullable(std::string_view s) { return s.empty() ? json(nullptr) : json(std::string(s)); }
 
-json decision_json(const warden::Decision& d) {
+json decision_json(const warden::Engine& engine, const warden::Decision& d) {
   return {{"action", warden::action_name(d.action)},
           {"category", warden::category_name(d.classification.category)},
           {"vendor", nullable(d.classification.vendor)},
-          {"rule", nullable(d.classification.rule)}};
+          {"rule", nullable(engine.rule_text(d.classification.rule))}};
 }
 
 std::string string_or(const json& obj, const char* key, const char* fallback) {
@@ -209,7 +209,7 @@ int run_classify(std::span<const std::string_view> args, Io io) {
       reply = {{"error", text.empty() ? "empty line" : "not valid JSON"}};
     } else {
       auto decision = decide_line(line, engine, *policy, strings);
-      reply = decision.ok() ? decision_json(*decision) : json{{"error", decision.detail()}};
+      reply = decision.ok() ? decision_json(engine, *decision) : json{{"error", decision.detail()}};
     }
     any_error = any_error || reply.contains("error");
     if (table) print_table_row(io.out, line.is_discarded() ? text : subject_of(line), reply);
