@@ -64,7 +64,7 @@ add_test(NAME fuzz/build
 # both it started only when no other test was running and then ran alone, one core idle during its
 # configure step, each target's precompiled header and its archives; beside another test the second
 # core has work then, and CTest need not hold a slot empty until both are free. Beside windows/build
-# it may get one core for its (cold) 10 CPU-minutes, hence the longer timeout.
+# it may get one core for its 12 CPU-minutes (cold), hence the longer timeout.
 set_tests_properties(fuzz/build PROPERTIES TIMEOUT 2400 LABELS "fuzz" FIXTURES_SETUP fuzzers_built)
 foreach(source ${WARDEN_FUZZER_SOURCES})
   get_filename_component(name ${source} NAME_WE)
