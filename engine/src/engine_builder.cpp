@@ -105,16 +105,17 @@ std::vector<HostSlot> host_slot_table(std::size_t records, HostOf host_of) {
   return slots;
 }
 
-// Tokens of a compiled pattern that are certainly whole tokens of any URL it matches: bounded on
-// both sides by a literal non-token character or an anchor, never by a wildcard.
+// A token a pattern is indexed under.
 struct Token {
   std::string text;  // lower-case
   std::uint16_t offset = kNoTokenOffset;  // in the pattern, when no wildcard precedes it
 };
 
-std::vector<Token> safe_tokens(std::string_view p, std::uint16_t flags) {
-  std::vector<Token> out;
-  const std::size_t first_star = p.find('*');
+// Calls visit(begin, end, left_bounded, right_bounded) for each run of token characters in
+// pattern `p`: a side is bounded when a literal non-token character or an anchor ends the run
+// there, not a wildcard.
+template <typename Visit>
+void for_each_token_run(std::string_view p, std::uint16_t flags, Visit visit) {
   for (std::size_t i = 0; i < p.size();) {
     if (!is_token_char(p[i])) {
       ++i;
@@ -122,12 +123,26 @@ std::vector<Token> safe_tokens(std::string_view p, std::uint16_t flags) {
     }
     std::size_t j = i;
     while (j < p.size() && is_token_char(p[j])) ++j;
-    bool left_ok = i == 0 ? (flags & (kFilterLeftAnchor | kFilterHostAnchor)) != 0 : p[i - 1] != '*';
-    bool right_ok = j == p.size() ? (flags & kFilterRightAnchor) != 0 : p[j] != '*';
-    if (left_ok && right_ok)
-      out.push_back({lower_copy(p.substr(i, j - i)), i < first_star ? static_cast<std::uint16_t>(i) : kNoTokenOffset});
+    const bool left = i == 0 ? (flags & (kFilterLeftAnchor | kFilterHostAnchor)) != 0 : p[i - 1] != '*';
+    const bool right = j == p.size() ? (flags & kFilterRightAnchor) != 0 : p[j] != '*';
+    visit(i, j, left, right);
     i = j;
   }
+}
+
+// A token at `at` of the pattern, with its offset kept only when no wildcard precedes it.
+Token token_at(std::string_view p, std::size_t at, std::size_t length) {
+  const std::size_t first_star = p.find('*');
+  return {lower_copy(p.substr(at, length)), at < first_star ? static_cast<std::uint16_t>(at) : kNoTokenOffset};
+}
+
+// Tokens of a compiled pattern that are certainly whole tokens of any URL it matches: bounded on
+// both sides by a literal non-token character or an anchor, never by a wildcard.
+std::vector<Token> safe_tokens(std::string_view p, std::uint16_t flags) {
+  std::vector<Token> out;
+  for_each_token_run(p, flags, [&](std::size_t i, std::size_t j, bool left, bool right) {
+    if (left && right) out.push_back(token_at(p, i, j - i));
+  });
   return out;
 }
 
@@ -136,22 +151,9 @@ std::vector<Token> safe_tokens(std::string_view p, std::uint16_t flags) {
 // `%2Fevent.gif%3F`): the URL token holding it may start earlier, yet ends in these bytes.
 std::vector<Token> suffix_tokens(std::string_view p, std::uint16_t flags) {
   std::vector<Token> out;
-  const std::size_t first_star = p.find('*');
-  for (std::size_t i = 0; i < p.size();) {
-    if (!is_token_char(p[i])) {
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    while (j < p.size() && is_token_char(p[j])) ++j;
-    bool right_ok = j == p.size() ? (flags & kFilterRightAnchor) != 0 : p[j] != '*';
-    if (right_ok && j - i >= kTokenSuffixLength) {
-      const std::size_t at = j - kTokenSuffixLength;
-      out.push_back({lower_copy(p.substr(at, kTokenSuffixLength)),
-                     at < first_star ? static_cast<std::uint16_t>(at) : kNoTokenOffset});
-    }
-    i = j;
-  }
+  for_each_token_run(p, flags, [&](std::size_t i, std::size_t j, bool, bool right) {
+    if (right && j - i >= kTokenSuffixLength) out.push_back(token_at(p, j - kTokenSuffixLength, kTokenSuffixLength));
+  });
   return out;
 }
 
