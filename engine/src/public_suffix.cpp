@@ -1,5 +1,7 @@
 #include "warden/public_suffix.h"
 
+#include "dns_name.h"
+
 #include <algorithm>
 #include <bit>
 #include <map>
@@ -57,7 +59,6 @@ constexpr std::uint32_t kRuleMask = kNormalRule | kWildcardRule | kExceptionRule
 
 constexpr std::uint32_t kOffsetMask = (1u << 26) - 1;
 constexpr unsigned kLengthShift = 26;
-constexpr std::size_t kMaxLabelLength = 63;
 constexpr std::uint32_t kMaxSlots = kTopLevel;  // slot indices must stay below kTopLevel
 
 struct Header {
@@ -77,14 +78,12 @@ Header read_header(const std::uint8_t* p) {
           load_u32(p + 16), load_u32(p + 20), load_u32(p + 24), load_u32(p + 28)};
 }
 
-char to_lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-
 // FNV-1a over the lower-cased label, seeded with the parent, then the murmur3 finaliser so the
 // high bits used for the slot index depend on every byte. Part of the format.
 std::uint32_t hash_key(std::uint32_t parent, std::string_view label) {
   std::uint32_t h = 2166136261u ^ (parent * 0x9E3779B1u);
   for (char c : label) {
-    h ^= static_cast<std::uint8_t>(to_lower_ascii(c));
+    h ^= static_cast<std::uint8_t>(dns::to_lower_ascii(c));
     h *= 16777619u;
   }
   h ^= h >> 16;
@@ -135,7 +134,7 @@ std::vector<std::string_view> split_labels(std::string_view name) {
   while (true) {
     std::size_t dot = name.find('.', start);
     std::string_view label = name.substr(start, dot == std::string_view::npos ? dot : dot - start);
-    if (label.empty() || label.size() > kMaxLabelLength || !std::all_of(label.begin(), label.end(), is_label_char))
+    if (label.empty() || label.size() > dns::kMaxLabelLength || !std::all_of(label.begin(), label.end(), is_label_char))
       return {};
     labels.push_back(label);
     if (dot == std::string_view::npos) return labels;
@@ -307,7 +306,7 @@ Table table_of(std::span<const std::uint8_t> blob) {
 
 bool label_equals(const char* stored, std::string_view label) {
   for (std::size_t i = 0; i < label.size(); ++i)
-    if (stored[i] != to_lower_ascii(label[i])) return false;
+    if (stored[i] != dns::to_lower_ascii(label[i])) return false;
   return true;
 }
 
@@ -319,7 +318,7 @@ struct Found {
 // The node for `label` under `parent`; slot == kTopLevel when there is none. Terminates because
 // view() checked that at least one slot is empty.
 Found find_child(const Table& t, std::uint32_t parent, std::string_view label) {
-  if (label.size() > kMaxLabelLength) return {kTopLevel, 0};
+  if (label.size() > dns::kMaxLabelLength) return {kTopLevel, 0};
   for (std::uint32_t slot = home_slot(hash_key(parent, label), t.slot_count);; slot = next_slot(slot, t.slot_count)) {
     std::uint32_t word0 = load_u32(t.slots + std::size_t{slot} * kSlotSize);
     if (!(word0 & kPresent)) return {kTopLevel, 0};

@@ -1,10 +1,9 @@
 #include "request_url.h"
 
+#include "dns_name.h"
+
 namespace warden {
 namespace {
-
-constexpr std::size_t kMaxHostLength = 253;
-constexpr std::size_t kMaxLabelLength = 63;
 
 bool is_lower_alpha(char c) { return c >= 'a' && c <= 'z'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -30,13 +29,13 @@ std::size_t canonical_host_end(std::string_view s, std::size_t begin) {
       if (label == 0) return std::string_view::npos;
       label = 0;
     } else if (is_lower_alpha(c) || is_digit(c) || c == '-' || c == '_') {
-      if (++label > kMaxLabelLength) return std::string_view::npos;
+      if (++label > dns::kMaxLabelLength) return std::string_view::npos;
     } else {
       break;
     }
   }
   // label == 0: an empty host or a trailing dot.
-  if (label == 0 || i - begin > kMaxHostLength || is_digit(s[i - 1])) return std::string_view::npos;
+  if (label == 0 || i - begin > dns::kMaxHostLength || is_digit(s[i - 1])) return std::string_view::npos;
   return i;
 }
 

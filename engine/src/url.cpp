@@ -1,15 +1,12 @@
 #include "warden/url.h"
 
+#include "dns_name.h"
+
 #include <algorithm>
 #include <charconv>
 
 namespace warden {
 namespace {
-
-constexpr std::size_t kMaxHostLength = 253;
-constexpr std::size_t kMaxLabelLength = 63;
-
-char to_lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -67,13 +64,13 @@ bool is_ipv6(std::string_view host) {
 bool is_host_char(char c) { return is_alpha(c) || is_digit(c) || c == '-' || c == '_' || c == '.'; }
 
 Status validate_dns_host(std::string_view host) {
-  if (host.empty() || host.size() > kMaxHostLength) return Status::invalid_host;
+  if (host.empty() || host.size() > dns::kMaxHostLength) return Status::invalid_host;
   if (!std::all_of(host.begin(), host.end(), is_host_char)) return Status::invalid_host;
   std::size_t start = 0;
   while (true) {
     std::size_t dot = host.find('.', start);
     std::size_t len = (dot == std::string_view::npos ? host.size() : dot) - start;
-    if (len == 0 || len > kMaxLabelLength) return Status::invalid_host;
+    if (len == 0 || len > dns::kMaxLabelLength) return Status::invalid_host;
     if (dot == std::string_view::npos) break;
     start = dot + 1;
   }
@@ -107,7 +104,7 @@ Status normalize_host(std::string_view host, std::string& out) {
     }
   }
   out.assign(host);
-  std::transform(out.begin(), out.end(), out.begin(), to_lower_ascii);
+  std::transform(out.begin(), out.end(), out.begin(), dns::to_lower_ascii);
   if (is_ipv6(out)) return Status::ok;
   if (!out.empty() && out.back() == '.') out.pop_back();
   if (Status s = validate_dns_host(out); s != Status::ok) {
@@ -174,7 +171,7 @@ Status parse_url(std::string_view text, Url& out) {
   out.host_is_ip = is_ip_literal(out.host);
 
   out.scheme.assign(scheme);
-  std::transform(out.scheme.begin(), out.scheme.end(), out.scheme.begin(), to_lower_ascii);
+  std::transform(out.scheme.begin(), out.scheme.end(), out.scheme.begin(), dns::to_lower_ascii);
   std::string_view path = tail.substr(0, tail.find('#'));
   if (path.empty() || path.front() != '/') out.path.push_back('/');
   out.path.append(path);
