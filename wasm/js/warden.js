@@ -252,9 +252,9 @@ export class WardenEngine {
   }
 
   // Vendor names are in the engine buffer: they never change while the engine lives, so each is
-  // decoded once. Keyed by the address alone
-  // (a small integer, cheaper to hash than address and length as one number); the length is
-  // checked, and a string sharing another's start is decoded each time.
+  // decoded once. Keyed by the address alone (a small integer, cheaper to hash than address and
+  // length as one number); the length is checked, and a string sharing another's start is decoded
+  // each time.
   #text(ptr, len) {
     if (len === 0) return '';
     const known = this.#names.get(ptr);
