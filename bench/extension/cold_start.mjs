@@ -7,8 +7,8 @@
 // holds the built-in vendor rules only (no lists): the floor the lists' size cannot explain.
 // Firefox ESR: FIREFOX_RUNS fresh browsers; the extension is installed while a page keeps asking for
 // a tracker, and the background page reports the same figures from its own start; then the same on
-// the package without lists (Firefox's floor). Prints figures
-// and hands them to `make bench`'s summary (bench/figures.mjs); asserts nothing.
+// the package without lists (Firefox's floor). Prints figures and hands them to `make bench`'s
+// summary (bench/figures.mjs); asserts nothing.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -136,7 +136,7 @@ try {
     ...rows('Firefox background start -> engine and settings ready', firefox, 'readyMs'),
     ...rows('Firefox background start -> first request decided', firefox, 'firstDecisionMs', '≤ 50 ms or the floor'),
     ...rows('Firefox floor (no lists) -> first request decided', firefoxFloor, 'firstDecisionMs'),
-    { figure: 'engine.bin of the package', value: bytes(EXTENSION_DIR) / 1048576, unit: 'MiB', goal: '≤ 3 MB' },
+    { figure: 'engine.bin of the package', value: bytes(EXTENSION_DIR) / 1e6, unit: 'MB', goal: '≤ 3 MB' },
   ]);
 } finally {
   rmSync(noLists, { recursive: true, force: true });
