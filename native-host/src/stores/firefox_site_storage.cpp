@@ -5,6 +5,7 @@
 #include <iterator>
 #include <memory>
 
+#include "platform/path_presence.h"
 #include "stores/firefox_origin_attributes.h"
 #include "stores/folder_removal.h"
 #include "stores/sqlite_row_deletion.h"
@@ -142,8 +143,6 @@ std::vector<SqliteSource> sqlite_sources(const fs::path& profile, const SiteMatc
   };
 }
 
-bool present(const fs::path& path) { return fs::exists(fs::symlink_status(path)); }
-
 }  // namespace
 
 std::string firefox_metadata_origin(std::string_view bytes) {
@@ -185,9 +184,9 @@ std::string firefox_origin_key_host(std::string_view origin_key) {
 
 StoreOutcome FirefoxSiteStorageStore::inspect(const SiteMatcher& site) const {
   StoreOutcome outcome{std::string(id()), profile_ / "storage", {}, {}, {}};
-  bool any = present(profile_ / "storage");
+  bool any = path_present(profile_ / "storage");
   for (const SqliteSource& source : sqlite_sources(profile_, site)) {
-    if (!present(source.file)) continue;
+    if (!path_present(source.file)) continue;
     any = true;
     StoreOutcome rows = inspect_sqlite_rows(id(), source.file, source.plan, /*check_schema=*/true);
     if (!rows.handled()) return rows;
@@ -207,7 +206,7 @@ StoreOutcome FirefoxSiteStorageStore::inspect(const SiteMatcher& site) const {
 StoreOutcome FirefoxSiteStorageStore::remove(const SiteMatcher& site, bool dry_run) {
   StoreOutcome outcome{std::string(id()), profile_ / "storage", {}, {}, {}};
   std::vector<SqliteSource> sources = sqlite_sources(profile_, site);
-  bool any = present(profile_ / "storage");
+  bool any = path_present(profile_ / "storage");
   FolderRemoval removal(profile_, {std::string(id()), site.site()}, journal());
   for (SiteItem& folder : origin_folders(profile_, site)) {
     if (!removal.add(std::move(folder), outcome.skipped, outcome.message)) return outcome;
@@ -216,7 +215,7 @@ StoreOutcome FirefoxSiteStorageStore::remove(const SiteMatcher& site, bool dry_r
   std::vector<std::unique_ptr<SqliteDatabase>> open;
   std::vector<MatchedRow> rows;
   for (SqliteSource& source : sources) {
-    if (!present(source.file)) continue;
+    if (!path_present(source.file)) continue;
     any = true;
     source.plan.journal = journal();
     auto db = std::make_unique<SqliteDatabase>();
