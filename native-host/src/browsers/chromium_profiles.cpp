@@ -64,11 +64,11 @@ bool is_plain_name(const std::string& dir) {
 
 std::vector<BrowserProfile> chromium_profiles(const BrowserLocation& location) {
   std::vector<BrowserProfile> out;
-  if (!fs::is_directory(location.root)) return out;
+  std::error_code ec;
+  if (!fs::is_directory(location.root, ec)) return out;
   LocalStateProfiles state = read_local_state(location.root);
 
   std::vector<std::string> dirs;
-  std::error_code ec;
   for (fs::directory_iterator it(location.root, ec), end; !ec && it != end; it.increment(ec)) {
     std::string dir = path_text(it->path().filename());
     if (is_internal_profile(dir) || !is_real_directory(it->path())) continue;

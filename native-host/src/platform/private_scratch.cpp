@@ -61,9 +61,9 @@ fs::path scratch_root() {
   std::error_code ec;
   return fs::temp_directory_path(ec) / "cookiewarden";
 #else
-  if (const char* runtime = std::getenv("XDG_RUNTIME_DIR"); runtime && *runtime && fs::is_directory(runtime))
-    return fs::path(runtime) / "cookiewarden";
   std::error_code ec;
+  if (const char* runtime = std::getenv("XDG_RUNTIME_DIR"); runtime && *runtime && fs::is_directory(runtime, ec))
+    return fs::path(runtime) / "cookiewarden";
   return fs::temp_directory_path(ec) / ("cookiewarden-" + std::to_string(::getuid()));
 #endif
 }

@@ -1,5 +1,6 @@
 #include "stores/chromium_indexeddb.h"
 
+#include "platform/path_presence.h"
 #include "stores/chromium_local_storage.h"
 #include "stores/folder_removal.h"
 #include "stores/sqlite_row_deletion.h"
@@ -117,14 +118,14 @@ StoreOutcome ChromiumIndexedDbStore::inspect(const SiteMatcher& site) const {
   }
   for (MatchedRow& bucket : buckets) {
     SiteItem folder = bucket_folder(profile_, bucket);
-    if (fs::exists(fs::symlink_status(folder.path))) folders.push_back(std::move(folder));
+    if (path_present(folder.path)) folders.push_back(std::move(folder));
     outcome.items.push_back(std::move(bucket.item));
   }
   for (SiteItem& folder : folders) {
     folder.bytes = size_on_disk(folder.path);
     outcome.items.push_back(std::move(folder));
   }
-  if (!quota.is_open() && !fs::exists(fs::symlink_status(profile_ / "IndexedDB"))) {
+  if (!quota.is_open() && !path_present(profile_ / "IndexedDB")) {
     outcome.skipped = SkipReason::not_present;
     outcome.message = "no IndexedDB folder or WebStorage/QuotaManager in " + profile_.string();
   }
@@ -133,7 +134,7 @@ StoreOutcome ChromiumIndexedDbStore::inspect(const SiteMatcher& site) const {
 
 StoreOutcome ChromiumIndexedDbStore::remove(const SiteMatcher& site, bool dry_run) {
   StoreOutcome outcome{std::string(id()), profile_ / "IndexedDB", {}, {}, {}};
-  if (!fs::exists(fs::symlink_status(profile_ / "IndexedDB")) && !fs::exists(fs::symlink_status(quota_file(profile_)))) {
+  if (!path_present(profile_ / "IndexedDB") && !path_present(quota_file(profile_))) {
     outcome.skipped = SkipReason::not_present;
     outcome.message = "no IndexedDB folder or WebStorage/QuotaManager in " + profile_.string();
     return outcome;
@@ -143,7 +144,7 @@ StoreOutcome ChromiumIndexedDbStore::remove(const SiteMatcher& site, bool dry_ru
 
   SqliteDatabase quota;
   std::vector<MatchedRow> buckets;
-  if (fs::exists(fs::symlink_status(quota_file(profile_)))) {
+  if (path_present(quota_file(profile_))) {
     RowDeletionPlan plan = quota_plan(site);
     plan.journal = journal();
     plan.keep_ids = true;  // WebStorage/<id> is the bucket's folder

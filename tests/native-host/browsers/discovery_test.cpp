@@ -89,6 +89,19 @@ TEST_CASE("discovery: a corrupt Local State still leaves the directory scan") {
   CHECK(all[0].is_default);
 }
 
+// A configuration folder that cannot be stat'ed (here ELOOP) is a browser that is not there, not an
+// exception that ends the discovery of every other browser.
+TEST_CASE("discovery: a Chromium folder that is a symlink loop is skipped, the other browsers are found") {
+  TempDir home;
+  fs::create_directories(home / ".config");
+  fs::create_directory_symlink("chromium", home / ".config/chromium");
+  chromium_profile(home / ".config/google-chrome/Default");
+  std::vector<BrowserProfile> all;
+  REQUIRE_NOTHROW(all = discover_profiles(environment_of(Os::linux_, home.path())));
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].browser_id == "chrome");
+}
+
 TEST_CASE("discovery: XDG_CONFIG_HOME moves Chromium-family and new Firefox folders") {
   TempDir home;
   chromium_profile(home / "xdg/chromium/Default");

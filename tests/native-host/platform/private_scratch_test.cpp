@@ -55,3 +55,14 @@ TEST_CASE("scratch: a root that is a symlink is refused: no copy goes where anot
   CHECK(scratch.error().find("not a folder of this user") != std::string::npos);
   CHECK(fs::is_empty(elsewhere.path()));
 }
+
+// An XDG_RUNTIME_DIR that cannot be stat'ed (here ELOOP) is one the run cannot use: the temporary
+// folder is taken instead of an exception ending the deletion.
+TEST_CASE("scratch: an XDG_RUNTIME_DIR that is a symlink loop falls back to the temporary folder") {
+  TempDir dir;
+  fs::create_directory_symlink("loop", dir / "loop");
+  ScopedVariable scoped("XDG_RUNTIME_DIR", (dir / "loop").c_str());
+  fs::path root;
+  REQUIRE_NOTHROW(root = scratch_root());
+  CHECK(root.parent_path() == fs::temp_directory_path());
+}
