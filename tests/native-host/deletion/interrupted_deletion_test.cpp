@@ -24,8 +24,11 @@ using namespace cookiewarden::test;
 namespace {
 
 // Roll-forward is what these tests are about; the journal has tests of its own.
-const UndoSettings kNoUndo{.enabled = false};
-
+UndoSettings no_undo() {
+  UndoSettings settings;
+  settings.enabled = false;
+  return settings;
+}
 
 SiteMatcher site(const char* name) { return SiteMatcher(name, warden::PublicSuffixList::builtin()); }
 
@@ -80,7 +83,7 @@ TEST_CASE("interrupted: a run killed between moving a store's folders and commit
   CHECK(leftovers == 1);
 
   // The next run, for another site, finishes the interrupted one first.
-  DeletionResult next = delete_site(profile, site("keep.test"), false, kNoUndo);
+  DeletionResult next = delete_site(profile, site("keep.test"), false, no_undo());
   CHECK(next.complete());
   CHECK(next.message.find("finished an interrupted deletion of example.test (chromium_indexeddb)") != std::string::npos);
   CHECK(buckets_of(profile.path, "www.example.test") == 0);
@@ -98,7 +101,7 @@ TEST_CASE("interrupted: a stop asked for before a store begins leaves that store
   auto before = tree_snapshot(dir.path());
   int code = in_child([&] {
     request_stop();
-    DeletionResult result = delete_site(profile, site("keep.test"), false, kNoUndo);
+    DeletionResult result = delete_site(profile, site("keep.test"), false, no_undo());
     bool all_interrupted = !result.stores.empty() &&
                            std::all_of(result.stores.begin(), result.stores.end(),
                                        [](const StoreOutcome& s) { return s.skipped == SkipReason::interrupted; });
@@ -116,7 +119,7 @@ TEST_CASE("interrupted: a commit the gate refuses is rolled back, and the rows s
   {
     // An outer gate (delete_site adds its own inside): both are asked.
     CommitGate refuse([]() -> std::optional<std::string> { return "the browser took the profile"; });
-    DeletionResult result = delete_site(profile, site("keep.test"), false, kNoUndo);
+    DeletionResult result = delete_site(profile, site("keep.test"), false, no_undo());
     REQUIRE_FALSE(result.stores.empty());
     CHECK(result.stores.front().store == "chromium_cookies");
     CHECK(result.stores.front().skipped == SkipReason::locked);
