@@ -30,4 +30,16 @@ StoreOutcome remove_after_inspect_and_dry_run(SiteStore& store, const SiteMatche
   return real;
 }
 
+// A store whose every path below `loop` fails to stat with ELOOP (`loop` is a symlink to itself):
+// inspect and remove report that nothing was found and throw nothing (an exception would abandon
+// the profile's other stores), and the link is left as it was (tree_snapshot would follow it).
+inline void check_symlink_loop_is_harmless(SiteStore& store, const SiteMatcher& site, const std::filesystem::path& loop) {
+  StoreOutcome inspected, removed;
+  REQUIRE_NOTHROW(inspected = store.inspect(site));
+  REQUIRE_NOTHROW(removed = store.remove(site, false));
+  CHECK(inspected.items.empty());
+  CHECK(removed.items.empty());
+  CHECK(std::filesystem::read_symlink(loop) == loop.filename());
+}
+
 }  // namespace cookiewarden::test
