@@ -21,7 +21,7 @@ set(WARDEN_COMMON_HEADERS
 # One per target: their compile definitions differ, and a precompiled header serves only sources
 # compiled with the flags it was.
 function(warden_precompile_headers)
-  foreach(target warden_engine cookiewarden_host)
+  foreach(target warden_engine cookiewarden_host cookiewarden_host_fuzzed)
     if(TARGET ${target})
       target_precompile_headers(${target} PRIVATE ${WARDEN_COMMON_HEADERS})
     endif()

@@ -78,7 +78,7 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-bool is_host_char(char c) {
+bool is_lower_host_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_';
 }
 
@@ -87,7 +87,7 @@ bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 // A hostname as uBO's "pure hostname" test reads it: dot-separated labels, each starting and
 // ending with a letter or digit ("-728x90." is a substring pattern, not a host).
 bool is_hostname(std::string_view p) {
-  if (p.empty() || p.size() > 253 || !std::all_of(p.begin(), p.end(), is_host_char)) return false;
+  if (p.empty() || p.size() > 253 || !std::all_of(p.begin(), p.end(), is_lower_host_char)) return false;
   std::size_t start = 0;
   while (true) {
     std::size_t dot = p.find('.', start);
@@ -154,7 +154,7 @@ bool parse_domains(std::string_view value, std::vector<DomainConstraint>& out) {
     }
     if (item.empty() || item.size() > 253) return false;
     d.domain = to_lower(item);
-    if (!std::all_of(d.domain.begin(), d.domain.end(), is_host_char)) return false;  // regex domains
+    if (!std::all_of(d.domain.begin(), d.domain.end(), is_lower_host_char)) return false;  // regex domains
     out.push_back(std::move(d));
   }
   return !out.empty();

@@ -196,7 +196,7 @@ bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 char to_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
 // Trims ASCII white space and U+200B ZERO WIDTH SPACE, both found around OCD values.
-std::string_view trim(std::string_view s) {
+std::string_view trim_value(std::string_view s) {
   constexpr std::string_view kZeroWidthSpace = "\xE2\x80\x8B";
   while (true) {
     std::size_t before = s.size();
@@ -227,7 +227,7 @@ struct NameRule {
 
 // Placeholders the database writes for the variable part of a name.
 std::optional<NameRule> read_name(std::string_view raw, bool wildcard) {
-  std::string_view name = trim(raw);
+  std::string_view name = trim_value(raw);
   bool prefix = wildcard;
   if (ends_with(name, "*")) {
     name.remove_suffix(1);
@@ -253,7 +253,7 @@ std::vector<std::string> read_domains(std::string_view raw) {
   std::string_view rest = text;
   while (!rest.empty()) {
     std::size_t split = rest.find(" or ");
-    std::string_view piece = trim(rest.substr(0, split));
+    std::string_view piece = trim_value(rest.substr(0, split));
     rest = split == std::string_view::npos ? std::string_view{} : rest.substr(split + 4);
     if (!piece.empty() && piece.front() == '.') piece.remove_prefix(1);
     std::size_t placeholder = piece.find(']');
@@ -314,14 +314,14 @@ class Importer {
   void add_row(const std::vector<std::string>& fields, std::size_t header_size) {
     ++result_.rows;
     if (fields.size() != header_size) return skip("wrong number of fields");
-    std::string_view ocd_category = trim(fields[columns_[kCategory]]);
+    std::string_view ocd_category = trim_value(fields[columns_[kCategory]]);
     auto category = map_category(ocd_category);
     if (!category) return skip("unknown category");
-    std::string_view platform = trim(fields[columns_[kPlatform]]);
-    bool wildcard = trim(fields[columns_[kWildcard]]) == "1";
+    std::string_view platform = trim_value(fields[columns_[kPlatform]]);
+    bool wildcard = trim_value(fields[columns_[kWildcard]]) == "1";
     auto name = read_name(fields[columns_[kName]], wildcard);
     if (!name) return skip("name is empty or not a cookie token");
-    if (ocd_category == "Functional") category = functional_row_category(platform, trim(fields[columns_[kName]]));
+    if (ocd_category == "Functional") category = functional_row_category(platform, trim_value(fields[columns_[kName]]));
     std::vector<std::string> domains = read_domains(fields[columns_[kDomain]]);
     if (is_generic(name->name, name->prefix, platform)) {
       if (domains.empty()) return skip("generic name without a domain");
@@ -373,14 +373,14 @@ std::optional<std::string> find_columns(const std::vector<std::string>& header, 
   for (std::size_t c = 0; c < kColumnCount; ++c) {
     out[c] = header.size();
     for (std::size_t i = 0; i < header.size(); ++i)
-      if (trim(header[i]) == kColumnNames[c]) out[c] = i;
+      if (trim_value(header[i]) == kColumnNames[c]) out[c] = i;
     if (out[c] == header.size())
       return "not an Open Cookie Database CSV: column '" + std::string(kColumnNames[c]) + "' is missing";
   }
   return std::nullopt;
 }
 
-bool is_blank(const std::vector<std::string>& fields) { return fields.size() == 1 && trim(fields[0]).empty(); }
+bool is_blank(const std::vector<std::string>& fields) { return fields.size() == 1 && trim_value(fields[0]).empty(); }
 
 }  // namespace
 

@@ -61,7 +61,7 @@ constexpr std::uint32_t kOffsetMask = (1u << 26) - 1;
 constexpr unsigned kLengthShift = 26;
 constexpr std::uint32_t kMaxSlots = kTopLevel;  // slot indices must stay below kTopLevel
 
-struct Header {
+struct BlobHeader {
   std::uint32_t magic, version, rule_count, node_count, slot_count, pool_size, reserved0, reserved1;
 };
 
@@ -73,7 +73,7 @@ void store_u32(std::uint8_t* p, std::uint32_t v) {
   for (int i = 0; i < 4; ++i) p[i] = static_cast<std::uint8_t>(v >> (8 * i));
 }
 
-Header read_header(const std::uint8_t* p) {
+BlobHeader read_header(const std::uint8_t* p) {
   return {load_u32(p),      load_u32(p + 4),  load_u32(p + 8),  load_u32(p + 12),
           load_u32(p + 16), load_u32(p + 20), load_u32(p + 24), load_u32(p + 28)};
 }
@@ -258,7 +258,7 @@ Result<PublicSuffixList> corrupt(std::string detail) {
 }
 
 // Checks every slot so that lookups can trust offsets, lengths and parents without re-checking.
-Status check_slots(std::span<const std::uint8_t> slots, const Header& h, std::string& error) {
+Status check_slots(std::span<const std::uint8_t> slots, const BlobHeader& h, std::string& error) {
   std::uint32_t present = 0, rules = 0;
   for (std::uint32_t i = 0; i < h.slot_count; ++i) {
     std::uint32_t word0 = load_u32(&slots[std::size_t{i} * kSlotSize]);
@@ -292,14 +292,14 @@ Status check_slots(std::span<const std::uint8_t> slots, const Header& h, std::st
 
 // ---- lookup -------------------------------------------------------------------------------
 
-struct Table {
+struct BlobTable {
   const std::uint8_t* slots;
   std::uint32_t slot_count;
   const char* pool;
 };
 
-Table table_of(std::span<const std::uint8_t> blob) {
-  Header h = read_header(blob.data());
+BlobTable table_of(std::span<const std::uint8_t> blob) {
+  BlobHeader h = read_header(blob.data());
   return {blob.data() + kHeaderSize, h.slot_count,
           reinterpret_cast<const char*>(blob.data() + kHeaderSize + std::size_t{h.slot_count} * kSlotSize)};
 }
@@ -317,7 +317,7 @@ struct Found {
 
 // The node for `label` under `parent`; slot == kTopLevel when there is none. Terminates because
 // view() checked that at least one slot is empty.
-Found find_child(const Table& t, std::uint32_t parent, std::string_view label) {
+Found find_child(const BlobTable& t, std::uint32_t parent, std::string_view label) {
   if (label.size() > dns::kMaxLabelLength) return {kTopLevel, 0};
   for (std::uint32_t slot = home_slot(hash_key(parent, label), t.slot_count);; slot = next_slot(slot, t.slot_count)) {
     std::uint32_t word0 = load_u32(t.slots + std::size_t{slot} * kSlotSize);
@@ -354,7 +354,7 @@ Result<std::vector<std::uint8_t>> PublicSuffixList::compile(std::string_view dat
 
 Result<PublicSuffixList> PublicSuffixList::view(std::span<const std::uint8_t> blob) {
   if (blob.size() < kHeaderSize) return corrupt("shorter than its header");
-  Header h = read_header(blob.data());
+  BlobHeader h = read_header(blob.data());
   if (h.magic != kMagic) return corrupt("bad magic");
   if (h.version != kFormatVersion)
     return {Status::version_mismatch, "public suffix list blob: format version " + std::to_string(h.version) +
@@ -372,7 +372,7 @@ Result<PublicSuffixList> PublicSuffixList::view(std::span<const std::uint8_t> bl
 
 std::string_view PublicSuffixList::public_suffix(std::string_view host) const {
   if (has_no_public_suffix(host)) return {};
-  const Table table = table_of(blob_);
+  const BlobTable table = table_of(blob_);
   // The implicit "*" rule: an unlisted TLD is a public suffix.
   std::size_t suffix_start = label_start(host, host.size());
   std::uint32_t parent = kTopLevel;

@@ -1,5 +1,7 @@
 #include "regex_matcher.h"
 
+#include "warden/ascii_digits.h"
+
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -41,7 +43,6 @@ struct Program {
 void set_bit(Bitmap& b, unsigned char c) { b[c >> 6] |= 1ull << (c & 63); }
 bool has_bit(const Bitmap& b, unsigned char c) { return (b[c >> 6] >> (c & 63)) & 1; }
 
-bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool is_word(unsigned char c) {
   return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
@@ -134,8 +135,8 @@ class Parser {
   // \d \w \s and their negations become a class; escaped punctuation is a literal.
   bool class_escape(unsigned char e, Bitmap& b) {
     switch (e) {
-      case 'd': add_predicate(b, is_digit, false); return true;
-      case 'D': add_predicate(b, is_digit, true); return true;
+      case 'd': add_predicate(b, [](unsigned char c) { return is_digit(c); }, false); return true;
+      case 'D': add_predicate(b, [](unsigned char c) { return is_digit(c); }, true); return true;
       case 'w': add_predicate(b, is_word, false); return true;
       case 'W': add_predicate(b, is_word, true); return true;
       case 's': add_predicate(b, is_space, false); return true;

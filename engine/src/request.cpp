@@ -6,7 +6,7 @@
 namespace warden {
 namespace {
 
-constexpr std::array<std::string_view, static_cast<std::size_t>(ResourceType::kCount)> kNames{
+constexpr std::array<std::string_view, static_cast<std::size_t>(ResourceType::kCount)> kTypeNames{
     "main_frame", "sub_frame", "script",    "image",  "stylesheet", "xmlhttprequest",
     "ping",       "media",     "font",      "websocket", "object",  "other"};
 
@@ -27,8 +27,8 @@ constexpr std::array<std::pair<std::string_view, ResourceType>, 11> kAliases{{
 }  // namespace
 
 std::optional<ResourceType> parse_resource_type(std::string_view name) {
-  for (std::size_t i = 0; i < kNames.size(); ++i)
-    if (kNames[i] == name) return static_cast<ResourceType>(i);
+  for (std::size_t i = 0; i < kTypeNames.size(); ++i)
+    if (kTypeNames[i] == name) return static_cast<ResourceType>(i);
   for (const auto& [alias, type] : kAliases)
     if (alias == name) return type;
   return std::nullopt;
@@ -36,7 +36,7 @@ std::optional<ResourceType> parse_resource_type(std::string_view name) {
 
 std::string_view resource_type_name(ResourceType t) {
   auto i = static_cast<std::size_t>(t);
-  return i < kNames.size() ? kNames[i] : "other";
+  return i < kTypeNames.size() ? kTypeNames[i] : "other";
 }
 
 }  // namespace warden

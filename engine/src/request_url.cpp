@@ -1,12 +1,12 @@
 #include "request_url.h"
 
+#include "warden/ascii_digits.h"
 #include "dns_name.h"
 
 namespace warden {
 namespace {
 
 bool is_lower_alpha(char c) { return c >= 'a' && c <= 'z'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // The scheme's end (its ':') when it is lower-case and followed by "//"; npos otherwise.
 std::size_t canonical_scheme_end(std::string_view s) {

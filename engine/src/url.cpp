@@ -1,5 +1,6 @@
 #include "warden/url.h"
 
+#include "warden/ascii_digits.h"
 #include "dns_name.h"
 
 #include <algorithm>
@@ -8,7 +9,6 @@
 namespace warden {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 

@@ -1,5 +1,6 @@
 # libFuzzer targets: every tests/fuzz/<name>_fuzzer.cpp, linked against warden_engine, or against
-# cookiewarden_host when <name> starts with "native_host_". Seeds live in tests/fuzz/corpus/<name>/
+# cookiewarden_host_fuzzed (the host without its CLI and installer: native-host/CMakeLists.txt) when
+# <name> starts with "native_host_". Seeds live in tests/fuzz/corpus/<name>/
 # (optional); runs write new inputs to the build tree, never to the sources.
 #
 # Two ways in:
@@ -34,10 +35,10 @@ if(WARDEN_FUZZ)
   foreach(source ${WARDEN_FUZZER_SOURCES})
     get_filename_component(name ${source} NAME_WE)
     if(name MATCHES "^native_host_")
-      if(NOT TARGET cookiewarden_host)
+      if(NOT TARGET cookiewarden_host_fuzzed)
         continue()
       endif()
-      set(library cookiewarden_host)
+      set(library cookiewarden_host_fuzzed)
     else()
       set(library warden_engine)
     endif()

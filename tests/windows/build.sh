@@ -9,7 +9,7 @@ root=$(realpath "${1:?repository root}")
 build=$(realpath -m "${2:?build folder}")
 "$root/scripts/build-windows-deps" "$build/deps"
 cmake -S "$root" -B "$build/cross" -DCMAKE_TOOLCHAIN_FILE="$root/cmake/mingw-w64.cmake" \
-  -DWARDEN_WINDOWS_DEPS="$build/deps" -DCMAKE_BUILD_TYPE=Release -DWARDEN_PRECOMPILE_HEADERS=ON \
+  -DWARDEN_WINDOWS_DEPS="$build/deps" -DCMAKE_BUILD_TYPE=Release -DWARDEN_PRECOMPILE_HEADERS=ON -DWARDEN_UNITY_BUILD=ON \
   -DCMAKE_CXX_FLAGS_RELEASE=-O0 -DCMAKE_C_FLAGS_RELEASE=-O0 > "$build/configure.log" 2>&1 ||
   { cat "$build/configure.log" >&2; exit 1; }
 cmake --build "$build/cross" -j "$(nproc)" --target cookiewarden engine_tests native_host_tests hold_exclusive

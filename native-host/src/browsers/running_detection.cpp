@@ -2,6 +2,7 @@
 
 #include "browsers/flatpak_instances.h"
 #include "browsers/gnome_web_running.h"
+#include "platform/host_name.h"
 #include "platform/process_liveness.h"
 
 #include <charconv>
@@ -26,12 +27,6 @@ namespace fs = std::filesystem;
 
 #if !defined(_WIN32)
 
-std::string this_host() {
-  char name[256] = {};
-  if (gethostname(name, sizeof name - 1) != 0) return {};
-  return name;
-}
-
 long parse_pid(std::string_view text) {
   long pid = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), pid);
@@ -42,7 +37,7 @@ long parse_pid(std::string_view text) {
 // that cookiewarden is, so two never edit one profile at once; stale once it is gone.
 RunningState own_edit_lock(const std::string& host, long pid) {
   std::string real_host = host.substr(0, host.size() - kEditLockHostSuffix.size());
-  if (real_host != this_host())
+  if (real_host != this_host_name())
     return {true, "cookiewarden on host '" + real_host + "' (pid " + std::to_string(pid) + ") is editing this profile"};
   if (process_alive(pid)) return {true, "cookiewarden (pid " + std::to_string(pid) + ") is editing this profile"};
   return {false, "stale cookiewarden SingletonLock (pid " + std::to_string(pid) + " is gone)"};
@@ -68,7 +63,7 @@ RunningState chromium_singleton_lock(const fs::path& user_data_dir) {
     bool running = flatpak_app_running(*app, flatpak_runtime_dir(), detail);
     return {running, running ? detail : "stale SingletonLock (" + detail + ")"};
   }
-  if (host != this_host())
+  if (host != this_host_name())
     return {true, "SingletonLock is held by host '" + host + "' (pid " + std::to_string(pid) +
                       "); cannot check another machine, assuming it runs"};
   if (process_alive(pid)) return {true, "running: SingletonLock pid " + std::to_string(pid) + " is alive"};

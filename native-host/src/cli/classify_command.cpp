@@ -16,7 +16,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::string_view kUsage = R"(Usage: cookiewarden classify [--engine FILE] [--policy FILE | --necessary-only] [--table]
+constexpr std::string_view kClassifyUsage = R"(Usage: cookiewarden classify [--engine FILE] [--policy FILE | --necessary-only] [--table]
 
 Reads NDJSON on standard input, one object a line, either a request
   {"url": "https://www.google-analytics.com/g/collect", "top_url": "https://www.shop.example/", "type": "ping"}
@@ -222,6 +222,6 @@ int run_classify(std::span<const std::string_view> args, Io io) {
 }  // namespace
 
 extern const CliCommand kClassifyCommand{"classify", "decide requests, cookie writes and stored cookies (NDJSON in, NDJSON out)",
-                                         kUsage, run_classify};
+                                         kClassifyUsage, run_classify};
 
 }  // namespace cookiewarden::cli

@@ -15,7 +15,7 @@
 namespace cookiewarden::cli {
 namespace {
 
-constexpr std::string_view kUsage = R"(Usage: cookiewarden compile [--list FILE:CATEGORY]... [--vendors FILE]... [--psl FILE] [--dnr-static DIR] [--stats] -o OUT
+constexpr std::string_view kCompileUsage = R"(Usage: cookiewarden compile [--list FILE:CATEGORY]... [--vendors FILE]... [--psl FILE] [--dnr-static DIR] [--stats] -o OUT
 
 Compiles the built-in vendor rules, the given filter lists and vendor databases, and the public
 suffix list into one engine buffer (loaded without parsing by 'classify --engine' and the extension).
@@ -122,7 +122,7 @@ int run_compile(std::span<const std::string_view> args, Io io) {
 
 }  // namespace
 
-extern const CliCommand kCompileCommand{"compile", "compile rules and filter lists into one engine buffer", kUsage,
+extern const CliCommand kCompileCommand{"compile", "compile rules and filter lists into one engine buffer", kCompileUsage,
                                         run_compile};
 
 }  // namespace cookiewarden::cli

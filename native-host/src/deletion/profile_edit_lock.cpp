@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "browsers/running_detection.h"
+#include "platform/host_name.h"
 
 #if defined(_WIN32)
 #include <windows.h>
@@ -66,12 +67,6 @@ std::optional<std::string> ProfileEditLock::lost() const { return std::nullopt; 
 
 namespace {
 
-std::string this_host() {
-  char name[256] = {};
-  if (gethostname(name, sizeof name - 1) != 0) return {};
-  return name;
-}
-
 // 0 with the lock taken, else the errno of the failure.
 int lock_parentlock(int fd) {
   struct flock lock {};
@@ -107,7 +102,7 @@ ProfileEditLock::ProfileEditLock(const BrowserProfile& profile) {
   }
   if (profile.family != BrowserFamily::chromium) return;
   fs::path lock = profile.user_data_dir / "SingletonLock";
-  std::string target = this_host() + std::string(kEditLockHostSuffix) + "-" + std::to_string(::getpid());
+  std::string target = this_host_name() + std::string(kEditLockHostSuffix) + "-" + std::to_string(::getpid());
   // Chromium's own sequence: create the symlink; if one exists and its process is gone, remove
   // it and try once more.
   for (int attempt = 0; attempt < 2; ++attempt) {

@@ -20,7 +20,7 @@ std::string lower_ascii(std::string_view text) {
   return out;
 }
 
-std::string_view trim(std::string_view text) {
+std::string_view trim_space(std::string_view text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
   return text;
@@ -29,7 +29,7 @@ std::string_view trim(std::string_view text) {
 }  // namespace
 
 warden::Result<SiteMatcher> SiteMatcher::from_input(std::string_view input, const warden::PublicSuffixList& psl) {
-  input = trim(input);
+  input = trim_space(input);
   if (input.empty()) return {warden::Status::invalid_host, "no site given"};
   std::string host;
   if (std::string scheme = input_scheme(input); !scheme.empty()) {

@@ -28,7 +28,7 @@ fs::path private_base() {
 }
 
 #if defined(_WIN32)
-warden::Result<fs::path> make_private_folder(const fs::path& base) {
+warden::Result<fs::path> make_launch_folder(const fs::path& base) {
   auto name = AccessToken::generate();
   if (!name.ok()) return {name.status(), name.detail()};
   fs::path folder = base / ("cookiewarden-serve-" + name->text().substr(0, 16));
@@ -38,20 +38,20 @@ warden::Result<fs::path> make_private_folder(const fs::path& base) {
   return folder;
 }
 
-bool write_private_file(const fs::path& file, const std::string& text) {
+bool write_launch_page(const fs::path& file, const std::string& text) {
   std::ofstream out(file, std::ios::binary | std::ios::trunc);
   out << text;
   return static_cast<bool>(out.flush());
 }
 #else
-warden::Result<fs::path> make_private_folder(const fs::path& base) {
+warden::Result<fs::path> make_launch_folder(const fs::path& base) {
   std::string pattern = (base / "cookiewarden-serve-XXXXXX").string();
   if (!::mkdtemp(pattern.data()))  // mode 0700
     return {warden::Status::unsupported, "cannot create a private folder in " + base.string()};
   return fs::path(pattern);
 }
 
-bool write_private_file(const fs::path& file, const std::string& text) {
+bool write_launch_page(const fs::path& file, const std::string& text) {
   int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0) return false;
   bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
@@ -70,11 +70,11 @@ std::string launch_page_html(const std::string& link) {
 warden::Result<std::unique_ptr<LaunchPage>> LaunchPage::create(const std::string& link) {
   fs::path base = private_base();
   if (base.empty()) return {warden::Status::unsupported, "no folder for the dashboard's launch page"};
-  auto folder = make_private_folder(base);
+  auto folder = make_launch_folder(base);
   if (!folder.ok()) return {folder.status(), folder.detail()};
   fs::path file = *folder / "dashboard.html";
   std::unique_ptr<LaunchPage> page(new LaunchPage(*folder, file));
-  if (!write_private_file(file, launch_page_html(link)))
+  if (!write_launch_page(file, launch_page_html(link)))
     return {warden::Status::unsupported, "cannot write " + file.string()};
   return page;
 }

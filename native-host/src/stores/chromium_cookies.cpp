@@ -13,7 +13,7 @@ bool read_meta_int(SqliteDatabase& db, std::string_view key, int& value) {
   return std::from_chars(text.data(), text.data() + text.size(), value).ec == std::errc{};
 }
 
-bool check_schema(SqliteDatabase& db, SkipReason& reason, std::string& message) {
+bool check_chromium_schema(SqliteDatabase& db, SkipReason& reason, std::string& message) {
   if (!db.has_table("cookies") || !db.has_column("cookies", "host_key") || !db.has_column("cookies", "name") ||
       !db.has_table("meta")) {
     reason = SkipReason::corrupt;
@@ -40,12 +40,12 @@ bool check_schema(SqliteDatabase& db, SkipReason& reason, std::string& message) 
 
 std::string partition_as_stored(std::string_view top_frame_site_key) { return std::string(top_frame_site_key); }
 
-constexpr CookieTableLayout kLayout{"cookies", "host_key", "top_frame_site_key", "top_frame_site_key != ''",
+constexpr CookieTableLayout kChromiumLayout{"cookies", "host_key", "top_frame_site_key", "top_frame_site_key != ''",
                                     partition_as_stored};
 
 }  // namespace
 
 ChromiumCookieStore::ChromiumCookieStore(std::filesystem::path file, std::string id)
-    : CookieTableStore(std::move(file), std::move(id), kLayout, check_schema, /*inspect_checks_schema=*/false) {}
+    : CookieTableStore(std::move(file), std::move(id), kChromiumLayout, check_chromium_schema, /*inspect_checks_schema=*/false) {}
 
 }  // namespace cookiewarden

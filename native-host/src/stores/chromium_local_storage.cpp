@@ -87,7 +87,7 @@ KeyMatch classify_key(std::string_view key, const SiteMatcher& site) {
 }
 
 
-LevelDbSiteKeys collect_site_keys(leveldb::DB& db, const SiteMatcher& site, leveldb::Status& status) {
+LevelDbSiteKeys collect_local_storage_keys(leveldb::DB& db, const SiteMatcher& site, leveldb::Status& status) {
   LevelDbSiteKeys found;
   std::vector<std::string> meta_only;
   std::unique_ptr<leveldb::Iterator> it(db.NewIterator(leveldb::ReadOptions()));
@@ -152,11 +152,11 @@ std::string decode_local_storage_string(std::string_view encoded) {
 }
 
 StoreOutcome ChromiumLocalStorageStore::inspect(const SiteMatcher& site) const {
-  return inspect_leveldb_store({std::string(id()), dir_, {}, {}, {}}, "Local Storage", dir_, site, collect_site_keys);
+  return inspect_leveldb_store({std::string(id()), dir_, {}, {}, {}}, "Local Storage", dir_, site, collect_local_storage_keys);
 }
 
 StoreOutcome ChromiumLocalStorageStore::remove(const SiteMatcher& site, bool dry_run) {
-  return remove_from_leveldb_store({std::string(id()), dir_, {}, {}, {}}, "Local Storage", dir_, site, collect_site_keys,
+  return remove_from_leveldb_store({std::string(id()), dir_, {}, {}, {}}, "Local Storage", dir_, site, collect_local_storage_keys,
                                    dry_run, journal());
 }
 

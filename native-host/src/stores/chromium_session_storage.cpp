@@ -67,7 +67,7 @@ SiteItem item_for(const NamespaceEntry& owner) {
 }
 
 // Reads the whole database (it holds one session's tabs: small) and works out the site's keys.
-LevelDbSiteKeys collect_site_keys(leveldb::DB& db, const SiteMatcher& site, leveldb::Status& status) {
+LevelDbSiteKeys collect_session_storage_keys(leveldb::DB& db, const SiteMatcher& site, leveldb::Status& status) {
   std::vector<NamespaceEntry> namespaces;
   std::map<std::string, std::vector<MapEntry>> maps;
   std::unique_ptr<leveldb::Iterator> it(db.NewIterator(leveldb::ReadOptions()));
@@ -113,11 +113,11 @@ LevelDbSiteKeys collect_site_keys(leveldb::DB& db, const SiteMatcher& site, leve
 }  // namespace
 
 StoreOutcome ChromiumSessionStorageStore::inspect(const SiteMatcher& site) const {
-  return inspect_leveldb_store({std::string(id()), dir_, {}, {}, {}}, "Session Storage", dir_, site, collect_site_keys);
+  return inspect_leveldb_store({std::string(id()), dir_, {}, {}, {}}, "Session Storage", dir_, site, collect_session_storage_keys);
 }
 
 StoreOutcome ChromiumSessionStorageStore::remove(const SiteMatcher& site, bool dry_run) {
-  return remove_from_leveldb_store({std::string(id()), dir_, {}, {}, {}}, "Session Storage", dir_, site, collect_site_keys,
+  return remove_from_leveldb_store({std::string(id()), dir_, {}, {}, {}}, "Session Storage", dir_, site, collect_session_storage_keys,
                                    dry_run, journal());
 }
 

@@ -7,7 +7,7 @@
 namespace cookiewarden {
 namespace {
 
-bool check_schema(SqliteDatabase& db, SkipReason& reason, std::string& message) {
+bool check_firefox_schema(SqliteDatabase& db, SkipReason& reason, std::string& message) {
   if (!db.has_table("moz_cookies") || !db.has_column("moz_cookies", "host") || !db.has_column("moz_cookies", "name")) {
     reason = SkipReason::corrupt;
     message = db.file().string() + " is not a Firefox cookie database (no moz_cookies(host, name) table)";
@@ -31,12 +31,12 @@ bool check_schema(SqliteDatabase& db, SkipReason& reason, std::string& message) 
   return true;
 }
 
-constexpr CookieTableLayout kLayout{"moz_cookies", "host", "originAttributes", "originAttributes LIKE '%partitionKey=%'",
+constexpr CookieTableLayout kFirefoxLayout{"moz_cookies", "host", "originAttributes", "originAttributes LIKE '%partitionKey=%'",
                                     firefox_partition_site};
 
 }  // namespace
 
 FirefoxCookieStore::FirefoxCookieStore(std::filesystem::path file)
-    : CookieTableStore(std::move(file), "firefox_cookies", kLayout, check_schema, /*inspect_checks_schema=*/false) {}
+    : CookieTableStore(std::move(file), "firefox_cookies", kFirefoxLayout, check_firefox_schema, /*inspect_checks_schema=*/false) {}
 
 }  // namespace cookiewarden

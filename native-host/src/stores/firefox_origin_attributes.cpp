@@ -1,23 +1,15 @@
 #include "stores/firefox_origin_attributes.h"
 
+#include "warden/ascii_digits.h"
+
 namespace cookiewarden {
-namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-}  // namespace
 
 std::string percent_decode(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '%' && i + 2 < text.size()) {
-      int high = hex_value(text[i + 1]), low = hex_value(text[i + 2]);
+      int high = warden::hex_digit_value(text[i + 1]), low = warden::hex_digit_value(text[i + 2]);
       if (high >= 0 && low >= 0) {
         out += static_cast<char>(high * 16 + low);
         i += 2;

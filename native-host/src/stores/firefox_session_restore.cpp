@@ -12,6 +12,7 @@
 #include "stores/errno_skip_reason.h"
 #include "stores/firefox_origin_attributes.h"
 #include "stores/mozlz4.h"
+#include "warden/ascii_digits.h"
 
 namespace cookiewarden {
 namespace fs = std::filesystem;
@@ -51,19 +52,12 @@ int nesting_depth(std::string_view json) {
 // that range are left as they are (and fail to parse: reported corrupt, never altered).
 constexpr char32_t kShieldBase = 0xF0000;
 
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 // The code unit of a "\uXXXX" escape starting at `at`, or -1.
 long escaped_unit(std::string_view json, std::size_t at) {
   if (at + 6 > json.size() || json[at] != '\\' || json[at + 1] != 'u') return -1;
   long unit = 0;
   for (std::size_t i = at + 2; i < at + 6; ++i) {
-    int digit = hex_digit(json[i]);
+    int digit = warden::hex_digit_value(json[i]);
     if (digit < 0) return -1;
     unit = unit * 16 + digit;
   }

@@ -6,7 +6,7 @@
 namespace cookiewarden {
 namespace {
 
-bool check_schema(SqliteDatabase& db, SkipReason& reason, std::string& message) {
+bool check_service_worker_schema(SqliteDatabase& db, SkipReason& reason, std::string& message) {
   for (const char* column : {"key", "origin", "topOrigin", "scopeURL"}) {
     if (db.has_column("Records", column)) continue;
     reason = SkipReason::schema_too_new;
@@ -35,7 +35,7 @@ SqliteError find_registrations(SqliteDatabase& db, const SiteMatcher& site, std:
 }
 
 RowDeletionPlan plan_for(const SiteMatcher& site, StoreJournal* journal = nullptr) {
-  return {"Records", check_schema, [&site](SqliteDatabase& db, std::vector<MatchedRow>& rows) {
+  return {"Records", check_service_worker_schema, [&site](SqliteDatabase& db, std::vector<MatchedRow>& rows) {
             return find_registrations(db, site, rows);
           },
           journal};

@@ -2,18 +2,11 @@
 
 #include <algorithm>
 
+#include "warden/ascii_digits.h"
+
 namespace cookiewarden {
 
 namespace {
-
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 void append_hex(std::string_view bytes, std::string& out) {
   static constexpr char kHex[] = "0123456789abcdef";
@@ -46,7 +39,7 @@ bool hex_decode(std::string_view hex, std::string& bytes) {
   bytes.clear();
   bytes.reserve(hex.size() / 2);
   for (std::size_t i = 0; i < hex.size(); i += 2) {
-    int high = hex_digit(hex[i]), low = hex_digit(hex[i + 1]);
+    int high = warden::hex_digit_value(hex[i]), low = warden::hex_digit_value(hex[i + 1]);
     if (high < 0 || low < 0) return false;
     bytes += static_cast<char>(high << 4 | low);
   }
@@ -103,8 +96,9 @@ std::string utc_text(std::time_t when) {
 bool is_journal_id(std::string_view id) {
   // "20261207T013900123Z-0a1b2c"
   if (id.size() != 26 || id[8] != 'T' || id[18] != 'Z' || id[19] != '-') return false;
-  return std::all_of(id.begin(), id.begin() + 8, is_digit) && std::all_of(id.begin() + 9, id.begin() + 18, is_digit) &&
-         std::all_of(id.begin() + 20, id.end(), [](char c) { return is_digit(c) || (c >= 'a' && c <= 'f'); });
+  return std::all_of(id.begin(), id.begin() + 8, warden::is_digit) &&
+         std::all_of(id.begin() + 9, id.begin() + 18, warden::is_digit) &&
+         std::all_of(id.begin() + 20, id.end(), [](char c) { return warden::is_digit(c) || (c >= 'a' && c <= 'f'); });
 }
 
 }  // namespace cookiewarden

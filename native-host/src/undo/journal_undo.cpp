@@ -86,7 +86,7 @@ StoreRestore restore_store(const fs::path& entry_file, const fs::path& journal_d
   return restore;
 }
 
-std::string close_first_message(const BrowserProfile& profile, const std::string& detail) {
+std::string close_first_undo_message(const BrowserProfile& profile, const std::string& detail) {
   return profile.browser_name + " is running (" + detail + "). Close " + profile.browser_name +
          " and try again; nothing was restored in profile '" + profile.profile_name + "'.";
 }
@@ -123,13 +123,13 @@ UndoResult undo_journal(const fs::path& journal_dir, bool dry_run) {
   RunningState running = detect_running(result.profile);
   if (running.running) {
     result.skipped = SkipReason::running;
-    result.message = close_first_message(result.profile, running.detail);
+    result.message = close_first_undo_message(result.profile, running.detail);
     return result;
   }
   ProfileEditLock lock(result.profile);
   if (!lock.held()) {
     result.skipped = SkipReason::running;
-    result.message = close_first_message(result.profile, lock.detail());
+    result.message = close_first_undo_message(result.profile, lock.detail());
     return result;
   }
   for (const fs::path& entry : store_entries(journal_dir)) result.stores.push_back(restore_store(entry, journal_dir, dry_run));
