@@ -451,7 +451,8 @@ TEST_CASE("host rules are read back from a compiled engine") {
   auto engine = warden::Engine::load(*buffer);
   REQUIRE(engine.ok());
   std::set<std::string> seen;
-  for (const auto& r : warden::dnr_host_rules(*engine))
+  std::string hosts;
+  for (const auto& r : warden::dnr_host_rules(*engine, hosts))
     seen.insert(std::string(r.host) + std::string(r.path_prefix) + (r.third_party_only ? "$3p" : "") + ":" +
                 std::string(warden::category_name(r.category)));
   CHECK(seen == std::set<std::string>{"ads.example:marketing", "tp.example$3p:marketing",
