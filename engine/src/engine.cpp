@@ -58,8 +58,8 @@ struct HostKeys {
   static constexpr std::uint32_t kNotLookedUp = 0xFFFFFFFE;
   std::uint32_t hash[kMax];
   std::uint16_t begin[kMax];
-  // Each suffix's first host record (View::host_records()), found on first use: a request host's
-  // keys are kept while requests go to it (RequestHost), and a lookup decodes a host block.
+  // Each suffix's first host record (View::host_records()), found on first use: the last request
+  // hosts' keys are kept (RecentHosts), and a lookup walks a host block.
   mutable std::uint32_t first_record[kMax];
   int count = 0;
 

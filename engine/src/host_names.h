@@ -4,7 +4,8 @@
 // first host is written whole: [bytes]; each next one as [shared][bytes], the `shared` leading
 // bytes of the host before it followed by bytes of its own (at least one: the hosts are sorted and
 // distinct). Hosts are ASCII, so the high bit of a host's last byte ends it, which no length byte
-// then has to. A lookup binary-searches the blocks by their first host, then decodes one block.
+// then has to. A lookup binary-searches the blocks by their first host (HostBlock::first_key), then
+// walks one block (find_in_block()).
 #pragma once
 
 #include <array>
@@ -22,7 +23,7 @@ namespace warden::snapshot {
 
 // 64: with EasyList + EasyPrivacy's ~93k hosts, 32 a block costs 22 KB more (restarts and
 // directory), which the 3 MB engine.bin does not have; find_in_block() skips most of a block's
-// bytes, and a request host's lookups are kept while requests go to it.
+// bytes, and the last request hosts keep their lookups (engine.cpp, RecentHosts).
 inline constexpr std::size_t kHostsPerBlock = 64;
 using dns::kMaxHostLength;
 

@@ -16,9 +16,9 @@
 //   vendors        VendorRecord[]
 //   host_names     the distinct hosts of the host rules, reversed ("moc.elpmaxe") and sorted, in
 //                  front-coded blocks of kHostsPerBlock (host_names.h)
-//   host_blocks    HostBlock[]  where each block starts, and its first host's first record
-//   host_bloom     uint32[2^k]  one bit per host (bloom_bit() of its hash): most suffixes of a
-//                               request host have no rule, and this answers that without the blocks
+//   host_blocks    HostBlock[]  where each block starts, its first host's first record and bytes
+//   host_bloom     uint32[2^k]  two bits a host (second_host_key()): most suffixes of a request
+//                               host have no rule, and this answers that without the blocks
 //   host_rules     HostRuleRecord[] (vendor host rules and `||host^` list rules) grouped by host,
 //                  in host_names order: a host's records follow those of the host before it
 //   host_extras    HostExtra[]  the rare fields (vendor, path, domain=), sorted by the record they

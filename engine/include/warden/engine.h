@@ -102,7 +102,7 @@ class Engine {
   // Every host rule, in table order (grouped by host, the hosts in the order of their reversed bytes).
   std::vector<HostRuleInfo> host_rules() const;
   // One host rule at a time, for callers that keep only some of them (dnr_host_rules()): the whole
-  // list is ~60 bytes a rule, a peak that WebAssembly's linear memory never gives back. The walk
+  // list is ~80 bytes a rule, a peak that WebAssembly's linear memory never gives back. The walk
   // decodes each host once; host_rule(i) decodes the block holding rule i's host.
   void for_each_host_rule(const std::function<void(const HostRuleInfo&)>& f) const;  // valid during the call
   std::size_t host_rule_count() const;
