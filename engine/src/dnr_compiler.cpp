@@ -388,6 +388,7 @@ struct NestedRule {
 }  // namespace
 
 struct DnrRuleIndex::Groups {
+  std::string engine_hosts;  // what the rules of an engine view (dnr_hosts())
   std::array<CategoryRules, kCategoryCount> all;
   std::vector<DnrHostRule> path_rules;  // what `all`'s path_rules point into
   std::vector<DnrHostRule> vendor_rules;
@@ -648,26 +649,47 @@ bool dnr_expressible(const HostRuleInfo& r) {
   return (r.types & kAllButDocument) == kAllButDocument && index_of(r.category) < kCategoryCount;
 }
 
+// The hosts of the engine's rules DNR can express, in table order, one after another: the buffer
+// stores them front-coded, and the rules handed on view them here. One exact allocation.
+std::string dnr_hosts(const Engine& engine) {
+  std::size_t bytes = 0;
+  engine.for_each_host_rule([&](const HostRuleInfo& r) {
+    if (dnr_expressible(r)) bytes += r.host.size();
+  });
+  std::string hosts;
+  hosts.reserve(bytes);
+  engine.for_each_host_rule([&](const HostRuleInfo& r) {
+    if (dnr_expressible(r)) hosts += r.host;
+  });
+  return hosts;
+}
+
 // Calls f(const DnrHostRule&) for each host rule of the engine DNR can express, in table order;
-// the rule's strings are views into the engine's buffer.
+// the host is a view into `hosts` (dnr_hosts(engine)), the path a view into the engine's buffer.
 template <class F>
-void for_each_dnr_rule(const Engine& engine, F&& f) {
-  for (std::size_t i = 0; i < engine.host_rule_count(); ++i) {
-    const HostRuleInfo r = engine.host_rule(i);
-    if (dnr_expressible(r))
-      f(DnrHostRule{r.host, r.path_prefix, r.category, (r.flags & kFilterThirdParty) != 0, !(r.flags & kRuleFromVendor)});
-  }
+void for_each_dnr_rule(const Engine& engine, std::string_view hosts, F&& f) {
+  std::size_t at = 0;
+  engine.for_each_host_rule([&](const HostRuleInfo& r) {
+    if (!dnr_expressible(r)) return;
+    const std::string_view host = hosts.substr(std::min(at, hosts.size()), r.host.size());
+    at += r.host.size();
+    f(DnrHostRule{host, r.path_prefix, r.category, (r.flags & kFilterThirdParty) != 0, !(r.flags & kRuleFromVendor)});
+  });
 }
 
 }  // namespace
 
-std::vector<DnrHostRule> dnr_host_rules(const Engine& engine) {
+std::vector<DnrHostRule> dnr_host_rules(const Engine& engine, std::string& hosts) {
   // Two passes over the buffer, one exact allocation.
+  hosts = dnr_hosts(engine);
   std::size_t count = 0;
-  for_each_dnr_rule(engine, [&](const DnrHostRule&) { ++count; });
+  for_each_dnr_rule(engine, hosts, [&](const DnrHostRule&) { ++count; });
   std::vector<DnrHostRule> out;
   out.reserve(count);
-  for_each_dnr_rule(engine, [&](const DnrHostRule& rule) { out.push_back(rule); });
+  for_each_dnr_rule(engine, hosts, [&](const DnrHostRule& rule) { out.push_back(rule); });
+  // By host, each host's rules in table order: the order of the rules before the buffer sorted its
+  // hosts reversed, which the static rulesets' path rules are listed in.
+  std::stable_sort(out.begin(), out.end(), [](const DnrHostRule& a, const DnrHostRule& b) { return a.host < b.host; });
   return out;
 }
 
@@ -740,7 +762,8 @@ DnrRuleIndex::DnrRuleIndex(std::span<const DnrHostRule> rules) : groups_(std::ma
 }
 
 DnrRuleIndex::DnrRuleIndex(const Engine& engine) : groups_(std::make_unique<Groups>()) {
-  index_rules([&](auto&& f) { for_each_dnr_rule(engine, f); }, *groups_);
+  groups_->engine_hosts = dnr_hosts(engine);
+  index_rules([&](auto&& f) { for_each_dnr_rule(engine, groups_->engine_hosts, f); }, *groups_);
 }
 
 DnrRuleIndex::~DnrRuleIndex() = default;

@@ -1,5 +1,6 @@
 #include "warden/engine.h"
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <bit>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "crc32.h"
+#include "host_names.h"
 #include "regex_matcher.h"
 #include "request_url.h"
 #include "snapshot_layout.h"
@@ -53,12 +55,17 @@ constexpr std::size_t kMaxUrlTokens = 512;
 // The label suffixes of a host, longest first: "a.b.example.com", "b.example.com", ...
 struct HostKeys {
   static constexpr int kMax = 16;  // deeper hosts keep their 16 shortest suffixes
+  static constexpr std::uint32_t kNotLookedUp = 0xFFFFFFFE;
   std::uint32_t hash[kMax];
   std::uint16_t begin[kMax];
+  // Each suffix's first host record (View::host_records()), found on first use: the last request
+  // hosts' keys are kept (RecentHosts), and a lookup walks a host block.
+  mutable std::uint32_t first_record[kMax];
   int count = 0;
 
   void compute(std::string_view host) {
     count = 0;
+    std::fill(std::begin(first_record), std::end(first_record), kNotLookedUp);
     if (host.empty()) return;
     std::size_t labels = 1;
     for (char c : host) labels += c == '.';
@@ -155,12 +162,32 @@ struct RequestHost {
   std::size_t site_begin = 0;
   HostKeys keys;
 
+  bool holds(std::string_view input, std::uint64_t engine_id) const {
+    return !host.empty() && engine == engine_id && input == host;
+  }
   void compute(std::string_view input, const PublicSuffixList& psl, std::uint64_t engine_id) {
-    if (!host.empty() && engine == engine_id && input == host) return;
     host.assign(input);
     engine = engine_id;
     site_begin = host.size() - psl.site_of(host).size();
     keys.compute(host);
+  }
+};
+
+// The last few request hosts (RequestHost): a page's requests go to a handful of hosts in turn,
+// and with each host kept its host rule lookups (HostKeys::first_record) are made once, not once
+// each time requests come back to it.
+struct RecentHosts {
+  static constexpr std::size_t kCount = 8;
+  std::array<RequestHost, kCount> entries;
+  std::size_t oldest = 0;
+
+  const RequestHost& of(std::string_view host, const PublicSuffixList& psl, std::uint64_t engine_id) {
+    for (const RequestHost& e : entries)
+      if (e.holds(host, engine_id)) return e;
+    RequestHost& e = entries[oldest];
+    oldest = (oldest + 1) % kCount;
+    e.compute(host, psl, engine_id);
+    return e;
   }
 };
 
@@ -174,7 +201,7 @@ struct DecisionContext::Scratch {
   Url request, script;
   PageUrl top, frame;
   bool frame_apart = false;  // the last request's frame was parsed apart from its top-level page
-  RequestHost host;
+  RecentHosts hosts;
   std::string partition;    // a stored cookie's partition host
   std::string cookie_path;  // a stored cookie's path, ending in '/'
   std::string url;        // the canonical URL when the input was not (request_url.h)
@@ -264,7 +291,9 @@ class View {
   explicit View(std::span<const std::uint8_t> buffer)
       : strings_(section_bytes(buffer, kStrings)),
         vendors_(table_of<kVendors, VendorRecord>(buffer)),
-        host_slots_(table_of<kHostSlots, HostSlot>(buffer)),
+        host_names_(section_bytes(buffer, kHostNames)),
+        host_blocks_(table_of<kHostBlocks, HostBlock>(buffer)),
+        host_bloom_(table_of<kHostBloom, std::uint32_t>(buffer)),
         host_rules_(table_of<kHostRules, HostRuleRecord>(buffer)),
         host_extras_(table_of<kHostExtras, HostExtra>(buffer)),
         host_options_(table_of<kHostOptions, HostOptions>(buffer)),
@@ -288,20 +317,40 @@ class View {
   const BloomBits& suffix_bloom() const { return suffix_bloom_; }
 
   HostRuleInfo host_rule(std::size_t i) const {
-    auto index = static_cast<std::uint32_t>(i);
-    HostRuleRecord r = host_rules_[i];
-    HostExtra x = extra_of(index, r);
-    HostOptions o = options_of(r);
     HostRuleInfo info;
-    info.host = host_of(r);
-    info.path_prefix = path_of(r, x);
+    append_host(static_cast<std::uint32_t>(i), info.host);
+    describe(static_cast<std::uint32_t>(i), info);
+    return info;
+  }
+
+  // f(const HostRuleInfo&) for every host rule in table order, each host decoded once.
+  template <class F>
+  void for_each_host_rule(F&& f) const {
+    HostRuleInfo info;
+    for (std::size_t b = 0; b < host_blocks_.size(); ++b)
+      walk_block(b, [&](std::string_view key, std::uint32_t first) {
+        info.host.assign(key.rbegin(), key.rend());
+        for (std::uint32_t j = first; j < host_rules_.size(); ++j) {
+          describe(j, info);
+          f(static_cast<const HostRuleInfo&>(info));
+          if (host_rules_[j].last_of_host()) break;
+        }
+        return true;
+      });
+  }
+
+  // Everything of rule `index` but its host.
+  void describe(std::uint32_t index, HostRuleInfo& info) const {
+    const HostRuleRecord r = host_rules_[index];
+    const HostExtra x = extra_of(index, r);
+    const HostOptions o = options_of(r);
+    info.path_prefix = path_of(x);
     info.rule = RuleRef(RuleRef::Kind::host, index);
     info.vendor = vendor_name(x.vendor);
-    info.category = category_of(r.category());
+    info.category = category_of(o.category);
     info.flags = o.flags;
     info.types = o.types;
     info.has_domains = x.domains_count != 0;
-    return info;
   }
 
   // Rule texts (Engine::rule_text()): stored whole, except a host rule's in the forms
@@ -322,16 +371,16 @@ class View {
     const HostRuleRecord r = host_rules_[index];
     const HostOptions o = options_of(r);
     const std::string_view tail = str(o.tail);
-    if (r.form() == kTextVerbatim) return tail;
+    if (o.form == kTextVerbatim) return tail;
     storage.clear();
     if (o.flags & kFilterException) storage += "@@";
-    if (r.form() == kTextBarsHost) {
+    if (o.form == kTextBarsHost) {
       storage += "||";
-      storage += host_of(r);
+      append_host(index, storage);
       storage += '^';
     } else {
-      storage += host_of(r);
-      storage += path_of(r, extra_of(index, r));
+      append_host(index, storage);
+      storage += path_of(extra_of(index, r));
     }
     storage += tail;
     return storage;
@@ -354,13 +403,13 @@ class View {
   }
 
   // Out of range (a corrupt buffer): a zeroed record, which matches no type.
-  HostOptions options_of(const HostRuleRecord& r) const { return host_options_[r.options]; }
+  HostOptions options_of(const HostRuleRecord& r) const { return host_options_[r.options()]; }
 
   // The extra of record `index` (host_extras is sorted by record): a binary search over the few
   // records that have one.
   HostExtra extra_of(std::uint32_t index, const HostRuleRecord& r) const {
-    const HostExtra none{index, 0, 0, kNoVendor, 0, 0, 0};
-    if (!r.has(kHasExtra)) return none;
+    const HostExtra none{index, 0, 0, 0, kNoVendor, 0, 0, 0};
+    if (!r.has_extra()) return none;
     std::size_t lo = 0, hi = host_extras_.size();
     while (lo < hi) {
       std::size_t mid = lo + (hi - lo) / 2;
@@ -370,40 +419,98 @@ class View {
     return lo < host_extras_.size() && host_extras_[lo].rule == index ? host_extras_[lo] : none;
   }
 
-  // Calls f(index, record) for each record of host `suffix` (hash `hash`), in table order.
+  // Calls f(index, record) for each record of suffix `k` of `host` (`keys`), in table order.
   template <class F>
-  void for_host(std::string_view suffix, std::uint32_t hash, F&& f) const {
-    const std::size_t cap = host_slots_.size();
-    if (cap == 0) return;
-    const std::size_t mask = cap - 1;
-    for (std::size_t i = hash & mask, n = 0; n < cap; i = (i + 1) & mask, ++n) {
-      HostSlot slot = host_slots_[i];
-      if (slot.empty()) return;
-      if (!slot.may_hold(hash)) continue;
-      const std::uint32_t first = slot.first();
-      HostRuleRecord r = host_rules_[first];
-      if (first >= host_rules_.size() || r.host_length() != suffix.size() || host_of(r) != suffix)
-        continue;  // another host with the same fingerprint
-      for (std::uint32_t j = first; j < host_rules_.size(); ++j) {
-        r = host_rules_[j];
-        f(j, r);
-        if (r.has(kLastOfHost)) break;
-      }
-      return;
+  void for_host(std::string_view host, const HostKeys& keys, int k, F&& f) const {
+    std::uint32_t& first = keys.first_record[k];
+    if (first == HostKeys::kNotLookedUp) first = host_records(host.substr(keys.begin[k]), keys.hash[k]);
+    for (std::uint32_t j = first; j < host_rules_.size(); ++j) {
+      const HostRuleRecord r = host_rules_[j];
+      f(j, r);
+      if (r.last_of_host()) break;
     }
   }
 
-  std::string_view host_of(const HostRuleRecord& r) const { return str(r.host_offset(), r.host_length()); }
+  // The first record of host `suffix` (hash `hash`); past the records when there is none.
+  std::uint32_t host_records(std::string_view suffix, std::uint32_t hash) const {
+    if (suffix.size() > kMaxHostLength || !host_bloom_.may_hold(hash) || !host_bloom_.may_hold(second_host_key(hash)))
+      return kNoRecord;
+    char key[kMaxHostLength];
+    std::reverse_copy(suffix.begin(), suffix.end(), key);
+    return find_host({key, suffix.size()});
+  }
 
-  // A vendor rule's path prefix: its bytes follow the host's.
-  std::string_view path_of(const HostRuleRecord& r, const HostExtra& x) const {
-    if (x.path_length == 0) return {};
-    return str(r.host_offset() + r.host_length(), x.path_length);
+  // The first record of the host whose host_names key is `key`; past the records when there is none.
+  std::uint32_t find_host(std::string_view key) const {
+    // The block to search is the last whose first host is not after `key`.
+    const std::uint64_t prefix = prefix_order(key_prefix(key).data());
+    std::size_t lo = 0, hi = host_blocks_.size();
+    while (lo < hi) {
+      const std::size_t mid = lo + (hi - lo) / 2;
+      const std::uint64_t first = prefix_order(host_blocks_[mid].first_key);
+      const int order = prefix != first ? (prefix < first ? -1 : 1) : compare_with_first(block_bytes(mid), key);
+      if (order >= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo == 0) return kNoRecord;
+    const std::size_t position = find_in_block(block_bytes(lo - 1), key);
+    if (position == kNotInBlock) return kNoRecord;
+    std::uint32_t first = host_blocks_[lo - 1].first_record;
+    for (std::size_t p = 0; p < position; ++p) first = end_of_host(first);
+    return first;
+  }
+
+  // Appends the host of rule `index`: the block holding it is the last that starts at or before
+  // its record.
+  void append_host(std::uint32_t index, std::string& out) const {
+    std::size_t lo = 0, hi = host_blocks_.size();
+    while (lo < hi) {
+      const std::size_t mid = lo + (hi - lo) / 2;
+      if (host_blocks_[mid].first_record <= index) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo == 0) return;
+    walk_block(lo - 1, [&](std::string_view key, std::uint32_t first) {
+      if (index < first) return false;
+      if (index >= end_of_host(first)) return true;
+      out.append(key.rbegin(), key.rend());
+      return false;
+    });
+  }
+
+  // Calls f(key, first record) for each host of block `b` in order, while f returns true.
+  template <class F>
+  void walk_block(std::size_t b, F&& f) const {
+    HostBlockReader reader(block_bytes(b));
+    for (std::uint32_t first = host_blocks_[b].first_record; reader.next(); first = end_of_host(first))
+      if (!f(reader.key(), first)) return;
+  }
+
+  std::span<const std::uint8_t> block_bytes(std::size_t b) const {
+    const std::size_t begin = host_blocks_[b].names_offset;
+    const std::size_t end = b + 1 < host_blocks_.size() ? host_blocks_[b + 1].names_offset : host_names_.size();
+    if (begin > end || end > host_names_.size()) return {};
+    return host_names_.subspan(begin, end - begin);
+  }
+
+  // The record after the last of the host whose first record is `first`.
+  std::uint32_t end_of_host(std::uint32_t first) const {
+    std::uint32_t j = first;
+    while (j < host_rules_.size() && !host_rules_[j].last_of_host()) ++j;
+    return j + 1;
+  }
+
+  static constexpr std::uint32_t kNoRecord = 0xFFFFFFFF;
+
+  // A vendor rule's path prefix.
+  std::string_view path_of(const HostExtra& x) const {
+    return x.path_length == 0 ? std::string_view{} : str(x.path_offset, x.path_length);
   }
 
   struct VendorHit {
     std::uint32_t index = 0;
-    HostRuleRecord rule{};
+    std::size_t host_length = 0;
+    HostOptions options{};
     HostExtra extra{};
   };
 
@@ -416,9 +523,8 @@ class View {
                        bool above_site, bool found, VendorHit& out) const {
     HostExtra x = extra_of(index, r);
     if (above_site && x.path_length == 0) return false;
-    if (host_of(r) != suffix) return false;
-    if (!vendor_path_matches(path_of(r, x), path)) return false;
-    if (!found || x.path_length > out.extra.path_length) out = {index, r, x};
+    if (!vendor_path_matches(path_of(x), path)) return false;
+    if (!found || x.path_length > out.extra.path_length) out = {index, suffix.size(), options_of(r), x};
     return true;
   }
 
@@ -430,7 +536,7 @@ class View {
       std::string_view suffix = host.substr(keys.begin[k]);
       const bool above_site = suffix.size() < site.size();
       bool found = false;
-      for_host(suffix, keys.hash[k], [&](std::uint32_t i, const HostRuleRecord& r) {
+      for_host(host, keys, k, [&](std::uint32_t i, const HostRuleRecord& r) {
         if (options_of(r).flags & kRuleFromVendor) found = consider_vendor(i, r, suffix, path, above_site, found, out) || found;
       });
       if (found) return true;
@@ -462,19 +568,18 @@ class View {
       std::string_view suffix = ctx.host.substr(keys.begin[k]);
       const bool above_site = suffix.size() < ctx.site.size();
       bool vendor_here = false;
-      for_host(suffix, keys.hash[k], [&](std::uint32_t i, const HostRuleRecord& r) {
-        if (r.host_length() != suffix.size()) return;
+      for_host(ctx.host, keys, k, [&](std::uint32_t i, const HostRuleRecord& r) {
         if (options_of(r).flags & kRuleFromVendor)
           vendor_here = consider_vendor(i, r, suffix, ctx.path, above_site, vendor_here, out.vendor) || vendor_here;
         else
-          consider_list(i, r, suffix, ctx, out);
+          consider_list(i, r, ctx, out);
       });
       out.vendor_found = vendor_here;
     }
   }
 
   // A list record of the host table, for each Want that has not found its rule yet.
-  void consider_list(std::uint32_t index, const HostRuleRecord& r, std::string_view suffix, const RequestContext& ctx,
+  void consider_list(std::uint32_t index, const HostRuleRecord& r, const RequestContext& ctx,
                      HostHits& out) const {
     const HostOptions o = options_of(r);
     bool wants_it = false;
@@ -482,12 +587,12 @@ class View {
       wants_it = wants_it || (!out.found[static_cast<int>(w)] && wanted(o.flags, w));
     if (!wants_it || !type_and_party_match(o.flags, o.types, ctx)) return;
     HostExtra x = extra_of(index, r);
-    if (host_of(r) != suffix || !domains_match(x.domains_begin, x.domains_count, x.domain_flags, ctx)) return;
+    if (!domains_match(x.domains_begin, x.domains_count, x.domain_flags, ctx)) return;
     for (Want w : {Want::block, Want::exception, Want::important}) {
       auto i = static_cast<int>(w);
       if (out.found[i] || !wanted(o.flags, w)) continue;
       out.found[i] = true;
-      out.list[i] = {r.category(), o.flags, RuleRef(RuleRef::Kind::host, index)};
+      out.list[i] = {o.category, o.flags, RuleRef(RuleRef::Kind::host, index)};
     }
   }
 
@@ -683,7 +788,9 @@ class View {
 
   std::span<const std::uint8_t> strings_;
   Table<VendorRecord> vendors_;
-  Table<HostSlot> host_slots_;
+  std::span<const std::uint8_t> host_names_;
+  Table<HostBlock> host_blocks_;
+  BloomBits host_bloom_;
   Table<HostRuleRecord> host_rules_;
   Table<HostExtra> host_extras_;
   Table<HostOptions> host_options_;
@@ -697,6 +804,26 @@ class View {
   Table<CookieRecord> cookie_rules_;
   Meta meta_;
 };
+
+// Whether host_blocks divides host_names into blocks that each end with a host's last byte, with
+// both the blocks' offsets and first records increasing and the records within host_rules. One
+// step a block: the hosts inside are framed by the reader, which stops at a malformed one
+// (HostBlockReader, find_in_block()), so a corrupt block's hosts only mis-decide.
+bool host_blocks_well_formed(std::span<const std::uint8_t> buffer) {
+  const auto names = section_bytes(buffer, kHostNames);
+  const auto blocks = table_of<kHostBlocks, HostBlock>(buffer);
+  const std::size_t records = table_of<kHostRules, HostRuleRecord>(buffer).size();
+  if (blocks.size() == 0) return names.empty();
+  if (blocks[0].names_offset != 0) return false;
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    const HostBlock block = blocks[b];
+    const std::size_t end = b + 1 < blocks.size() ? blocks[b + 1].names_offset : names.size();
+    if (block.names_offset >= end || end > names.size() || block.first_record >= records) return false;
+    if (b > 0 && block.first_record <= blocks[b - 1].first_record) return false;
+    if (!ends_a_host(names[end - 1])) return false;
+  }
+  return true;
+}
 
 Status structural_check(std::span<const std::uint8_t> buffer, std::string& detail) {
   if (buffer.size() < kHeaderBytes + kTrailerBytes) {
@@ -733,6 +860,10 @@ Status structural_check(std::span<const std::uint8_t> buffer, std::string& detai
       detail = "engine buffer section " + std::string(spec.name) + " is out of bounds or malformed";
       return Status::corrupt_buffer;
     }
+  }
+  if (!host_blocks_well_formed(buffer)) {
+    detail = "engine buffer section host_names or host_blocks is malformed";
+    return Status::corrupt_buffer;
   }
   return Status::ok;
 }
@@ -772,8 +903,12 @@ std::vector<HostRuleInfo> Engine::host_rules() const {
   const View view(buffer_);
   std::vector<HostRuleInfo> out;
   out.reserve(view.host_rule_count());
-  for (std::size_t i = 0; i < view.host_rule_count(); ++i) out.push_back(view.host_rule(i));
+  view.for_each_host_rule([&](const HostRuleInfo& r) { out.push_back(r); });
   return out;
+}
+
+void Engine::for_each_host_rule(const std::function<void(const HostRuleInfo&)>& f) const {
+  View(buffer_).for_each_host_rule(f);
 }
 
 EngineStats Engine::stats() const {
@@ -829,9 +964,9 @@ Result<Classification> Engine::classify_request(const Request& request, Scratch&
   View view(buffer_);
   ctx.host = url.host;
   ctx.path = url.path;
-  sc.host.compute(ctx.host, psl_, id_);
-  ctx.site = ctx.host.substr(sc.host.site_begin);
-  ctx.host_keys = &sc.host.keys;
+  const RequestHost& host = sc.hosts.of(ctx.host, psl_, id_);
+  ctx.site = ctx.host.substr(host.site_begin);
+  ctx.host_keys = &host.keys;
   ctx.third_party_top = ctx.site != ctx.top_site;
   ctx.third_party_frame = ctx.site != ctx.frame_site;
   ctx.type = type_bit(request.type);
@@ -842,7 +977,7 @@ Result<Classification> Engine::classify_request(const Request& request, Scratch&
   View::HostHits hosts;
   view.scan_hosts(ctx, hosts);
   if (hosts.vendor_found) {
-    c.category = category_of(hosts.vendor.rule.category());
+    c.category = category_of(hosts.vendor.options.category);
     c.vendor = view.vendor_name(hosts.vendor.extra.vendor);
     c.rule = RuleRef(RuleRef::Kind::host, hosts.vendor.index);
     return c;
@@ -907,7 +1042,7 @@ Result<Classification> Engine::classify_write(const CookieWrite& cookie, Scratch
     keys.compute(sc.script.host);
     View::VendorHit vendor;
     if (view.find_vendor(keys, sc.script.host, psl_.site_of(sc.script.host), sc.script.path, vendor)) {
-      c.category = category_of(vendor.rule.category());
+      c.category = category_of(vendor.options.category);
       c.vendor = view.vendor_name(vendor.extra.vendor);
       c.rule = RuleRef(RuleRef::Kind::host, vendor.index);
       return c;
@@ -981,9 +1116,9 @@ Result<Classification> Engine::classify_stored(const StoredCookie& cookie, Scrat
   // A curated rule naming this cookie on a domain at least as specific as the host rule's
   // ("fr" @facebook.com under the host rule facebook.com) is the more specific of the two.
   const bool named_here = named && !(rule.flags & kCookieImported) && rule.domain.length != 0 &&
-                          rule.domain.length >= vendor.rule.host_length();
+                          rule.domain.length >= vendor.host_length;
   if (hosted && !named_here) {
-    c.category = category_of(vendor.rule.category());
+    c.category = category_of(vendor.options.category);
     c.vendor = view.vendor_name(vendor.extra.vendor);
     c.rule = RuleRef(RuleRef::Kind::host, vendor.index);
     return c;

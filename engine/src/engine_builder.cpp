@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "crc32.h"
+#include "host_names.h"
 #include "regex_matcher.h"
 #include "snapshot_layout.h"
 #include "string_hash.h"
@@ -87,24 +88,6 @@ class SlotTable {
   }
 };
 
-// The host table's slots: one per distinct host, pointing at its first record (`hosts` sorted so
-// that equal hosts are adjacent; each group's last record carries kLastOfHost).
-template <class HostOf>
-std::vector<HostSlot> host_slot_table(std::size_t records, HostOf host_of) {
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> groups;  // (hash, first record)
-  for (std::size_t i = 0; i < records; ++i)
-    if (i == 0 || host_of(i) != host_of(i - 1)) groups.emplace_back(hash_string(host_of(i)), static_cast<std::uint32_t>(i));
-  std::vector<HostSlot> slots(capacity_for(groups.size(), Density::compact), HostSlot{0});
-  auto mask = static_cast<std::uint32_t>(slots.size() - 1);
-  for (const auto& [hash, first] : groups)
-    for (std::uint32_t i = hash & mask;; i = (i + 1) & mask)
-      if (slots[i].empty()) {
-        slots[i] = HostSlot::of(first, hash);
-        break;
-      }
-  return slots;
-}
-
 // A token a pattern is indexed under.
 struct Token {
   std::string text;  // lower-case
@@ -163,6 +146,7 @@ bool is_common_token(std::string_view token) {
 
 struct HostEntry {
   std::string host;
+  std::string key;  // its host_names key (reversed_host())
   std::string text;
   std::uint16_t path_length = 0;  // vendor rules: the text is host + path
   std::uint16_t vendor = kNoVendor;
@@ -171,10 +155,9 @@ struct HostEntry {
   std::uint16_t flags = 0;
   const std::vector<DomainConstraint>* domains = nullptr;
 
-  // The bytes the record's host refers to: a vendor's path follows its host (HostTextForm), and
-  // only a vendor rule's text is its host and path.
-  std::string_view host_and_path() const {
-    return vendor == kNoVendor ? std::string_view(host) : std::string_view(text).substr(0, host.size() + path_length);
+  // Only a vendor rule's text is its host and path.
+  std::string_view path() const {
+    return vendor == kNoVendor ? std::string_view{} : std::string_view(text).substr(host.size(), path_length);
   }
 };
 
@@ -186,7 +169,9 @@ std::pair<HostTextForm, std::string_view> text_form_of(const HostEntry& e) {
     std::string_view rest = text.substr(prefix.size());
     if (rest.starts_with("||") && rest.substr(2).starts_with(e.host) && rest.substr(2 + e.host.size()).starts_with('^'))
       return {kTextBarsHost, rest.substr(3 + e.host.size())};
-    if (rest.starts_with(e.host_and_path())) return {kTextHost, rest.substr(e.host_and_path().size())};
+    const std::size_t spelled = e.host.size() + e.path().size();
+    if (rest.starts_with(e.host) && rest.substr(e.host.size()).starts_with(e.path()))
+      return {kTextHost, rest.substr(spelled)};
   }
   return {kTextVerbatim, text};
 }
@@ -218,7 +203,9 @@ struct Sections {
   std::vector<std::uint8_t> psl;
   StringPool strings;
   std::vector<VendorRecord> vendors;
-  std::vector<HostSlot> host_slots;
+  std::vector<std::uint8_t> host_names;
+  std::vector<HostBlock> host_blocks;
+  std::vector<std::uint32_t> host_bloom;
   std::vector<HostRuleRecord> host_rules;
   std::vector<HostExtra> host_extras;
   std::vector<HostOptions> host_options;
@@ -377,30 +364,54 @@ class Compiler {
     s_.meta.vendors = static_cast<std::uint32_t>(s_.vendors.size());
   }
 
+  // Whether host_names can hold every host rule's host (storable_host()).
+  bool hosts_storable() const {
+    return std::all_of(hosts_.begin(), hosts_.end(), [](const HostEntry& e) { return storable_host(e.host); });
+  }
+
  private:
+  // Records grouped by host in host_names order, each group's rules in the order they were added.
   void finish_hosts() {
-    std::stable_sort(hosts_.begin(), hosts_.end(), [](const HostEntry& a, const HostEntry& b) { return a.host < b.host; });
-    s_.host_slots = host_slot_table(hosts_.size(), [&](std::size_t i) -> std::string_view { return hosts_[i].host; });
-    std::map<std::tuple<std::string_view, std::uint16_t, std::uint16_t>, std::uint16_t> options;
+    for (HostEntry& e : hosts_) e.key = reversed_host(e.host);
+    std::stable_sort(hosts_.begin(), hosts_.end(), [](const HostEntry& a, const HostEntry& b) { return a.key < b.key; });
+    std::vector<std::string> keys;
+    std::vector<std::uint32_t> first_records, hashes;
+    for (std::size_t i = 0; i < hosts_.size(); ++i) {
+      if (i > 0 && hosts_[i].key == hosts_[i - 1].key) continue;
+      keys.push_back(hosts_[i].key);
+      first_records.push_back(static_cast<std::uint32_t>(i));
+      const std::uint32_t hash = hash_string(hosts_[i].host);
+      hashes.push_back(hash);
+      hashes.push_back(second_host_key(hash));
+    }
+    for (std::size_t b = 0; b < keys.size(); b += kHostsPerBlock) {
+      HostBlock block{static_cast<std::uint32_t>(s_.host_names.size()), first_records[b], {}};
+      const auto prefix = key_prefix(keys[b]);
+      std::copy(prefix.begin(), prefix.end(), block.first_key);
+      s_.host_blocks.push_back(block);
+      append_host_block(std::span(keys).subspan(b, std::min(kHostsPerBlock, keys.size() - b)), s_.host_names);
+    }
+    // 2 bits a key, two keys a host (second_host_key()).
+    if (!hashes.empty()) s_.host_bloom = bloom_of(hashes, 5, 1);
+    std::map<std::tuple<std::string_view, std::uint16_t, std::uint16_t, HostTextForm, std::uint8_t>, std::uint16_t> options;
     for (std::size_t i = 0; i < hosts_.size(); ++i) {
       const HostEntry& e = hosts_[i];
-      HostRuleRecord r{};
-      r.host = s_.strings.intern(e.host_and_path()) << 8 | static_cast<std::uint32_t>(e.host.size());
       auto [form, tail] = text_form_of(e);
-      auto [at, added] = options.try_emplace({tail, e.types, e.flags}, static_cast<std::uint16_t>(s_.host_options.size()));
-      if (added) s_.host_options.push_back({ref(s_.strings, tail), e.types, e.flags});
-      r.options = at->second;
-      r.set(form, e.category);
-      if (i + 1 == hosts_.size() || hosts_[i + 1].host != e.host) r.set(kLastOfHost);
-      HostExtra x{static_cast<std::uint32_t>(i), 0, 0, e.vendor, e.path_length, 0, 0};
+      auto [at, added] = options.try_emplace({tail, e.types, e.flags, form, e.category},
+                                             static_cast<std::uint16_t>(s_.host_options.size()));
+      if (added) s_.host_options.push_back({ref(s_.strings, tail), e.types, e.flags, form, e.category, {0, 0}});
+      HostRuleRecord r{at->second};
+      if (i + 1 == hosts_.size() || hosts_[i + 1].key != e.key) r.value |= HostRuleRecord::kLastOfHost;
+      HostExtra x{static_cast<std::uint32_t>(i), 0, 0, 0, e.vendor, e.path_length, 0, 0};
       const bool needs_extra = e.vendor != kNoVendor || (e.domains && !e.domains->empty());
       if (e.domains && !e.domains->empty()) {
         x.domains_begin = add_domains(s_, *e.domains);
         x.domains_count = static_cast<std::uint16_t>(e.domains->size());
         x.domain_flags = domain_flags_of(*e.domains);
       }
+      if (e.path_length != 0) x.path_offset = s_.strings.intern(e.path());
       if (needs_extra) {
-        r.set(kHasExtra);
+        r.value |= HostRuleRecord::kHasExtra;
         s_.host_extras.push_back(x);  // in record order, as the reader's binary search needs
       }
       s_.host_rules.push_back(r);
@@ -502,10 +513,12 @@ class Compiler {
 
   static std::uint32_t key_for(std::uint32_t key, bool exception) { return exception ? exception_key(key) : key; }
 
-  // About 8 bits per key (one probe, so ~7% of absent keys still pass), at least 2^min_log2_bits.
-  static std::vector<std::uint32_t> bloom_of(const std::vector<std::uint32_t>& keys, unsigned min_log2_bits) {
+  // About 2^log2_bits_per_key bits per key (one probe: with 8, ~7% of absent keys still pass), at
+  // least 2^min_log2_bits.
+  static std::vector<std::uint32_t> bloom_of(const std::vector<std::uint32_t>& keys, unsigned min_log2_bits,
+                                             unsigned log2_bits_per_key = 3) {
     unsigned log2_bits = min_log2_bits;
-    while ((std::size_t{1} << log2_bits) < keys.size() * 8 && log2_bits < 24) ++log2_bits;
+    while ((std::size_t{1} << log2_bits) < (keys.size() << log2_bits_per_key) && log2_bits < 24) ++log2_bits;
     std::vector<std::uint32_t> words(std::size_t{1} << (log2_bits - 5), 0);
     for (std::uint32_t key : keys) {
       std::uint32_t bit = bloom_bit(key, log2_bits);
@@ -569,7 +582,9 @@ SectionBytes section_bytes(const Sections& s) {
   place<kPsl, std::uint8_t>(out, s.psl);
   place<kStrings, char>(out, std::span<const char>(s.strings.bytes()));
   place<kVendors, VendorRecord>(out, s.vendors);
-  place<kHostSlots, HostSlot>(out, s.host_slots);
+  place<kHostNames, std::uint8_t>(out, s.host_names);
+  place<kHostBlocks, HostBlock>(out, s.host_blocks);
+  place<kHostBloom, std::uint32_t>(out, s.host_bloom);
   place<kHostRules, HostRuleRecord>(out, s.host_rules);
   place<kHostExtras, HostExtra>(out, s.host_extras);
   place<kHostOptions, HostOptions>(out, s.host_options);
@@ -603,10 +618,11 @@ Result<std::vector<std::uint8_t>> EngineBuilder::build() const {
   for (const auto& list : lists_)
     for (const auto& f : list.filters) compiler.add_filter(f, list.report.category);
   compiler.finish();
-  // Host records address the string section with 24 bits and their options with 16.
-  if (s.strings.bytes().size() > HostRuleRecord::kMaxHostOffset || s.host_options.size() > 0x10000 ||
-      s.host_rules.size() > HostSlot::kMaxRecords ||
-      s.pattern_index.size() > kMaxSlotBegin || s.cookie_rules.size() > kMaxSlotBegin)
+  if (!compiler.hosts_storable())
+    return {Status::invalid_rule, "a host rule's host is not an ASCII host name of at most 253 bytes"};
+  // Host records address their options with 14 bits.
+  if (s.host_options.size() > HostRuleRecord::kMaxOptions || s.pattern_index.size() > kMaxSlotBegin ||
+      s.cookie_rules.size() > kMaxSlotBegin)
     return {Status::invalid_rule, "too many rules for one engine buffer"};
 
   const SectionBytes parts = section_bytes(s);

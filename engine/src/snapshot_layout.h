@@ -14,13 +14,17 @@
 //   psl            the PublicSuffixList blob (public_suffix.h)
 //   strings        interned UTF-8 bytes; records refer to (offset, length) pairs
 //   vendors        VendorRecord[]
-//   host_slots     HostSlot[2^k]  open addressing, key = hash of a host ("example.com"); the slot
-//                                 holds the host's first record, its group ends at kLastOfHost
-//   host_rules     HostRuleRecord[] (vendor host rules and `||host^` list rules) grouped by host
+//   host_names     the distinct hosts of the host rules, reversed ("moc.elpmaxe") and sorted, in
+//                  front-coded blocks of kHostsPerBlock (host_names.h)
+//   host_blocks    HostBlock[]  where each block starts, its first host's first record and bytes
+//   host_bloom     uint32[2^k]  two bits a host (second_host_key()): most suffixes of a request
+//                               host have no rule, and this answers that without the blocks
+//   host_rules     HostRuleRecord[] (vendor host rules and `||host^` list rules) grouped by host,
+//                  in host_names order: a host's records follow those of the host before it
 //   host_extras    HostExtra[]  the rare fields (vendor, path, domain=), sorted by the record they
 //                               belong to
-//   host_options   HostOptions[]  the distinct (types, options, text tail) of host rules: a list has
-//                                 a few hundred, shared by its ~90k host rules
+//   host_options   HostOptions[]  the distinct (types, options, text tail, spelling, category) of
+//                                 host rules: a list has a few hundred, shared by its ~90k host rules
 //   token_slots    HashSlot[2^k]  key = hash of a URL token, or domain_key() of a `domain=` include
 //                                  for rules without a token; exception_key() of either for `@@`
 //                                  rules; range in pattern_index
@@ -52,7 +56,9 @@ enum Section : std::uint32_t {
   kPsl = 0,
   kStrings,
   kVendors,
-  kHostSlots,
+  kHostNames,
+  kHostBlocks,
+  kHostBloom,
   kHostRules,
   kHostExtras,
   kHostOptions,
@@ -109,70 +115,60 @@ struct HashSlot {
 
 inline constexpr std::uint32_t kMaxSlotBegin = 0xFFFFFF;
 
-// A host_slots entry, 4 bytes: the host table is the largest hash table (~90k hosts), and a slot
-// needs no full hash: the record it points to names its host, which a hit compares anyway. The
-// fingerprint (the hash's top bits, independent of the low bits that place the slot) skips almost
-// every other host's slot without reading its record. 0 marks an empty slot.
-struct HostSlot {
-  std::uint32_t value;  // (first record + 1) << 12 | fingerprint
-  static constexpr std::uint32_t kFingerprintBits = 12;
-  static constexpr std::uint32_t kMaxRecords = (1u << (32 - kFingerprintBits)) - 2;
-  static constexpr std::uint32_t fingerprint_of(std::uint32_t hash) { return hash >> (32 - kFingerprintBits); }
-  static HostSlot of(std::uint32_t first, std::uint32_t hash) {
-    return {(first + 1) << kFingerprintBits | fingerprint_of(hash)};
-  }
-  bool empty() const { return value == 0; }
-  bool may_hold(std::uint32_t hash) const { return (value & ((1u << kFingerprintBits) - 1)) == fingerprint_of(hash); }
-  std::uint32_t first() const { return (value >> kFingerprintBits) - 1; }
-};
-
 // How a host rule's text is spelled, so that the buffer stores its host (which the host table
 // compares anyway) and not the text: `||host^` is 95% of the rules, and its text is rebuilt on
 // demand (Engine::rule_text()). "@@" starts the text of an exception (kFilterException).
 enum HostTextForm : std::uint8_t {
   kTextBarsHost = 0,  // [@@]||host^<tail>
-  kTextHost = 1,      // [@@]host<path><tail>: a bare host line, or a vendor's "host/path" (the path
-                      // bytes follow the host's in the string section, HostExtra::path_length)
+  kTextHost = 1,      // [@@]host<path><tail>: a bare host line, or a vendor's "host/path" (the
+                      // path: HostExtra::path_offset)
   kTextVerbatim = 2,  // <tail>: any other spelling, stored whole
 };
-enum HostBit : std::uint8_t { kHasExtra = 4, kLastOfHost = 8 };
 
-// 8 bytes: the host table holds ~90k of these with EasyList + EasyPrivacy. The few rules with rare
-// fields (~1 in 200) have a HostExtra.
+// 2 bytes: the host table holds ~90k of these with EasyList + EasyPrivacy. Everything but the rare
+// fields is shared (HostOptions); the few rules with rare fields (~1 in 200) have a HostExtra.
 struct HostRuleRecord {
-  std::uint32_t host;     // string offset << 8 | length (a host is at most 253 bytes)
-  std::uint16_t options;  // index into host_options
-  std::uint8_t bits;      // bits 0-1 HostTextForm, 2-3 HostBit, 4-7 Category
-  std::uint8_t pad;
+  std::uint16_t value;  // bits 0-13 index into host_options, then kHasExtra and kLastOfHost
 
-  static constexpr std::uint32_t kMaxHostOffset = (1u << 24) - 1;
-  std::uint32_t host_offset() const { return host >> 8; }
-  std::uint32_t host_length() const { return host & 0xFF; }
-  HostTextForm form() const { return static_cast<HostTextForm>(bits & 3); }
-  std::uint8_t category() const { return bits >> 4; }
-  bool has(HostBit b) const { return (bits & b) != 0; }
-  void set(HostTextForm f, std::uint8_t category) {
-    bits = static_cast<std::uint8_t>((f & 3) | (bits & (kHasExtra | kLastOfHost)) | (category << 4));
-  }
-  void set(HostBit b) { bits = static_cast<std::uint8_t>(bits | b); }
+  static constexpr std::uint16_t kHasExtra = 1u << 14;
+  static constexpr std::uint16_t kLastOfHost = 1u << 15;
+  static constexpr std::uint32_t kMaxOptions = 1u << 14;
+  std::uint16_t options() const { return value & (kMaxOptions - 1); }
+  bool has_extra() const { return (value & kHasExtra) != 0; }
+  bool last_of_host() const { return (value & kLastOfHost) != 0; }
+};
+
+// A host_names block: its byte offset, the host_rules index of its first host's first record (both
+// increase from block to block), and the first host's first 8 bytes, zero-padded: the binary search
+// over the blocks compares these (12 KB for ~93k hosts, which stay cached) and reads a block's
+// bytes (1 MB, a cache miss each) only where they are equal.
+struct HostBlock {
+  std::uint32_t names_offset;
+  std::uint32_t first_record;
+  std::uint8_t first_key[8];
 };
 
 struct HostExtra {
   std::uint32_t rule;  // the host_rules index it belongs to
   std::uint32_t domains_begin;
+  std::uint32_t path_offset;  // vendor path prefix (string section), matched against path+query
   std::uint16_t domains_count;
   std::uint16_t vendor;       // kNoVendor for list rules
-  std::uint16_t path_length;  // vendor path prefix, matched against path+query
+  std::uint16_t path_length;
   std::uint8_t domain_flags;  // DomainListFlag
   std::uint8_t pad;
 };
 
-// What host rules share: their types and options, and the text after the host (`$third-party`),
-// or the whole text of a kTextVerbatim rule. EasyList + EasyPrivacy need ~300 of these.
+// What host rules share: their types and options, the text after the host (`$third-party`) or
+// the whole text of a kTextVerbatim rule, its spelling and category. EasyList + EasyPrivacy need
+// ~300 of these.
 struct HostOptions {
   StringRef tail;
   std::uint16_t types;  // ResourceTypeMask
   std::uint16_t flags;  // FilterFlag
+  std::uint8_t form;    // HostTextForm
+  std::uint8_t category;
+  std::uint8_t pad[2];
 };
 
 inline constexpr std::uint16_t kNoTokenOffset = 0xFFFF;
@@ -242,8 +238,8 @@ struct Meta {
 };
 
 static_assert(sizeof(Header) == 20 && sizeof(SectionEntry) == 8 && sizeof(VendorRecord) == 20);
-static_assert(sizeof(HashSlot) == 8 && sizeof(HostSlot) == 4 && sizeof(HostRuleRecord) == 8 && sizeof(HostExtra) == 16);
-static_assert(sizeof(HostOptions) == 12);
+static_assert(sizeof(HashSlot) == 8 && sizeof(HostRuleRecord) == 2 && sizeof(HostBlock) == 16 && sizeof(HostExtra) == 20);
+static_assert(sizeof(HostOptions) == 16);
 static_assert(sizeof(PatternRecord) == 28 && sizeof(IndexEntry) == 12);
 static_assert(sizeof(DomainRecord) == 12 && sizeof(CookieRecord) == 28 && sizeof(Meta) == 24);
 
@@ -266,7 +262,9 @@ inline constexpr SectionSpec kSectionSpecs[kSectionCount] = {
     {kPsl, "psl", 1, 0},
     {kStrings, "strings", 1, 0},
     {kVendors, "vendors", sizeof(VendorRecord), 0},
-    {kHostSlots, "host_slots", sizeof(HostSlot), kPowerOfTwo},
+    {kHostNames, "host_names", 1, 0},
+    {kHostBlocks, "host_blocks", sizeof(HostBlock), 0},
+    {kHostBloom, "host_bloom", sizeof(std::uint32_t), kPowerOfTwo},
     {kHostRules, "host_rules", sizeof(HostRuleRecord), 0},
     {kHostExtras, "host_extras", sizeof(HostExtra), 0},
     {kHostOptions, "host_options", sizeof(HostOptions), 0},
@@ -319,13 +317,17 @@ struct FormatStamp {
   std::uint32_t fingerprint;
 };
 // The layout_fingerprint() of buffer format `version`: change both together.
-inline constexpr FormatStamp kFormatFingerprint = {9, 0x6bc15dd2};
+inline constexpr FormatStamp kFormatFingerprint = {10, 0x77ffcada};
 
 // The token_bloom bit of a key, for a bitset of 2^log2_bits bits. The top bits of a multiplicative
 // hash, so they are independent of the low bits that place the key in token_slots.
 constexpr std::uint32_t bloom_bit(std::uint32_t key, unsigned log2_bits) {
   return log2_bits == 0 ? 0 : (key * 0x9E3779B1u) >> (32 - log2_bits);
 }
+
+// host_bloom sets two bits a host: the bloom_bit()s of its hash and of this remix of it. At ~5.6
+// bits a host, one bit lets 16% of the hosts no rule names through to a block search, two 9%.
+constexpr std::uint32_t second_host_key(std::uint32_t hash) { return (hash ^ (hash >> 15)) * 0x2C1B3C6Du; }
 
 constexpr std::uint32_t align4(std::uint32_t n) { return (n + 3u) & ~3u; }
 

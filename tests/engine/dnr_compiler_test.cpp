@@ -451,11 +451,29 @@ TEST_CASE("host rules are read back from a compiled engine") {
   auto engine = warden::Engine::load(*buffer);
   REQUIRE(engine.ok());
   std::set<std::string> seen;
-  for (const auto& r : warden::dnr_host_rules(*engine))
+  std::string hosts;
+  for (const auto& r : warden::dnr_host_rules(*engine, hosts))
     seen.insert(std::string(r.host) + std::string(r.path_prefix) + (r.third_party_only ? "$3p" : "") + ":" +
                 std::string(warden::category_name(r.category)));
   CHECK(seen == std::set<std::string>{"ads.example:marketing", "tp.example$3p:marketing",
                                       "www.google.com/recaptcha/:necessary"});
+}
+
+TEST_CASE("an engine's host rules come back sorted by host, each host's rules in list order") {
+  // The buffer sorts hosts by their reversed bytes ("gro.b" before "moc.a"); the static rulesets
+  // list path rules in the order of the hosts themselves, as they did before.
+  warden::EngineBuilder builder;
+  builder.add_filter_list("test", "||a.com^\n||b.org^\n||a.com^$third-party\n||z.com^\n", Category::marketing);
+  auto buffer = builder.build();
+  REQUIRE(buffer.ok());
+  auto engine = warden::Engine::load(*buffer);
+  REQUIRE(engine.ok());
+  std::string hosts;
+  std::vector<std::string> seen;
+  for (const auto& r : warden::dnr_host_rules(*engine, hosts))
+    seen.push_back(std::string(r.host) + (r.third_party_only ? "$3p" : ""));
+  CHECK(seen == std::vector<std::string>{"a.com", "a.com$3p", "b.org", "z.com"});
+  CHECK(hosts == "b.orga.coma.comz.com");  // decoded in table order
 }
 
 TEST_CASE("the real EasyList + EasyPrivacy compile within Chromium's dynamic limits") {

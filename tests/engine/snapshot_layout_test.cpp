@@ -29,6 +29,6 @@ TEST_CASE("the layout fingerprint sees record sizes, order and checks of the sec
   };
   CHECK(with([](SectionSpec*) {}) == current);
   CHECK(with([](SectionSpec* s) { s[kPatterns].record_size += 4; }) != current);
-  CHECK(with([](SectionSpec* s) { s[kHostSlots].flags = 0; }) != current);
+  CHECK(with([](SectionSpec* s) { s[kHostBloom].flags = 0; }) != current);
   CHECK(with([](SectionSpec* s) { std::swap(s[kDomains].name, s[kPatterns].name); }) != current);
 }

@@ -1,7 +1,7 @@
 // The module's linear memory over the policy changes the extension compiles to DNR rules
 // (extension/js/dnr-enforcer.js). Linear memory never shrinks, so what a compile holds at its peak
-// stays with the extension: the rule index holds views into the engine buffer, and the rules' JSON
-// goes to JS in pieces as it is written (engine/src/dnr_compiler.cpp, wasm/src/warden_api.cpp).
+// stays with the extension: the rule index holds views into the hosts it decoded once from the
+// engine buffer, and the rules' JSON goes to JS in pieces as it is written (engine/src/dnr_compiler.cpp, wasm/src/warden_api.cpp).
 // Its own process (CTest wasm/dnr_memory): other tests' allocations would count here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,9 +32,11 @@ test('policy changes compiled without, then with, the host rules stay within the
   }
   const linear = engine.memory().linearBytes;
   engine.free();
-  // The rule index (~0.75 MB of host views) and a 64 KB piece of output: 0.92 MB both times, where
-  // it was 12.3 then 20.5 MB with the index as a copy of every rule and the output held whole (the
-  // largest is 3.25 MB without the host rules). Issue 11's goal: 8 MB of linear memory at all times.
-  for (const peak of peaks) assert.ok(peak <= 1.5 * MB, `${(peak / MB).toFixed(2)} MB beyond the engine buffer`);
+  // The rule index (~0.75 MB of host views, and the ~1.8 MB of hosts they view, decoded once: the
+  // buffer stores them front-coded since format 10, 1.7 MB smaller) and a 64 KB piece of output:
+  // 2.71 MB both times (0.92 MB when the views pointed into the buffer), where it was 12.3 then
+  // 20.5 MB with the index as a copy of every rule and the output held whole (the largest is 3.25
+  // MB without the host rules). Issue 11's goal: 8 MB of linear memory at all times.
+  for (const peak of peaks) assert.ok(peak <= 3 * MB, `${(peak / MB).toFixed(2)} MB beyond the engine buffer`);
   assert.ok(linear <= 8 * MB, `${(linear / MB).toFixed(2)} MB of linear memory`);
 });

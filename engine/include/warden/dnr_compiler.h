@@ -69,8 +69,9 @@ struct DnrHostRule {
 
 // The host rules of an engine (Engine::host_rules()) that DNR can express: vendor host rules and
 // list rules that are plain `||host^` blocks for every resource type, with no `domain=` and at
-// most $third-party. Views into the engine's buffer.
-std::vector<DnrHostRule> dnr_host_rules(const Engine& engine);
+// most $third-party, sorted by host. Their hosts are views into `hosts`, which receives them
+// decoded, their paths views into the engine's buffer.
+std::vector<DnrHostRule> dnr_host_rules(const Engine& engine, std::string& hosts);
 // Every host rule of every vendor (views into `db`).
 std::vector<DnrHostRule> dnr_host_rules(const VendorDatabase& db);
 // The lines of a filter list DNR takes unchanged: "||host^" and "||host^$third-party" (or $3p);
@@ -140,7 +141,8 @@ std::string dnr_compilation_to_json(DnrCompilation&& c);
 // categories and the depth of that nesting. Built once per engine (a walk over ~100k rules with
 // sorting and host lookups, most of a compilation's time), then every policy change compiles from
 // it. WebAssembly's linear memory keeps whatever the index peaks at, so it holds views, not
-// copies, and no table of its own beside the host lists (~8 bytes a rule).
+// copies, and no table of its own beside the host lists (~8 bytes a rule); built from an engine,
+// it holds the hosts decoded once (the buffer stores them front-coded), which the views point into.
 class DnrRuleIndex {
  public:
   // Views into the rules' strings, which must outlive the index (the span need not).

@@ -26,6 +26,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -56,9 +57,10 @@ struct EngineStats {
 };
 
 // One host rule as the buffer stores it (a vendor host rule or a `||host^` list rule): what other
-// rule formats, such as declarativeNetRequest, are compiled from. Views into the engine buffer.
+// rule formats, such as declarativeNetRequest, are compiled from. The host is decoded from the
+// buffer's front-coded blocks; the other strings are views into the engine buffer.
 struct HostRuleInfo {
-  std::string_view host;
+  std::string host;
   std::string_view path_prefix;  // vendor rules only
   RuleRef rule;                  // its text: Engine::rule_text()
   std::string_view vendor;       // display name; empty for list rules
@@ -97,10 +99,12 @@ class Engine {
   const PublicSuffixList& public_suffixes() const;
   std::string_view site_of(std::string_view host) const { return public_suffixes().site_of(host); }
   EngineStats stats() const;
-  // Every host rule, in table order (grouped by host).
+  // Every host rule, in table order (grouped by host, the hosts in the order of their reversed bytes).
   std::vector<HostRuleInfo> host_rules() const;
   // One host rule at a time, for callers that keep only some of them (dnr_host_rules()): the whole
-  // list is ~40 bytes a rule, a peak that WebAssembly's linear memory never gives back.
+  // list is ~80 bytes a rule, a peak that WebAssembly's linear memory never gives back. The walk
+  // decodes each host once; host_rule(i) decodes the block holding rule i's host.
+  void for_each_host_rule(const std::function<void(const HostRuleInfo&)>& f) const;  // valid during the call
   std::size_t host_rule_count() const;
   HostRuleInfo host_rule(std::size_t i) const;  // i < host_rule_count()
 

@@ -53,7 +53,8 @@ void print_static_fit(std::ostream& out, std::span<const warden::DnrStaticRulese
 // Static rulesets are what Chromium enforces without the engine; the extension enables the
 // refused categories' ones, so each is written whole even where a browser's budget is smaller.
 int write_static_rulesets(const warden::Engine& engine, const std::string& dir, Io io) {
-  const auto host_rules = warden::dnr_host_rules(engine);
+  std::string hosts;
+  const auto host_rules = warden::dnr_host_rules(engine, hosts);
   const auto rulesets = warden::compile_dnr_static(host_rules);
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
