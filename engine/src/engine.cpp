@@ -521,8 +521,10 @@ class View {
     if (!wanted(e.flags, want) || !type_and_party_match(e.flags, e.types, ctx)) return false;
     if (token == nullptr) return true;
     std::string_view url = (e.flags & kFilterMatchCase) ? ctx.url.text : ctx.url_lower.text;
-    if (e.after != 0 && (token->end >= url.size() || static_cast<std::uint8_t>(url[token->end]) != e.after))
-      return false;
+    for (std::size_t k = 0; k < kEntryAfterBytes && e.after[k] != 0; ++k) {
+      const std::size_t at = token->end + k;
+      if (at >= url.size() || static_cast<std::uint8_t>(url[at]) != e.after[k]) return false;
+    }
     return e.before == 0 ||
            (token->position > 0 && token->position <= url.size() &&
             static_cast<std::uint8_t>(url[token->position - 1]) == e.before);
