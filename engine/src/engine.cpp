@@ -87,7 +87,7 @@ struct PageUrl {
   HostKeys keys;  // of url.host
 
   Status parse(std::string_view input, const PublicSuffixList& psl, std::uint64_t engine_id) {
-    if (!text.empty() && engine == engine_id && input == text) return Status::ok;
+    if (!text.empty() && engine == engine_id && same_text(input)) return Status::ok;
     // `input` may be `text` itself (DecisionContext::page_top() passed back): parse before replacing it.
     if (Status s = parse_url(input, url); s != Status::ok) {
       text.clear();
@@ -98,6 +98,12 @@ struct PageUrl {
     text.assign(input);
     engine = engine_id;
     return Status::ok;
+  }
+
+  // `input` is most often `text` itself (the WASM module passes the page it holds back): then no
+  // byte compare, which WebAssembly's libc does one byte at a time over a whole URL.
+  bool same_text(std::string_view input) const {
+    return (input.data() == text.data() && input.size() == text.size()) || input == text;
   }
 };
 
