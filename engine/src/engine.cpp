@@ -17,6 +17,7 @@
 #include "snapshot_layout.h"
 #include "string_hash.h"
 #include "url_pattern.h"
+#include "url_tokens.h"
 #include "warden/filter_list.h"
 #include "warden/snapshot.h"
 #include "warden/url.h"
@@ -50,8 +51,6 @@ bool vendor_path_matches(std::string_view prefix, std::string_view path) {
 Category category_of(std::uint8_t byte) {
   return byte < kCategoryCount ? static_cast<Category>(byte) : Category::unknown;
 }
-constexpr std::size_t kMaxUrlTokens = 512;
-
 // The label suffixes of a host, longest first: "a.b.example.com", "b.example.com", ...
 struct HostKeys {
   static constexpr int kMax = 16;  // deeper hosts keep their 16 shortest suffixes
@@ -84,50 +83,6 @@ struct HostKeys {
   }
 };
 
-struct UrlToken {
-  std::uint32_t hash;
-  std::uint32_t position;
-  std::uint32_t end;
-};
-
-// A URL's tokens, and the tokens whose last kTokenSuffixLength bytes may be a pattern's token
-// suffix (suffix_tokens() in the builder), as a token of those bytes alone.
-struct UrlTokens {
-  std::array<UrlToken, kMaxUrlTokens> token, suffix;
-  std::size_t count = 0, suffix_count = 0;
-  std::span<const UrlToken> view() const { return {token.data(), count}; }
-  std::span<const UrlToken> suffixes() const { return {suffix.data(), suffix_count}; }
-};
-
-// A bitset section of bloom_bit()s (token_bloom, suffix_bloom).
-class BloomBits {
- public:
-  BloomBits() = default;
-  explicit BloomBits(Table<std::uint32_t> words)
-      : words_(words), log2_bits_(words.size() == 0 ? 0 : std::countr_zero(words.size()) + 5) {}
-  bool empty() const { return words_.size() == 0; }
-  // False when no key of the set is `key`.
-  bool may_hold(std::uint32_t key) const {
-    const std::uint32_t bit = bloom_bit(key, log2_bits_);
-    return (words_[bit >> 5] & (1u << (bit & 31))) != 0;
-  }
-
- private:
-  Table<std::uint32_t> words_;
-  unsigned log2_bits_ = 0;
-};
-
-// Per byte: its lower-case form when it is a token character (is_token_char), else 0. One load
-// per URL byte instead of a chain of range tests: this loop runs over every byte of every URL.
-constexpr std::array<char, 256> kTokenLower = [] {
-  std::array<char, 256> t{};
-  for (int c = 0; c < 256; ++c) {
-    char ch = static_cast<char>(c);
-    if (is_token_char(ch)) t[c] = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
-  }
-  return t;
-}();
-
 // A parsed page URL and its site, kept while the next request comes from the same page (they
 // come in bursts): parsing and the public suffix lookup then happen once per page.
 // Keyed by the engine too: another engine may have another public suffix list.
@@ -139,7 +94,7 @@ struct PageUrl {
   HostKeys keys;  // of url.host
 
   Status parse(std::string_view input, const PublicSuffixList& psl, std::uint64_t engine_id) {
-    if (!text.empty() && engine == engine_id && input == text) return Status::ok;
+    if (!text.empty() && engine == engine_id && same_text(input)) return Status::ok;
     // `input` may be `text` itself (DecisionContext::page_top() passed back): parse before replacing it.
     if (Status s = parse_url(input, url); s != Status::ok) {
       text.clear();
@@ -150,6 +105,12 @@ struct PageUrl {
     text.assign(input);
     engine = engine_id;
     return Status::ok;
+  }
+
+  // `input` is most often `text` itself (the WASM module passes the page it holds back): then no
+  // byte compare, which WebAssembly's libc does one byte at a time over a whole URL.
+  bool same_text(std::string_view input) const {
+    return (input.data() == text.data() && input.size() == text.size()) || input == text;
   }
 };
 
@@ -239,38 +200,6 @@ struct RequestContext {
   bool third_party_top = false;    // what Classification::third_party means
   std::span<const UrlToken> tokens, suffixes;
 };
-
-// Lower-cases the URL and hashes its tokens in one pass. Only token characters can be upper-case
-// letters, so the bytes between tokens are copied as they are. `suffixes`: the suffix_bloom.
-void lower_and_tokenize(std::string_view url, const BloomBits& suffixes, std::string& lower, UrlTokens& tokens) {
-  lower.resize(url.size());
-  tokens.count = 0;
-  tokens.suffix_count = 0;
-  const auto* in = reinterpret_cast<const unsigned char*>(url.data());
-  char* out = lower.data();
-  const std::size_t n = url.size();
-  std::size_t i = 0;
-  while (i < n) {
-    while (i < n && kTokenLower[in[i]] == 0) {
-      out[i] = static_cast<char>(in[i]);
-      ++i;
-    }
-    if (i == n) break;
-    const std::size_t start = i;
-    std::uint32_t hash = kHashSeed;
-    for (char c; i < n && (c = kTokenLower[in[i]]) != 0; ++i) {
-      out[i] = c;
-      hash = (hash ^ static_cast<std::uint8_t>(c)) * kHashPrime;  // hash_continue, one char at a time
-    }
-    if (tokens.count < kMaxUrlTokens)
-      tokens.token[tokens.count++] = {hash, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(i)};
-    if (i - start >= kTokenSuffixLength && !suffixes.empty() && tokens.suffix_count < kMaxUrlTokens) {
-      const auto at = static_cast<std::uint32_t>(i - kTokenSuffixLength);
-      const std::uint32_t key = token_suffix_key({out + at, kTokenSuffixLength});
-      if (suffixes.may_hold(key)) tokens.suffix[tokens.suffix_count++] = {key, at, static_cast<std::uint32_t>(i)};
-    }
-  }
-}
 
 // uBO's entities: `domain=shop.*` matches a frame whose host, without its public suffix, is or
 // ends with the label "shop".
@@ -703,8 +632,10 @@ class View {
     if (!wanted(e.flags, want) || !type_and_party_match(e.flags, e.types, ctx)) return false;
     if (token == nullptr) return true;
     std::string_view url = (e.flags & kFilterMatchCase) ? ctx.url.text : ctx.url_lower.text;
-    if (e.after != 0 && (token->end >= url.size() || static_cast<std::uint8_t>(url[token->end]) != e.after))
-      return false;
+    for (std::size_t k = 0; k < kEntryAfterBytes && e.after[k] != 0; ++k) {
+      const std::size_t at = token->end + k;
+      if (at >= url.size() || static_cast<std::uint8_t>(url[at]) != e.after[k]) return false;
+    }
     return e.before == 0 ||
            (token->position > 0 && token->position <= url.size() &&
             static_cast<std::uint8_t>(url[token->position - 1]) == e.before);
@@ -984,7 +915,7 @@ Result<Classification> Engine::classify_request(const Request& request, Scratch&
   }
 
   ctx.url = url.url;
-  lower_and_tokenize(ctx.url.text, view.suffix_bloom(), sc.url_lower, sc.tokens);
+  tokenize_url(ctx.url.text, view.suffix_bloom(), sc.url_lower, sc.tokens);
   ctx.url_lower = {sc.url_lower, ctx.url.host_begin, ctx.url.host_end};
   ctx.tokens = sc.tokens.view();
   ctx.suffixes = sc.tokens.suffixes();

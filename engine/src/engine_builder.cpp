@@ -438,7 +438,8 @@ class Compiler {
     }
     std::vector<std::pair<std::uint32_t, std::uint32_t>> keyed;  // (token-table key, pattern id)
     std::vector<std::uint32_t> fallback, suffix_keys;
-    std::vector<std::uint8_t> before(n, 0), after(n, 0);
+    std::vector<std::uint8_t> before(n, 0);
+    std::vector<std::array<std::uint8_t, kEntryAfterBytes>> after(n);
     for (std::size_t i = 0; i < n; ++i) {
       auto id = static_cast<std::uint32_t>(i);
       const NetworkFilter& f = *pattern_sources_[i];
@@ -461,13 +462,13 @@ class Compiler {
       s_.patterns[i].token_offset = best->offset;
       if (best->offset != kNoTokenOffset) {
         before[i] = literal_at(f.pattern, best->offset - 1);
-        after[i] = literal_at(f.pattern, best->offset + best->text.size());
+        after[i] = literal_run_at(f.pattern, best->offset + best->text.size());
       }
     }
     std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     auto entry = [&](std::uint32_t id) {
       const PatternRecord& r = s_.patterns[id];
-      return IndexEntry{id, r.types, r.flags, before[id], after[id], {0, 0}};
+      return IndexEntry{id, r.types, r.flags, before[id], {after[id][0], after[id][1], after[id][2]}};
     };
     for (std::uint32_t id : fallback) s_.pattern_index.push_back(entry(id));
     s_.meta.fallback_count = static_cast<std::uint32_t>(fallback.size());
@@ -509,6 +510,17 @@ class Compiler {
   static std::uint8_t literal_at(std::string_view pattern, std::size_t i) {
     if (i >= pattern.size() || pattern[i] == '*' || pattern[i] == '^') return 0;
     return static_cast<std::uint8_t>(pattern[i]);
+  }
+
+  // The literal_at() bytes from `i` on, up to the first that is not a literal: a '*' or '^' makes
+  // the rest of the pattern's position in the URL vary.
+  static std::array<std::uint8_t, kEntryAfterBytes> literal_run_at(std::string_view pattern, std::size_t i) {
+    std::array<std::uint8_t, kEntryAfterBytes> run{};
+    for (std::size_t k = 0; k < run.size(); ++k) {
+      run[k] = literal_at(pattern, i + k);
+      if (run[k] == 0) break;
+    }
+    return run;
   }
 
   static std::uint32_t key_for(std::uint32_t key, bool exception) { return exception ? exception_key(key) : key; }

@@ -194,15 +194,17 @@ struct PatternRecord {
 // A pattern as its token bucket lists it, with what rejects most candidates without reading the
 // pattern record or its text (elsewhere in the buffer, so each read is a cache miss): the types
 // and party options, and for a pinned token (PatternRecord::token_offset) the literal pattern
-// bytes just before and just after it, which the URL must have around the token it was found
-// under (0: no literal there).
+// byte just before it and the run of up to kEntryAfterBytes literal bytes just after it, which the
+// URL must have around the token it was found under (0: no literal there, nor after it). Three
+// after bytes, not one: the first is mostly a separator every URL has there ("/" of ".com/vtrack"
+// under the token "com"); the next ones reject almost every URL that the pattern does not match.
+inline constexpr std::size_t kEntryAfterBytes = 3;
 struct IndexEntry {
   std::uint32_t pattern;
   std::uint16_t types;  // as PatternRecord
   std::uint16_t flags;
   std::uint8_t before;
-  std::uint8_t after;
-  std::uint8_t pad[2];
+  std::uint8_t after[kEntryAfterBytes];
 };
 
 enum DomainFlag : std::uint16_t { kDomainNegated = 1, kDomainEntity = 2 };
@@ -317,7 +319,7 @@ struct FormatStamp {
   std::uint32_t fingerprint;
 };
 // The layout_fingerprint() of buffer format `version`: change both together.
-inline constexpr FormatStamp kFormatFingerprint = {10, 0x77ffcada};
+inline constexpr FormatStamp kFormatFingerprint = {11, 0x77ffcada};
 
 // The token_bloom bit of a key, for a bitset of 2^log2_bits bits. The top bits of a multiplicative
 // hash, so they are independent of the low bits that place the key in token_slots.

@@ -33,7 +33,7 @@ test('policy changes compiled without, then with, the host rules stay within the
   const linear = engine.memory().linearBytes;
   engine.free();
   // The rule index (~0.75 MB of host views, and the ~1.8 MB of hosts they view, decoded once: the
-  // buffer stores them front-coded since format 10, 1.7 MB smaller) and a 64 KB piece of output:
+  // buffer stores them front-coded since format 11, 1.7 MB smaller) and a 64 KB piece of output:
   // 2.71 MB both times (0.92 MB when the views pointed into the buffer), where it was 12.3 then
   // 20.5 MB with the index as a copy of every rule and the output held whole (the largest is 3.25
   // MB without the host rules). Issue 11's goal: 8 MB of linear memory at all times.

@@ -16,7 +16,7 @@ namespace warden {
 inline constexpr std::uint32_t kSnapshotMagic = 0x4E455743u;  // "CWEN" little-endian
 // Bump on any change to the layout, the record structs, the string hash or a persisted enum, and
 // record the new section-table fingerprint beside it (kFormatFingerprint, engine/src/snapshot_layout.h).
-inline constexpr std::uint32_t kSnapshotVersion = 10;
+inline constexpr std::uint32_t kSnapshotVersion = 11;
 
 // ok, corrupt_buffer (truncated, bad structure or checksum) or version_mismatch.
 Status verify_snapshot(std::span<const std::uint8_t> buffer);
