@@ -142,16 +142,16 @@ TEST_CASE("host blocks that are out of order, point past the records or decode p
       // The second block starting where the first does, and before it.
       [](std::vector<std::uint8_t>& b) {
         auto blocks = section_of(b, snapshot::kHostBlocks);
-        set_block(blocks, 1, {0, block_at(blocks, 1).first_record});
+        set_block(blocks, 1, {0, block_at(blocks, 1).first_record, {}});
       },
       // A first record past the records, and one not after the block before's.
       [](std::vector<std::uint8_t>& b) {
         auto blocks = section_of(b, snapshot::kHostBlocks);
-        set_block(blocks, 3, {block_at(blocks, 3).names_offset, 200});
+        set_block(blocks, 3, {block_at(blocks, 3).names_offset, 200, {}});
       },
       [](std::vector<std::uint8_t>& b) {
         auto blocks = section_of(b, snapshot::kHostBlocks);
-        set_block(blocks, 2, {block_at(blocks, 2).names_offset, block_at(blocks, 1).first_record});
+        set_block(blocks, 2, {block_at(blocks, 2).names_offset, block_at(blocks, 1).first_record, {}});
       },
       // The first block's last host not ended: it runs into the second block.
       [](std::vector<std::uint8_t>& b) {
