@@ -155,7 +155,7 @@ std::uint32_t cw_engine_create(std::uint32_t bytes_ptr, std::uint32_t size) {
   if (!bytes) return fail(Status::invalid_argument, "no engine bytes");
   auto loaded = warden::Engine::load(std::span<const std::uint8_t>(bytes.get(), size));
   if (!loaded.ok()) return fail(loaded);
-  auto* e = new CwEngine{std::move(bytes), size, std::move(loaded).value(), warden::Policy::allow_all(), {}, {}};
+  auto* e = new CwEngine{std::move(bytes), size, std::move(loaded).value(), warden::Policy::allow_all(), {}, {}, {}};
   return finish(Status::ok, e, sizeof *e);
 }
 
