@@ -37,14 +37,14 @@ test('the figures of this run, in one place', () => {
     ratios: { 'warden-wasm/ubo': { median: 0.25, p99: 0.25, load: 0.5, memory: 1, serializedSize: 1 } },
   }));
   writeFigures('cold-start', [{ figure: 'Chromium worker start -> engine ready, median of 15', value: 12.34, unit: 'ms', goal: '≤ 20 ms' }]);
-  write('engine-bytes/extension.zip', 'x'.repeat(2.25 * MIB));
+  write('engine-bytes/extension.zip', 'x'.repeat(2_250_000));
   write('runs.tsv', 'bench/compare/run\t0\t120\nbench/extension/run-cold-start\t0\t95\n');
   const out = summary();
   assert.match(out, /\| warden-wasm \| 0\.300 \| 2\.000 \| 1\.50 \| 6\.00 \| 4\.00 \|/);
   assert.match(out, /\| ubo \| 1\.200 \| 8\.000 \|/);
   assert.match(out, /\| warden-wasm\/ubo \| 0\.250 \| 0\.250 \| 0\.500 \|/);
   assert.match(out, /\| cold-start \| Chromium worker start -> engine ready, median of 15 \| 12\.3 ms \| ≤ 20 ms \|/);
-  assert.match(out, /\| engine-bytes \| packed extension \(web-ext build zip\) \| 2\.25 MiB \| ≤ 2\.5 MB \|/);
+  assert.match(out, /\| engine-bytes \| packed extension \(web-ext build zip\) \| 2\.25 MB \| ≤ 2\.5 MB \|/);
   assert.match(out, /All entries: 215 s\./);
   assert.match(out, /Missing: no site-override figures/);
   assert.doesNotMatch(out, /Missing: no cold-start figures/);
